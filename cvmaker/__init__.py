@@ -1,0 +1,1 @@
+"""CV Maker's framework-free core: the domain, the ports, the services and the adapters."""

@@ -1,0 +1,1 @@
+"""Implementations of the ports. Imported only by the composition root, `api.composition`."""

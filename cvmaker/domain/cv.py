@@ -1,0 +1,280 @@
+"""The CV document: basics, summary, ordered sections of ordered items, and design options.
+
+A `CvDocument` is what the user edits; a `Cv` is a stored document with its identity and version.
+Documents convert to and from plain JSON-able dicts with camelCase keys (`to_dict`/`from_dict`), the form that
+is validated, stored and shown in error paths, so a path like "sections.2.items.0.startDate" names the same field
+in the GraphQL input, the stored JSON and the validation message.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+
+class SectionKind(str, enum.Enum):
+    EXPERIENCE = "EXPERIENCE"
+    EDUCATION = "EDUCATION"
+    SKILLS = "SKILLS"
+    PROJECTS = "PROJECTS"
+    CERTIFICATIONS = "CERTIFICATIONS"
+    LANGUAGES = "LANGUAGES"
+    AWARDS = "AWARDS"
+    PUBLICATIONS = "PUBLICATIONS"
+    VOLUNTEER = "VOLUNTEER"
+    CUSTOM = "CUSTOM"
+
+
+DEFAULT_SECTION_TITLES: dict[SectionKind, str] = {
+    SectionKind.EXPERIENCE: "Experience",
+    SectionKind.EDUCATION: "Education",
+    SectionKind.SKILLS: "Skills",
+    SectionKind.PROJECTS: "Projects",
+    SectionKind.CERTIFICATIONS: "Certifications",
+    SectionKind.LANGUAGES: "Languages",
+    SectionKind.AWARDS: "Awards",
+    SectionKind.PUBLICATIONS: "Publications",
+    SectionKind.VOLUNTEER: "Volunteering",
+    SectionKind.CUSTOM: "Other",
+}
+
+
+class PageSize(str, enum.Enum):
+    A4 = "A4"
+    LETTER = "LETTER"
+
+
+@dataclass(slots=True)
+class Link:
+    url: str
+    label: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "url": self.url}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Link:
+        return cls(url=data["url"], label=data.get("label"))
+
+
+@dataclass(slots=True)
+class Basics:
+    name: str = ""
+    headline: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    location: str | None = None
+    links: list[Link] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "headline": self.headline,
+            "email": self.email,
+            "phone": self.phone,
+            "location": self.location,
+            "links": [link.to_dict() for link in self.links],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Basics:
+        return cls(
+            name=data.get("name") or "",
+            headline=data.get("headline"),
+            email=data.get("email"),
+            phone=data.get("phone"),
+            location=data.get("location"),
+            links=[Link.from_dict(link) for link in data.get("links") or []],
+        )
+
+
+@dataclass(slots=True)
+class Item:
+    id: str
+    visible: bool = True
+    title: str | None = None
+    organization: str | None = None
+    location: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    current: bool = False
+    description: str | None = None
+    bullets: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "visible": self.visible,
+            "title": self.title,
+            "organization": self.organization,
+            "location": self.location,
+            "startDate": self.start_date,
+            "endDate": self.end_date,
+            "current": self.current,
+            "description": self.description,
+            "bullets": list(self.bullets),
+            "keywords": list(self.keywords),
+            "url": self.url,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Item:
+        return cls(
+            id=data["id"],
+            visible=data.get("visible", True),
+            title=data.get("title"),
+            organization=data.get("organization"),
+            location=data.get("location"),
+            start_date=data.get("startDate"),
+            end_date=data.get("endDate"),
+            current=data.get("current", False),
+            description=data.get("description"),
+            bullets=list(data.get("bullets") or []),
+            keywords=list(data.get("keywords") or []),
+            url=data.get("url"),
+        )
+
+
+@dataclass(slots=True)
+class Section:
+    id: str
+    kind: SectionKind
+    title: str
+    visible: bool = True
+    items: list[Item] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "title": self.title,
+            "visible": self.visible,
+            "items": [item.to_dict() for item in self.items],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Section:
+        kind = SectionKind(data["kind"])
+        return cls(
+            id=data["id"],
+            kind=kind,
+            title=data.get("title") or DEFAULT_SECTION_TITLES[kind],
+            visible=data.get("visible", True),
+            items=[Item.from_dict(item) for item in data.get("items") or []],
+        )
+
+
+@dataclass(slots=True)
+class Design:
+    template: str = "classic"
+    accent_color: str = "#1f4e79"
+    font_family: str = "Noto Sans"
+    font_size: float = 10.5
+    page_size: PageSize = PageSize.A4
+    margins: str = "18mm"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "template": self.template,
+            "accentColor": self.accent_color,
+            "fontFamily": self.font_family,
+            "fontSize": self.font_size,
+            "pageSize": self.page_size.value,
+            "margins": self.margins,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Design:
+        default = cls()
+        return cls(
+            template=data.get("template") or default.template,
+            accent_color=data.get("accentColor") or default.accent_color,
+            font_family=data.get("fontFamily") or default.font_family,
+            font_size=float(data.get("fontSize") or default.font_size),
+            page_size=PageSize(data.get("pageSize") or default.page_size.value),
+            margins=data.get("margins") or default.margins,
+        )
+
+
+@dataclass(slots=True)
+class CvDocument:
+    title: str = "Untitled CV"
+    basics: Basics = field(default_factory=Basics)
+    summary: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    design: Design = field(default_factory=Design)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "basics": self.basics.to_dict(),
+            "summary": self.summary,
+            "sections": [section.to_dict() for section in self.sections],
+            "design": self.design.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CvDocument:
+        return cls(
+            title=data.get("title") or "Untitled CV",
+            basics=Basics.from_dict(data.get("basics") or {}),
+            summary=data.get("summary"),
+            sections=[Section.from_dict(section) for section in data.get("sections") or []],
+            design=Design.from_dict(data.get("design") or {}),
+        )
+
+    def find_section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def find_item(self, item_id: str) -> tuple[Section, Item] | None:
+        for section in self.sections:
+            for item in section.items:
+                if item.id == item_id:
+                    return section, item
+        return None
+
+
+@dataclass(slots=True)
+class Cv:
+    """A stored CV: a document with identity, owner and version. `version` increments on every save."""
+
+    id: str
+    owner: str
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    document: CvDocument
+    source_cv_id: str | None = None
+
+    @property
+    def title(self) -> str:
+        return self.document.title
+
+    def next_version(self, document: CvDocument, now: datetime) -> Cv:
+        return replace(self, version=self.version + 1, updated_at=now, document=document)
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One saved version of a CV, kept so it can be listed and restored."""
+
+    cv_id: str
+    version: int
+    saved_at: datetime
+    document: CvDocument
+
+    @property
+    def title(self) -> str:
+        return self.document.title
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page of a cursor-paginated list. `next_cursor` is opaque to callers."""
+
+    items: list[Cv]
+    next_cursor: str | None

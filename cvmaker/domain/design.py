@@ -1,0 +1,31 @@
+"""Allow-lists for the design options a user sets. Anything outside them is a validation error, so a design value
+never reaches a stylesheet unchecked."""
+
+from __future__ import annotations
+
+import re
+
+# Fonts the project installs (see the Makefile); never fetched at render time.
+FONT_FAMILIES: tuple[str, ...] = (
+    "Noto Sans",
+    "Noto Serif",
+    "DejaVu Sans",
+    "DejaVu Serif",
+    "Liberation Sans",
+    "Liberation Serif",
+)
+MIN_FONT_SIZE = 8.0
+MAX_FONT_SIZE = 14.0
+MIN_MARGIN_MM = 5.0
+MAX_MARGIN_MM = 40.0
+ACCENT_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+MARGIN = re.compile(r"^(\d{1,2}(?:\.\d)?)mm$")
+
+
+def margin_mm(value: str) -> float | None:
+    """The margin in millimetres, or None when `value` is not an allowed margin."""
+    match = MARGIN.match(value)
+    if not match:
+        return None
+    millimetres = float(match.group(1))
+    return millimetres if MIN_MARGIN_MM <= millimetres <= MAX_MARGIN_MM else None

@@ -1,0 +1,72 @@
+"""Expected failures of the domain and the services. The API maps each to a typed member of a result union."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class DomainError(Exception):
+    """Base of every expected failure: its message is safe to show to the caller."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFound(DomainError):
+    """The thing does not exist, or belongs to someone else: the two are indistinguishable on purpose."""
+
+    def __init__(self, what: str = "CV") -> None:
+        super().__init__(f"{what} not found.")
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    path: str  # dotted, e.g. "sections.2.items.0.title"
+    message: str
+
+
+class InvalidInput(DomainError):
+    def __init__(self, problems: list[FieldProblem], message: str | None = None) -> None:
+        self.problems = problems
+        summary = message or (
+            problems[0].message if len(problems) == 1 else f"{len(problems)} fields are invalid."
+        )
+        super().__init__(summary)
+
+
+class VersionConflict(DomainError):
+    def __init__(self, current_version: int) -> None:
+        super().__init__(
+            f"This CV was changed elsewhere: it is now at version {current_version}. "
+            "Reload it and apply your edit again."
+        )
+        self.current_version = current_version
+
+
+class LimitExceeded(DomainError):
+    def __init__(self, message: str, limit: str) -> None:
+        super().__init__(message)
+        self.limit = limit
+
+
+class Unauthenticated(Exception):
+    """The request carries no valid token. Not a DomainError: it never reaches a result union."""
+
+
+class Forbidden(Exception):
+    """The token is valid but lacks the scope the operation needs."""
+
+
+@dataclass
+class Problems:
+    """Collects field problems while a validator walks a document."""
+
+    items: list[FieldProblem] = field(default_factory=list)
+
+    def add(self, path: str, message: str) -> None:
+        self.items.append(FieldProblem(path, message))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise InvalidInput(self.items)

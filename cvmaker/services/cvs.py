@@ -1,0 +1,142 @@
+"""CV use cases: create, read, list, edit with version checks, duplicate, delete, revisions.
+
+Each edit loads the current CV, applies a pure edit from `cvmaker.domain.editing`, validates the whole result and
+saves it with `expected_version`, so a stale edit fails with `VersionConflict` and a failed one writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from cvmaker.domain import editing
+from cvmaker.domain.cv import Cv, CvDocument, Page, Revision
+from cvmaker.domain.errors import NotFound, VersionConflict
+from cvmaker.domain.ids import new_ulid
+from cvmaker.domain.validation import validate_document
+from cvmaker.ports import CvRepository
+
+MAX_PAGE_SIZE = 50
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class CvService:
+    repository: CvRepository
+    templates: Collection[str] = ()
+    clock: Callable[[], datetime] = field(default=utc_now)
+
+    # ---------------------------------------------------------------- reads
+
+    def get(self, owner: str, cv_id: str) -> Cv:
+        cv = self.repository.get(owner, cv_id)
+        if cv is None:
+            raise NotFound()
+        return cv
+
+    def find(self, owner: str, cv_id: str) -> Cv | None:
+        return self.repository.get(owner, cv_id)
+
+    def list(self, owner: str, first: int, after: str | None = None) -> Page:
+        return self.repository.list(owner, max(1, min(first, MAX_PAGE_SIZE)), after)
+
+    def revisions(self, owner: str, cv_id: str) -> list[Revision]:
+        self.get(owner, cv_id)
+        return self.repository.revisions(owner, cv_id)
+
+    # ---------------------------------------------------------------- whole-CV writes
+
+    def create(self, owner: str, changes: dict[str, Any], source_cv_id: str | None = None) -> Cv:
+        return self._create_from_dict(owner, editing.new_document(changes), source_cv_id)
+
+    def create_from_document(self, owner: str, document: CvDocument, source_cv_id: str | None = None) -> Cv:
+        return self._create_from_dict(owner, document.to_dict(), source_cv_id)
+
+    def _create_from_dict(self, owner: str, doc: dict[str, Any], source_cv_id: str | None) -> Cv:
+        validate_document(doc, self.templates)
+        now = self.clock()
+        cv = Cv(
+            id=new_ulid(),
+            owner=owner,
+            version=1,
+            created_at=now,
+            updated_at=now,
+            document=CvDocument.from_dict(doc),
+            source_cv_id=source_cv_id,
+        )
+        self.repository.add(cv)
+        return cv
+
+    def update(self, owner: str, cv_id: str, version: int, changes: dict[str, Any]) -> Cv:
+        return self._edit(owner, cv_id, version, lambda doc: editing.apply_changes(doc, changes))
+
+    def duplicate(self, owner: str, cv_id: str, title: str | None = None) -> Cv:
+        source = self.get(owner, cv_id)
+        doc = source.document.to_dict()
+        doc["title"] = (title or f"{source.title} (copy)")[:200].strip() or source.title
+        return self._create_from_dict(owner, doc, source.source_cv_id)
+
+    def delete(self, owner: str, cv_id: str) -> None:
+        if not self.repository.delete(owner, cv_id):
+            raise NotFound()
+
+    def restore_revision(self, owner: str, cv_id: str, version: int) -> Cv:
+        """Restoring writes the old content as a new version: history only grows, nothing is lost."""
+        current = self.get(owner, cv_id)
+        revision = self.repository.revision(owner, cv_id, version)
+        if revision is None:
+            raise NotFound("Revision")
+        return self._save(current, revision.document.to_dict())
+
+    # ---------------------------------------------------------------- section and item edits
+
+    def add_section(self, owner: str, cv_id: str, version: int, changes: dict[str, Any],
+                    position: int | None) -> Cv:
+        return self._edit(owner, cv_id, version, lambda doc: editing.add_section(doc, changes, position)[0])
+
+    def update_section(self, owner: str, cv_id: str, version: int, section_id: str,
+                       changes: dict[str, Any]) -> Cv:
+        return self._edit(owner, cv_id, version, lambda doc: editing.update_section(doc, section_id, changes))
+
+    def remove_section(self, owner: str, cv_id: str, version: int, section_id: str) -> Cv:
+        return self._edit(owner, cv_id, version, lambda doc: editing.remove_section(doc, section_id))
+
+    def move_section(self, owner: str, cv_id: str, version: int, section_id: str, position: int) -> Cv:
+        return self._edit(owner, cv_id, version, lambda doc: editing.move_section(doc, section_id, position))
+
+    def add_item(self, owner: str, cv_id: str, version: int, section_id: str, changes: dict[str, Any],
+                 position: int | None) -> Cv:
+        return self._edit(owner, cv_id, version,
+                          lambda doc: editing.add_item(doc, section_id, changes, position)[0])
+
+    def update_item(self, owner: str, cv_id: str, version: int, item_id: str, changes: dict[str, Any]) -> Cv:
+        return self._edit(owner, cv_id, version, lambda doc: editing.update_item(doc, item_id, changes))
+
+    def remove_item(self, owner: str, cv_id: str, version: int, item_id: str) -> Cv:
+        return self._edit(owner, cv_id, version, lambda doc: editing.remove_item(doc, item_id))
+
+    def move_item(self, owner: str, cv_id: str, version: int, item_id: str, section_id: str,
+                  position: int) -> Cv:
+        return self._edit(owner, cv_id, version,
+                          lambda doc: editing.move_item(doc, item_id, section_id, position))
+
+    # ---------------------------------------------------------------- the one write path
+
+    def _edit(self, owner: str, cv_id: str, version: int,
+              edit: Callable[[dict[str, Any]], dict[str, Any]]) -> Cv:
+        current = self.get(owner, cv_id)
+        if current.version != version:
+            # Fail before editing: the edit was made against content the caller has not seen.
+            raise VersionConflict(current.version)
+        return self._save(current, edit(current.document.to_dict()))
+
+    def _save(self, current: Cv, doc: dict[str, Any]) -> Cv:
+        validate_document(doc, self.templates)
+        updated = current.next_version(CvDocument.from_dict(doc), self.clock())
+        self.repository.save(updated, expected_version=current.version)
+        return updated
