@@ -93,6 +93,22 @@ class CvService:
             raise NotFound("Revision")
         return self._save(current, revision.document.to_dict())
 
+    # ---------------------------------------------------------------- JSON Resume
+
+    def import_json_resume(self, owner: str, data: Any, title: str | None = None) -> Cv:
+        from cvmaker.domain.json_resume import from_json_resume, validate_json_resume
+
+        validate_json_resume(data)
+        document = from_json_resume(data)
+        if title and title.strip():
+            document.title = title.strip()
+        return self.create_from_document(owner, document)
+
+    def export_json_resume(self, owner: str, cv_id: str) -> dict[str, Any]:
+        from cvmaker.domain.json_resume import to_json_resume
+
+        return to_json_resume(self.get(owner, cv_id).document)
+
     # ---------------------------------------------------------------- section and item edits
 
     def add_section(self, owner: str, cv_id: str, version: int, changes: dict[str, Any],

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import sqlite3
 from datetime import datetime
 
 from cvmaker.adapters.local.sqlite_database import SqliteDatabase
 from cvmaker.domain.cv import Cv, CvDocument, Page, Revision
-from cvmaker.domain.errors import FieldProblem, InvalidInput, NotFound, VersionConflict
-from cvmaker.domain.ids import is_cv_id
+from cvmaker.domain.errors import NotFound, VersionConflict
+from cvmaker.domain.pagination import decode_cursor, encode_cursor
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS cvs (
@@ -33,20 +31,6 @@ CREATE TABLE IF NOT EXISTS cv_revisions (
     PRIMARY KEY (owner, cv_id, version)
 ) WITHOUT ROWID
 """
-
-
-def encode_cursor(cv_id: str) -> str:
-    return base64.urlsafe_b64encode(cv_id.encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> str:
-    try:
-        cv_id = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        cv_id = ""
-    if not is_cv_id(cv_id):
-        raise InvalidInput([FieldProblem("after", "is not a cursor from this list")])
-    return cv_id
 
 
 def _dump(document: CvDocument) -> str:

@@ -1,0 +1,42 @@
+"""Token check at the edge of /graphql: a present but invalid token is refused with 401 before any GraphQL
+parsing; a valid one becomes the request's principal. No token means no principal, and every non-public field
+then refuses to resolve."""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from api.middleware import _header, send_json
+from cvmaker.domain.errors import Unauthenticated
+from cvmaker.ports import TokenVerifier
+
+MAX_TOKEN_LENGTH = 16_384
+
+
+class AuthGate:
+    def __init__(self, app: ASGIApp, verifier: TokenVerifier) -> None:
+        self.app = app
+        self.verifier = verifier
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state = scope.setdefault("state", {})
+        state["principal"] = None
+        authorization = _header(scope, b"authorization")
+        if authorization:
+            scheme, _, token = authorization.partition(" ")
+            try:
+                if scheme.lower() != "bearer" or not token.strip() or len(token) > MAX_TOKEN_LENGTH:
+                    raise Unauthenticated("Expected an Authorization header of the form 'Bearer <token>'.")
+                state["principal"] = self.verifier.verify(token.strip())
+            except Unauthenticated as error:
+                await send_json(
+                    send, 401,
+                    {"errors": [{"message": str(error) or "Invalid token.",
+                                 "extensions": {"code": "UNAUTHENTICATED"}}]},
+                    ((b"www-authenticate", b'Bearer error="invalid_token"'),),
+                )
+                return
+        await self.app(scope, receive, send)

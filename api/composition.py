@@ -1,0 +1,96 @@
+"""The composition root: the one module that chooses adapters and wires them into services.
+
+Each choice follows its own setting (storage, blobs, auth), so any mix runs: SQLite with Cognito, DynamoDB with
+the local issuer, and so on. Heavy adapters are imported only when chosen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from api.settings import Settings
+from cvmaker.ports import TokenVerifier
+from cvmaker.services.container import Services
+from cvmaker.services.cvs import CvService
+
+DEFAULT_TEMPLATES = ("classic",)
+
+
+@dataclass
+class Runtime:
+    """Everything a process builds once and every request shares."""
+
+    settings: Settings
+    services: Services
+    verifier: TokenVerifier
+    # The embedded default's own sign-in (accounts, issuer); None in the cloud shape, where Cognito signs in.
+    local_accounts: Any = None
+    local_issuer: Any = None
+    blobs: Any = None
+    database: Any = None
+
+
+def template_names() -> tuple[str, ...]:
+    try:
+        from templates import registry
+    except ImportError:  # templates not installed yet: the default design still validates
+        return DEFAULT_TEMPLATES
+    return tuple(registry.names())
+
+
+def _database(settings: Settings) -> Any:
+    from cvmaker.adapters.local.sqlite_database import SqliteDatabase
+
+    return SqliteDatabase(settings.database_path)
+
+
+def build_cv_repository(settings: Settings, database: Any) -> Any:
+    if settings.storage == "sqlite":
+        from cvmaker.adapters.local.sqlite_cv_repository import SqliteCvRepository
+
+        return SqliteCvRepository(database)
+    if settings.storage == "dynamodb":
+        from cvmaker.adapters.aws.dynamodb_cv_repository import DynamoDbCvRepository
+
+        return DynamoDbCvRepository.from_settings(settings)
+    raise ValueError(f"CVMAKER_STORAGE must be sqlite or dynamodb, not {settings.storage!r}")
+
+
+def build_verifier(settings: Settings, local_issuer: Any) -> TokenVerifier:
+    from cvmaker.adapters.jwt_verifier import JwksCache, JwtVerifier, http_jwks_fetcher
+
+    if settings.auth == "local":
+        return JwtVerifier(
+            issuer=settings.local_issuer,
+            client_ids={settings.local_client_id},
+            jwks=JwksCache(local_issuer.jwks),
+        )
+    if settings.auth == "cognito":
+        jwks_url = settings.cognito_jwks_url or f"{settings.cognito_issuer}/.well-known/jwks.json"
+        return JwtVerifier(
+            issuer=settings.cognito_issuer,
+            client_ids=set(settings.cognito_client_ids),
+            jwks=JwksCache(http_jwks_fetcher(jwks_url)),
+        )
+    raise ValueError(f"CVMAKER_AUTH must be local or cognito, not {settings.auth!r}")
+
+
+def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> Runtime:
+    """Wire the adapters `settings` choose. A given `verifier` replaces sign-in (tests of the API itself)."""
+    database = _database(settings) if "sqlite" in (settings.storage,) or settings.auth == "local" else None
+    repository = build_cv_repository(settings, database)
+    services = Services(cvs=CvService(repository, templates=template_names()))
+    local_accounts = local_issuer = None
+    if verifier is None and settings.auth == "local":
+        from cvmaker.adapters.local.accounts import LocalAccounts
+        from cvmaker.adapters.local.token_issuer import LocalTokenIssuer
+
+        local_accounts = LocalAccounts(database)
+        local_issuer = LocalTokenIssuer(
+            data_dir=settings.data_dir, issuer=settings.local_issuer, client_id=settings.local_client_id,
+            accounts=local_accounts,
+        )
+    verifier = verifier or build_verifier(settings, local_issuer)
+    return Runtime(settings=settings, services=services, verifier=verifier, local_accounts=local_accounts,
+                   local_issuer=local_issuer, database=database)

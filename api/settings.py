@@ -1,0 +1,77 @@
+"""Settings from environment variables. The defaults run the embedded shape: no network, no account, no key."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+def _bool(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def _list(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path(".cvmaker")
+    public_url: str = "http://127.0.0.1:8000"
+    # Each row of the design's table is chosen on its own.
+    storage: str = "sqlite"  # sqlite | dynamodb
+    blobs: str = "folder"  # folder | s3
+    auth: str = "local"  # local | cognito
+    graphiql: bool = True
+    introspection: bool = True
+    max_body_bytes: int = 6 * 1024 * 1024  # Lambda's synchronous payload limit
+    # The local issuer's token shape mimics a Cognito user pool's.
+    local_issuer: str = "https://cvmaker.local/local_pool"
+    local_client_id: str = "cvmaker-web"
+    # Cognito (cloud shape). The JWKS URL is its own setting: an emulator serves it elsewhere than `iss`.
+    cognito_issuer: str = ""
+    cognito_jwks_url: str = ""
+    cognito_client_ids: tuple[str, ...] = ()
+    # AWS resources (cloud shape) and endpoint overrides for a local emulator.
+    aws_region: str = "eu-west-1"
+    aws_endpoint_url: str = ""
+    dynamodb_table: str = "cvmaker"
+    s3_bucket: str = "cvmaker"
+    web_dist: Path = field(default_factory=lambda: Path(__file__).resolve().parent.parent / "frontend" / "dist")
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "cvmaker.sqlite3"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        default = cls()
+        production = env.get("CVMAKER_ENV", "local") == "production"
+        return cls(
+            data_dir=Path(env.get("CVMAKER_DATA_DIR", str(default.data_dir))),
+            public_url=env.get("CVMAKER_PUBLIC_URL", default.public_url).rstrip("/"),
+            storage=env.get("CVMAKER_STORAGE", default.storage),
+            blobs=env.get("CVMAKER_BLOBS", default.blobs),
+            auth=env.get("CVMAKER_AUTH", default.auth),
+            graphiql=_bool(env.get("CVMAKER_GRAPHIQL"), not production),
+            introspection=_bool(env.get("CVMAKER_INTROSPECTION"), not production),
+            max_body_bytes=int(env.get("CVMAKER_MAX_BODY_BYTES", default.max_body_bytes)),
+            local_issuer=env.get("CVMAKER_LOCAL_ISSUER", default.local_issuer),
+            local_client_id=env.get("CVMAKER_LOCAL_CLIENT_ID", default.local_client_id),
+            cognito_issuer=env.get("CVMAKER_COGNITO_ISSUER", ""),
+            cognito_jwks_url=env.get("CVMAKER_COGNITO_JWKS_URL", ""),
+            cognito_client_ids=_list(env.get("CVMAKER_COGNITO_CLIENT_IDS")),
+            aws_region=env.get("AWS_REGION", env.get("AWS_DEFAULT_REGION", default.aws_region)),
+            aws_endpoint_url=env.get("CVMAKER_AWS_ENDPOINT_URL", ""),
+            dynamodb_table=env.get("CVMAKER_DYNAMODB_TABLE", default.dynamodb_table),
+            s3_bucket=env.get("CVMAKER_S3_BUCKET", default.s3_bucket),
+            web_dist=Path(env.get("CVMAKER_WEB_DIST", str(default.web_dist))),
+        )
+
+    def with_overrides(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,207 @@
+"""Reading order of a page of positioned text fragments: rows, columns and sidebars, running headers and footers.
+
+A fragment is a run of words on one baseline with no wide gap inside (the extractor splits at wide gaps). Rows
+are fragments whose vertical extents overlap. A page has a second column when a vertical gutter separates
+fragments over a tall band and both sides carry their own headings (a sidebar); otherwise fragments beside each
+other (a right-aligned date, a date margin on the left) are one line, which keeps a date with its entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from cvmaker.domain.cv_parsing.extracted import Span, TextLine
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    number: int
+    width: float
+    height: float
+    fragments: tuple[Fragment, ...]
+
+
+_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}(\s*(/|of)\s*\d{1,3})?$", re.IGNORECASE)
+
+
+def _rows(fragments: Sequence[Fragment]) -> list[list[Fragment]]:
+    """Group fragments whose vertical middles fall inside each other's extent."""
+    rows: list[list[Fragment]] = []
+    for fragment in sorted(fragments, key=lambda f: (f.middle, f.x0)):
+        if rows:
+            row = rows[-1]
+            top = min(f.top for f in row)
+            bottom = max(f.bottom for f in row)
+            height = max(bottom - top, 1.0)
+            overlap = min(bottom, fragment.bottom) - max(top, fragment.top)
+            if overlap > 0.5 * min(height, fragment.bottom - fragment.top):
+                row.append(fragment)
+                continue
+        rows.append([fragment])
+    return [sorted(row, key=lambda f: f.x0) for row in rows]
+
+
+def _merge_touching(row: Sequence[Fragment]) -> list[Fragment]:
+    """Fragments that touch (a glyph that fell into its own row, like a tall capital) become one again."""
+    merged: list[Fragment] = []
+    for fragment in row:
+        if merged and -1.0 < fragment.x0 - merged[-1].x1 < 0.08 * fragment.size:
+            last = merged[-1]
+            merged[-1] = Fragment(last.text + fragment.text, last.x0, fragment.x1, min(last.top, fragment.top),
+                                  max(last.bottom, fragment.bottom), last.size, last.bold)
+        else:
+            merged.append(fragment)
+    return merged
+
+
+def _line(row: Sequence[Fragment], page: int, column: int, space_before: float) -> TextLine:
+    row = _merge_touching(row)
+    weights = Counter[tuple[float, bool]]()
+    for fragment in row:
+        weights[(round(fragment.size, 1), fragment.bold)] += len(fragment.text)
+    (size, bold), _ = weights.most_common(1)[0]
+    spans = tuple(Span(f.text, f.x0, f.x1, f.size, f.bold) for f in row)
+    return TextLine(
+        spans=spans,
+        page=page,
+        top=min(f.top for f in row),
+        bottom=max(f.bottom for f in row),
+        size=size,
+        bold=bold,
+        space_before=space_before,
+        column=column,
+    )
+
+
+def _lines_of(rows: list[list[Fragment]], page: int, column: int) -> list[TextLine]:
+    lines: list[TextLine] = []
+    previous_bottom: float | None = None
+    for row in rows:
+        top = min(f.top for f in row)
+        gap = 0.0 if previous_bottom is None else max(0.0, top - previous_bottom)
+        lines.append(_line(row, page, column, gap))
+        previous_bottom = max(f.bottom for f in row)
+    return lines
+
+
+def _gutter(fragments: Sequence[Fragment], width: float) -> float | None:
+    """The x of a vertical gap that no fragment crosses, with text on both sides over many rows, or None."""
+    if len(fragments) < 8:
+        return None
+    resolution = 2.0
+    cells = int(width / resolution) + 2
+    covered = [0] * cells
+    for f in fragments:
+        for cell in range(max(0, int(f.x0 / resolution)), min(cells, int(f.x1 / resolution) + 1)):
+            covered[cell] += 1
+    left_edge = min(f.x0 for f in fragments)
+    right_edge = max(f.x1 for f in fragments)
+    best: tuple[int, float] | None = None
+    cell = int(left_edge / resolution) + 1
+    while cell < int(right_edge / resolution):
+        if covered[cell] == 0:
+            start = cell
+            while cell < cells and covered[cell] == 0:
+                cell += 1
+            x = (start + cell) / 2 * resolution
+            left = sum(1 for f in fragments if f.x1 <= x)
+            right = sum(1 for f in fragments if f.x0 >= x)
+            balance = min(left, right)
+            if (cell - start) * resolution >= 6 and balance >= 4 and (best is None or balance > best[0]):
+                best = (balance, x)
+        cell += 1
+    return None if best is None else best[1]
+
+
+def order_page(
+    page: PageText, looks_like_heading: Callable[[str], bool] = lambda text: False
+) -> list[TextLine]:
+    """Lines of one page in reading order.
+
+    The full-width band at the top (name, contact line) is read first; below it, a page with two columns that
+    each have a heading is read column by column; any other page row by row."""
+    fragments = [f for f in page.fragments if f.text.strip()]
+    if not fragments:
+        return []
+    rows = _rows(fragments)
+    body_start = 0
+    gutter = None
+    # The header band: rows at the top that cross any candidate gutter are read before the columns.
+    for start in range(min(len(rows), 12)):
+        body = [f for row in rows[start:] for f in row]
+        candidate = _gutter(body, page.width)
+        if candidate is not None:
+            gutter, body_start = candidate, start
+            break
+    if gutter is not None:
+        body_rows = rows[body_start:]
+        left = [f for row in body_rows for f in row if f.x1 <= gutter]
+        right = [f for row in body_rows for f in row if f.x0 >= gutter]
+        left_headings = sum(1 for f in left if looks_like_heading(f.text))
+        right_headings = sum(1 for f in right if looks_like_heading(f.text))
+        is_sidebar_layout = left_headings >= 1 and right_headings >= 1
+        if is_sidebar_layout:
+            header = _lines_of(rows[:body_start], page.number, 0)
+            # The wider column is the main one; a sidebar is read after it.
+            left_width = max(f.x1 for f in left) - min(f.x0 for f in left)
+            right_width = max(f.x1 for f in right) - min(f.x0 for f in right)
+            main, side = (left, right) if left_width >= right_width else (right, left)
+            return header + _lines_of(_rows(main), page.number, 0) + _lines_of(_rows(side), page.number, 1)
+    return _lines_of(rows, page.number, 0)
+
+
+def _repeat_key(line: TextLine) -> str:
+    return re.sub(r"\d+", "#", line.text.strip().casefold())
+
+
+def order_document(
+    pages: Sequence[PageText], looks_like_heading: Callable[[str], bool] = lambda text: False
+) -> tuple[list[TextLine], list[str]]:
+    """All lines in reading order, without running headers/footers and page numbers (returned separately)."""
+    per_page = [order_page(page, looks_like_heading) for page in pages]
+    dropped: list[str] = []
+    if len(pages) >= 2:
+        # A line repeated near the top or bottom of most pages (digits ignored: "Page 2 of 3") is furniture.
+        edge_keys: Counter[str] = Counter()
+        for page, lines in zip(pages, per_page, strict=True):
+            keys = {_repeat_key(line) for line in lines if _near_edge(line, page)}
+            edge_keys.update(keys)
+        repeated = {key for key, count in edge_keys.items() if count >= max(2, (len(pages) + 1) // 2)}
+        for page, lines in zip(pages, per_page, strict=True):
+            kept = []
+            for line in lines:
+                if _near_edge(line, page) and _repeat_key(line) in repeated:
+                    dropped.append(line.text)
+                else:
+                    kept.append(line)
+            lines[:] = kept
+    ordered: list[TextLine] = []
+    for page, lines in zip(pages, per_page, strict=True):
+        for line in lines:
+            if _PAGE_NUMBER.match(line.text.strip()) and _near_edge(line, page, 0.1):
+                dropped.append(line.text)
+                continue
+            ordered.append(line)
+    return ordered, dropped
+
+
+def _near_edge(line: TextLine, page: PageText, fraction: float = 0.12) -> bool:
+    return line.top < page.height * fraction or line.bottom > page.height * (1 - fraction)

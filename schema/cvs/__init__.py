@@ -1,0 +1,1 @@
+"""The CV area of the schema: types, inputs, queries and mutations."""

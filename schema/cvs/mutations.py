@@ -1,0 +1,102 @@
+"""Mutations of the CV area. Each returns a result union: the CV, or the expected error that prevented the write."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+import resolvers.cvs as resolve
+from schema.context import Info
+from schema.cvs.inputs import CvInput, ItemInput, SectionInput, to_changes
+from schema.cvs.types import Cv, Deleted, JsonResumeDocument
+from schema.errors import NotFoundError, ValidationError, VersionConflictError, as_result
+from schema.permissions import READ, WRITE
+
+CvResult = Annotated[
+    Cv | NotFoundError | ValidationError | VersionConflictError, strawberry.union("CvResult")
+]
+DeleteResult = Annotated[Deleted | NotFoundError, strawberry.union("DeleteResult")]
+JsonResumeResult = Annotated[JsonResumeDocument | NotFoundError, strawberry.union("JsonResumeResult")]
+
+_CV_ERRORS = (NotFoundError, ValidationError, VersionConflictError)
+
+
+async def _cv_result(call: Any) -> Any:
+    return await as_result(call, Cv.from_domain, _CV_ERRORS)
+
+
+@strawberry.type
+class CvMutations:
+    @strawberry.mutation(permission_classes=WRITE)
+    async def create_cv(self, info: Info, input: CvInput) -> CvResult:
+        return await _cv_result(resolve.create_cv(info.context, to_changes(input)))
+
+    @strawberry.mutation(permission_classes=WRITE, description="Fails with a conflict unless `version` is current.")
+    async def update_cv(self, info: Info, id: strawberry.ID, version: int, input: CvInput) -> CvResult:
+        return await _cv_result(resolve.update_cv(info.context, id, version, to_changes(input)))
+
+    @strawberry.mutation(permission_classes=WRITE)
+    async def delete_cv(self, info: Info, id: strawberry.ID) -> DeleteResult:
+        return await as_result(resolve.delete_cv(info.context, id), lambda i: Deleted(id=strawberry.ID(i)),
+                               (NotFoundError,))
+
+    @strawberry.mutation(permission_classes=WRITE)
+    async def duplicate_cv(self, info: Info, id: strawberry.ID, title: str | None = None) -> CvResult:
+        return await _cv_result(resolve.duplicate_cv(info.context, id, title))
+
+    @strawberry.mutation(permission_classes=WRITE, description="Saves that version's content as a new version.")
+    async def restore_cv_revision(self, info: Info, id: strawberry.ID, version: int) -> CvResult:
+        return await _cv_result(resolve.restore_cv_revision(info.context, id, version))
+
+    @strawberry.mutation(permission_classes=WRITE)
+    async def add_section(self, info: Info, cv_id: strawberry.ID, version: int, input: SectionInput,
+                          position: int | None = None) -> CvResult:
+        return await _cv_result(resolve.add_section(info.context, cv_id, version, to_changes(input), position))
+
+    @strawberry.mutation(permission_classes=WRITE)
+    async def update_section(self, info: Info, cv_id: strawberry.ID, version: int, section_id: strawberry.ID,
+                             input: SectionInput) -> CvResult:
+        return await _cv_result(
+            resolve.update_section(info.context, cv_id, version, section_id, to_changes(input)))
+
+    @strawberry.mutation(permission_classes=WRITE)
+    async def remove_section(self, info: Info, cv_id: strawberry.ID, version: int,
+                             section_id: strawberry.ID) -> CvResult:
+        return await _cv_result(resolve.remove_section(info.context, cv_id, version, section_id))
+
+    @strawberry.mutation(permission_classes=WRITE)
+    async def move_section(self, info: Info, cv_id: strawberry.ID, version: int, section_id: strawberry.ID,
+                           position: int) -> CvResult:
+        return await _cv_result(resolve.move_section(info.context, cv_id, version, section_id, position))
+
+    @strawberry.mutation(permission_classes=WRITE)
+    async def add_item(self, info: Info, cv_id: strawberry.ID, version: int, section_id: strawberry.ID,
+                       input: ItemInput, position: int | None = None) -> CvResult:
+        return await _cv_result(
+            resolve.add_item(info.context, cv_id, version, section_id, to_changes(input), position))
+
+    @strawberry.mutation(permission_classes=WRITE)
+    async def update_item(self, info: Info, cv_id: strawberry.ID, version: int, item_id: strawberry.ID,
+                          input: ItemInput) -> CvResult:
+        return await _cv_result(resolve.update_item(info.context, cv_id, version, item_id, to_changes(input)))
+
+    @strawberry.mutation(permission_classes=WRITE)
+    async def remove_item(self, info: Info, cv_id: strawberry.ID, version: int,
+                          item_id: strawberry.ID) -> CvResult:
+        return await _cv_result(resolve.remove_item(info.context, cv_id, version, item_id))
+
+    @strawberry.mutation(permission_classes=WRITE, description="Moves an item, possibly into another section.")
+    async def move_item(self, info: Info, cv_id: strawberry.ID, version: int, item_id: strawberry.ID,
+                        section_id: strawberry.ID, position: int) -> CvResult:
+        return await _cv_result(resolve.move_item(info.context, cv_id, version, item_id, section_id, position))
+
+    @strawberry.mutation(permission_classes=WRITE, description="A new CV from a JSON Resume document.")
+    async def import_json_resume(self, info: Info, document: JSON, title: str | None = None) -> CvResult:
+        return await _cv_result(resolve.import_json_resume(info.context, document, title))
+
+    @strawberry.mutation(permission_classes=READ, description="The CV as a JSON Resume document.")
+    async def export_json_resume(self, info: Info, id: strawberry.ID) -> JsonResumeResult:
+        return await as_result(resolve.export_json_resume(info.context, id),
+                               lambda document: JsonResumeDocument(document=document), (NotFoundError,))

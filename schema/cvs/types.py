@@ -1,0 +1,168 @@
+"""GraphQL types of the CV area, each an explicit mapping from the domain model (`from_domain`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from cvmaker.domain import cv as domain
+from cvmaker.domain.cv import Page
+from cvmaker.domain.pagination import encode_cursor
+
+SectionKind = strawberry.enum(domain.SectionKind, name="SectionKind")
+PageSize = strawberry.enum(domain.PageSize, name="PageSize")
+
+
+@strawberry.type
+class Link:
+    label: str | None
+    url: str
+
+
+@strawberry.type
+class Basics:
+    name: str
+    headline: str | None
+    email: str | None
+    phone: str | None
+    location: str | None
+    links: list[Link]
+
+
+@strawberry.type
+class Item:
+    id: strawberry.ID
+    visible: bool
+    title: str | None = strawberry.field(description="Job title, degree, project or skill-group name.")
+    organization: str | None = strawberry.field(description="Employer, institution, issuer.")
+    location: str | None
+    start_date: str | None = strawberry.field(description='A partial ISO date: "2020", "2020-03".')
+    end_date: str | None = strawberry.field(description="Null with `current` for ongoing roles.")
+    current: bool
+    description: str | None
+    bullets: list[str]
+    keywords: list[str] = strawberry.field(description="Skills of a skills group, technologies of a project.")
+    url: str | None
+
+    @classmethod
+    def from_domain(cls, item: domain.Item) -> Item:
+        return cls(
+            id=strawberry.ID(item.id), visible=item.visible, title=item.title, organization=item.organization,
+            location=item.location, start_date=item.start_date, end_date=item.end_date, current=item.current,
+            description=item.description, bullets=item.bullets, keywords=item.keywords, url=item.url,
+        )
+
+
+@strawberry.type
+class Section:
+    id: strawberry.ID
+    kind: SectionKind  # type: ignore[valid-type]
+    title: str
+    visible: bool
+    items: list[Item]
+
+    @classmethod
+    def from_domain(cls, section: domain.Section) -> Section:
+        return cls(
+            id=strawberry.ID(section.id), kind=section.kind, title=section.title, visible=section.visible,
+            items=[Item.from_domain(item) for item in section.items],
+        )
+
+
+@strawberry.type
+class Design:
+    template: str
+    accent_color: str
+    font_family: str
+    font_size: float
+    page_size: PageSize  # type: ignore[valid-type]
+    margins: str
+
+    @classmethod
+    def from_domain(cls, design: domain.Design) -> Design:
+        return cls(
+            template=design.template, accent_color=design.accent_color, font_family=design.font_family,
+            font_size=design.font_size, page_size=design.page_size, margins=design.margins,
+        )
+
+
+@strawberry.type
+class Cv:
+    id: strawberry.ID
+    title: str
+    version: int = strawberry.field(description="Increments on every save; an update names the version it edits.")
+    created_at: datetime
+    updated_at: datetime
+    basics: Basics
+    summary: str | None
+    sections: list[Section]
+    design: Design
+    source_cv_id: strawberry.ID | None = strawberry.field(description="Set on tailored CVs and their copies.")
+
+    @classmethod
+    def from_domain(cls, cv: domain.Cv) -> Cv:
+        document = cv.document
+        basics = document.basics
+        return cls(
+            id=strawberry.ID(cv.id),
+            title=document.title,
+            version=cv.version,
+            created_at=cv.created_at,
+            updated_at=cv.updated_at,
+            basics=Basics(
+                name=basics.name, headline=basics.headline, email=basics.email, phone=basics.phone,
+                location=basics.location, links=[Link(label=link.label, url=link.url) for link in basics.links],
+            ),
+            summary=document.summary,
+            sections=[Section.from_domain(section) for section in document.sections],
+            design=Design.from_domain(document.design),
+            source_cv_id=strawberry.ID(cv.source_cv_id) if cv.source_cv_id else None,
+        )
+
+
+@strawberry.type
+class CvEdge:
+    cursor: str
+    node: Cv
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
+class CvConnection:
+    edges: list[CvEdge]
+    page_info: PageInfo
+
+    @classmethod
+    def from_domain(cls, page: Page) -> CvConnection:
+        return cls(
+            edges=[CvEdge(cursor=encode_cursor(cv.id), node=Cv.from_domain(cv)) for cv in page.items],
+            page_info=PageInfo(has_next_page=page.next_cursor is not None, end_cursor=page.next_cursor),
+        )
+
+
+@strawberry.type
+class CvRevision:
+    version: int
+    saved_at: datetime
+    title: str
+
+    @classmethod
+    def from_domain(cls, revision: domain.Revision) -> CvRevision:
+        return cls(version=revision.version, saved_at=revision.saved_at, title=revision.title)
+
+
+@strawberry.type
+class Deleted:
+    id: strawberry.ID
+
+
+@strawberry.type
+class JsonResumeDocument:
+    document: strawberry.scalars.JSON
+

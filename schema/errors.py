@@ -1,0 +1,81 @@
+"""Expected failures as GraphQL types, members of the result unions; and their conversion from domain errors."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import strawberry
+
+from cvmaker.domain import errors as domain
+
+
+@strawberry.interface(description="An expected failure. Unexpected ones come as GraphQL errors.")
+class Error:
+    message: str
+
+
+@strawberry.type(description="The thing does not exist, or belongs to someone else (the two look the same).")
+class NotFoundError(Error):
+    pass
+
+
+@strawberry.type
+class FieldError:
+    path: str = strawberry.field(description='Dotted path of the field, like "sections.2.items.0.title".')
+    message: str
+
+
+@strawberry.type
+class ValidationError(Error):
+    fields: list[FieldError]
+
+
+@strawberry.type(description="The CV changed since the version the edit was made against.")
+class VersionConflictError(Error):
+    current_version: int
+
+
+@strawberry.type(description="The file is not a CV we can read: wrong type, a scan without text, encrypted...")
+class UnsupportedFileError(Error):
+    pass
+
+
+@strawberry.type
+class LimitExceededError(Error):
+    limit: str
+
+
+def error_type(error: domain.DomainError) -> Error:
+    match error:
+        case domain.NotFound():
+            return NotFoundError(message=error.message)
+        case domain.InvalidInput():
+            return ValidationError(
+                message=error.message,
+                fields=[FieldError(path=p.path, message=p.message) for p in error.problems],
+            )
+        case domain.VersionConflict():
+            return VersionConflictError(message=error.message, current_version=error.current_version)
+        case domain.LimitExceeded():
+            return LimitExceededError(message=error.message, limit=error.limit)
+    if type(error).__name__ == "UnsupportedFile":
+        return UnsupportedFileError(message=error.message)
+    raise error
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+async def as_result(call: Awaitable[T], convert: Callable[[T], R], allowed: tuple[type, ...]) -> Any:
+    """Run a resolver; an expected failure becomes its error type when the field's union holds that type,
+    and is re-raised (then masked and logged) otherwise."""
+    try:
+        value = await call
+    except domain.DomainError as error:
+        converted = error_type(error)
+        if isinstance(converted, allowed):
+            return converted
+        raise
+    return convert(value)

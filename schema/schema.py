@@ -1,0 +1,55 @@
+"""The `Schema`: the areas' queries and mutations merged, with the limits every request runs under."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import strawberry
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+
+from schema.cvs.mutations import CvMutations
+from schema.cvs.queries import CvQueries
+from schema.extensions import MaskAndLogErrors
+from schema.users.queries import UserQueries
+
+MAX_DEPTH = 12
+MAX_ALIASES = 15
+MAX_TOKENS = 5_000
+
+
+@strawberry.type
+class Query(CvQueries, UserQueries):
+    pass
+
+
+@strawberry.type
+class Mutation(CvMutations):
+    pass
+
+
+@cache
+def build_schema(introspection: bool = True) -> strawberry.Schema:
+    # Factories, not instances: each request gets fresh extension state (the caches behind ParserCache and
+    # ValidationCache are module-level, so they still span requests).
+    extensions: list[Callable[[], SchemaExtension]] = [
+        # Limits first, so a hostile document is refused before it costs anything.
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        # graphql-core's parse and validation dominate a small query: cache both.
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+        lambda: MaskAndLogErrors(hide_suggestions=not introspection),
+    ]
+    if not introspection:
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)

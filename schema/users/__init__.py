@@ -1,0 +1,1 @@
+"""The user area: who is calling."""

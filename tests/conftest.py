@@ -1,0 +1,51 @@
+"""Fixtures shared by every suite: an app on a fresh data directory, and fake sign-in where auth is not the
+subject of the test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from api.settings import Settings
+from cvmaker.domain.errors import Unauthenticated
+from cvmaker.ports import Principal
+
+
+class FakeVerifier:
+    """Tokens are looked up in a dict: the GraphQL suites test the API, the auth suites test real tokens."""
+
+    def __init__(self) -> None:
+        self.principals: dict[str, Principal] = {}
+
+    def add(self, token: str, principal: Principal) -> None:
+        self.principals[token] = principal
+
+    def verify(self, token: str) -> Principal:
+        try:
+            return self.principals[token]
+        except KeyError:
+            raise Unauthenticated("Invalid token.") from None
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", web_dist=tmp_path / "no-web-app")
+
+
+@pytest.fixture
+def fake_verifier() -> FakeVerifier:
+    verifier = FakeVerifier()
+    verifier.add("token-alice", Principal(sub="alice", client_id="web", email="alice@example.com"))
+    verifier.add("token-bob", Principal(sub="bob", client_id="web", email="bob@example.com"))
+    verifier.add("token-reader", Principal(sub="integrator", client_id="m2m", is_machine=True,
+                                           scopes=frozenset({"cvmaker/read"})))
+    verifier.add("token-writer", Principal(sub="integrator", client_id="m2m", is_machine=True,
+                                           scopes=frozenset({"cvmaker/read", "cvmaker/write"})))
+    return verifier
+
+
+@pytest.fixture
+def tmp_data_dir(tmp_path: Path) -> Iterator[Path]:
+    yield tmp_path / "data"
