@@ -57,21 +57,22 @@ def build_cv_repository(settings: Settings, database: Any) -> Any:
     raise ValueError(f"CVMAKER_STORAGE must be sqlite or dynamodb, not {settings.storage!r}")
 
 
-def build_verifier(settings: Settings, local_issuer: Any) -> TokenVerifier:
+def build_verifier(settings: Settings, local_accounts: Any, local_issuer: Any) -> TokenVerifier:
     from cvmaker.adapters.jwt_verifier import JwksCache, JwtVerifier, http_jwks_fetcher
 
     if settings.auth == "local":
+        # The same verifier as for Cognito, reading the local issuer's keys without HTTP.
         return JwtVerifier(
-            issuer=settings.local_issuer,
-            client_ids={settings.local_client_id},
-            jwks=JwksCache(local_issuer.jwks),
+            settings.local_issuer,
+            local_accounts.accepted_client_ids(settings.local_client_id),
+            JwksCache(local_issuer.jwks),
         )
     if settings.auth == "cognito":
         jwks_url = settings.cognito_jwks_url or f"{settings.cognito_issuer}/.well-known/jwks.json"
         return JwtVerifier(
-            issuer=settings.cognito_issuer,
-            client_ids=set(settings.cognito_client_ids),
-            jwks=JwksCache(http_jwks_fetcher(jwks_url)),
+            settings.cognito_issuer,
+            frozenset(settings.cognito_client_ids),
+            JwksCache(http_jwks_fetcher(jwks_url)),
         )
     raise ValueError(f"CVMAKER_AUTH must be local or cognito, not {settings.auth!r}")
 
@@ -88,9 +89,8 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
 
         local_accounts = LocalAccounts(database)
         local_issuer = LocalTokenIssuer(
-            data_dir=settings.data_dir, issuer=settings.local_issuer, client_id=settings.local_client_id,
-            accounts=local_accounts,
+            settings.data_dir, issuer=settings.local_issuer, web_client_id=settings.local_client_id
         )
-    verifier = verifier or build_verifier(settings, local_issuer)
+    verifier = verifier or build_verifier(settings, local_accounts, local_issuer)
     return Runtime(settings=settings, services=services, verifier=verifier, local_accounts=local_accounts,
                    local_issuer=local_issuer, database=database)

@@ -105,9 +105,10 @@ class CvService:
         return self.create_from_document(owner, document)
 
     def export_json_resume(self, owner: str, cv_id: str) -> dict[str, Any]:
+        document = self.get(owner, cv_id).document
         from cvmaker.domain.json_resume import to_json_resume
 
-        return to_json_resume(self.get(owner, cv_id).document)
+        return to_json_resume(document)
 
     # ---------------------------------------------------------------- section and item edits
 

@@ -1,0 +1,102 @@
+"""The `cvmaker` command line: serve the app, mint a local token, export the schema, and (where those parts are
+installed) render, list templates and import CVs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from api.settings import Settings
+
+    settings = Settings.from_env()
+    if getattr(args, "data_dir", None):
+        settings = settings.with_overrides(data_dir=Path(args.data_dir))
+    return settings
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = _settings(args)
+    if args.port != 8000 or args.host != "127.0.0.1":
+        settings = settings.with_overrides(public_url=f"http://{args.host}:{args.port}")
+    print(f"CV Maker on http://{args.host}:{args.port}  (GraphQL at /graphql, data in {settings.data_dir})",
+          file=sys.stderr)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning", access_log=False,
+                proxy_headers=False)
+    return 0
+
+
+def token(args: argparse.Namespace) -> int:
+    from api.composition import build_runtime
+
+    runtime = build_runtime(_settings(args).with_overrides(auth="local"))
+    user = runtime.local_accounts.ensure_user(args.email)
+    print(runtime.local_issuer.user_tokens(user.sub, user.email).access_token)
+    return 0
+
+
+def export_schema(args: argparse.Namespace) -> int:
+    from schema.schema import build_schema
+
+    sdl = build_schema().as_str() + "\n"
+    if args.out == "-":
+        sys.stdout.write(sdl)
+    else:
+        Path(args.out).write_text(sdl, encoding="utf-8")
+    return 0
+
+
+def _optional_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    # Rendering and import bring heavy libraries: their commands register only when their modules exist.
+    try:
+        from api.cli_render import add_render_commands
+    except ImportError:
+        pass
+    else:
+        add_render_commands(subparsers)
+    try:
+        from api.cli_import import add_import_commands
+    except ImportError:
+        pass
+    else:
+        add_import_commands(subparsers)
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="cvmaker", description="CV Maker: write, import, render and tailor CVs.")
+    commands = root.add_subparsers(dest="command", required=True)
+
+    serve_cmd = commands.add_parser("serve", help="serve the web app and the GraphQL API")
+    serve_cmd.add_argument("--host", default=os.environ.get("CVMAKER_HOST", "127.0.0.1"))
+    serve_cmd.add_argument("--port", type=int, default=int(os.environ.get("CVMAKER_PORT", "8000")))
+    serve_cmd.add_argument("--data-dir", help="where the SQLite file, files and keys live (default ./.cvmaker)")
+    serve_cmd.set_defaults(run=serve)
+
+    token_cmd = commands.add_parser("token", help="print an access token for a local user (created if needed)")
+    token_cmd.add_argument("--email", required=True)
+    token_cmd.add_argument("--data-dir")
+    token_cmd.set_defaults(run=token)
+
+    schema_cmd = commands.add_parser("export-schema", help="print the GraphQL SDL")
+    schema_cmd.add_argument("--out", default="-")
+    schema_cmd.set_defaults(run=export_schema)
+
+    _optional_commands(commands)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.run(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
