@@ -133,7 +133,7 @@ def http_jwks_fetcher(url: str, timeout: float = 3.0) -> JwksFetcher:
                 if response.status != 200:
                     raise JwksUnavailable(f"The JWKS endpoint answered {response.status}.")
                 body = bytearray()
-                while chunk := response.read(8192):
+                while chunk := response.read1(8192):
                     body += chunk
                     if len(body) > MAX_JWKS_BYTES:
                         raise JwksUnavailable("The JWKS is too large.")

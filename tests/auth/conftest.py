@@ -1,0 +1,160 @@
+"""Fixtures for the authentication tests: RSA keys (made once per session: generation is the slow part), a fake
+user pool, an injected clock, a counting JWKS source, and real sockets on 127.0.0.1 for the HTTP fetcher."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher, profiles
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from cvmaker.adapters.jwt_verifier import JwksCache, JwtVerifier
+from cvmaker.adapters.local.accounts import FailureLimiter, LocalAccounts
+from cvmaker.adapters.local.sqlite_database import SqliteDatabase
+from cvmaker.adapters.local.token_issuer import LocalTokenIssuer
+from tests.auth.forge import CountingFetcher, FakeClock, Pool
+
+Handler = Callable[[BaseHTTPRequestHandler], None]
+
+
+def _rsa_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+@pytest.fixture(scope="session")
+def pool_key() -> rsa.RSAPrivateKey:
+    return _rsa_key()
+
+
+@pytest.fixture(scope="session")
+def attacker_key() -> rsa.RSAPrivateKey:
+    return _rsa_key()
+
+
+@pytest.fixture
+def pool(pool_key: rsa.RSAPrivateKey) -> Pool:
+    return Pool(pool_key)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def fetcher(pool: Pool) -> CountingFetcher:
+    return CountingFetcher(pool.jwks())
+
+
+@pytest.fixture
+def jwks_cache(fetcher: CountingFetcher, clock: FakeClock) -> JwksCache:
+    return JwksCache(fetcher, clock=clock)
+
+
+@pytest.fixture
+def verifier(pool: Pool, jwks_cache: JwksCache, clock: FakeClock) -> JwtVerifier:
+    return JwtVerifier(pool.issuer, {pool.client_id}, jwks_cache, clock=clock)
+
+
+@pytest.fixture
+def id_verifier(pool: Pool, jwks_cache: JwksCache, clock: FakeClock) -> JwtVerifier:
+    return JwtVerifier(pool.issuer, {pool.client_id}, jwks_cache, token_use="id", clock=clock)
+
+
+@pytest.fixture
+def cheap_hasher() -> PasswordHasher:
+    # Argon2id all the same, at the lowest cost, so a test suite of sign-ins takes milliseconds.
+    return PasswordHasher.from_parameters(profiles.CHEAPEST)
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> SqliteDatabase:
+    return SqliteDatabase(tmp_path / "cvmaker.sqlite3")
+
+
+@pytest.fixture
+def accounts(database: SqliteDatabase, cheap_hasher: PasswordHasher) -> LocalAccounts:
+    return LocalAccounts(database, password_hasher=cheap_hasher, sign_in_limiter=FailureLimiter(10, 300.0))
+
+
+@pytest.fixture(scope="session")
+def issuer_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("issuer")
+
+
+@pytest.fixture
+def issuer(issuer_dir: Path) -> LocalTokenIssuer:
+    return LocalTokenIssuer(issuer_dir)
+
+
+class SilentServer:
+    """Accepts TCP connections on 127.0.0.1 and never answers; counts them."""
+
+    def __init__(self) -> None:
+        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(16)
+        self.listener.settimeout(0.05)
+        self.port = self.listener.getsockname()[1]
+        self.connections: list[socket.socket] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/eu-west-1_TestPool1/.well-known/jwks.json"
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections.append(conn)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        for conn in self.connections:
+            conn.close()
+        self.listener.close()
+
+
+@pytest.fixture
+def silent_server() -> Iterator[SilentServer]:
+    server = SilentServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def http_server() -> Iterator[Callable[[Handler], str]]:
+    """Starts a real HTTP server on 127.0.0.1 whose GET runs the given function; returns its base URL."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(handle: Handler) -> str:
+        class _Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
+                handle(self)
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - keep test output quiet
+                return
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
