@@ -1,7 +1,8 @@
 """HTTP endpoints of the embedded default's sign-in: the local stand-in for a Cognito user pool and its
 `/oauth2/token` endpoint. Only mounted when the local issuer is in use.
 
-POST /auth/signup, /auth/signin   {email, password}   -> 201/200 {idToken, accessToken, refreshToken, expiresIn, tokenType}
+POST /auth/signup, /auth/signin   {email, password}   -> 201/200 {idToken, accessToken, refreshToken, expiresIn,
+                                                         tokenType}
 POST /auth/refresh                {refreshToken}      -> 200 the same shape, with a new refresh token (rotation)
 POST /auth/signout                {refreshToken}      -> 204, the session's refresh tokens revoked
 POST /auth/token   grant_type=client_credentials[&scope=...], HTTP Basic client auth -> OAuth2 token response
@@ -174,7 +175,9 @@ def local_auth_routes(accounts: LocalAccounts, issuer: LocalTokenIssuer) -> list
             return _oauth_error("invalid_request", bad.message, _STATUS.get(bad.code, 400))
         except AccountError as failure:
             status = _STATUS.get(failure.code, 400)
-            return _oauth_error(_OAUTH_ERROR.get(failure.code, "invalid_request"), failure.message, status, failure.retry_after)
+            return _oauth_error(
+                _OAUTH_ERROR.get(failure.code, "invalid_request"), failure.message, status, failure.retry_after
+            )
         token = issuer.client_credentials_token(client.client_id, requested)
         body = {"access_token": token, "expires_in": issuer.access_ttl, "token_type": "Bearer"}
         return JSONResponse(body, headers=NO_STORE)
@@ -208,4 +211,6 @@ def _oauth_error(code: str, description: str, status: int, retry_after: int | No
         headers["WWW-Authenticate"] = 'Basic realm="cvmaker"'
     if retry_after is not None:
         headers["Retry-After"] = str(retry_after)
-    return JSONResponse({"error": code, "error_description": description, "message": description}, status, headers=headers)
+    return JSONResponse(
+        {"error": code, "error_description": description, "message": description}, status, headers=headers
+    )

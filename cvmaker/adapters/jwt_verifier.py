@@ -81,7 +81,7 @@ class JwksCache:
             self._last_attempt = now
             try:
                 self._keys = parse_jwks(self._fetch())
-            except Exception as exc:  # noqa: BLE001 - any failure to get keys must fail closed
+            except Exception as exc:  # whatever went wrong, no keys means no entry: fail closed
                 raise Unauthenticated("Signing keys are unavailable.") from exc
             found = self._keys.get(kid)
         if found is None:

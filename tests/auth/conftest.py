@@ -142,10 +142,10 @@ def http_server() -> Iterator[Callable[[Handler], str]]:
 
     def start(handle: Handler) -> str:
         class _Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
+            def do_GET(self) -> None:  # the name http.server dispatches to
                 handle(self)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - keep test output quiet
+            def log_message(self, format: str, *args: object) -> None:  # keeps test output quiet
                 return
 
         server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)

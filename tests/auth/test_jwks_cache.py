@@ -74,7 +74,8 @@ def test_a_failing_jwks_source_fails_closed_and_is_retried_after_the_window(
 
 
 def test_a_jwks_without_usable_keys_fails_closed(pool: Pool, clock: FakeClock) -> None:
-    for document in ({}, {"keys": "nope"}, {"keys": []}, []):
+    documents: list[object] = [{}, {"keys": "nope"}, {"keys": []}, []]
+    for document in documents:
         cache = JwksCache(CountingFetcher(document), clock=clock)  # type: ignore[arg-type]
         verifier = JwtVerifier(pool.issuer, {pool.client_id}, cache, clock=clock)
         with pytest.raises(Unauthenticated):

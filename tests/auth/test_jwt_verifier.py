@@ -286,9 +286,7 @@ def test_a_token_of_another_user_pool_is_refused(
         verifier.verify(pool.sign(pool.access_claims(iss=OTHER_ISSUER)))
 
 
-def test_a_token_of_another_app_client_is_refused(
-    verifier: JwtVerifier, id_verifier: JwtVerifier, pool: Pool
-) -> None:
+def test_a_token_of_another_app_client_is_refused(verifier: JwtVerifier, id_verifier: JwtVerifier, pool: Pool) -> None:
     with pytest.raises(Unauthenticated, match="another client"):
         verifier.verify(pool.sign(pool.access_claims(client_id=OTHER_CLIENT)))
     with pytest.raises(Unauthenticated):
@@ -356,9 +354,7 @@ def test_key_urls_in_the_header_are_never_fetched(
 
 
 @pytest.mark.parametrize("crit", [["x"], ["exp"], ["b64"], [], "x"])
-def test_a_crit_header_is_refused_even_on_an_honest_signature(
-    verifier: JwtVerifier, pool: Pool, crit: object
-) -> None:
+def test_a_crit_header_is_refused_even_on_an_honest_signature(verifier: JwtVerifier, pool: Pool, crit: object) -> None:
     with pytest.raises(Unauthenticated):
         verifier.verify(pool.sign(pool.access_claims(), headers={"crit": crit, "x": 1}))
 

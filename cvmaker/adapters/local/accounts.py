@@ -215,9 +215,11 @@ class LocalAccounts:
         wait = self.limiter.retry_after(limit_key)
         if wait is not None:
             raise AccountError("RATE_LIMITED", "Too many failed sign-ins. Try again later.", retry_after=wait)
-        row = self.db.connection().execute(
-            "SELECT sub, email, password_hash FROM users WHERE email = ?", (email,)
-        ).fetchone()
+        row = (
+            self.db.connection()
+            .execute("SELECT sub, email, password_hash FROM users WHERE email = ?", (email,))
+            .fetchone()
+        )
         stored = row["password_hash"] if row is not None else None
         candidate = password if isinstance(password, str) and len(password) <= MAX_PASSWORD else ""
         if not self._password_matches(stored, candidate) or row is None or stored is None:
@@ -226,7 +228,9 @@ class LocalAccounts:
         self.limiter.clear(limit_key)
         if self.hasher.check_needs_rehash(stored):
             with self.db.write() as conn:
-                conn.execute("UPDATE users SET password_hash = ? WHERE sub = ?", (self.hasher.hash(candidate), row["sub"]))
+                conn.execute(
+                    "UPDATE users SET password_hash = ? WHERE sub = ?", (self.hasher.hash(candidate), row["sub"])
+                )
         return self._new_session(User(row["sub"], row["email"]))
 
     def ensure_user(self, email: str) -> User:
@@ -277,7 +281,9 @@ class LocalAccounts:
                 conn.execute("UPDATE refresh_tokens SET revoked = 1 WHERE family = ?", (row["family"],))
             else:
                 conn.execute("UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ?", (now, token_hash))
-                session = self._store_refresh_token(conn, User(row["sub"], row["email"]), row["family"], row["auth_time"])
+                session = self._store_refresh_token(
+                    conn, User(row["sub"], row["email"]), row["family"], row["auth_time"]
+                )
         if session is None:  # a used token came back: raised after the commit, so the family stays revoked
             raise invalid
         return session
@@ -326,9 +332,11 @@ class LocalAccounts:
         return client_id, secret
 
     def client(self, client_id: str) -> Client | None:
-        row = self.db.connection().execute(
-            "SELECT client_id, name, scopes FROM clients WHERE client_id = ?", (client_id,)
-        ).fetchone()
+        row = (
+            self.db.connection()
+            .execute("SELECT client_id, name, scopes FROM clients WHERE client_id = ?", (client_id,))
+            .fetchone()
+        )
         return None if row is None else Client(row["client_id"], row["name"], frozenset(row["scopes"].split()))
 
     def delete_client(self, client_id: str) -> bool:
@@ -343,9 +351,11 @@ class LocalAccounts:
         wait = self.limiter.retry_after(limit_key)
         if wait is not None:
             raise AccountError("RATE_LIMITED", "Too many failed attempts. Try again later.", retry_after=wait)
-        row = self.db.connection().execute(
-            "SELECT client_id, name, secret_hash, scopes FROM clients WHERE client_id = ?", (client_id,)
-        ).fetchone()
+        row = (
+            self.db.connection()
+            .execute("SELECT client_id, name, secret_hash, scopes FROM clients WHERE client_id = ?", (client_id,))
+            .fetchone()
+        )
         expected = row["secret_hash"] if row is not None else _sha256(secrets.token_urlsafe(16))
         if not hmac.compare_digest(expected, _sha256(secret)) or row is None:
             self.limiter.record_failure(limit_key)

@@ -73,7 +73,9 @@ class LocalTokenIssuer:
 
     def jwks(self) -> dict[str, Any]:
         public = RSAAlgorithm.to_jwk(self._private_key().public_key(), as_dict=True)
-        return {"keys": [{"kty": "RSA", "alg": "RS256", "use": "sig", "kid": self.kid, "n": public["n"], "e": public["e"]}]}
+        return {
+            "keys": [{"kty": "RSA", "alg": "RS256", "use": "sig", "kid": self.kid, "n": public["n"], "e": public["e"]}]
+        }
 
     def user_tokens(
         self,
