@@ -7,6 +7,7 @@ from functools import cache
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -36,6 +37,20 @@ class Mutation(CvMutations):
     pass
 
 
+class Limits(AddValidationRules):
+    """Depth and alias limits as validation rules. The rule classes are made once: the validation cache is keyed
+    by them, and per-request limiter instances would make new classes and miss the cache on every request."""
+
+    def __init__(self) -> None:
+        super().__init__(_limit_rules())
+
+
+@cache
+def _limit_rules() -> tuple[type, ...]:
+    return (*QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+            *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules)
+
+
 @cache
 def build_schema(introspection: bool = True) -> strawberry.Schema:
     # Factories, not instances: each request gets fresh extension state (the caches behind ParserCache and
@@ -43,8 +58,7 @@ def build_schema(introspection: bool = True) -> strawberry.Schema:
     extensions: list[Callable[[], SchemaExtension]] = [
         # Limits first, so a hostile document is refused before it costs anything.
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        Limits,
         # graphql-core's parse and validation dominate a small query: cache both.
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),

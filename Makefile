@@ -1,0 +1,58 @@
+# CV Maker. `make run` serves the app at http://127.0.0.1:8000; `make test` runs every test.
+# Both install what is missing first: Debian packages (when run as root), uv, Python and npm packages.
+
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+# uv from PATH, else as a module of the system Python (installed from PyPI on first use).
+UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+
+# WeasyPrint needs Pango; the fonts the templates use are installed, never fetched; poppler-utils gives the
+# tests pdftotext; Chromium runs the browser tests and the render comparison.
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig \
+	fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation poppler-utils chromium
+
+.PHONY: setup uv system-packages python-packages web-packages web run test bench schema lint clean
+
+setup: system-packages python-packages web-packages
+
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else \
+		echo "Missing Debian packages (install them as root): $$missing" >&2; exit 1; \
+	fi
+
+uv:
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+
+python-packages: uv
+	@$(UV) sync --locked --quiet
+
+web-packages:
+	@if [ -f frontend/package.json ]; then cd frontend && npm ci --no-audit --no-fund --loglevel=error; fi
+
+web: web-packages
+	@if [ -f frontend/package.json ]; then cd frontend && npm run build --silent; fi
+
+run: setup web
+	$(UV) run cvmaker serve
+
+test: setup
+	$(UV) run pytest
+	@if [ -f frontend/package.json ]; then cd frontend && npm test --silent; fi
+
+bench: setup
+	@dpkg -s wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || true
+	$(UV) run python -m tests.bench
+
+schema: python-packages
+	$(UV) run cvmaker export-schema --out schema/schema.graphql
+
+lint: python-packages
+	$(UV) run lint-imports
+
+clean:
+	rm -rf build .pytest_cache
