@@ -211,6 +211,7 @@ class LocalAccounts:
             email = normalize_email(email)
         except AccountError:
             raise AccountError("BAD_CREDENTIALS", "Wrong email or password.") from None
+        dummy = self._dummy()  # made before the lookup, so not only the first unknown email pays for it
         limit_key = f"user:{email}"
         wait = self.limiter.retry_after(limit_key)
         if wait is not None:
@@ -222,7 +223,9 @@ class LocalAccounts:
         )
         stored = row["password_hash"] if row is not None else None
         candidate = password if isinstance(password, str) and len(password) <= MAX_PASSWORD else ""
-        if not self._password_matches(stored, candidate) or row is None or stored is None:
+        # Accounts without a password (made by `ensure_user`) verify against the dummy too, and always fail.
+        matched = self._verifies(stored or dummy, candidate)
+        if row is None or stored is None or not matched:
             self.limiter.record_failure(limit_key)
             raise AccountError("BAD_CREDENTIALS", "Wrong email or password.")
         self.limiter.clear(limit_key)
@@ -248,9 +251,9 @@ class LocalAccounts:
         row = self.db.connection().execute("SELECT sub, email FROM users WHERE sub = ?", (sub,)).fetchone()
         return None if row is None else User(row["sub"], row["email"])
 
-    def _password_matches(self, stored: str | None, password: str) -> bool:
+    def _verifies(self, password_hash: str, password: str) -> bool:
         try:
-            return self.hasher.verify(stored or self._dummy(), password) and stored is not None
+            return self.hasher.verify(password_hash, password)
         except (VerificationError, InvalidHashError):
             return False
 
