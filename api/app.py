@@ -16,6 +16,8 @@ from api.middleware import LimitBodySize, RequestId
 from api.settings import Settings
 from schema.schema import build_schema
 
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
 NOT_BUILT = """<!doctype html><meta charset="utf-8"><title>CV Maker</title>
 <p>The web app is not built. Run <code>make run</code>, or explore the API in <a href="/graphql">GraphiQL</a>.</p>"""
 
@@ -45,8 +47,10 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         from api.local_auth_routes import local_auth_routes
 
         routes += local_auth_routes(runtime.local_accounts, runtime.local_issuer)
-    if runtime.blobs is not None and hasattr(runtime.blobs, "routes"):
-        routes += runtime.blobs.routes()
+    if settings.blobs == "folder" and runtime.blobs is not None:
+        from api.file_routes import file_routes
+
+        routes += file_routes(runtime.blobs, MAX_UPLOAD_BYTES)
     routes += _web_app_routes(settings)
     app = Starlette(routes=routes)
     app.state.runtime = runtime

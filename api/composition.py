@@ -57,6 +57,18 @@ def build_cv_repository(settings: Settings, database: Any) -> Any:
     raise ValueError(f"CVMAKER_STORAGE must be sqlite or dynamodb, not {settings.storage!r}")
 
 
+def build_blob_store(settings: Settings) -> Any:
+    if settings.blobs == "folder":
+        from cvmaker.adapters.local.folder_blob_store import FolderBlobStore
+
+        return FolderBlobStore(settings.data_dir / "files", settings.public_url)
+    if settings.blobs == "s3":
+        from cvmaker.adapters.aws.s3_blob_store import S3BlobStore
+
+        return S3BlobStore.from_settings(settings)
+    raise ValueError(f"CVMAKER_BLOBS must be folder or s3, not {settings.blobs!r}")
+
+
 def build_verifier(settings: Settings, local_accounts: Any, local_issuer: Any) -> TokenVerifier:
     from cvmaker.adapters.jwt_verifier import JwksCache, JwtVerifier, http_jwks_fetcher
 
@@ -81,6 +93,7 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
     """Wire the adapters `settings` choose. A given `verifier` replaces sign-in (tests of the API itself)."""
     database = _database(settings) if "sqlite" in (settings.storage,) or settings.auth == "local" else None
     repository = build_cv_repository(settings, database)
+    blobs = build_blob_store(settings)
     services = Services(cvs=CvService(repository, templates=template_names()))
     local_accounts = local_issuer = None
     if verifier is None and settings.auth == "local":
@@ -93,4 +106,4 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
         )
     verifier = verifier or build_verifier(settings, local_accounts, local_issuer)
     return Runtime(settings=settings, services=services, verifier=verifier, local_accounts=local_accounts,
-                   local_issuer=local_issuer, database=database)
+                   local_issuer=local_issuer, blobs=blobs, database=database)

@@ -1,0 +1,157 @@
+"""`BlobStore` on a folder: the embedded default's S3.
+
+Downloads and uploads go through the app's own URLs (`/files/...`, `/uploads`), signed with an HMAC key kept in
+the data directory, with the guarantees of S3's presigned URLs and more: a tampered or expired signature is
+refused, and an upload ticket works once (its key must not exist yet).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import re
+import secrets
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+from cvmaker.ports import UploadTarget
+
+_KEY = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_./-]{0,400}$")
+
+
+class BadSignature(Exception):
+    """A URL or form whose signature, expiry or single use does not hold."""
+
+
+class InvalidKey(ValueError):
+    pass
+
+
+def _check_key(key: str) -> str:
+    if not _KEY.match(key) or ".." in key.split("/") or "//" in key or key.endswith("/"):
+        raise InvalidKey(f"not a blob key: {key!r}")
+    return key
+
+
+class FolderBlobStore:
+    def __init__(self, root: Path, public_url: str, secret: bytes | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.public_url = public_url.rstrip("/")
+        self.secret = secret or self._load_or_make_secret()
+        self.clock = clock
+
+    def _load_or_make_secret(self) -> bytes:
+        path = self.root.parent / "blob-signing.key"
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(32))
+        return path.read_bytes()
+
+    # ---------------------------------------------------------------- storage
+
+    def _path(self, key: str) -> Path:
+        return self.root / _check_key(key)
+
+    def put(self, key: str, data: bytes, content_type: str) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._write_atomically(path.with_name(path.name + ".meta"), json.dumps({"contentType": content_type}).encode())
+        self._write_atomically(path, data)
+
+    @staticmethod
+    def _write_atomically(path: Path, data: bytes) -> None:
+        # A reader sees the old file or the new one, never half of one.
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            return self._path(key).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def content_type(self, key: str) -> str:
+        try:
+            meta = json.loads(self._path(key).with_name(Path(key).name + ".meta").read_text())
+            return str(meta.get("contentType") or "application/octet-stream")
+        except (FileNotFoundError, ValueError):
+            return "application/octet-stream"
+
+    def exists(self, key: str) -> bool:
+        return self._path(key).is_file()
+
+    def delete(self, key: str) -> None:
+        path = self._path(key)
+        path.unlink(missing_ok=True)
+        path.with_name(path.name + ".meta").unlink(missing_ok=True)
+
+    # ---------------------------------------------------------------- signed downloads
+
+    def _sign(self, *parts: str) -> str:
+        return hmac.new(self.secret, "\n".join(parts).encode(), hashlib.sha256).hexdigest()
+
+    def download_url(self, key: str, filename: str, expires_in: int = 900) -> str:
+        _check_key(key)
+        expires = str(int(self.clock()) + expires_in)
+        signature = self._sign("GET", key, expires, filename)
+        query = urlencode({"expires": expires, "name": filename, "signature": signature})
+        return f"{self.public_url}/files/{quote(key)}?{query}"
+
+    def verify_download(self, key: str, expires: str, filename: str, signature: str) -> None:
+        _check_key(key)
+        expected = self._sign("GET", key, expires, filename)
+        if not hmac.compare_digest(expected, signature):
+            raise BadSignature("The link is not valid.")
+        if not expires.isdigit() or int(expires) < self.clock():
+            raise BadSignature("The link has expired.")
+
+    # ---------------------------------------------------------------- signed uploads
+
+    def upload_target(self, key: str, content_type: str, max_bytes: int, expires_in: int = 300) -> UploadTarget:
+        _check_key(key)
+        expires = int(self.clock()) + expires_in
+        fields = {"key": key, "Content-Type": content_type, "max-bytes": str(max_bytes), "expires": str(expires)}
+        fields["signature"] = self._sign("POST", key, content_type, str(max_bytes), str(expires))
+        return UploadTarget(url=f"{self.public_url}/uploads", method="POST", fields=fields, expires_at=expires,
+                            max_bytes=max_bytes)
+
+    def accept_upload(self, fields: dict[str, str], data: bytes, content_type: str) -> str:
+        """Store an upload if its form fields carry a valid, unexpired, unused signature; returns the key."""
+        try:
+            key, declared_type = fields["key"], fields["Content-Type"]
+            max_bytes, expires, signature = fields["max-bytes"], fields["expires"], fields["signature"]
+        except KeyError as missing:
+            raise BadSignature(f"The upload form lacks {missing.args[0]}.") from None
+        expected = self._sign("POST", _check_key(key), declared_type, max_bytes, expires)
+        if not hmac.compare_digest(expected, signature):
+            raise BadSignature("The upload signature is not valid.")
+        if not expires.isdigit() or int(expires) < self.clock():
+            raise BadSignature("The upload link has expired.")
+        if content_type != declared_type:
+            raise BadSignature("The file's content type is not the one the upload was signed for.")
+        if len(data) > int(max_bytes):
+            raise BadSignature(f"The file is larger than {max_bytes} bytes.")
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # O_EXCL: a second use of the same ticket finds the key taken and is refused.
+            fd = os.open(path.with_name(path.name + ".claim"), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+        except FileExistsError:
+            raise BadSignature("This upload link was already used.") from None
+        self.put(key, data, content_type)
+        return key
