@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
+import logging
+
 import strawberry
+from graphql.error import GraphQLError
+from strawberry.types import ExecutionContext
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -19,8 +23,10 @@ from strawberry.extensions import (
 
 from schema.cvs.mutations import CvMutations
 from schema.cvs.queries import CvQueries
-from schema.extensions import MaskAndLogErrors
+from schema.extensions import MaskAndLogErrors, is_unexpected
 from schema.users.queries import UserQueries
+
+log = logging.getLogger("cvmaker.graphql")
 
 MAX_DEPTH = 12
 MAX_ALIASES = 15
@@ -51,6 +57,15 @@ def _limit_rules() -> tuple[type, ...]:
             *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules)
 
 
+class CvMakerSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        # Client mistakes (bad queries, failed permissions) are answers, not incidents: debug level only.
+        # Unexpected errors are logged once, with the request id, by MaskAndLogErrors.
+        for error in errors:
+            if not is_unexpected(error):
+                log.debug("client error: %s", error.message)
+
+
 @cache
 def build_schema(introspection: bool = True) -> strawberry.Schema:
     # Factories, not instances: each request gets fresh extension state (the caches behind ParserCache and
@@ -66,4 +81,4 @@ def build_schema(introspection: bool = True) -> strawberry.Schema:
     ]
     if not introspection:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+    return CvMakerSchema(query=Query, mutation=Mutation, extensions=extensions)
