@@ -25,8 +25,10 @@ def serve(args: argparse.Namespace) -> int:
     from api.app import create_app
 
     settings = _settings(args)
-    if args.port != 8000 or args.host != "127.0.0.1":
-        settings = settings.with_overrides(public_url=f"http://{args.host}:{args.port}")
+    if "CVMAKER_PUBLIC_URL" not in os.environ:
+        # Signed file links must reach this server; behind a proxy or on a network, set CVMAKER_PUBLIC_URL.
+        host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
+        settings = settings.with_overrides(public_url=f"http://{host}:{args.port}")
     print(f"CV Maker on http://{args.host}:{args.port}  (GraphQL at /graphql, data in {settings.data_dir})",
           file=sys.stderr)
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning", access_log=False,
