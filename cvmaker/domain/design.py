@@ -29,3 +29,17 @@ def margin_mm(value: str) -> float | None:
         return None
     millimetres = float(match.group(1))
     return millimetres if MIN_MARGIN_MM <= millimetres <= MAX_MARGIN_MM else None
+
+# Fonts added for the templates (Debian packages fonts-lato, fonts-inter, fonts-open-sans, fonts-ebgaramond).
+FONT_FAMILIES += ("Lato", "Inter", "Open Sans", "EB Garamond")
+
+SERIF_FAMILIES = frozenset({"Noto Serif", "DejaVu Serif", "Liberation Serif", "EB Garamond"})
+PAGE_SIZES: dict[str, str] = {"A4": "A4", "LETTER": "letter"}  # our value -> CSS @page size
+
+
+def is_allowed_color(value: str) -> bool:
+    return bool(ACCENT_COLOR.match(value))
+
+
+def is_allowed_font_size(value: float) -> bool:
+    return MIN_FONT_SIZE <= value <= MAX_FONT_SIZE
