@@ -51,7 +51,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -642,7 +642,7 @@ def _translated(problems: list[FieldProblem], origins: dict[str, str]) -> list[F
     return sorted(result, key=lambda p: p.path)
 
 
-def _imported(data: Any) -> Fields:
+def _imported(data: Any, templates: Collection[str]) -> Fields:
     """Check `data` step by step, each step only once the one before passed, and build our document dict."""
     problems = _shape_problems(data)
     if not problems:
@@ -654,20 +654,26 @@ def _imported(data: Any) -> Fields:
         raise InvalidInput(problems[:MAX_REPORTED_PROBLEMS])
     doc, origins = _build(data)
     try:
-        validate_document(doc)
+        validate_document(doc, templates)
     except InvalidInput as invalid:
         raise InvalidInput(_translated(invalid.problems, origins)) from None
     return doc
 
 
-def validate_json_resume(data: Any) -> None:
-    """Raise `InvalidInput` naming, by JSON Resume path ("work.0.startDate"), every problem of `data`."""
-    _imported(data)
+def validate_json_resume(data: Any, templates: Collection[str] = ()) -> None:
+    """Raise `InvalidInput` naming, by JSON Resume path ("work.0.startDate"), every problem of `data`.
+
+    `templates`, when given, are the template names a design kept in meta.cvmaker may use.
+    """
+    _imported(data, templates)
 
 
-def from_json_resume(data: dict[str, Any]) -> CvDocument:
-    """Our CV of a JSON Resume document, with fresh section and item ids (or those kept in meta.cvmaker)."""
-    return CvDocument.from_dict(_imported(data))
+def from_json_resume(data: dict[str, Any], templates: Collection[str] = ()) -> CvDocument:
+    """Our CV of a JSON Resume document, with fresh section and item ids (or those kept in meta.cvmaker).
+
+    Raises `InvalidInput` as `validate_json_resume` does; the result passes `validate_document`.
+    """
+    return CvDocument.from_dict(_imported(data, templates))
 
 
 # ---------------------------------------------------------------- checks before the mapping
@@ -676,6 +682,7 @@ def _shape_problems(data: Any) -> list[FieldProblem]:
     """Refuse what is not a JSON object or is too big, before anything recursive (the schema check) sees it."""
     if not isinstance(data, dict):
         return [FieldProblem("", "must be a JSON object (a JSON Resume document)")]
+    too_big = FieldProblem("", f"must be at most {MAX_JSON_RESUME_BYTES // 1000} KB")
     stack: list[tuple[Any, int]] = [(data, 1)]
     values = characters = 0
     while stack:
@@ -699,10 +706,9 @@ def _shape_problems(data: Any) -> list[FieldProblem]:
         elif value is not None and not isinstance(value, (bool, int, float)):
             return [FieldProblem("", "must be JSON")]
         if characters > MAX_JSON_RESUME_BYTES:
-            break
-    if len(json.dumps(data, ensure_ascii=False).encode()) > MAX_JSON_RESUME_BYTES:
-        return [FieldProblem("", f"must be at most {MAX_JSON_RESUME_BYTES // 1000} KB")]
-    return []
+            return [too_big]
+    # Walked in full, so no longer too deep for json.dumps: now the exact size, quotes and escapes included.
+    return [too_big] if len(json.dumps(data, ensure_ascii=False).encode()) > MAX_JSON_RESUME_BYTES else []
 
 
 @cache

@@ -531,6 +531,16 @@ def test_an_id_kept_twice_in_meta_cvmaker_is_named_where_it_is_kept() -> None:
     assert paths_of(exported) == {"meta.cvmaker.sections.1.id"}
 
 
+def test_a_kept_design_may_only_name_a_template_we_have() -> None:
+    exported = to_json_resume(awkward_cv())  # its template is "modern"
+
+    with pytest.raises(InvalidInput) as raised:
+        from_json_resume(exported, templates=("classic",))
+
+    assert [problem.path for problem in raised.value.problems] == ["meta.cvmaker.design.template"]
+    assert from_json_resume(exported, templates=("classic", "modern")).design.template == "modern"
+
+
 def test_a_refused_document_is_left_as_it_was() -> None:
     data = {"work": [{"startDate": "2021", "endDate": "2020"}], "basics": {"name": "A"}}
     before = copy.deepcopy(data)
@@ -546,3 +556,23 @@ def test_the_shipped_schema_is_the_official_one_with_its_licence() -> None:
     assert "MIT License" in schema["$comment"] and "jsonresume/resume-schema" in schema["$comment"]
     assert schema["properties"]["meta"]["additionalProperties"] is True  # where meta.cvmaker lives
     assert schema["additionalProperties"] is False
+
+
+def test_the_largest_cv_we_store_still_exports_and_imports_back() -> None:
+    sections = [
+        Section(f"s{s}", SectionKind.EXPERIENCE, f"Part {s}", visible=s % 2 == 0, items=[
+            Item(f"i{s}-{i}", visible=i % 3 != 0, title="Engineer", organization="Acme", keywords=["Go"],
+                 description="Built and ran things. " * 14, bullets=["Shipped it"] * 3)
+            for i in range(100)
+        ])
+        for s in range(6)
+    ]
+    doc = CvDocument(title="Big", basics=Basics(name="Big Person"), sections=sections)
+    size = len(json.dumps(doc.to_dict()).encode())
+    assert 300_000 < size <= 350_000
+    validate_document(doc.to_dict())
+
+    exported = to_json_resume(doc)
+
+    assert len(json.dumps(exported).encode()) < MAX_JSON_RESUME_BYTES
+    assert from_json_resume(exported).to_dict() == doc.to_dict()
