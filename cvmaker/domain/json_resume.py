@@ -26,8 +26,11 @@ table in both directions.
     basics                             name, label -> headline, email, phone, summary -> the CV summary,
                                        location parts -> one line, url and profiles -> links
 
-Sections appear in the order of the document's keys. Dates are our partial ISO dates; a URL without a scheme
-("example.com") gets https://.
+Sections appear in the order of the document's keys; the CV is titled "<name> CV". Dates are our partial ISO
+dates; a URL without a scheme ("example.com") gets https://. Checks run in order, each once the one before
+passed: a JSON object within size and depth caps, the official schema, the shape of meta.cvmaker, then our own
+document rules (`validate_document`), every problem named by the JSON Resume path it came from
+("work.0.startDate", "awards.1.date", "meta.cvmaker.sections.2.items.0.extras.keywords").
 
 What a JSON Resume document loses on import, because our model has no home for it: basics.image, the
 structure of basics.location (its parts become one line, exported back as `city`), a profile's username when it
@@ -41,7 +44,10 @@ Exports keep what JSON Resume cannot say under `meta.cvmaker` (the schema lets `
 order, item ids, hidden sections and items and custom sections without a JSON Resume home (kept whole: they are
 not in the arrays, so themes do not show them), and per item the fields its entry cannot carry. Each exported
 item records a fingerprint of its entry: when another tool edited that entry, the entry wins and only the
-fields JSON Resume cannot hold are restored; entries added elsewhere become new items in place.
+fields JSON Resume cannot hold are restored; entries added elsewhere become new items in place. Other JSON
+Resume tools do not see what lives only there: hidden parts, custom sections other than interests and
+references, and item fields without a JSON Resume field (a job's keywords, a volunteer role's location, an
+education description that is not a grade, ...).
 """
 
 from __future__ import annotations

@@ -576,3 +576,25 @@ def test_the_largest_cv_we_store_still_exports_and_imports_back() -> None:
 
     assert len(json.dumps(exported).encode()) < MAX_JSON_RESUME_BYTES
     assert from_json_resume(exported).to_dict() == doc.to_dict()
+
+
+def test_damaged_documents_give_a_valid_cv_or_invalid_input_and_nothing_else() -> None:
+    rng = random.Random(7)
+    sources = [load(name) for name in DOCUMENTS] + [to_json_resume(awkward_cv())]
+    replacements: list[Any] = [None, 1, -1, 1.5, "x", "", [], {}, "2020-13", True, [1], {"a": 1}]
+    outcomes = {"imported": 0, "refused": 0}
+    for _ in range(300):
+        data = copy.deepcopy(rng.choice(sources))
+        for _ in range(rng.randint(1, 3)):  # replace a random value somewhere in the tree
+            parent, key = data, rng.choice(list(data))
+            while isinstance(parent[key], (dict, list)) and parent[key] and rng.random() < 0.7:
+                parent = parent[key]
+                key = rng.choice(list(parent)) if isinstance(parent, dict) else rng.randrange(len(parent))
+            parent[key] = rng.choice(replacements)
+        try:
+            validate_document(from_json_resume(data).to_dict())
+            outcomes["imported"] += 1
+        except InvalidInput as invalid:
+            assert invalid.problems
+            outcomes["refused"] += 1
+    assert outcomes["imported"] >= 10 and outcomes["refused"] >= 100  # both paths were exercised
