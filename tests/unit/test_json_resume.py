@@ -586,7 +586,8 @@ def test_damaged_documents_give_a_valid_cv_or_invalid_input_and_nothing_else() -
     for _ in range(300):
         data = copy.deepcopy(rng.choice(sources))
         for _ in range(rng.randint(1, 3)):  # replace a random value somewhere in the tree
-            parent, key = data, rng.choice(list(data))
+            parent: Any = data
+            key: str | int = rng.choice(list(data))
             while isinstance(parent[key], (dict, list)) and parent[key] and rng.random() < 0.7:
                 parent = parent[key]
                 key = rng.choice(list(parent)) if isinstance(parent, dict) else rng.randrange(len(parent))
