@@ -24,6 +24,7 @@ MAX_SECONDS = 8.0
 WORD_GAP = 0.18  # of the font size: a wider gap between glyphs separates words
 FRAGMENT_GAP = 0.9  # of the font size: a wider gap separates fragments (columns, chips, tab stops)
 INVISIBLE_RENDER_MODES = {3, 7}
+SOFT_HYPHENS = {"\u00ad", "\ufffe", "\x02"}
 ICON_FONT_WORDS = ("awesome", "icon", "marvosym", "dingbat", "wingding", "fontello", "material", "academicons",
                    "symbola", "bootstrap-icons", "remixicon", "tabler")  # PDF text render modes that paint nothing (mode 7 only clips)
 
@@ -63,7 +64,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
             raise FileLimitExceeded(
                 f"This PDF has {page_count} pages; a CV can have at most {MAX_PAGES}.", "pages"
             )
-        pages: list[PageText] = []
+        page_glyphs: list[tuple[float, float, list[_Glyph]]] = []
         links: list[LinkTarget] = []
         total_chars = 0
         for index in range(page_count):
@@ -85,9 +86,10 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
                 )
             if time.monotonic() - started > MAX_SECONDS:
                 raise FileLimitExceeded("This PDF takes too long to read.", "time")
-            pages.append(PageText(index + 1, width, height, tuple(_fragments(glyphs))))
+            page_glyphs.append((width, height, glyphs))
     finally:
         document.close()
+    pages = _pages(page_glyphs)
     if not any(page.fragments for page in pages):
         raise UnsupportedFile(
             "This PDF has no text layer (it looks like a scan or a picture). Upload the original document, "
@@ -116,6 +118,8 @@ def _glyphs(textpage: Any, page_height: float, raw: Any) -> list[_Glyph]:
             char = chr(code)
         except ValueError:
             continue
+        if char in SOFT_HYPHENS:
+            char = "-"  # a hyphenation at the end of a line: the lines are joined back later
         if is_dropped_char(char):
             pending_space = True  # an icon separates what is on either side of it
             continue
@@ -193,14 +197,22 @@ def _words(row: list[_Glyph]) -> list[_Word]:
     return words
 
 
-def _fragments(glyphs: list[_Glyph]) -> list[Fragment]:
+def _pages(page_glyphs: list[tuple[float, float, list[_Glyph]]]) -> list[PageText]:
     """Glyphs -> rows (vertical overlap) -> words (small gaps) -> fragments, split at wide gaps and where a word
-    starts on the page's main left edge after text in a left margin (a date column, as in moderncv)."""
-    rows = [_words(row) for row in _rows_of_glyphs(glyphs)]
+    starts on the document's main left edges after text in a left margin (a date column, as in moderncv)."""
+    page_rows = [[_words(row) for row in _rows_of_glyphs(glyphs)] for _, _, glyphs in page_glyphs]
     edges: dict[int, int] = {}
-    for words in rows:
-        edges[round(words[0].x0)] = edges.get(round(words[0].x0), 0) + 1
+    for rows in page_rows:
+        for words in rows:
+            edges[round(words[0].x0)] = edges.get(round(words[0].x0), 0) + 1
     strong_edges = [x for x, count in edges.items() if count >= 4]
+    return [
+        PageText(number + 1, width, height, tuple(_fragments(rows, strong_edges)))
+        for number, ((width, height, _), rows) in enumerate(zip(page_glyphs, page_rows, strict=True))
+    ]
+
+
+def _fragments(rows: list[list[_Word]], strong_edges: list[int]) -> list[Fragment]:
     fragments: list[Fragment] = []
     for words in rows:
         current: list[_Word] = []

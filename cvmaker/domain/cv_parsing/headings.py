@@ -107,13 +107,15 @@ def heading_kind(text: str) -> SectionKind | None:
     stripped = _QUALIFIERS.sub("", key)
     if stripped in _LOOKUP:
         return _LOOKUP[stripped]
+    if "," in key:
+        return None
     # "Experience & Leadership", "Skills and Tools": judge by the first known part.
     for part in re.split(r"\s*(?:&|\band\b|/|,|\+)\s*", key):
         part = _QUALIFIERS.sub("", part.strip())
         if part in _LOOKUP:
             return _LOOKUP[part]
     words = key.split()
-    if len(words) <= 4:
+    if len(words) <= 3 and re.fullmatch(r"[\w &/'-]+", key):
         for size in (2, 1):
             for start in range(len(words) - size + 1):
                 phrase = " ".join(words[start : start + size])

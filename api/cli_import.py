@@ -1,0 +1,73 @@
+"""`cvmaker import FILE`: print the CV read from a PDF or Word file, as JSON, without storing it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def _extractor(isolated: bool) -> Any:
+    from cvmaker.adapters.file_sniffing import InProcessExtractor, IsolatedExtractor
+
+    if not isolated:
+        return InProcessExtractor(), None
+    try:
+        from cvmaker.adapters.worker_pool import WorkerPool
+    except ImportError:
+        return InProcessExtractor(), None
+    pool = WorkerPool(size=1, memory_limit=512 * 1024 * 1024, name="import")
+    return IsolatedExtractor(pool, timeout=10.0), pool
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from cvmaker.domain.errors import DomainError
+    from cvmaker.services.importing import ImportService
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"cvmaker import: cannot read {path}: {error.strerror}", file=sys.stderr)
+        return 2
+    extractor, pool = _extractor(not args.in_process)
+    try:
+        result = ImportService(extractor).parse(data, path.name)
+    except DomainError as error:
+        print(f"cvmaker import: {path.name}: {error.message}", file=sys.stderr)
+        return 1
+    finally:
+        if pool is not None:
+            pool.close()
+    if args.format == "json-resume":
+        from cvmaker.domain.json_resume import to_json_resume
+
+        output: dict[str, Any] = to_json_resume(result.document, keep_extras=False)
+    else:
+        output = {
+            "document": result.document.to_dict(),
+            "warnings": [{"message": message, "text": text} for message, text in result.warnings],
+            "sources": result.sources,
+            "file": {"kind": result.file_kind, "pages": result.pages},
+        }
+    json.dump(output, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    if args.format == "json-resume" and args.warnings:
+        for message, text in result.warnings:
+            print(f"warning: {message}: {text}", file=sys.stderr)
+    return 0
+
+
+def add_import_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    command = subparsers.add_parser(
+        "import", help="read a CV from a PDF or Word file and print it as JSON (nothing is stored)"
+    )
+    command.add_argument("file", help="a .pdf or .docx file (the type is judged from its bytes)")
+    command.add_argument("--format", choices=("json-resume", "cvmaker"), default="json-resume",
+                         help="JSON Resume (default) or our own document with warnings and sources")
+    command.add_argument("--warnings", action="store_true", help="with json-resume: print warnings to stderr")
+    command.add_argument("--in-process", action="store_true",
+                         help="parse in this process rather than in a worker with time and memory limits")
+    command.set_defaults(run=run_import)

@@ -1,0 +1,143 @@
+"""Contact details: name, headline, email, phone, location and links, from the top of a CV and from contact-like
+sections ("Contact", "Links")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cvmaker.domain.cv_parsing.places import is_place_word, looks_like_city, split_location_suffix
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# International formats: +44 20 7946 0958, (415) 555-0142, 0171/123456, +49 (0)30 1234567, 555.123.4567
+PHONE = re.compile(r"(?<![\w/])(?:\+\d{1,3}[\s.\-]?)?(?:\(0\)\s?)?(?:\(?\d{2,5}\)?[\s.\-/]?){1,4}\d{2,5}(?!\w)")
+URL = re.compile(
+    r"(?<![@\w])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|me|co|ai|app|page|site|xyz|info|"
+    r"tech|de|uk|fr|es|it|nl|ch|ca|in|eu|us|blog|cv|design|codes|academy|edu|gov)(?:/[^\s,;|]*)?",
+    re.IGNORECASE,
+)
+SEPARATORS = re.compile(r"\s+[|•·◦▪●◆♦⋄∙—–]\s+|\s*[|•·◦▪●◆♦⋄∙]\s*|\s{2,}|\s+—\s*|\s+-\s+")
+LABEL = re.compile(
+    r"^(e-?mail|mail|phone|tel|telephone|mobile|mob|cell|address|location|linkedin|github|gitlab|website|web|"
+    r"portfolio|homepage|url|twitter|x|skype)\s*:\s*",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-.]*$|^[A-ZÀ-Ý]{2,}$")
+
+
+@dataclass
+class ContactPiece:
+    text: str
+    size: float
+    line_index: int
+
+
+@dataclass
+class Contact:
+    name: str | None = None
+    headline: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    location: str | None = None
+    urls: list[tuple[str, str]] = field(default_factory=list)  # (url, visible text)
+    unplaced: list[ContactPiece] = field(default_factory=list)  # header text that is none of the above
+    sources: dict[str, int] = field(default_factory=dict)  # field -> line index
+
+
+def split_pieces(text: str) -> list[str]:
+    return [p.strip(" ,;") for p in SEPARATORS.split(text) if p and p.strip(" ,;")]
+
+
+def looks_like_name(text: str) -> bool:
+    words = text.replace(",", " ").split()
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() or ch in "@/:|" for ch in text):
+        return False
+    return all(_NAME_WORD.match(w) or w.casefold() in {"de", "van", "von", "der", "da", "di", "la", "le", "bin"}
+               for w in words)
+
+
+def normalise_url(text: str) -> str:
+    url = text.strip().rstrip(".,;)")
+    if not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.IGNORECASE):
+        url = "https://" + url
+    return url
+
+
+def phone_in(text: str) -> str | None:
+    for match in PHONE.finditer(text):
+        candidate = match.group(0).strip()
+        digits = re.sub(r"\D", "", candidate)
+        if 7 <= len(digits) <= 15 and not re.fullmatch(r"(19|20)\d\d\s*[-–]\s*(19|20)\d\d", candidate):
+            return candidate
+    return None
+
+
+def is_location_text(text: str) -> bool:
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    if not pieces or any(ch.isdigit() for ch in text) and not re.search(r"\d+\s+\w+\s+(st|street|ave|road|rd)\b",
+                                                                        text, re.IGNORECASE):
+        return False
+    if len(pieces) == 1:
+        return is_place_word(pieces[0])
+    _, location = split_location_suffix(pieces, allow_whole=True)
+    if location and len(location) >= len(pieces) - 2:
+        return all(looks_like_city(p) or is_place_word(p) or re.search(r"\d", p) for p in pieces)
+    return False
+
+
+def read_contact(pieces: list[ContactPiece]) -> Contact:
+    """Find the contact fields among pieces of the header (in reading order, with font sizes)."""
+    contact = Contact()
+    leftovers: list[ContactPiece] = []
+    for piece in pieces:
+        text = LABEL.sub("", piece.text).strip()
+        if email := EMAIL.search(text):
+            if contact.email is None:
+                contact.email = email.group(0)
+                contact.sources["email"] = piece.line_index
+            text = (text[: email.start()] + " " + text[email.end():]).strip()
+        for url in list(URL.finditer(text)):
+            contact.urls.append((normalise_url(url.group(0)), url.group(0)))
+            text = text.replace(url.group(0), " ").strip()
+        if not text:
+            continue
+        if (phone := phone_in(text)) and not is_location_text(text):
+            if contact.phone is None:
+                contact.phone = phone
+                contact.sources["phone"] = piece.line_index
+            text = text.replace(phone, " ").strip(" ,;")
+        if not text:
+            continue
+        if contact.location is None and is_location_text(text):
+            contact.location = text
+            contact.sources["location"] = piece.line_index
+            continue
+        leftovers.append(ContactPiece(text, piece.size, piece.line_index))
+    names = [p for p in leftovers if looks_like_name(p.text)]
+    if names:
+        best = max(names, key=lambda p: (p.size, -p.line_index))
+        contact.name = _title_case_if_shouting(best.text)
+        contact.sources["name"] = best.line_index
+        leftovers.remove(best)
+    elif leftovers:
+        best = max(leftovers, key=lambda p: (p.size, -p.line_index))
+        if len(best.text.split()) <= 5 and not any(ch.isdigit() for ch in best.text):
+            contact.name = best.text
+            contact.sources["name"] = best.line_index
+            leftovers.remove(best)
+    headline_candidates = [
+        p for p in leftovers
+        if 1 <= len(p.text.split()) <= 10 and not re.search(r"\d{3}", p.text) and not p.text.endswith(".")
+    ]
+    if headline_candidates:
+        best = max(headline_candidates, key=lambda p: (p.size, -p.line_index))
+        contact.headline = best.text
+        contact.sources["headline"] = best.line_index
+        leftovers.remove(best)
+    contact.unplaced = leftovers
+    return contact
+
+
+def _title_case_if_shouting(name: str) -> str:
+    """Keep the name as printed: a name in capitals stays in capitals (the scorer folds case; users edit it)."""
+    return name

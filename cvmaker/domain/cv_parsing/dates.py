@@ -1,0 +1,112 @@
+"""Dates as CVs print them, to the model's partial ISO dates ("2020", "2020-03").
+
+Understood: "Jan 2020", "January 2020", "Sept. 2020", "01/2020", "1/2020", "2020-01", "2020/01", "2020",
+"Summer 2019" (-> June; the season is kept in the provenance), "Present"/"Current"/"Now"/"Today"/"Ongoing", and
+ranges of them joined by a dash, "to", "until" or "-", or a single date ("since 2019" is a start).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1, "january": 1, "janv": 1, "januar": 1, "enero": 1, "ene": 1,
+    "feb": 2, "february": 2, "febr": 2, "fév": 2, "fev": 2, "februar": 2, "febrero": 2,
+    "mar": 3, "march": 3, "mär": 3, "märz": 3, "mars": 3, "marzo": 3,
+    "apr": 4, "april": 4, "avr": 4, "avril": 4, "abr": 4, "abril": 4,
+    "may": 5, "mai": 5, "mayo": 5,
+    "jun": 6, "june": 6, "juin": 6, "juni": 6, "junio": 6,
+    "jul": 7, "july": 7, "juil": 7, "juillet": 7, "juli": 7, "julio": 7,
+    "aug": 8, "august": 8, "août": 8, "aout": 8, "ago": 8, "agosto": 8,
+    "sep": 9, "sept": 9, "september": 9, "septembre": 9, "septiembre": 9,
+    "oct": 10, "october": 10, "okt": 10, "oktober": 10, "octobre": 10, "octubre": 10,
+    "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
+    "dec": 12, "december": 12, "dez": 12, "dezember": 12, "déc": 12, "décembre": 12, "dic": 12, "diciembre": 12,
+}
+SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
+_MONTH = r"(?:" + "|".join(_MONTH_NAMES) + r")\.?"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_PRESENT = r"(?:present|current|currently|now|today|ongoing|to date|till date|till now|heute|présent|actual|actualidad|aujourd'hui)"
+_SINGLE = (
+    rf"(?:{_MONTH}\s*,?\s*{_YEAR}|{_SEASON}\s+{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
+    rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?![\d])|{_YEAR}|(?:q[1-4])\s+{_YEAR})"
+)
+_SEPARATOR = r"\s*(?:[-\u2013\u2014~]+|to|until|till|bis|à)\s*"
+RANGE = re.compile(
+    rf"(?<![\w/.])(?:(?:since|from|seit|depuis|desde)\s+)?({_SINGLE})(?:{_SEPARATOR}({_SINGLE}|{_PRESENT}))?(?![\w/])",
+    re.IGNORECASE,
+)
+OPEN_RANGE = re.compile(rf"(?<![\w/.])({_SINGLE}){_SEPARATOR}$", re.IGNORECASE)
+PRESENT_ONLY = re.compile(rf"^\s*{_PRESENT}\s*$", re.IGNORECASE)
+DURATION = re.compile(
+    r"^\(?\s*(?:\d+\s*(?:yrs?|years?|mos?|months?)\s*(?:,|and)?\s*)+\)?$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    start: str | None
+    end: str | None
+    current: bool
+    printed: str
+
+    @property
+    def is_approximate(self) -> bool:
+        return bool(re.search(_SEASON, self.printed, re.IGNORECASE))
+
+
+def parse_single(text: str) -> str | None:
+    """One printed date -> "YYYY" or "YYYY-MM", or None."""
+    t = text.strip().casefold().rstrip(".")
+    if m := re.fullmatch(rf"({_MONTH})\s*,?\s*({_YEAR})", t, re.IGNORECASE):
+        month = MONTHS.get(m.group(1).rstrip(".").casefold())
+        return f"{m.group(2)}-{month:02d}" if month else m.group(2)
+    if m := re.fullmatch(rf"({_SEASON})\s+({_YEAR})", t):
+        return f"{m.group(2)}-{SEASONS[m.group(1)]:02d}"
+    if m := re.fullmatch(rf"(0?[1-9]|1[0-2])\s*[/.]\s*({_YEAR})", t):
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
+    if m := re.fullmatch(rf"({_YEAR})\s*[-/.]\s*(0[1-9]|1[0-2])", t):
+        return f"{m.group(1)}-{m.group(2)}"
+    if m := re.fullmatch(rf"q([1-4])\s+({_YEAR})", t):
+        return f"{m.group(2)}-{(int(m.group(1)) - 1) * 3 + 1:02d}"
+    if re.fullmatch(_YEAR, t):
+        return t
+    return None
+
+
+def find_range(text: str) -> tuple[DateRange, int, int] | None:
+    """The first date or date range in `text`, with its span."""
+    for match in RANGE.finditer(text):
+        first, second = match.group(1), match.group(2)
+        start = parse_single(first)
+        if start is None:
+            continue
+        printed = match.group(0).strip()
+        if second is None:
+            is_since = bool(re.match(r"(since|from|seit|depuis|desde)\b", printed, re.IGNORECASE))
+            if is_since:
+                return DateRange(start, None, True, printed), match.start(), match.end()
+            return DateRange(None, start, False, printed), match.start(), match.end()
+        if re.fullmatch(_PRESENT, second.strip(), re.IGNORECASE):
+            return DateRange(start, None, True, printed), match.start(), match.end()
+        end = parse_single(second)
+        if end is None:
+            continue
+        if end < start[: len(end)]:
+            start, end = end, start  # printed newest first
+        return DateRange(start, end, False, printed), match.start(), match.end()
+    return None
+
+
+def is_date_text(text: str) -> bool:
+    """The whole text is a date, a range, an open range ("June 2022 –") or "Present"."""
+    t = text.strip(" |,;()[]·•")
+    if not t:
+        return False
+    if PRESENT_ONLY.match(t) or OPEN_RANGE.fullmatch(t):
+        return True
+    found = find_range(t)
+    return found is not None and found[1] == 0 and found[2] >= len(t.rstrip())

@@ -1,0 +1,363 @@
+"""Entries of a section (a job, a degree, a project): where each starts, and which text is which field.
+
+An entry is a block of header lines (title, employer, place, dates: short lines) followed by body lines (bullets
+and sentences). A header line after a body starts the next entry; so does a second date in one header block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cvmaker.domain.cv import SectionKind
+from cvmaker.domain.cv_parsing.dates import DateRange, find_range
+from cvmaker.domain.cv_parsing.places import is_place_word, looks_like_city, split_location_suffix
+from cvmaker.domain.cv_parsing.roles import (
+    degree_score,
+    institution_score,
+    is_field_of_study,
+    merge_company_suffixes,
+    org_score,
+    title_score,
+)
+from cvmaker.domain.cv_parsing.rows import Row
+
+_KEY_VALUE = re.compile(
+    r"^(?:[\w .'/&-]{0,20}\b(?:gpa|cgpa|grade|grades|score|thesis|dissertation|advisor|adviser|supervisor|courses|"
+    r"coursework|honors|honours|minor|major|tools|technologies|tech stack|stack|skills|awards|activities|"
+    r"achievements|responsibilities|clients|team|note|notes|focus|specialization|concentration)\s*:\s*\S"
+    r"|[\w .'/&-]{2,30}:\s*[\d.,/ ]+(?:/\s*\d+)?\s*$)",
+    re.IGNORECASE,
+)
+_COMMA_KINDS = {SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.VOLUNTEER}
+_AT = re.compile(r"\s+(?:at|@|chez|bei)\s+", re.IGNORECASE)
+
+
+@dataclass
+class Entry:
+    header: list[Row] = field(default_factory=list)
+    body: list[Row] = field(default_factory=list)
+    dates: list[tuple[str, int]] = field(default_factory=list)  # (printed, line index)
+    title: str | None = None
+    organization: str | None = None
+    location: str | None = None
+    date_range: DateRange | None = None
+    bullets: list[str] = field(default_factory=list)
+    description: list[str] = field(default_factory=list)
+    sources: dict[str, int] = field(default_factory=dict)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (warning, text)
+
+    @property
+    def rows(self) -> list[Row]:
+        return self.header + self.body
+
+
+_STOPWORDS = {"the", "to", "for", "with", "and", "of", "in", "a", "an", "on", "by", "as", "from", "at", "into"}
+
+
+def is_sentence(text: str) -> bool:
+    """Running text, not a header: long, or made of the small words sentences are made of."""
+    words = text.split()
+    if len(words) >= 16:
+        return True
+    small = {w.casefold() for w in words if w.casefold() in _STOPWORDS}
+    if len(words) >= 7 and re.search(r"[a-z]{2}[.;] [A-Z]", text):
+        return True  # two sentences on one line
+    return (len(words) >= 9 and len(small) >= 3) or (len(words) >= 7 and text.rstrip().endswith((".", ";")))
+
+
+def _is_body(
+    row: Row, previous: Row | None, previous_kind: str | None, right_edge: float, bullet_x0: float | None
+) -> bool:
+    if row.bullet:
+        return True
+    if row.dates:
+        if row.dates_in_own_span:
+            return bool(row.text) and is_sentence(row.text) and len(row.pieces) <= 1
+        return is_sentence(row.text)
+    if previous is not None and previous_kind == "body":
+        line, before = row.line, previous.line
+        indented_under_bullet = bullet_x0 is not None and line.x0 > bullet_x0 + 1.0 and line.style is None
+        wrapped = line.style is None and before.x1 > right_edge - 3 * before.size and not previous.dates
+        if indented_under_bullet or (wrapped and abs(line.x0 - before.x0) < 2.0 and not previous.bullet):
+            return True
+    return is_sentence(row.text)
+
+
+def split_entries(rows: list[Row]) -> list[Entry]:
+    """Group the rows of a section into entries."""
+    if not rows:
+        return []
+    right_edge = max(row.line.x1 for row in rows)
+    entries: list[Entry] = []
+    current: Entry | None = None
+    previous: Row | None = None
+    previous_kind: str | None = None
+    bullet_x0: float | None = None  # where the current bullet's marker is: deeper lines continue it
+    for row in rows:
+        kind = "body" if _is_body(row, previous, previous_kind, right_edge, bullet_x0) else "header"
+        if row.bullet:
+            bullet_x0 = row.line.x0
+        elif kind == "header" or (bullet_x0 is not None and row.line.x0 <= bullet_x0 + 1.0):
+            bullet_x0 = None
+        if kind == "header":
+            starts_new = (
+                current is None
+                or bool(current.body)
+                or (row.dates_in_own_span and current.dates and _completes_range(current) and bool(row.pieces))
+            )
+            if starts_new:
+                current = Entry()
+                entries.append(current)
+            assert current is not None
+            current.header.append(row)
+        else:
+            if current is None:
+                current = Entry()
+                entries.append(current)
+            current.body.append(row)
+        if kind == "header" or row.dates_in_own_span:
+            for printed in row.dates:
+                current.dates.append((printed, row.index))
+        previous, previous_kind = row, kind
+    return entries
+
+
+def _completes_range(entry: Entry) -> bool:
+    """The entry's dates already form a range (so another date on a header line belongs to a new entry)."""
+    joined = " ".join(printed for printed, _ in entry.dates)
+    return not joined.rstrip().endswith(("-", "–", "—", "to"))
+
+
+def _date_range(entry: Entry) -> None:
+    if not entry.dates:
+        return
+    joined = " ".join(printed for printed, _ in entry.dates)
+    found = find_range(joined)
+    if found is None:
+        return
+    entry.date_range = found[0]
+    entry.sources["dates"] = entry.dates[0][1]
+    rest = (joined[: found[1]] + joined[found[2]:]).strip(" -–—,")
+    if rest:
+        entry.notes.append(("A second date in one entry was kept in its description", rest))
+        entry.description.append(rest)
+
+
+def _body_text(entry: Entry) -> None:
+    paragraph: list[str] = []
+    bullet_x0: float | None = None  # where the text of the current bullet's first line starts
+    for row in entry.body:
+        text = row.text.strip()
+        if not text:
+            continue
+        if row.bullet:
+            if paragraph:
+                entry.description.append(_join_lines(paragraph))
+                paragraph = []
+            entry.bullets.append(text)
+            bullet_x0 = row.line.x0
+        elif bullet_x0 is not None and row.line.style is None and row.line.x0 > bullet_x0 + 1.0:
+            entry.bullets[-1] = _join_wrapped(entry.bullets[-1], text)
+        else:
+            bullet_x0 = None
+            paragraph.append(text)
+    if paragraph:
+        entry.description.append(_join_lines(paragraph))
+    for row in entry.rows:
+        for duration in row.durations:
+            entry.notes.append(("A duration was left out: it follows from the dates", duration))
+
+
+def _join_wrapped(first: str, second: str) -> str:
+    if first.endswith("-") and second[:1].islower():
+        return first[:-1] + second  # "deploy-" + "ment": a hyphenation
+    return f"{first} {second}"
+
+
+def _join_lines(lines: list[str]) -> str:
+    text = lines[0]
+    for line in lines[1:]:
+        text = _join_wrapped(text, line)
+    return text
+
+
+def _header_groups(entry: Entry, right_edge: float) -> list[list[tuple[str, int]]]:
+    """Header pieces grouped by visual line, a wrapped line joined with the next."""
+    groups: list[list[tuple[str, int]]] = []
+    joining = False
+    for row in entry.header:
+        pieces = [(piece, row.index) for piece in row.pieces if piece]
+        if not pieces:
+            continue
+        if joining and groups:
+            last_text, last_index = groups[-1][-1]
+            first_text = pieces[0][0]
+            glue = " " if not last_text.endswith(",") else ", "
+            groups[-1][-1] = (last_text.rstrip(",") + glue + first_text, last_index)
+            groups[-1].extend(pieces[1:])
+        else:
+            groups.append(pieces)
+        last_span = row.line.spans[-1] if row.line.spans else None
+        ends_with_text = last_span is not None and last_span.text.strip().endswith(pieces[-1][0][-3:])
+        joining = row.pieces[-1].endswith(",") or (
+            ends_with_text
+            and row.line.style is None
+            and row.line.x1 > right_edge - 2 * row.line.size
+            and len(row.pieces[-1].split()) >= 3
+        )
+    return groups
+
+
+def _comma_pieces(group: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    for text, index in group:
+        if _KEY_VALUE.match(text):
+            out.append((text, index))
+            continue
+        parts = [p.strip() for p in re.split(r",\s+|,(?=[A-Z])", text) if p.strip()]
+        # "Software Engineer (Front-End)" keeps its parenthesis; "(MySQL, MongoDB)" is not split inside.
+        joined: list[str] = []
+        depth = 0
+        for part in parts:
+            if depth > 0 and joined:
+                joined[-1] = f"{joined[-1]}, {part}"
+            else:
+                joined.append(part)
+            depth += part.count("(") - part.count(")")
+        for part in merge_company_suffixes(joined):
+            at = _AT.split(part, maxsplit=1)
+            if len(at) == 2 and title_score(at[0]) > 0:
+                out.extend([(at[0], index), (at[1], index)])
+            else:
+                out.append((part, index))
+    return out
+
+
+def fill_fields(entry: Entry, kind: SectionKind, right_edge: float) -> None:
+    """Decide title, organization and location of an entry from its header pieces; the rest is description."""
+    _date_range(entry)
+    _body_text(entry)
+    candidates: list[tuple[str, int]] = []
+    extras: list[tuple[str, int]] = []
+    location: list[str] = []
+    location_index: int | None = None
+    for group in _header_groups(entry, right_edge):
+        pieces = _comma_pieces(group) if kind in _COMMA_KINDS else group
+        texts = [text for text, _ in pieces]
+        kept, place = split_location_suffix(texts, allow_whole=len(pieces) <= 3 and bool(candidates))
+        if place and not location:
+            location = place
+            location_index = pieces[len(kept)][1]
+        elif place:
+            kept = texts
+        for position, text in enumerate(kept):
+            if _KEY_VALUE.match(text):
+                extras.append(pieces[position])
+            else:
+                candidates.append(pieces[position])
+    if location:
+        entry.location = ", ".join(location)
+        entry.sources["location"] = location_index or 0
+    if kind is SectionKind.EDUCATION:
+        _education_fields(entry, candidates, extras)
+    elif kind in (SectionKind.EXPERIENCE, SectionKind.VOLUNTEER):
+        _job_fields(entry, candidates, extras)
+    else:
+        _generic_fields(entry, candidates, extras)
+    entry.description[:0] = [text for text, _ in extras]
+
+
+def _job_fields(entry: Entry, candidates: list[tuple[str, int]], extras: list[tuple[str, int]]) -> None:
+    if not candidates:
+        return
+    if len(candidates) == 1:
+        text, index = candidates[0]
+        if title_score(text) > org_score(text):
+            entry.title, entry.sources["title"] = text, index
+        else:
+            entry.organization, entry.sources["organization"] = text, index
+        return
+    scored = [(title_score(t) - 0.8 * org_score(t), -position) for position, (t, _) in enumerate(candidates)]
+    title_position = max(range(len(candidates)), key=lambda i: scored[i])
+    others = [i for i in range(len(candidates)) if i != title_position]
+    org_position = max(others, key=lambda i: (org_score(candidates[i][0]) - title_score(candidates[i][0]) * 0.3,
+                                              -abs(i - title_position), -i))
+    entry.title, entry.sources["title"] = candidates[title_position]
+    entry.organization, entry.sources["organization"] = candidates[org_position]
+    for i in others:
+        if i != org_position:
+            extras.append(candidates[i])
+
+
+def _education_fields(entry: Entry, candidates: list[tuple[str, int]], extras: list[tuple[str, int]]) -> None:
+    if not candidates:
+        return
+    institution_scores = [institution_score(t) for t, _ in candidates]
+    degree_scores = [degree_score(t) for t, _ in candidates]
+    institution = max(range(len(candidates)), key=lambda i: (institution_scores[i] - degree_scores[i], -i))
+    if institution_scores[institution] <= 0:
+        plain = [i for i in range(len(candidates)) if degree_scores[i] == 0 and not is_field_of_study(candidates[i][0])]
+        institution = plain[0] if plain else -1
+    degree_candidates = [i for i in range(len(candidates)) if i != institution]
+    degree = max(degree_candidates, key=lambda i: (degree_scores[i], -i)) if degree_candidates else -1
+    used: set[int] = set()
+    if institution >= 0:
+        text, index = candidates[institution]
+        used.add(institution)
+        following = institution + 1
+        # "University of California, Berkeley": a campus name after the school.
+        if (
+            following < len(candidates)
+            and following != degree
+            and candidates[following][1] == index
+            and looks_like_city(candidates[following][0])
+            and len(candidates[following][0].split()) <= 2
+            and not is_field_of_study(candidates[following][0])
+            and degree_scores[following] == 0
+        ):
+            text = f"{text}, {candidates[following][0]}"
+            used.add(following)
+        entry.organization, entry.sources["organization"] = text, index
+    if degree >= 0:
+        text, index = candidates[degree]
+        used.add(degree)
+        following = degree + 1
+        while (
+            following < len(candidates)
+            and following not in used
+            and candidates[following][1] == index
+            and institution_scores[following] == 0
+            and degree_scores[following] == 0
+            and not (following > institution >= 0 and institution > degree)
+        ):
+            text = f"{text}, {candidates[following][0]}"
+            used.add(following)
+            following += 1
+        fields = [i for i in range(len(candidates)) if i not in used and is_field_of_study(candidates[i][0])]
+        if fields and not is_field_of_study(text):
+            # "PhD" in one place and "Computer Science" in another: the degree is "PhD, Computer Science".
+            text = f"{text}, {candidates[fields[0]][0]}"
+            used.add(fields[0])
+        entry.title, entry.sources["title"] = text, index
+    for i, candidate in enumerate(candidates):
+        if i not in used:
+            extras.append(candidate)
+
+
+def _generic_fields(entry: Entry, candidates: list[tuple[str, int]], extras: list[tuple[str, int]]) -> None:
+    if not candidates:
+        return
+    first_index = candidates[0][1]
+    title_parts = [t for t, i in candidates if i == first_index]
+    entry.title, entry.sources["title"] = ", ".join(title_parts), first_index
+    for candidate in candidates:
+        if candidate[1] != first_index:
+            extras.append(candidate)
+
+
+def is_place_line(text: str) -> bool:
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    return bool(pieces) and all(is_place_word(p) or looks_like_city(p) for p in pieces) and any(
+        is_place_word(p) for p in pieces
+    )

@@ -1,0 +1,314 @@
+"""Positioned lines -> a CvDocument, the warnings (what could not be placed) and where each field came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cvmaker.domain import limits
+from cvmaker.domain.cv import DEFAULT_SECTION_TITLES, Basics, CvDocument, Item, Link, Section, SectionKind
+from cvmaker.domain.cv_parsing.contact import (
+    EMAIL,
+    URL,
+    ContactPiece,
+    normalise_url,
+    read_contact,
+    split_pieces,
+)
+from cvmaker.domain.cv_parsing.dates import find_range
+from cvmaker.domain.cv_parsing.entries import Entry, fill_fields, split_entries
+from cvmaker.domain.cv_parsing.extracted import ExtractedDocument, TextLine
+from cvmaker.domain.cv_parsing.headings import CONTACT_HEADINGS, SUMMARY_HEADINGS
+from cvmaker.domain.cv_parsing.rows import Row, make_row
+from cvmaker.domain.cv_parsing.sections import RawSection, find_sections
+from cvmaker.domain.cv_parsing.skills import parse_skills, split_language, split_languages
+from cvmaker.domain.ids import new_part_id
+
+ENTRY_KINDS = {SectionKind.EXPERIENCE, SectionKind.VOLUNTEER, SectionKind.EDUCATION, SectionKind.PROJECTS}
+
+
+@dataclass
+class ParsedCv:
+    document: CvDocument
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (what happened, the text concerned)
+    sources: dict[str, str] = field(default_factory=dict)  # field path -> where it came from
+
+
+class _Builder:
+    def __init__(self, extracted: ExtractedDocument) -> None:
+        self.lines = extracted.lines
+        self.extracted = extracted
+        self.parsed = ParsedCv(CvDocument())
+        self.placed: set[int] = set()
+
+    # provenance -----------------------------------------------------------------------------------------------
+    def where(self, index: int, text: str | None = None) -> str:
+        line = self.lines[index]
+        shown = text if text is not None else line.text
+        place = f"page {line.page}" if self.extracted.kind == "pdf" else f"paragraph {index + 1}"
+        return f'{place}: "{_clip(shown, 160)}"'
+
+    def source(self, path: str, index: int, text: str | None = None) -> None:
+        self.parsed.sources[path] = self.where(index, text)
+        self.placed.add(index)
+
+    def warn(self, message: str, text: str) -> None:
+        self.parsed.warnings.append((message, _clip(text, 300)))
+
+    # the whole document ----------------------------------------------------------------------------------------
+    def build(self) -> ParsedCv:
+        rows = [make_row(index, line) for index, line in enumerate(self.lines)]
+        sections = find_sections(rows)
+        self.contact(sections)
+        for raw in sections[1:]:
+            self.section(raw)
+        for text in self.extracted.dropped:
+            self.warn("Repeated on every page (a running header or footer, or a page number); left out", text)
+        for index, line in enumerate(self.lines):
+            if index not in self.placed and line.text.strip():
+                self.warn("Could not be placed in any field", line.text)
+        document = self.parsed.document
+        document.title = _clip(f"{document.basics.name} (imported)" if document.basics.name else "Imported CV",
+                               limits.MAX_TITLE)
+        return self.parsed
+
+    def contact(self, sections: list[RawSection]) -> None:
+        header_rows = list(sections[0].rows)
+        contact_rows = [row for raw in sections[1:] if raw.key in CONTACT_HEADINGS for row in raw.rows]
+        pieces: list[ContactPiece] = []
+        for row in header_rows + contact_rows:
+            for span in row.line.spans:
+                for piece in split_pieces(span.text):
+                    pieces.append(ContactPiece(piece, span.size, row.index))
+        contact = read_contact(pieces)
+        basics = self.parsed.document.basics
+        header_indexes = {row.index for row in header_rows + contact_rows}
+        for name in ("name", "headline", "email", "phone", "location"):
+            value = getattr(contact, name)
+            if value:
+                setattr(basics, name, _clip(value, limits.MAX_NAME if name == "name" else limits.MAX_SHORT_TEXT))
+                self.source(f"basics.{name}", contact.sources[name])
+        if basics.email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", basics.email):
+            basics.email = None
+        if basics.phone:
+            basics.phone = re.sub(r"[^0-9+()./\s-]", "", basics.phone).strip()[: limits.MAX_PHONE] or None
+        self.links(contact.urls, header_rows + contact_rows)
+        unplaced = {piece.line_index for piece in contact.unplaced}
+        for piece in contact.unplaced:
+            self.warn("Text at the top of the CV that is not a contact detail", piece.text)
+        for index in header_indexes:
+            if index not in unplaced:
+                self.placed.add(index)
+        for piece in contact.unplaced:
+            self.placed.add(piece.line_index)  # reported above, once, with its own text
+
+    def links(self, text_urls: list[tuple[str, str]], rows: list[Row]) -> None:
+        """Profile links: annotation targets whose visible text is in the header, and URLs printed there."""
+        visible = {piece.casefold() for row in rows for span in row.line.spans for piece in split_pieces(span.text)}
+        visible |= {word.casefold() for row in rows for word in row.line.text.split()}
+        found: list[tuple[str, str]] = []
+        for link in self.extracted.links:
+            url = link.url.strip()
+            if not re.match(r"^https?://", url, re.IGNORECASE):
+                continue
+            text = link.text.strip()
+            if text and text.casefold() in visible:
+                found.append((url, text))
+        found.extend(text_urls)
+        basics = self.parsed.document.basics
+        seen: set[str] = set()
+        for url, text in found:
+            key = _link_key(url)
+            if not key or key in seen or EMAIL.fullmatch(text or ""):
+                continue
+            seen.add(key)
+            if len(basics.links) >= limits.MAX_LINKS or len(url) > limits.MAX_URL:
+                self.warn("A link was left out: too many or too long", url)
+                continue
+            basics.links.append(Link(url=url, label=_link_label(url)))
+            index = next((row.index for row in rows if text and text in row.line.text), None)
+            if index is not None:
+                self.source(f"basics.links.{len(basics.links) - 1}.url", index, text)
+
+    # sections --------------------------------------------------------------------------------------------------
+    def section(self, raw: RawSection) -> None:
+        assert raw.heading is not None and raw.kind is not None
+        document = self.parsed.document
+        heading_text = raw.heading.line.text.strip()
+        self.placed.add(raw.heading.index)
+        if raw.key in CONTACT_HEADINGS:
+            return  # read with the header
+        if raw.key in SUMMARY_HEADINGS and document.summary is None:
+            text = _paragraphs(raw.rows)
+            if text:
+                document.summary = _clip(text, limits.MAX_SUMMARY)
+                for row in raw.rows:
+                    self.placed.add(row.index)
+                if raw.rows:
+                    self.parsed.sources["summary"] = self.where(raw.rows[0].index)
+            return
+        if len(document.sections) >= limits.MAX_SECTIONS:
+            self.warn("Too many sections: this one was left out", heading_text)
+            return
+        section = Section(id=new_part_id(), kind=raw.kind,
+                          title=_clip(heading_text.rstrip(":"), limits.MAX_SHORT_TEXT) or
+                          DEFAULT_SECTION_TITLES[raw.kind])
+        position = len(document.sections)
+        path = f"sections.{position}"
+        self.parsed.sources[f"{path}.title"] = self.where(raw.heading.index)
+        if raw.kind is SectionKind.SKILLS:
+            self.skills(section, raw.rows, path)
+        elif raw.kind is SectionKind.LANGUAGES:
+            self.languages(section, raw.rows, path)
+        else:
+            self.entries(section, raw, path)
+        if section.items:
+            document.sections.append(section)
+        elif raw.rows:
+            for row in raw.rows:
+                if row.index not in self.placed:
+                    self.warn(f'Could not be placed in section "{heading_text}"', row.line.text)
+                    self.placed.add(row.index)
+
+    def skills(self, section: Section, rows: list[Row], path: str) -> None:
+        for group in parse_skills(rows):
+            if len(section.items) >= limits.MAX_ITEMS_PER_SECTION:
+                break
+            keywords = [_clip(k, limits.MAX_KEYWORD) for k in group.items][: limits.MAX_KEYWORDS]
+            item = Item(id=new_part_id(), title=_clip(group.category, limits.MAX_SHORT_TEXT), keywords=keywords)
+            item_path = f"{path}.items.{len(section.items)}"
+            section.items.append(item)
+            self.source(f"{item_path}.keywords", group.line_index)
+        for row in rows:
+            self.placed.add(row.index)
+
+    def languages(self, section: Section, rows: list[Row], path: str) -> None:
+        for row in rows:
+            for part in split_languages(row.text):
+                name, level = split_language(part)
+                if not name:
+                    continue
+                item_path = f"{path}.items.{len(section.items)}"
+                section.items.append(Item(id=new_part_id(), title=_clip(name, limits.MAX_SHORT_TEXT),
+                                          description=level))
+                self.source(f"{item_path}.title", row.index, part)
+
+    def entries(self, section: Section, raw: RawSection, path: str) -> None:
+        rows = raw.rows
+        if not rows:
+            return
+        right_edge = max(row.line.x1 for row in rows)
+        for entry in split_entries(rows):
+            fill_fields(entry, raw.kind or SectionKind.CUSTOM, right_edge)
+            for message, text in entry.notes:
+                self.warn(message, text)
+            for row in entry.rows:
+                self.placed.add(row.index)
+            has_header = entry.title or entry.organization
+            if not has_header and entry.bullets and raw.kind not in ENTRY_KINDS:
+                # A list: each bullet is an item ("• AWS Certified ... (2021)").
+                for bullet, row in zip(entry.bullets, [r for r in entry.body if r.bullet], strict=False):
+                    self.list_item(section, path, bullet, row.index)
+                if entry.description:
+                    self.add_item(section, path, Entry(description=entry.description, sources=entry.sources))
+                continue
+            self.add_item(section, path, entry)
+
+    def list_item(self, section: Section, path: str, text: str, index: int) -> None:
+        item = Item(id=new_part_id(), title=_clip(text, limits.MAX_SHORT_TEXT))
+        found = find_range(text)
+        if found is not None and found[2] >= len(text.rstrip(" )")) - 1:
+            date, start, _ = found
+            item.title = _clip(text[:start].rstrip(" ,;(–—-") or text, limits.MAX_SHORT_TEXT)
+            _apply_dates(item, date)
+        if len(text) > limits.MAX_SHORT_TEXT:
+            item.title, item.description = None, _clip(text, limits.MAX_DESCRIPTION)
+        item_path = f"{path}.items.{len(section.items)}"
+        section.items.append(item)
+        self.source(f"{item_path}.title", index)
+
+    def add_item(self, section: Section, path: str, entry: Entry) -> None:
+        if len(section.items) >= limits.MAX_ITEMS_PER_SECTION:
+            self.warn("Too many entries in one section: this one was left out", entry.title or "")
+            return
+        item = Item(
+            id=new_part_id(),
+            title=_clip(entry.title, limits.MAX_SHORT_TEXT),
+            organization=_clip(entry.organization, limits.MAX_SHORT_TEXT),
+            location=_clip(entry.location, limits.MAX_SHORT_TEXT),
+            bullets=[_clip(b, limits.MAX_BULLET) or "" for b in entry.bullets[: limits.MAX_BULLETS]],
+            description=_clip("\n".join(entry.description), limits.MAX_DESCRIPTION) or None,
+        )
+        if len(entry.bullets) > limits.MAX_BULLETS:
+            extra = "\n".join(entry.bullets[limits.MAX_BULLETS:])
+            item.description = _clip(f"{item.description or ''}\n{extra}".strip(), limits.MAX_DESCRIPTION)
+        if entry.date_range is not None:
+            _apply_dates(item, entry.date_range)
+        if not any((item.title, item.organization, item.bullets, item.description, item.start_date, item.end_date)):
+            return
+        item_path = f"{path}.items.{len(section.items)}"
+        section.items.append(item)
+        for name, field_name in (("title", "title"), ("organization", "organization"), ("location", "location")):
+            if name in entry.sources and getattr(item, field_name):
+                self.source(f"{item_path}.{field_name}", entry.sources[name], getattr(item, field_name))
+        if "dates" in entry.sources and entry.date_range is not None:
+            for field_name, value in (("startDate", item.start_date), ("endDate", item.end_date)):
+                if value:
+                    self.source(f"{item_path}.{field_name}", entry.sources["dates"], entry.date_range.printed)
+            if item.current:
+                self.source(f"{item_path}.current", entry.sources["dates"], entry.date_range.printed)
+        if entry.body:
+            self.parsed.sources[f"{item_path}.bullets"] = self.where(entry.body[0].index)
+
+
+def _apply_dates(item: Item, date: object) -> None:
+    from cvmaker.domain.cv_parsing.dates import DateRange
+
+    assert isinstance(date, DateRange)
+    item.start_date, item.end_date, item.current = date.start, date.end, date.current
+    if item.current:
+        item.end_date = None
+    if item.start_date and item.end_date and item.start_date > item.end_date:
+        item.start_date, item.end_date = item.end_date, item.start_date
+
+
+def _paragraphs(rows: list[Row]) -> str:
+    parts: list[str] = []
+    for row in rows:
+        text = row.line.text.strip()
+        if not text:
+            continue
+        if parts and not row.bullet and not parts[-1].endswith((".", ":", "!", "?")):
+            parts[-1] = f"{parts[-1][:-1]}{text}" if parts[-1].endswith("-") else f"{parts[-1]} {text}"
+        else:
+            parts.append(text)
+    return "\n".join(parts)
+
+
+def _link_key(url: str) -> str:
+    key = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().casefold())
+    key = re.sub(r"^www\.", "", key).split("?")[0].split("#")[0].rstrip("/")
+    return key
+
+
+def _link_label(url: str) -> str | None:
+    host = _link_key(url).split("/")[0]
+    known = {"linkedin.com": "LinkedIn", "github.com": "GitHub", "gitlab.com": "GitLab", "twitter.com": "Twitter",
+             "x.com": "X", "stackoverflow.com": "Stack Overflow", "medium.com": "Medium", "behance.net": "Behance",
+             "dribbble.com": "Dribbble", "orcid.org": "ORCID", "scholar.google.com": "Google Scholar"}
+    return known.get(host)
+
+
+def _clip(text: str | None, length: int) -> str | None:
+    if text is None:
+        return None
+    text = text.strip()
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def parse_cv(extracted: ExtractedDocument) -> ParsedCv:
+    """Understand an extracted document. Pure: no I/O, deterministic apart from the generated ids."""
+    return _Builder(extracted).build()
+
+
+__all__ = ["ParsedCv", "parse_cv", "TextLine", "URL", "normalise_url"]

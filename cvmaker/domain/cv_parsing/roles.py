@@ -1,0 +1,140 @@
+"""Which piece of an entry's header is the job title, the employer, the degree or the school.
+
+Order is detected, not assumed: "Engineer, Acme", "Acme, Engineer", "Acme | Engineer" all give the same answer,
+from the words each piece is made of."""
+
+from __future__ import annotations
+
+import re
+
+TITLE_WORDS = {
+    "engineer", "developer", "manager", "intern", "internship", "director", "analyst", "consultant", "designer",
+    "scientist", "lead", "head", "officer", "cto", "ceo", "cfo", "coo", "cio", "cpo", "vp", "president",
+    "founder", "co-founder", "cofounder", "architect", "specialist", "coordinator", "assistant", "associate",
+    "administrator", "researcher", "teacher", "professor", "lecturer", "instructor", "tutor", "fellow",
+    "postdoc", "postdoctoral", "programmer", "technician", "representative", "executive", "owner", "partner",
+    "advisor", "adviser", "volunteer", "member", "chair", "chairman", "supervisor", "trainee", "apprentice",
+    "student", "sde", "sre", "devops", "staff", "principal", "senior", "junior", "sr", "jr", "accountant",
+    "nurse", "writer", "editor", "contractor", "freelance", "freelancer", "mentor", "organizer", "organiser",
+    "captain", "treasurer", "secretary", "ambassador", "evangelist", "strategist", "planner", "recruiter",
+    "clerk", "operator", "agent", "attorney", "lawyer", "paralegal", "physician", "pharmacist", "therapist",
+    "chef", "cook", "cashier", "barista", "driver", "mechanic", "electrician", "inspector", "auditor",
+    "economist", "statistician", "photographer", "producer", "marketer", "buyer", "controller", "counsel",
+    "leader", "manager,", "developer,", "engineering", "development", "product", "marketing", "sales",
+    "support", "operations", "ta", "ra", "teaching", "research", "doctoral", "phd", "graduate", "undergraduate",
+    "worker", "employee", "expert", "practitioner", "ingenieur", "ingénieur", "entwickler", "berater",
+    "praktikant", "werkstudent", "stagiaire", "développeur", "responsable", "chargé", "gerente", "desarrollador",
+}
+# Words that end a title ("Software Development Engineer III") weigh more than words that qualify one.
+TITLE_HEADS = {
+    "engineer", "developer", "manager", "intern", "director", "analyst", "consultant", "designer", "scientist",
+    "lead", "head", "officer", "cto", "ceo", "cfo", "coo", "vp", "president", "founder", "co-founder",
+    "architect", "specialist", "coordinator", "assistant", "associate", "administrator", "researcher",
+    "teacher", "professor", "lecturer", "instructor", "tutor", "fellow", "postdoc", "programmer", "technician",
+    "representative", "executive", "owner", "partner", "advisor", "volunteer", "member", "chair",
+    "supervisor", "trainee", "apprentice", "accountant", "writer", "editor", "contractor", "freelancer",
+    "mentor", "leader", "sde", "sre", "student", "recruiter", "strategist", "counsel",
+}
+ORG_WORDS = {
+    "inc", "llc", "ltd", "limited", "corp", "corporation", "company", "co", "gmbh", "ag", "sa", "sas", "sarl",
+    "plc", "bv", "nv", "ab", "oy", "srl", "spa", "pty", "lp", "llp", "group", "holdings", "university",
+    "college", "institute", "school", "academy", "labs", "lab", "laboratory", "laboratories", "technologies",
+    "technology", "solutions", "systems", "bank", "hospital", "clinic", "agency", "foundation", "association",
+    "society", "council", "ministry", "department", "government", "services", "consulting", "partners",
+    "studio", "studios", "industries", "international", "global", "enterprises", "ventures", "capital",
+    "media", "network", "networks", "software", "games", "health", "healthcare", "motors", "airlines",
+    "insurance", "pharma", "pharmaceuticals", "bureau", "office", "center", "centre", "museum", "library",
+    "church", "club", "team", "organization", "organisation", "nonprofit", "ngo", "startup", "firm", "store",
+    "shop", "restaurant", "hotel", "inc.", "ltd.", "co.", "corp.", "universität", "université", "universidad",
+    "universidade", "università", "hochschule", "polytechnic", "politecnico",
+}
+COMPANY_SUFFIXES = re.compile(
+    r"^(inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|plc|bv|nv|pty( ltd)?|lp|llp|s\.?a\.?|s\.?r\.?l\.?)\.?$",
+    re.IGNORECASE,
+)
+INSTITUTION_WORDS = {
+    "university", "college", "institute", "school", "academy", "polytechnic", "conservatory", "conservatoire",
+    "hochschule", "universität", "université", "universidad", "universidade", "università", "universiteit",
+    "lycée", "gymnasium", "seminary", "iit", "nit", "mit", "ucla", "eth", "epfl", "kth", "uc", "ecole", "école",
+    "escuela", "faculty", "campus", "fachhochschule", "tu", "tum", "upenn", "nyu", "usc", "cmu",
+}
+DEGREE_WORDS = {
+    "bachelor", "bachelors", "bachelor's", "master", "masters", "master's", "phd", "ph.d", "ph.d.", "doctor",
+    "doctorate", "doctoral", "b.s", "b.s.", "bs", "bsc", "b.sc", "b.sc.", "b.a", "b.a.", "ba", "m.s", "m.s.",
+    "ms", "msc", "m.sc", "m.sc.", "m.a", "m.a.", "ma", "mba", "b.tech", "btech", "m.tech", "mtech", "b.e",
+    "b.e.", "be", "m.e", "m.e.", "meng", "beng", "b.eng", "m.eng", "diploma", "associate", "associates",
+    "associate's", "certificate", "a-levels", "a-level", "gcse", "gcses", "abitur", "baccalauréat",
+    "baccalaureate", "licence", "licenciatura", "mphil", "m.phil", "llb", "llm", "jd", "j.d.", "md", "m.d.",
+    "degree", "minor", "major", "honours", "honors", "hons", "bba", "bfa", "mfa", "mpa", "mph", "edd",
+    "diplom", "magister", "staatsexamen", "high", "ged", "aas", "bsba", "msba", "pgce", "postgraduate",
+    "undergraduate", "graduate", "exchange", "coursework", "ms.", "bs.", "ba.", "ma.",
+}
+FIELD_WORDS = {
+    "science", "sciences", "engineering", "studies", "mathematics", "math", "economics", "arts", "business",
+    "administration", "design", "physics", "chemistry", "biology", "finance", "management", "law", "medicine",
+    "computing", "informatics", "psychology", "history", "literature", "philosophy", "statistics", "marketing",
+    "communication", "communications", "education", "nursing", "architecture", "accounting", "linguistics",
+}
+_TOKEN = re.compile(r"[\w.'’&+\-]+")
+
+
+def words(text: str) -> list[str]:
+    return [w.casefold().strip(".,()") or w for w in _TOKEN.findall(text)]
+
+
+def title_score(text: str) -> float:
+    tokens = words(text)
+    if not tokens:
+        return 0.0
+    score = sum(1.0 for t in tokens if t in TITLE_WORDS)
+    if tokens[-1] in TITLE_HEADS or (len(tokens) > 1 and tokens[-2] in TITLE_HEADS and
+                                      re.fullmatch(r"i{1,3}|iv|v|\d|\(.*\)", tokens[-1])):
+        score += 1.5
+    if "(" in text:  # "Software Engineer (Front-End)"
+        inner = text[: text.index("(")]
+        if words(inner) and words(inner)[-1] in TITLE_HEADS:
+            score += 1.5
+    return score
+
+
+def org_score(text: str) -> float:
+    tokens = words(text)
+    score = sum(1.0 for t in tokens if t in ORG_WORDS)
+    if tokens and tokens[-1] in ORG_WORDS:
+        score += 0.5
+    return score
+
+
+def institution_score(text: str) -> float:
+    tokens = words(text)
+    score = sum(1.5 for t in tokens if t in INSTITUTION_WORDS)
+    if re.search(r"\b(of|für|de)\b", text) and score:
+        score += 0.5
+    return score
+
+
+def degree_score(text: str) -> float:
+    tokens = words(text)
+    if not tokens:
+        return 0.0
+    score = sum(1.0 for t in tokens[:4] if t in DEGREE_WORDS)
+    if tokens[0] in DEGREE_WORDS:
+        score += 1.0
+    if re.match(r"^(B|M|D)\.?\s?(S|A|Sc|Eng|Tech|E|Phil|Ed|F|BA)\.?\b", text.strip()):
+        score += 1.0
+    return score
+
+
+def is_field_of_study(text: str) -> bool:
+    return any(t in FIELD_WORDS for t in words(text)) and institution_score(text) == 0
+
+
+def merge_company_suffixes(pieces: list[str]) -> list[str]:
+    """["ABC Company", "Inc."] -> ["ABC Company, Inc."]: a comma inside a company name is not a separator."""
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and COMPANY_SUFFIXES.match(piece.strip()):
+            merged[-1] = f"{merged[-1]}, {piece.strip()}"
+        else:
+            merged.append(piece)
+    return merged

@@ -1,0 +1,93 @@
+"""A line prepared for understanding: its bullet marker removed, dates and durations split off."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cvmaker.domain.cv_parsing.contact import SEPARATORS
+from cvmaker.domain.cv_parsing.dates import DURATION, find_range, is_date_text
+from cvmaker.domain.cv_parsing.extracted import TextLine
+from cvmaker.domain.cv_parsing.text import strip_bullet
+
+
+@dataclass
+class Row:
+    index: int  # position in the document's lines: the key of provenance and of "was it placed?"
+    line: TextLine
+    text: str  # without the bullet marker
+    bullet: bool
+    pieces: list[str] = field(default_factory=list)  # the text without dates, split at separators
+    dates: list[str] = field(default_factory=list)  # printed dates found on the line
+    durations: list[str] = field(default_factory=list)  # "2 years 10 months": derived, not kept
+    dates_in_own_span: bool = False  # a date set apart (a margin, a right-aligned column): an entry's date
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def _date_at_edge(piece: str) -> tuple[str | None, str]:
+    """A date range at the start or the end of a piece: ("2018 - 2020", rest) or (None, piece)."""
+    found = find_range(piece)
+    if found is None:
+        return None, piece
+    _, start, end = found
+    before, after = piece[:start].strip(" ,;|()[]–—-"), piece[end:].strip(" ,;|()[]")
+    if before.count("(") > before.count(")") and not after:
+        return None, piece  # "(NeurIPS 2023)": a date inside a parenthesis belongs to its text
+    if not after and before:
+        return piece[start:end], before
+    if not before and after:
+        if after[:1] in "-–—":  # "2020 – Personal Project": an open range whose end is on the next line
+            return piece[start:end] + " –", after.lstrip("-–— ")
+        return piece[start:end], after
+    if not before and not after:
+        return piece[start:end], ""
+    return None, piece
+
+
+def make_row(index: int, line: TextLine) -> Row:
+    text, bullet = strip_bullet(line.text)
+    bullet = bullet or line.list_item
+    row = Row(index, line, text, bullet)
+    spans = [s.text for s in line.spans]
+    if bullet and spans:
+        spans[0] = strip_bullet(spans[0])[0]
+        spans = [s for s in spans if s]
+    kept: list[str] = []
+    for position, span in enumerate(spans):
+        stripped = span.strip()
+        if DURATION.match(stripped):
+            row.durations.append(stripped)
+            continue
+        at_edge = position in (0, len(spans) - 1)
+        if is_date_text(stripped) and (not bullet or (at_edge and len(spans) > 1)):
+            row.dates.append(stripped)
+            row.dates_in_own_span = True
+            continue
+        kept.append(stripped)
+    if not bullet:
+        pieces: list[str] = []
+        for span in kept:
+            date, span = _date_at_edge(span)
+            if date is not None:
+                row.dates.append(date)
+            for piece in SEPARATORS.split(span):
+                piece = piece.strip(" ,;")
+                if not piece:
+                    continue
+                if is_date_text(piece):
+                    row.dates.append(piece)
+                    row.dates_in_own_span = True
+                    continue
+                date, rest = _date_at_edge(piece)
+                if date is not None and len(row.dates) == 0:
+                    row.dates.append(date)
+                    piece = rest
+                if piece:
+                    pieces.append(piece)
+        row.pieces = pieces
+    else:
+        row.pieces = kept
+    row.text = " ".join(kept)
+    return row

@@ -1,0 +1,92 @@
+"""Where sections start: heading lines found by their wording and by how they look."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from cvmaker.domain.cv import SectionKind
+from cvmaker.domain.cv_parsing.headings import heading_kind, normalise_heading
+from cvmaker.domain.cv_parsing.rows import Row
+
+_HEADING_STYLE = re.compile(r"^(heading|title|überschrift|titre|título)", re.IGNORECASE)
+
+
+@dataclass
+class RawSection:
+    heading: Row | None
+    kind: SectionKind | None  # None: the header before the first heading
+    key: str  # normalised heading text
+    rows: list[Row] = field(default_factory=list)
+
+
+def body_size(rows: list[Row]) -> float:
+    sizes: Counter[float] = Counter()
+    for row in rows:
+        sizes[round(row.line.size, 1)] += len(row.line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _signature(row: Row) -> tuple[float, bool, bool]:
+    return (round(row.line.size), row.line.bold, _is_caps(row.line.text))
+
+
+def _stands_out(row: Row, base: float, body_is_bold: bool) -> bool:
+    line = row.line
+    return (
+        bool(line.style and _HEADING_STYLE.match(line.style))
+        or line.size >= base + 0.8
+        or (line.bold and not body_is_bold)
+        or _is_caps(line.text)
+    )
+
+
+def _heading_shaped(row: Row) -> bool:
+    text = row.line.text.strip()
+    return (
+        not row.bullet
+        and 1 <= len(text.split()) <= 6
+        and len(row.line.spans) <= 2
+        and not text.endswith((".", ","))
+        and not re.search(r"\d{3,}|@|https?:", text)
+    )
+
+
+def find_sections(rows: list[Row]) -> list[RawSection]:
+    base = body_size(rows)
+    bold_chars = sum(len(r.line.text) for r in rows if r.line.bold)
+    body_is_bold = bold_chars * 2 > sum(len(r.line.text) for r in rows)
+    known: dict[int, SectionKind] = {}
+    for position, row in enumerate(rows):
+        if not _heading_shaped(row):
+            continue
+        kind = heading_kind(row.line.spans[0].text if len(row.line.spans) == 2 else row.line.text)
+        if kind is None:
+            continue
+        words = len(row.line.text.split())
+        if _stands_out(row, base, body_is_bold) or (words <= 3 and row.line.style is None):
+            known[position] = kind
+    signatures = Counter(_signature(rows[p]) for p in known)
+    # A line that looks exactly like the known headings is a heading too ("Welcome to RenderCV", "Patents").
+    for position, row in enumerate(rows):
+        if position in known or not _heading_shaped(row) or row.dates:
+            continue
+        signature = _signature(row)
+        strong = signature[0] >= base + 0.8 or signature[2] or bool(
+            row.line.style and _HEADING_STYLE.match(row.line.style))
+        if strong and signatures.get(signature, 0) >= 2 and (row.line.size >= base or signature[2]):
+            known[position] = SectionKind.CUSTOM
+    sections = [RawSection(None, None, "")]
+    for position, row in enumerate(rows):
+        if position in known:
+            title_text = row.line.spans[0].text if len(row.line.spans) == 2 else row.line.text
+            sections.append(RawSection(row, known[position], normalise_heading(title_text)))
+        else:
+            sections[-1].rows.append(row)
+    return sections

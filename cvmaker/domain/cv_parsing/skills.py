@@ -1,0 +1,139 @@
+"""Skills sections: atomic items, category labels ("Languages:") kept apart from the items."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cvmaker.domain.cv_parsing.rows import Row
+
+_CATEGORY = re.compile(r"^\s*([^:]{2,40}?)\s*:\s+(.+)$")
+_LIST_SPLIT = re.compile(r"\s*[,;|•·◦▪●/]\s+|\s*[;|•·◦▪●]\s*|\s+[–—]\s+")
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+_LEVEL = re.compile(
+    r"\s*[\(\[]?\s*(native|fluent|proficient|advanced|intermediate|beginner|basic|expert|mother tongue|"
+    r"bilingual|conversational|elementary|working proficiency|professional working proficiency|"
+    r"full professional proficiency|limited working proficiency|[ABC][12])\s*[\)\]]?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class SkillGroup:
+    category: str | None
+    items: list[str] = field(default_factory=list)
+    line_index: int = 0
+
+
+def _split_list(text: str) -> list[str]:
+    # A parenthesis holding a list ("databases (MySQL, MongoDB)") gives its items too; one without a comma
+    # ("Angular (versions 2+)", "JavaScript (ES6+)") stays with its item.
+    items: list[str] = []
+    inner_lists = re.findall(r"\(([^()]*,[^()]*)\)", text)
+    text = re.sub(r"\s*\(([^()]*,[^()]*)\)", "", text)
+    depth_safe = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(",", "\u0000") + ")", text)
+    for part in _LIST_SPLIT.split(depth_safe):
+        part = part.replace("\u0000", ",").strip(" .,;:")
+        part = re.sub(r"^(?:and|&)\s+", "", part, flags=re.IGNORECASE)
+        if not part:
+            continue
+        halves = _AND.split(part)
+        if len(halves) > 1 and all(1 <= len(h.split()) <= 2 for h in halves):
+            items.extend(h.strip() for h in halves if h.strip())
+        else:
+            items.append(part)
+    for inner in inner_lists:
+        items.extend(_split_list(inner))
+    return items
+
+
+def parse_skills(rows: list[Row]) -> list[SkillGroup]:
+    """Rows of a skills section -> groups of items. Wrapped lists are joined before splitting."""
+    groups: list[SkillGroup] = []
+    pending: list[str] = []
+    pending_index = 0
+
+    def flush() -> None:
+        nonlocal pending
+        if pending:
+            text = " ".join(pending)
+            target = groups[-1] if groups and groups[-1].category and not groups[-1].items else None
+            if target is None:
+                target = SkillGroup(None, line_index=pending_index)
+                groups.append(target)
+            target.items.extend(_split_list(text))
+            pending = []
+
+    for row in rows:
+        text = row.line.text if not row.bullet else row.text
+        if row.bullet:
+            text = row.text
+        spans = [s.text for s in row.line.spans]
+        category = _CATEGORY.match(text)
+        if category and len(category.group(1).split()) <= 5:
+            flush()
+            group = SkillGroup(category.group(1).strip(), line_index=row.index)
+            group.items.extend(_split_list(category.group(2)))
+            groups.append(group)
+            continue
+        if len(spans) > 1 and not any("," in s for s in spans):
+            # Chips or a table of skills: each span is an item.
+            flush()
+            target = SkillGroup(None, line_index=row.index)
+            for span in spans:
+                target.items.extend(_split_list(span.strip(" •·")))
+            groups.append(target)
+            continue
+        if text.endswith(":") and len(text.split()) <= 5:
+            flush()
+            groups.append(SkillGroup(text.rstrip(":").strip(), line_index=row.index))
+            continue
+        if row.bullet:
+            flush()
+            pending_index = row.index
+            pending = [text]
+            flush()
+            continue
+        if not pending:
+            pending_index = row.index
+        pending.append(text)
+        if not re.search(r"[,;]\s*$", text) and "," not in text and len(text.split()) <= 4:
+            flush()
+    flush()
+    # Merge ungrouped items into one group so that a plain list becomes one item with keywords.
+    merged: list[SkillGroup] = []
+    for group in groups:
+        if group.category is None and merged and merged[-1].category is None:
+            merged[-1].items.extend(group.items)
+        else:
+            merged.append(group)
+    for group in merged:
+        seen: set[str] = set()
+        unique = []
+        for item in group.items:
+            key = item.casefold()
+            if key not in seen and len(item) <= 100:
+                seen.add(key)
+                unique.append(item)
+        group.items = unique
+    return [g for g in merged if g.items or g.category]
+
+
+def split_language(text: str) -> tuple[str, str | None]:
+    """"German (C1)" -> ("German", "C1"); "English: native" -> ("English", "native")."""
+    text = text.strip()
+    if ":" in text:
+        name, level = text.split(":", 1)
+        return name.strip(), level.strip() or None
+    for separator in (" – ", " — ", " - "):
+        if separator in text:
+            name, level = text.split(separator, 1)
+            return name.strip(), level.strip() or None
+    match = _LEVEL.search(text)
+    if match and match.start() > 0:
+        return text[: match.start()].strip(" ,-"), match.group(1)
+    return text, None
+
+
+def split_languages(text: str) -> list[str]:
+    return [p for p in re.split(r"\s*[,;|•·]\s*", text) if p.strip()]
