@@ -65,12 +65,8 @@ CV_DOCUMENT_SCHEMA: dict[str, Any] = {
                     "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
                     "errorMessage": "must be an email address like name@example.com",
                 },
-                "phone": {
-                    "type": ["string", "null"],
-                    "maxLength": limits.MAX_PHONE,
-                    "pattern": r"^[0-9+()./\s-]*(ext\.?\s*\d+)?$",
-                    "errorMessage": "must be a phone number (digits, spaces, + ( ) - . /)",
-                },
+                # Free text: people write "+44 20 7946 0958 (mobile)" or "ext. 12"; templates escape it anyway.
+                "phone": _text(limits.MAX_PHONE),
                 "location": _text(limits.MAX_SHORT_TEXT),
                 "links": {
                     "type": "array",

@@ -96,10 +96,9 @@ class CvService:
     # ---------------------------------------------------------------- JSON Resume
 
     def import_json_resume(self, owner: str, data: Any, title: str | None = None) -> Cv:
-        from cvmaker.domain.json_resume import from_json_resume, validate_json_resume
+        from cvmaker.domain.json_resume import from_json_resume
 
-        validate_json_resume(data)
-        document = from_json_resume(data)
+        document = from_json_resume(data, templates=self.templates)
         if title and title.strip():
             document.title = title.strip()
         return self.create_from_document(owner, document)
