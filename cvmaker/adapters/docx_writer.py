@@ -1,0 +1,177 @@
+"""A CV as an editable Word document, built with python-docx from the CV's data (not converted from the PDF):
+the name is the document title, section titles are Heading 1, entries are Heading 2, bullets are Word list
+paragraphs, and the design's font, size, accent colour, page size and margins carry over.
+
+Output is byte-for-byte stable for equal input (fixed document dates and zip timestamps), so equal CVs hash equal.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from cvmaker.domain import design as allowed
+from cvmaker.domain.cv import CvDocument, Design, Item, PageSize
+from cvmaker.domain.plain_text import (
+    COMPACT_KINDS,
+    detect_script,
+    format_period,
+    link_label,
+    shown_sections,
+)
+
+FIXED_TIME = datetime(2000, 1, 1)
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+PAGE_MM = {PageSize.A4: (210.0, 297.0), PageSize.LETTER: (215.9, 279.4)}
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same zip with every entry's timestamp fixed, in the original order."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, source.read(info.filename))
+    return output.getvalue()
+
+
+@dataclass
+class _Builder:
+    """Builds one document; holds the python-docx objects while it does."""
+
+    document: Any
+    accent: Any
+    rtl: bool
+    language: str
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Any:
+        paragraph = self.document.add_paragraph(text, style=style)
+        if self.rtl:
+            self._right_to_left(paragraph)
+        return paragraph
+
+    def heading(self, text: str, level: int) -> Any:
+        heading = self.document.add_heading(text, level=level)
+        for run in heading.runs:
+            run.font.color.rgb = self.accent
+        if self.rtl:
+            self._right_to_left(heading)
+        return heading
+
+    @staticmethod
+    def _right_to_left(paragraph: Any) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
+
+        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        for run in paragraph.runs:
+            run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+
+    def entry(self, item: Item) -> None:
+        title = ", ".join(part for part in (item.title, item.organization) if part)
+        if title:
+            self.heading(title, level=2)
+        meta = " | ".join(part for part in (format_period(item, self.language), item.location) if part)
+        if meta:
+            run = self.paragraph().add_run(meta)
+            run.italic = True
+            if self.rtl:
+                run._r.get_or_add_rPr().append(self._rtl_element())
+        if item.url:
+            self.paragraph(item.url)
+        if item.description:
+            self.paragraph(item.description.strip())
+        for bullet in item.bullets:
+            self.paragraph(bullet, style="List Bullet")
+        if item.keywords:
+            self.paragraph(", ".join(item.keywords))
+
+    def row(self, item: Item) -> None:
+        paragraph = self.document.add_paragraph()
+        detail = ", ".join(item.keywords) if item.keywords else (item.description or "")
+        if item.title:
+            paragraph.add_run(item.title + (": " if detail else "")).bold = True
+        paragraph.add_run(detail)
+        if self.rtl:
+            self._right_to_left(paragraph)
+
+    @staticmethod
+    def _rtl_element() -> Any:
+        from docx.oxml import OxmlElement
+
+        return OxmlElement("w:rtl")
+
+
+def _set_page(document: Any, design: Design) -> None:
+    from docx.shared import Mm
+
+    width, height = PAGE_MM[design.page_size]
+    margin = Mm(allowed.margin_mm(design.margins) or 18.0)
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = margin
+
+
+def _set_fonts(document: Any, design: Design) -> None:
+    from docx.shared import Pt
+
+    for style_name in ("Normal", "Title", "Heading 1", "Heading 2", "List Bullet"):
+        style = document.styles[style_name]
+        style.font.name = design.font_family
+        # East Asian and complex-script text use their own font slots in Word.
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for slot in ("w:eastAsia", "w:cs"):
+            fonts.set(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{slot.split(':')[1]}",
+                      design.font_family)
+    document.styles["Normal"].font.size = Pt(design.font_size)
+    document.styles["Title"].font.size = Pt(design.font_size * 2.2)
+    document.styles["Heading 1"].font.size = Pt(design.font_size * 1.25)
+    document.styles["Heading 2"].font.size = Pt(design.font_size * 1.05)
+
+
+class PythonDocxWriter:
+    """The `DocxWriter` the render service uses."""
+
+    def write(self, document: CvDocument, design: Design) -> bytes:
+        import docx
+        from docx.shared import RGBColor
+
+        word = docx.Document()
+        _set_page(word, design)
+        _set_fonts(word, design)
+        script = detect_script(document)
+        builder = _Builder(word, RGBColor.from_string(design.accent_color.lstrip("#").upper()),
+                           script.direction == "rtl", script.language)
+        properties = word.core_properties
+        properties.title = document.title
+        properties.author = document.basics.name
+        properties.created = properties.modified = properties.last_printed = FIXED_TIME
+        properties.revision = 1
+        properties.last_modified_by = "CV Maker"
+
+        builder.heading(document.basics.name, level=0)
+        if document.basics.headline:
+            builder.paragraph(document.basics.headline)
+        contact = [part for part in (document.basics.location, document.basics.email, document.basics.phone) if part]
+        contact += [link_label(link.url, link.label) for link in document.basics.links]
+        if contact:
+            builder.paragraph(" | ".join(contact))
+        if document.summary:
+            builder.paragraph(document.summary.strip())
+        for section in shown_sections(document):
+            builder.heading(section.title, level=1)
+            for item in section.items:
+                if section.kind in COMPACT_KINDS:
+                    builder.row(item)
+                else:
+                    builder.entry(item)
+        buffer = io.BytesIO()
+        word.save(buffer)
+        return _stable_zip(buffer.getvalue())
