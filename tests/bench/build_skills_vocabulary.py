@@ -40,14 +40,17 @@ NOT_SKILLS = {
     "node", "express", "spring", "apache", "ionic", "remix", "astro", "bun", "vault", "consul", "packer",
     "chef", "puppet", "insomnia", "phoenix", "maui", "capacitor", "drizzle", "bootstrap", "electron",
     "llama", "rag", "chai", "mocha", "notion", "slack", "stripe", "zoom", "rollup", "babel", "prettier",
-    "vagrant", "solid principles", "accessibility", "security", "design", "research", "engineering",
+    "vagrant", "solid principles", "cv", "ci", "cd", "es", "ef", "hf", "gh", "kt", "fp", "dl", "py", "cf", "accessibility", "security", "design", "research", "engineering",
     "communication", "management", "leadership", "analytics", "data", "cloud", "web", "mobile", "software",
     "testing", "support", "operations", "marketing", "sales", "finance", "health", "education", "science",
     "access", "project", "word", "teams", "drive", "office", "windows", "outlook", "visio", "excel",
     "identity", "hardware", "performance", "storage", "compute", "scale", "reliability", "quality",
     "experience", "products", "product", "program", "programs", "service", "services", "customer",
-    "platform", "network", "framework", "library", "tools", "windows 10", "email", "mail", "calendar",
+    "platform", "network", "framework", "frameworks", "latency", "library", "tools", "windows 10", "email", "mail", "calendar",
 }
+SHORT_SKILLS = {"ai", "ml", "js", "go", "c", "r", "c#", "f#", "d3", "3d", "ux", "ui", "qa", "qt", "c++"}
+KEEP_COMMON = {"algorithm", "algorithms", "encryption", "accounting", "statistics", "bookkeeping", "typography",
+               "photography", "copywriting", "prototyping", "wireframing", "cryptography", "virtualization"}
 FIELD_WORDS = {
     "learning", "intelligence", "processing", "vision", "engineering", "science", "analysis", "computing",
     "security", "mining", "recognition", "retrieval", "architecture", "programming", "statistics", "testing",
@@ -87,13 +90,49 @@ SOFT_SKILLS: dict[str, tuple[str, list[str]]] = {
     "resilience": ("cope with pressure", ["work under pressure", "stress management"]),
     "motivating others": ("motivate others", ["motivating teams"]),
     "persuasion": ("persuade others", ["persuasive"]),
-    "strategic thinking": ("develop strategy to solve problems", ["strategic planning"]),
     "ownership": ("meet commitments", ["accountability", "accountable", "drive for results"]),
 }
 
+# Skills of professions the public lists cover thinly (hardware, design, research, product, security), the
+# project's own list (MIT): name -> spellings.
+PROJECT_SKILLS: dict[str, list[str]] = {
+    "FPGA": ["FPGAs", "field-programmable gate array"], "ASIC": ["ASICs", "application-specific integrated circuit"],
+    "VHDL": [], "SystemVerilog": [], "Verilog": [], "High-level synthesis": ["HLS"], "OpenCL": [],
+    "RTL design": ["RTL"], "Hardware verification": ["design verification"], "Embedded systems": ["embedded"],
+    "Parallel programming": ["parallel computing"], "High-performance computing": ["HPC"],
+    "User research": ["UX research", "design research"], "Usability testing": ["usability studies"],
+    "A/B testing": ["A/B tests", "split testing"], "Prototyping": ["prototypes"], "Wireframing": ["wireframes"],
+    "Interaction design": [], "Visual design": [], "Design systems": ["design system"], "UX design": ["UX"],
+    "UI design": ["UI"], "Information architecture": [], "User journeys": ["journey maps", "journey mapping"],
+    "Qualitative research": [], "Quantitative research": [], "Surveys": ["survey design"],
+    "Ethnography": ["ethnographic research", "field studies"], "Contextual inquiry": [],
+    "Product management": [], "Product strategy": [], "Product roadmap": ["roadmaps", "roadmapping"],
+    "Requirements gathering": ["product requirements", "PRD"], "Go-to-market": ["go to market", "GTM"],
+    "Program management": [], "Project management": [], "Release management": [], "Risk management": [],
+    "OKRs": ["OKR"], "KPIs": ["KPI"], "Market research": [], "Competitive analysis": [],
+    "Incident management": ["incident response", "incident handling"], "Threat intelligence": [],
+    "Security operations": ["SOC"], "SIEM": [], "Digital forensics": ["forensics"], "Vulnerability management": [],
+    "Threat modeling": ["threat modelling"], "Data analysis": ["data analytics"], "Statistics": ["statistical analysis"],
+    "Experimentation": ["experiment design"], "Data visualization": ["dashboards", "dashboarding"],
+    "Business intelligence": ["BI"], "Excel": [], "ETL": [], "Data modeling": ["data modelling"],
+    "Distributed systems": [], "System design": [], "Scalability": [], "Monitoring": ["observability"],
+    "On-call": ["on call", "live site"], "Capacity planning": [], "Cloud computing": ["cloud services"],
+}
+# Phrases that contain a skill's spelling without naming it: they are read as one unit and name nothing.
+STOP_PHRASES = ["go live", "go-live", "c-level", "c suite", "c-suite", "plan b", "r and d", "let's go", "on the go",
+                "go beyond", "go above", "go deep", "swift action", "swift response"]
+
 _ACRONYM_DISPLAY = {"aws", "sql", "css", "html", "xml", "json", "yaml", "api", "jwt", "sso", "mfa", "oop",
                     "tdd", "bdd", "soa", "sas", "spss", "rest", "grpc", "svn", "npm", "php", "d3", "dbt", "xss",
-                    "csrf", "cors", "saml", "owasp", "r", "c", "ios"}
+                    "csrf", "cors", "saml", "owasp", "r", "c", "ci/cd", "ssl/tls", "xd", "ec2", "s3", "ecs", "eks",
+                    "rds", "sqs", "sns", "iam", "cdk", "gitlab", "ci", "tdd", "bdd", "soc", "llm", "rag", "api"}
+
+
+def spells_out(acronym: str, phrase: str) -> bool:
+    """Whether `acronym` abbreviates `phrase` ("SQL" and "Structured query language"; not "PM" and "Allscripts")."""
+    initials = [w[0].lower() for w in phrase.split()]
+    letters = iter(acronym.lower())
+    return len(initials) >= 2 and initials[0] == acronym[0].lower() and all(i in letters for i in initials)
 
 
 def english_words() -> set[str]:
@@ -104,10 +143,16 @@ def english_words() -> set[str]:
 
 
 def display_of(key: str) -> str:
-    if key in _ACRONYM_DISPLAY:
-        return key.upper()
-    return " ".join(w if any(c.isupper() or not c.isalpha() for c in w) else w.capitalize()
-                    for w in key.split(" ")) if key.islower() and " " not in key else key
+    """A readable name for a lower-case Resume-Matcher key the Microsoft list does not spell."""
+    words = []
+    for word in key.split(" "):
+        if word in _ACRONYM_DISPLAY:
+            words.append(word.upper())
+        elif word in {"on", "and", "of", "as", "for", "the", "in"} or not word[:1].isalpha():
+            words.append(word)
+        else:
+            words.append(word[:1].upper() + word[1:])
+    return " ".join(words)
 
 
 class Builder:
@@ -116,9 +161,20 @@ class Builder:
         self.terms: dict[str, dict[str, object]] = {}  # canonical key -> term
         self.owner: dict[str, str] = {}  # alias key -> canonical key
 
+    def usable(self, key: str, kind: str, source: str) -> bool:
+        """Whether a spelling can stand for a skill without being mistaken for ordinary text."""
+        if not key or len(key) > 60:
+            return False
+        if kind == "soft":
+            return True
+        if key in NOT_SKILLS or len(key) <= 2 and key not in SHORT_SKILLS:
+            return False
+        common_word = " " not in key and key in self.words
+        return not common_word or source in {"resume-matcher", "cvmaker"} or key in KEEP_COMMON
+
     def add(self, name: str, aliases: list[str], kind: str, source: str) -> None:
         key = term_key(name)
-        if not key or key in NOT_SKILLS or len(key) > 60:
+        if not self.usable(key, kind, source):
             return
         canonical = self.owner.get(key, key)
         term = self.terms.get(canonical)
@@ -131,8 +187,7 @@ class Builder:
             term["sources"].append(source)  # type: ignore[union-attr]
         for alias in aliases:
             alias_key = term_key(alias)
-            if (not alias_key or alias_key in NOT_SKILLS or alias_key in self.owner
-                    or len(alias_key) < 2 and alias_key not in {"c", "r"}):
+            if alias_key in self.owner or not self.usable(alias_key, kind, source):
                 continue
             self.owner[alias_key] = canonical
             term["aliases"].append(alias)  # type: ignore[union-attr]
@@ -152,6 +207,17 @@ class Builder:
 def main(skills_dir: Path) -> None:
     builder = Builder(english_words())
 
+    for row in csv.DictReader((skills_dir / "esco_transversalSkillsCollection_en.csv").open(encoding="utf-8")):
+        for name, (label, extra) in SOFT_SKILLS.items():
+            if row["preferredLabel"] == label:
+                alt = [a.strip() for a in row["altLabels"].split("|") if len(a.split()) >= 2]
+                builder.add(name, [*extra, label, *alt], "soft", "esco")
+    missing = [name for name in SOFT_SKILLS if term_key(name) not in builder.terms]
+    if missing:
+        raise SystemExit(f"ESCO concepts not found for: {missing}")
+
+    for name, spellings in PROJECT_SKILLS.items():
+        builder.add(name, spellings, "hard", "cvmaker")
     synonyms = json.loads((skills_dir / "resume_matcher_skill_synonyms.json").read_text())
     ms = json.loads((skills_dir / "ms_skills_flat.json").read_text())
     ms_display = {term_key(s["displayName"]): s["displayName"] for s in ms}
@@ -185,18 +251,9 @@ def main(skills_dir: Path) -> None:
                 if term_key(rest) not in builder.words:
                     aliases.append(rest)
         acronym = re.match(r"^(.*\S)\s+([A-Z][A-Z0-9/]{1,9})$", stripped)
-        if acronym and not acronym.group(1).isupper():
+        if acronym and spells_out(acronym.group(2), acronym.group(1)):
             aliases += [acronym.group(2), acronym.group(1)]
         builder.add(name, aliases, "hard", "onet")
-
-    for row in csv.DictReader((skills_dir / "esco_transversalSkillsCollection_en.csv").open(encoding="utf-8")):
-        for name, (label, extra) in SOFT_SKILLS.items():
-            if row["preferredLabel"] == label:
-                alt = [a.strip() for a in row["altLabels"].split("|") if len(a.split()) >= 2]
-                builder.add(name, [*extra, label, *alt], "soft", "esco")
-    missing = [name for name in SOFT_SKILLS if term_key(name) not in builder.terms]
-    if missing:
-        raise SystemExit(f"ESCO concepts not found for: {missing}")
 
     terms = sorted(builder.terms.values(), key=lambda t: (t["kind"], str(t["name"]).lower()))
     for term in terms:
@@ -204,7 +261,7 @@ def main(skills_dir: Path) -> None:
             del term["exact"]
         if not term["aliases"]:
             del term["aliases"]
-    OUT.write_text(json.dumps({"format": 1, "terms": terms}, ensure_ascii=False, separators=(",", ":")) + "\n")
+    OUT.write_text(json.dumps({"format": 1, "stopPhrases": STOP_PHRASES, "terms": terms}, ensure_ascii=False, separators=(",", ":")) + "\n")
     hard = sum(1 for t in terms if t["kind"] == "hard")
     print(f"wrote {OUT.relative_to(ROOT)}: {hard} hard skills, {len(terms) - hard} soft skills")
 

@@ -59,7 +59,10 @@ def singular(word: str) -> str:
     return word
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+|\s+[\u2022\u25cf\u25aa*]\s+|\s+-\s+(?=[A-Z])")
+# Postings pasted from web pages often lose their line breaks ("...where you work.• 4+ years"), so a sentence
+# also ends at a bullet, and at a full stop followed at once by a capital.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s*[\u2022\u25cf\u25aa]\s*|(?<=[a-z)][.!?])(?=[A-Z#])|"
+                           r"\s+\*\s+|\s+-\s+(?=[A-Z])")
 
 
 def sentences(text: str) -> list[str]:

@@ -1,0 +1,27 @@
+"""The skills vocabulary shipped with CV Maker (`vocabulary.json`), built by `tests/bench/build_skills_vocabulary.py`
+from public lists; their sources and licences are in `LICENSES.md` beside this file.
+
+It is package data, read once on first use, like code: reading it is not the I/O the domain avoids.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath("vocabulary.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def vocabulary_terms() -> tuple[dict[str, Any], ...]:
+    return tuple(_data()["terms"])
+
+
+def stop_phrases() -> tuple[str, ...]:
+    return tuple(_data().get("stopPhrases", ()))

@@ -1,0 +1,309 @@
+"""Matching use cases: score a CV against a job with its evidence, and rank a user's jobs or CVs.
+
+A CV's items are embedded (cached by text hash) and kept in the vector index under the owner's namespace, with
+metadata for the CV, section and item; evidence for a requirement is a vector search over that CV's items, with
+items that name the requirement outright put first. The score itself comes from `cvmaker.domain.matching.scoring`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from cvmaker.domain.cv import Cv, SectionKind
+from cvmaker.domain.jobs import Job, Requirement, RequirementKind
+from cvmaker.domain.matching.cv_facts import CvFacts, CvPassage, passages, read_facts
+from cvmaker.domain.matching.extraction import occurs_in, relevant_part, title_words
+from cvmaker.domain.matching.results import Evidence, Match, RankedCv, RankedJob
+from cvmaker.domain.matching.scoring import OtherCv, score_match
+from cvmaker.domain.matching.text import normalize, sentences
+from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
+from cvmaker.match_ports import Embedder, Vector, VectorIndex, VectorRecord
+from cvmaker.services.cvs import CvService
+from cvmaker.services.jobs import JobService
+
+EVIDENCE_PER_REQUIREMENT = 3
+MAX_OTHER_CVS = 100
+MAX_JOB_CHUNKS = 48
+SNIPPET = 240
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class CachedEmbedder:
+    """An `Embedder` that remembers vectors by the hash of model and text, so a CV or posting is embedded once."""
+
+    def __init__(self, inner: Embedder, max_entries: int = 50_000) -> None:
+        self.inner = inner
+        self.model = inner.model
+        self.dimension = inner.dimension
+        self.similarity_range = inner.similarity_range
+        self.max_entries = max_entries
+        self._cache: OrderedDict[str, Vector] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.model}\0{text}".encode()).hexdigest()
+
+    def embed(self, texts: Sequence[str]) -> list[Vector]:
+        keys = [self._key(t) for t in texts]
+        with self._lock:
+            found = {k: self._cache[k] for k in keys if k in self._cache}
+            for k in found:
+                self._cache.move_to_end(k)
+        missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in found))
+        if missing:
+            fresh = self.inner.embed(missing)
+            with self._lock:
+                for text, vector in zip(missing, fresh):
+                    key = self._key(text)
+                    self._cache[key] = vector
+                    found[key] = vector
+                while len(self._cache) > self.max_entries:
+                    self._cache.popitem(last=False)
+        return [found[k] for k in keys]
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    import numpy as np
+
+    va, vb = np.asarray(a, dtype=np.float32), np.asarray(b, dtype=np.float32)
+    denominator = float(np.linalg.norm(va) * np.linalg.norm(vb))
+    return float(va @ vb) / denominator if denominator else 0.0
+
+
+def centroid(vectors: Sequence[Vector]) -> Vector | None:
+    import numpy as np
+
+    if not vectors:
+        return None
+    mean = np.asarray(vectors, dtype=np.float32).mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else None
+
+
+@dataclass(frozen=True, slots=True)
+class _PreparedCv:
+    cv: Cv
+    facts: CvFacts
+    passages: list[CvPassage]
+    vectors: list[Vector]
+    centroid: Vector | None
+
+
+@dataclass
+class MatchingService:
+    cvs: CvService
+    jobs: JobService
+    embedder: Embedder
+    index: VectorIndex
+    vocabulary: Vocabulary = field(default_factory=shipped_vocabulary)
+    clock: Callable[[], datetime] = field(default=utc_now)
+    _facts: OrderedDict[tuple[str, str, int, str], CvFacts] = field(default_factory=OrderedDict, repr=False)
+
+    # ---------------------------------------------------------------- operations
+
+    def match(self, owner: str, cv_id: str, job_id: str) -> Match:
+        cv = self.cvs.get(owner, cv_id)
+        job = self.jobs.get(owner, job_id)
+        prepared = self._prepare(cv, index=True)
+        other_cvs = {other.id: other for other in self._other_cvs(owner, cv.id)}
+        others = [OtherCv(other.id, self._read_facts(other)) for other in other_cvs.values()]
+        evidence = self._evidence(job, prepared, others, other_cvs)
+        return score_match(job, cv.id, prepared.facts, others, self._semantic(prepared, job), evidence,
+                           self.vocabulary)
+
+    def rank_jobs(self, owner: str, cv_id: str, first: int = 10) -> list[RankedJob]:
+        """The user's saved jobs, best match for the CV first (ties: newest job first)."""
+        cv = self.cvs.get(owner, cv_id)
+        prepared = self._prepare(cv, index=False)
+        ranked = [RankedJob(job, self._quick_score(prepared, job)) for job in self.jobs.all(owner)]
+        ranked.sort(key=lambda r: (-r.score, _newest_first(r.job.id)))
+        return ranked[:max(0, first)]
+
+    def rank_cvs(self, owner: str, job_id: str, first: int = 10) -> list[RankedCv]:
+        """The user's CVs, best match for the job first (ties: newest CV first)."""
+        job = self.jobs.get(owner, job_id)
+        ranked = [RankedCv(cv, self._quick_score(self._prepare(cv, index=False), job))
+                  for cv in self._all_cvs(owner)]
+        ranked.sort(key=lambda r: (-r.score, _newest_first(r.cv.id)))
+        return ranked[:max(0, first)]
+
+    def item_similarities(self, owner: str, cv: Cv, job: Job) -> dict[str, float]:
+        """How close in meaning each item of the CV is to what the job asks for (item id -> 0-1): the mean of
+        its three best cosines with the job's title and requirements, so a posting's talk about its culture
+        does not make an unrelated item look relevant."""
+        import numpy as np
+
+        prepared = self._prepare(cv, index=False)
+        wanted = [_query_text(r) for r in job.requirements if r.kind not in (
+            RequirementKind.EXPERIENCE, RequirementKind.EDUCATION)]
+        items = [(p.item_id, v) for p, v in zip(prepared.passages, prepared.vectors) if p.item_id]
+        if not wanted or not items:
+            return {}
+        requirements = np.asarray(self.embedder.embed(wanted), dtype=np.float32)
+        matrix = np.asarray([v for _, v in items], dtype=np.float32)
+        cosines = np.sort(matrix @ requirements.T, axis=1)[:, ::-1][:, :3]
+        return {item_id: round(float(c.mean()), 6) for (item_id, _), c in zip(items, cosines)}
+
+    def forget_cv(self, owner: str, cv_id: str) -> None:
+        """Remove a deleted CV's vectors from the index."""
+        self.index.delete(owner, {"cv_id": cv_id})
+
+    # ---------------------------------------------------------------- scoring parts
+
+    def _quick_score(self, prepared: _PreparedCv, job: Job) -> float:
+        return score_match(job, prepared.cv.id, prepared.facts, [], self._semantic(prepared, job), {},
+                           self.vocabulary).score
+
+    def _semantic(self, prepared: _PreparedCv, job: Job) -> float | None:
+        job_vector = self._job_centroid(job)
+        if prepared.centroid is None or job_vector is None:
+            return None
+        low, high = self.embedder.similarity_range
+        return round(max(0.0, min(1.0, (cosine(prepared.centroid, job_vector) - low) / (high - low))), 4)
+
+    def _job_centroid(self, job: Job) -> Vector | None:
+        chunks = [s for s in sentences(relevant_part(normalize(job.description))) if len(s) > 20]
+        return centroid(self.embedder.embed([job.title, *chunks[:MAX_JOB_CHUNKS]]))
+
+    # ---------------------------------------------------------------- CV preparation
+
+    def _prepare(self, cv: Cv, index: bool) -> _PreparedCv:
+        found = passages(cv.document)
+        vectors = self.embedder.embed([p.text for p in found]) if found else []
+        if index and found:
+            self._ensure_indexed(cv, found, vectors)
+        shown = [v for p, v in zip(found, vectors) if p.visible]
+        return _PreparedCv(cv, self._read_facts(cv), found, vectors, centroid(shown))
+
+    def _ensure_indexed(self, cv: Cv, found: list[CvPassage], vectors: list[Vector]) -> None:
+        records = [VectorRecord(_vector_id(cv.id, p), v, {
+            "cv_id": cv.id, "section_id": p.section_id, "item_id": p.item_id or "",
+            "kind": p.kind.value if p.kind else "SUMMARY", "visible": p.visible})
+            for p, v in zip(found, vectors)]
+        wanted = [r.id for r in records]
+        if self.index.existing(cv.owner, wanted) != set(wanted):
+            # Something changed since the CV was indexed: replace its vectors as a whole.
+            self.index.delete(cv.owner, {"cv_id": cv.id})
+            self.index.upsert(cv.owner, records)
+
+    def _read_facts(self, cv: Cv) -> CvFacts:
+        today = self.clock().date()
+        key = (cv.owner, cv.id, cv.version, today.isoformat())
+        facts = self._facts.get(key)
+        if facts is None:
+            facts = read_facts(cv.document, self.vocabulary, today)
+            self._facts[key] = facts
+            while len(self._facts) > 2_000:
+                self._facts.popitem(last=False)
+        return facts
+
+    def _all_cvs(self, owner: str) -> list[Cv]:
+        cvs: list[Cv] = []
+        cursor: str | None = None
+        while len(cvs) < MAX_OTHER_CVS:
+            page = self.cvs.list(owner, 50, cursor)
+            cvs += page.items
+            if page.next_cursor is None:
+                break
+            cursor = page.next_cursor
+        return cvs[:MAX_OTHER_CVS]
+
+    def _other_cvs(self, owner: str, cv_id: str) -> list[Cv]:
+        return [cv for cv in self._all_cvs(owner) if cv.id != cv_id]
+
+    # ---------------------------------------------------------------- evidence
+
+    def _evidence(self, job: Job, prepared: _PreparedCv, others: list[OtherCv],
+                  other_cvs: dict[str, Cv]) -> dict[Requirement, list[Evidence]]:
+        requirements = list(job.requirements)
+        if not requirements:
+            return {}
+        queries = self.embedder.embed([_query_text(r) for r in requirements])
+        by_item = {(p.section_id, p.item_id): (p, v) for p, v in zip(prepared.passages, prepared.vectors)}
+        evidence: dict[Requirement, list[Evidence]] = {}
+        for requirement, query in zip(requirements, queries):
+            chosen: list[Evidence] = []
+            for section_id, item_id in self._named_by(requirement, prepared):
+                passage, vector = by_item[(section_id, item_id)]
+                chosen.append(self._evidence_of(prepared.cv.id, passage, requirement, cosine(query, vector)))
+            hits = self.index.query(prepared.cv.owner, query, EVIDENCE_PER_REQUIREMENT + len(chosen),
+                                    {"cv_id": prepared.cv.id, "visible": True})
+            for hit in hits:
+                key = (str(hit.metadata["section_id"]), str(hit.metadata["item_id"]) or None)
+                if key in by_item and all((e.section_id, e.item_id) != key for e in chosen):
+                    chosen.append(self._evidence_of(prepared.cv.id, by_item[key][0], requirement, hit.score))
+            if not chosen or not any(occurs_in(requirement.text, e.text) for e in chosen):
+                chosen += self._evidence_elsewhere(requirement, others, other_cvs, query)
+            evidence[requirement] = chosen[:EVIDENCE_PER_REQUIREMENT]
+        return evidence
+
+    def _named_by(self, requirement: Requirement, prepared: _PreparedCv) -> list[tuple[str, str | None]]:
+        """Visible items that show the requirement outright: name the skill, hold the title or the degree."""
+        kind = requirement.kind
+        shown = [p for p in prepared.passages if p.visible]
+        if kind in (RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL):
+            skill = self.vocabulary.lookup(requirement.text)
+            if skill is not None:
+                places = prepared.facts.skill_items.get(skill.key, [])
+                return [(p.section_id, p.item_id) for p in shown if (p.section_id, p.item_id) in places][:2]
+        if kind == RequirementKind.TITLE:
+            wanted = title_words(requirement.text)
+            return [(p.section_id, p.item_id) for p in shown if p.kind == SectionKind.EXPERIENCE
+                    and wanted & title_words(p.text.split(".")[0])][:2]
+        if kind == RequirementKind.EDUCATION:
+            return [(p.section_id, p.item_id) for p in shown if p.kind == SectionKind.EDUCATION][:2]
+        if kind == RequirementKind.EXPERIENCE:
+            return [(p.section_id, p.item_id) for p in shown if p.kind == SectionKind.EXPERIENCE][:2]
+        return [(p.section_id, p.item_id) for p in shown if occurs_in(requirement.text, p.text)][:2]
+
+    def _evidence_elsewhere(self, requirement: Requirement, others: list[OtherCv], other_cvs: dict[str, Cv],
+                            query: Vector) -> list[Evidence]:
+        """Where another of the user's CVs names a skill this one does not: the first such item."""
+        skill = self.vocabulary.lookup(requirement.text)
+        if skill is None:
+            return []
+        for other in others:
+            for section_id, item_id in other.facts.skill_items.get(skill.key, []):
+                passage = next((p for p in passages(other_cvs[other.cv_id].document)
+                                if (p.section_id, p.item_id) == (section_id, item_id)), None)
+                if passage is not None:
+                    vector = self.embedder.embed([passage.text])[0]
+                    return [self._evidence_of(other.cv_id, passage, requirement, cosine(query, vector))]
+        return []
+
+    def _evidence_of(self, cv_id: str, passage: CvPassage, requirement: Requirement,
+                     similarity: float) -> Evidence:
+        return Evidence(section_id=passage.section_id, item_id=passage.item_id, text=_snippet(passage.text,
+                        requirement.text), similarity=round(max(0.0, similarity), 4), cv_id=cv_id)
+
+
+def _query_text(requirement: Requirement) -> str:
+    if requirement.kind == RequirementKind.TITLE:
+        return f"Worked as {requirement.text}"
+    if requirement.kind == RequirementKind.EDUCATION:
+        return f"Education: {requirement.text}"
+    return requirement.text
+
+
+def _snippet(text: str, term: str) -> str:
+    pieces = sentences(text)
+    best = next((s for s in pieces if occurs_in(term, s)), pieces[0] if pieces else text)
+    return best if len(best) <= SNIPPET else best[:SNIPPET - 1].rstrip() + "\u2026"
+
+
+def _vector_id(cv_id: str, passage: CvPassage) -> str:
+    digest = hashlib.sha256(passage.text.encode()).hexdigest()[:12]
+    return f"{cv_id}#{passage.section_id}#{passage.item_id or 'summary'}#{int(passage.visible)}#{digest}"
+
+
+def _newest_first(ulid: str) -> Any:
+    return tuple(-ord(c) for c in ulid)

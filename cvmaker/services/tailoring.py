@@ -1,0 +1,115 @@
+"""Tailoring use cases: a tailored copy of a CV for a job, and a cover letter, both held to the no-fabrication
+rule by `cvmaker.domain.matching.fabrication` whatever the text generator wrote."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from cvmaker.domain.cv import Cv
+from cvmaker.domain.ids import new_ulid
+from cvmaker.domain.jobs import Job
+from cvmaker.domain.matching.errors import GenerationUnavailable
+from cvmaker.domain.matching.fabrication import (COVER_LETTER_WORDS, document_problems, source_facts,
+                                                 text_problems)
+from cvmaker.domain.matching.letters import rules_cover_letter
+from cvmaker.domain.matching.results import Change, CoverLetter, Match, Tailored
+from cvmaker.domain.matching.tailoring import (Relevance, brief_for_letter, brief_for_summary, highlights,
+                                               plan_tailoring)
+from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
+from cvmaker.match_ports import CoverLetterRepository, TextGenerator
+from cvmaker.services.cvs import CvService
+from cvmaker.services.jobs import JobService
+from cvmaker.services.matching import MatchingService
+
+log = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class TailoringService:
+    cvs: CvService
+    jobs: JobService
+    matching: MatchingService
+    generator: TextGenerator
+    letters: CoverLetterRepository
+    vocabulary: Vocabulary = field(default_factory=shipped_vocabulary)
+    clock: Callable[[], datetime] = field(default=utc_now)
+
+    def tailor(self, owner: str, cv_id: str, job_id: str) -> Tailored:
+        """A new CV, linked to its source, rearranged for the job; the source is left as it was."""
+        source = self.cvs.get(owner, cv_id)
+        job = self.jobs.get(owner, job_id)
+        match = self.matching.match(owner, cv_id, job_id)
+        similarity = self.matching.item_similarities(owner, source, job)
+        relevance = Relevance(match, self.vocabulary, similarity)
+        brief = brief_for_summary(source.document, job, match, highlights(source.document, relevance.of_text))
+        written, unavailable = self._call(lambda: self.generator.write_summary(brief))
+        plan = plan_tailoring(source.document, job, match, self.vocabulary, similarity, brief, written)
+        rejected = list(plan.rejected)
+        if unavailable:
+            rejected.append(Change("summary", source.document.summary, None, unavailable, ()))
+        problems = document_problems(plan.document, source.document, self.vocabulary)
+        if problems:
+            # The rules only rearrange, so this means a bug: keep the source as it is rather than risk it.
+            log.error("tailored document failed the fabrication check: %s", problems)
+            return self._unchanged(owner, source, job, rejected + [
+                Change("", None, None, "Dropped by the no-fabrication check: " + "; ".join(problems), ())])
+        cv = self.cvs.create_from_document(owner, plan.document, source_cv_id=source.id)
+        return Tailored(cv=cv, changes=plan.changes, rejected=tuple(rejected))
+
+    def cover_letter(self, owner: str, cv_id: str, job_id: str) -> CoverLetter:
+        """A letter drawn only from the CV's facts, stored with the CV."""
+        source = self.cvs.get(owner, cv_id)
+        job = self.jobs.get(owner, job_id)
+        match = self.matching.match(owner, cv_id, job_id)
+        relevance = Relevance(match, self.vocabulary, {})
+        brief = brief_for_letter(source.document, job, match, highlights(source.document, relevance.of_text))
+        written, unavailable = self._call(lambda: self.generator.write_cover_letter(brief))
+        rejected = [unavailable] if unavailable else []
+        text = written
+        if text:
+            problems = letter_problems(text, source, job, self.vocabulary)
+            if problems:
+                rejected.append("The written letter was replaced: " + "; ".join(problems) + ".")
+                text = None
+        if not text:
+            text = rules_cover_letter(brief)
+        letter = CoverLetter(id=new_ulid(), owner=owner, cv_id=source.id, job_id=job.id, text=text,
+                             created_at=self.clock(), rejected=tuple(rejected))
+        self.letters.add(letter)
+        return letter
+
+    def cover_letters(self, owner: str, cv_id: str) -> list[CoverLetter]:
+        self.cvs.get(owner, cv_id)
+        return self.letters.list_for_cv(owner, cv_id)
+
+    def _call(self, write: Callable[[], str | None]) -> tuple[str | None, str | None]:
+        """The generator's text, or None and why: a slow or rate-limited generator means "no change"."""
+        try:
+            return write(), None
+        except GenerationUnavailable as unavailable:
+            log.warning("text generation unavailable: %s", unavailable.message)
+            return None, f"Not rewritten: {unavailable.message}"
+
+    def _unchanged(self, owner: str, source: Cv, job: Job, rejected: list[Change]) -> Tailored:
+        document = copy.deepcopy(source.document)
+        document.title = f"{source.title} - {job.title}"[:200]
+        cv = self.cvs.create_from_document(owner, document, source_cv_id=source.id)
+        return Tailored(cv=cv, changes=(), rejected=tuple(rejected))
+
+
+def letter_problems(text: str, source: Cv, job: Job, vocabulary: Vocabulary) -> list[str]:
+    """What a cover letter states that the CV does not. The job's title and company may be named."""
+    facts = source_facts(source.document, vocabulary)
+    return text_problems(text, facts, vocabulary,
+                         also_allowed=[job.title, job.company or "", " ".join(COVER_LETTER_WORDS)])
+
+
+__all__ = ["Match", "TailoringService", "letter_problems"]
