@@ -1,0 +1,83 @@
+"""`BlobStore` on S3: files by key in one private bucket, reached by browsers only through presigned URLs.
+
+Uploads are presigned POSTs whose signed policy pins the bucket, the exact key, the exact Content-Type and a
+content-length range, and expires within minutes: S3 refuses anything else before storing a byte. Downloads are
+presigned GETs that override the response's Content-Disposition, so a file is always saved, never rendered.
+
+A presigned POST can be replayed until it expires (S3 has no single-use policy condition); a replay can only put
+another file of the same type and size cap at the same key of the same owner, before the import reads it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
+
+from cvmaker.adapters.aws.clients import AwsSettings, aws_client
+from cvmaker.ports import UploadTarget
+
+_UNSAFE_IN_QUOTED_STRING = re.compile(r'["\\\x00-\x1f\x7f]')
+
+
+def attachment(filename: str) -> str:
+    """A Content-Disposition that saves the file as `filename`: an ASCII fallback plus RFC 6266's UTF-8 form."""
+    ascii_name = _UNSAFE_IN_QUOTED_STRING.sub("", filename.encode("ascii", "replace").decode()).strip() or "download"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+class S3BlobStore:
+    def __init__(self, client: Any, bucket: str, clock: Callable[[], float] = time.time) -> None:
+        self.client = client
+        self.bucket = bucket
+        self.clock = clock
+
+    @classmethod
+    def from_settings(cls, settings: AwsSettings) -> S3BlobStore:
+        return cls(aws_client("s3", settings.aws_region, settings.aws_endpoint_url), settings.s3_bucket)
+
+    def put(self, key: str, data: bytes, content_type: str) -> None:
+        self.client.put_object(Bucket=self.bucket, Key=key, Body=data, ContentType=content_type)
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            response = self.client.get_object(Bucket=self.bucket, Key=key)
+        except self.client.exceptions.NoSuchKey:
+            return None
+        with response["Body"] as body:
+            data: bytes = body.read()
+        return data
+
+    def exists(self, key: str) -> bool:
+        try:
+            self.client.head_object(Bucket=self.bucket, Key=key)
+        except self.client.exceptions.ClientError as error:
+            if error.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                return False
+            raise
+        return True
+
+    def delete(self, key: str) -> None:
+        self.client.delete_object(Bucket=self.bucket, Key=key)
+
+    def download_url(self, key: str, filename: str, expires_in: int = 900) -> str:
+        url: str = self.client.generate_presigned_url(
+            "get_object",
+            Params={"Bucket": self.bucket, "Key": key, "ResponseContentDisposition": attachment(filename)},
+            ExpiresIn=expires_in,
+        )
+        return url
+
+    def upload_target(self, key: str, content_type: str, max_bytes: int, expires_in: int = 300) -> UploadTarget:
+        expires_at = int(self.clock()) + expires_in
+        post = self.client.generate_presigned_post(
+            Bucket=self.bucket,
+            Key=key,  # boto3 adds the exact-key and bucket conditions to the policy
+            Fields={"Content-Type": content_type},
+            Conditions=[{"Content-Type": content_type}, ["content-length-range", 1, max_bytes]],
+            ExpiresIn=expires_in,
+        )
+        return UploadTarget(url=post["url"], method="POST", fields=dict(post["fields"]), expires_at=expires_at,
+                            max_bytes=max_bytes)
