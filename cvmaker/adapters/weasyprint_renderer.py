@@ -35,6 +35,10 @@ class PageCapExceeded(Exception):
         self.pages = pages
 
 
+class RenderFailed(Exception):
+    """WeasyPrint raised while laying out the document. Plain exception with a message: it crosses the pipe."""
+
+
 class BlockedResource(ValueError):
     """A URL the fetcher refuses. WeasyPrint logs it and renders without the resource."""
 
@@ -120,14 +124,19 @@ def render_pdf(html: str, base_dir: str, max_pages: int = MAX_PAGES) -> Rendered
 
     fetcher = _weasyprint_fetcher(base_dir)
     base_url = Path(base_dir).resolve().as_uri() + "/"
-    document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(presentational_hints=False)
-    pages = len(document.pages)
-    if pages > max_pages:
-        raise PageCapExceeded(pages)
-    # No attachments, not even those the HTML declares: nothing from the file system is embedded. A fixed
-    # identifier makes equal input give equal bytes, so the content hash of a render is stable.
-    document.metadata.attachments = []
-    data = document.write_pdf(pdf_identifier=b"cvmaker")
+    try:
+        document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(presentational_hints=False)
+        pages = len(document.pages)
+        if pages > max_pages:
+            raise PageCapExceeded(pages)
+        # No attachments, not even those the HTML declares: nothing from the file system is embedded. A fixed
+        # identifier makes equal input give equal bytes, so the content hash of a render is stable.
+        document.metadata.attachments = []
+        data = document.write_pdf(pdf_identifier=b"cvmaker")
+    except (MemoryError, PageCapExceeded):
+        raise
+    except Exception as error:  # e.g. ZeroDivisionError on absurd CSS sizes
+        raise RenderFailed(f"{type(error).__name__}: {error}") from None
     return RenderedPdf(data=data, pages=pages)
 
 
@@ -167,6 +176,8 @@ class WeasyPrintRenderer:
             ) from None
         except WorkerOutOfMemory:
             raise LimitExceeded("The CV needed too much memory to render.", "render_memory") from None
+        except RenderFailed:
+            raise LimitExceeded("The CV could not be laid out within the renderer's limits.", "render_failed") from None
         except WorkerCrashed:
             raise LimitExceeded("The renderer stopped while rendering this CV.", "render_crash") from None
         if len(result.data) > MAX_PDF_BYTES:

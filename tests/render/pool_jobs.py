@@ -1,0 +1,56 @@
+"""Functions the worker-pool tests run in worker processes (they must be importable there)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+WARMED = {"count": 0}
+
+
+def warm() -> None:
+    WARMED["count"] += 1
+
+
+def warm_count() -> int:
+    return WARMED["count"]
+
+
+def add(left: int, right: int) -> int:
+    return left + right
+
+
+def process_id() -> int:
+    return os.getpid()
+
+
+def sleep(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+def allocate(megabytes: int) -> int:
+    block = bytearray(megabytes * 1024 * 1024)
+    return len(block)
+
+
+def crash() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def exit_quietly() -> None:
+    os._exit(3)
+
+
+class Unpicklable(Exception):
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(f"{first} {second}")
+
+
+def raise_value_error(message: str) -> None:
+    raise ValueError(message)
+
+
+def raise_unpicklable() -> None:
+    raise Unpicklable("needs", "two arguments")
