@@ -10,7 +10,7 @@ from cvmaker.domain.cv_parsing.places import is_place_word, looks_like_city, spl
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # International formats: +44 20 7946 0958, (415) 555-0142, 0171/123456, +49 (0)30 1234567, 555.123.4567
-PHONE = re.compile(r"(?<![\w/])(?:\+\d{1,3}[\s.\-]?)?(?:\(0\)\s?)?(?:\(?\d{2,5}\)?[\s.\-/]?){1,4}\d{2,5}(?!\w)")
+PHONE = re.compile(r"(?<![\w/])(?:\+\d{1,3}[\s.\-]?)?(?:\(0\)\s?)?(?:\(?\d{1,5}\)?[\s.\-/]?){1,6}\d{2,5}(?!\w)")
 URL = re.compile(
     r"(?<![@\w])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|me|co|ai|app|page|site|xyz|info|"
     r"tech|de|uk|fr|es|it|nl|ch|ca|in|eu|us|blog|cv|design|codes|academy|edu|gov)(?:/[^\s,;|]*)?",
@@ -67,7 +67,7 @@ def phone_in(text: str) -> str | None:
     for match in PHONE.finditer(text):
         candidate = match.group(0).strip()
         digits = re.sub(r"\D", "", candidate)
-        if 7 <= len(digits) <= 15 and not re.fullmatch(r"(19|20)\d\d\s*[-–]\s*(19|20)\d\d", candidate):
+        if 7 <= len(digits) <= 15 and not re.fullmatch(r"(?:(?:19|20)\d\d[\s\-–/.]*)+", candidate):
             return candidate
     return None
 

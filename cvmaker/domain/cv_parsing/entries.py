@@ -107,7 +107,17 @@ def split_entries(rows: list[Row]) -> list[Entry]:
                 or (row.dates_in_own_span and current.dates and _completes_range(current) and bool(row.pieces))
             )
             if starts_new:
+                moved: list[Row] = []
+                if current is not None and not current.body and row.dates_in_own_span and entries:
+                    # Entries whose date sits on their k-th header line: the k lines before this one are
+                    # this entry's, not the previous one's ("School / Degree · 2015" twice).
+                    offset = _date_row_offset(entries[0])
+                    after_date = _rows_after_date(current)
+                    if 0 < offset <= len(after_date):
+                        moved = after_date[-offset:]
+                        del current.header[-offset:]
                 current = Entry()
+                current.header.extend(moved)
                 entries.append(current)
             assert current is not None
             current.header.append(row)
@@ -121,6 +131,21 @@ def split_entries(rows: list[Row]) -> list[Entry]:
                 current.dates.append((printed, row.index))
         previous, previous_kind = row, kind
     return entries
+
+
+def _date_row_offset(entry: Entry) -> int:
+    """How many header lines come before the line with the date in an entry."""
+    for position, row in enumerate(entry.header):
+        if row.dates:
+            return position
+    return 0
+
+
+def _rows_after_date(entry: Entry) -> list[Row]:
+    for position, row in enumerate(entry.header):
+        if row.dates:
+            return entry.header[position + 1:]
+    return []
 
 
 def _completes_range(entry: Entry) -> bool:

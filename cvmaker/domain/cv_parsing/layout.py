@@ -159,17 +159,34 @@ def order_page(
         right_headings = sum(1 for f in right if looks_like_heading(f.text))
         is_sidebar_layout = left_headings >= 1 and right_headings >= 1
         if is_sidebar_layout:
+            # The header band goes on down to the first row with text on both sides or a heading.
+            while body_start < len(rows):
+                row = rows[body_start]
+                both = any(f.x1 <= gutter for f in row) and any(f.x0 >= gutter for f in row)
+                if both or any(looks_like_heading(f.text) for f in row):
+                    break
+                body_start += 1
+            header_ids = {id(f) for row in rows[:body_start] for f in row}
+            left = [f for f in left if id(f) not in header_ids]
+            right = [f for f in right if id(f) not in header_ids]
             header = _lines_of(rows[:body_start], page.number, 0)
-            # The wider column is the main one; a sidebar is read after it.
+            if not left or not right:
+                return header + _lines_of(_rows(left + right), page.number, 0)
+            # The wider column is the main one and is read first, unless the sidebar holds the largest text
+            # (the name at the top of a sidebar): then the sidebar comes first.
             left_width = max(f.x1 for f in left) - min(f.x0 for f in left)
             right_width = max(f.x1 for f in right) - min(f.x0 for f in right)
             main, side = (left, right) if left_width >= right_width else (right, left)
+            if max(f.size for f in side) > max(f.size for f in main) + 0.5:
+                main, side = side, main
             return header + _lines_of(_rows(main), page.number, 0) + _lines_of(_rows(side), page.number, 1)
     return _lines_of(rows, page.number, 0)
 
 
 def _repeat_key(line: TextLine) -> str:
-    return re.sub(r"\d+", "#", line.text.strip().casefold())
+    """Short lines ("Page 2 of 3", "Jane Doe – 2/2") are compared without their digits; longer ones exactly."""
+    text = line.text.strip().casefold()
+    return re.sub(r"\d+", "#", text) if len(text.split()) <= 8 else text
 
 
 def order_document(

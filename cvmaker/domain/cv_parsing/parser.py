@@ -76,10 +76,14 @@ class _Builder:
         header_rows = list(sections[0].rows)
         contact_rows = [row for raw in sections[1:] if raw.key in CONTACT_HEADINGS for row in raw.rows]
         pieces: list[ContactPiece] = []
+        # The visible text of a link ("GitHub", a handle beside an icon) is the link, read from its target.
+        link_texts = {link.text.strip().casefold() for link in self.extracted.links
+                      if link.text.strip() and re.match(r"^https?://", link.url, re.IGNORECASE)}
         for row in header_rows + contact_rows:
             for span in row.line.spans:
                 for piece in split_pieces(span.text):
-                    pieces.append(ContactPiece(piece, span.size, row.index))
+                    if piece.strip().casefold() not in link_texts:
+                        pieces.append(ContactPiece(piece, span.size, row.index))
         contact = read_contact(pieces)
         basics = self.parsed.document.basics
         header_indexes = {row.index for row in header_rows + contact_rows}

@@ -47,10 +47,17 @@ def _date_at_edge(piece: str) -> tuple[str | None, str]:
 
 
 def make_row(index: int, line: TextLine) -> Row:
-    text, bullet = strip_bullet(line.text)
+    spans = [s.text for s in line.spans]
+    # A date in a left margin beside a bullet ("Present ‖ • Built ..."): the bullet decides what the line is.
+    leading_dates: list[str] = []
+    while len(spans) > 1 and is_date_text(spans[0]) and strip_bullet(spans[1])[1]:
+        leading_dates.append(spans.pop(0).strip())
+    text, bullet = strip_bullet(" ".join(spans))
     bullet = bullet or line.list_item
     row = Row(index, line, text, bullet)
-    spans = [s.text for s in line.spans]
+    if leading_dates:
+        row.dates.extend(leading_dates)
+        row.dates_in_own_span = True
     if bullet and spans:
         spans[0] = strip_bullet(spans[0])[0]
         spans = [s for s in spans if s]
@@ -72,6 +79,7 @@ def make_row(index: int, line: TextLine) -> Row:
             date, span = _date_at_edge(span)
             if date is not None:
                 row.dates.append(date)
+                row.dates_in_own_span = True
             for piece in SEPARATORS.split(span):
                 piece = piece.strip(" ,;")
                 if not piece:
