@@ -97,7 +97,8 @@ def extract_document(data: bytes) -> ExtractedDocument:
         raise UnsupportedFile("This file is nested too deeply to read (it may be damaged).", "damaged") from None
     except MemoryError:
         raise FileLimitExceeded("This file needs too much memory to read.", "memory") from None
-    except (zipfile.BadZipFile, ValueError, KeyError, OSError, EOFError) as error:
+    except (zipfile.BadZipFile, ValueError, KeyError, OSError, EOFError, SyntaxError) as error:
+        # SyntaxError: lxml's XMLSyntaxError, e.g. for entity amplification (billion laughs)
         raise UnsupportedFile(f"This {kind.upper()} file is damaged and cannot be read.", "damaged") from error
 
 
@@ -120,7 +121,10 @@ class IsolatedExtractor:
         except WorkerOutOfMemory:
             raise FileLimitExceeded("Reading this file needs too much memory.", "memory") from None
         except (WorkerCrashed, RemoteError):
-            raise UnsupportedFile("This file could not be read (the reader stopped on it).", "damaged") from None
+            # A native reader that runs out of its memory limit aborts rather than raising: say both.
+            raise UnsupportedFile(
+                "This file could not be read: it is damaged or needs more memory than a CV ever does.", "unreadable"
+            ) from None
         if not isinstance(result, ExtractedDocument):
             raise UnsupportedFile("This file could not be read.", "damaged")
         return result

@@ -68,7 +68,11 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
         links: list[LinkTarget] = []
         total_chars = 0
         for index in range(page_count):
-            page = document[index]
+            try:
+                page = document[index]
+            except pdfium.PdfiumError:
+                raise UnsupportedFile(f"Page {index + 1} of this PDF is damaged and cannot be read.",
+                                      "damaged") from None
             try:
                 width, height = page.get_size()
                 textpage = page.get_textpage()
