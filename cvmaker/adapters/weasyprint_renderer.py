@@ -151,6 +151,30 @@ def weasyprint_version() -> str:
     return version("weasyprint")
 
 
+def _limit_error(error: PageCapExceeded | RenderFailed, max_pages: int) -> LimitExceeded:
+    if isinstance(error, PageCapExceeded):
+        return LimitExceeded(f"The CV would be {error.pages} pages long; the limit is {max_pages}.", "render_pages")
+    return LimitExceeded("The CV could not be laid out within the renderer's limits.", "render_failed")
+
+
+@dataclass
+class InProcessRenderer:
+    """Renders in the calling process, without a time or memory limit: for the command line and tools that
+    render trusted documents one at a time. The server uses `WeasyPrintRenderer`."""
+
+    max_pages: int = MAX_PAGES
+
+    @property
+    def version(self) -> str:
+        return f"weasyprint-{weasyprint_version()}+cvmaker-{RENDERER_CODE_VERSION}"
+
+    def render(self, html: str, base_dir: str) -> RenderedPdf:
+        try:
+            return render_pdf(html, base_dir, self.max_pages)
+        except (PageCapExceeded, RenderFailed) as error:
+            raise _limit_error(error, self.max_pages) from None
+
+
 @dataclass
 class WeasyPrintRenderer:
     """The application's `PdfRenderer`: renders in warm worker processes under a time and memory limit."""
@@ -166,18 +190,14 @@ class WeasyPrintRenderer:
     def render(self, html: str, base_dir: str) -> RenderedPdf:
         try:
             result: RenderedPdf = self.pool.run(render_pdf, html, base_dir, self.max_pages, timeout=self.timeout)
-        except PageCapExceeded as error:
-            raise LimitExceeded(
-                f"The CV would be {error.pages} pages long; the limit is {self.max_pages}.", "render_pages"
-            ) from None
+        except (PageCapExceeded, RenderFailed) as error:
+            raise _limit_error(error, self.max_pages) from None
         except WorkerTimeout:
             raise LimitExceeded(
                 f"The CV took longer than {self.timeout:g} seconds to render.", "render_time"
             ) from None
         except WorkerOutOfMemory:
             raise LimitExceeded("The CV needed too much memory to render.", "render_memory") from None
-        except RenderFailed:
-            raise LimitExceeded("The CV could not be laid out within the renderer's limits.", "render_failed") from None
         except WorkerCrashed:
             raise LimitExceeded("The renderer stopped while rendering this CV.", "render_crash") from None
         if len(result.data) > MAX_PDF_BYTES:
