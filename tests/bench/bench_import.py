@@ -1,0 +1,109 @@
+"""The importer's figures: field accuracy on the real CVs in ../shared/eval (scored by that folder's
+score_import.py, per its README's conventions) and parse time per page (extraction and understanding, in
+process, warm), p50 and p99, on those CVs and on the documents the tests generate.
+
+Targets: overall field F1 >= 0.90; p50 <= 150 ms for a 2-page PDF.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from cvmaker.adapters.file_sniffing import InProcessExtractor
+from cvmaker.domain.json_resume import to_json_resume
+from cvmaker.services.importing import ImportService
+from tests.bench.report import ROOT, percentile, table, write
+
+EVAL = ROOT.parent / "shared" / "eval"
+RUNS = 30
+
+
+def _timed_parse(service: ImportService, data: bytes, name: str, runs: int) -> tuple[list[float], Any]:
+    result = service.parse(data, name)  # warm: imports, caches
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = service.parse(data, name)
+        times.append((time.perf_counter() - started) * 1000)
+    return times, result
+
+
+def _timing_row(name: str, pages: int, times: list[float]) -> dict[str, Any]:
+    per_page = [t / max(pages, 1) for t in times]
+    return {"document": name, "pages": pages, "p50_ms": percentile(times, 50), "p99_ms": percentile(times, 99),
+            "p50_ms_per_page": percentile(per_page, 50), "p99_ms_per_page": percentile(per_page, 99)}
+
+
+def accuracy(service: ImportService) -> tuple[list[dict[str, Any]], dict[str, Any] | None, list[dict[str, Any]]]:
+    cvs = EVAL / "cvs"
+    if not cvs.is_dir() or not (EVAL / "score_import.py").is_file():
+        print(f"(accuracy skipped: {cvs} is absent)")
+        return [], None, []
+    timings = []
+    with tempfile.TemporaryDirectory() as scratch:
+        predictions = Path(scratch)
+        for path in sorted(cvs.iterdir()):
+            if path.suffix.lower() not in (".pdf", ".docx"):
+                continue
+            times, result = _timed_parse(service, path.read_bytes(), path.name, RUNS)
+            (predictions / f"{path.stem}.json").write_text(
+                json.dumps(to_json_resume(result.document, keep_extras=False), ensure_ascii=False))
+            timings.append(_timing_row(path.name, result.pages, times))
+        scores = Path(scratch) / "scores.json"
+        printed = subprocess.run(
+            [sys.executable, str(EVAL / "score_import.py"), str(cvs), str(predictions), "--json", str(scores)],
+            capture_output=True, text=True, check=True,
+        ).stdout
+        print(printed)
+        scored = json.loads(scores.read_text())
+    rows = [{"field": field, **{k: values[k] for k in ("tp", "fp", "fn", "precision", "recall", "f1")}}
+            for field, values in scored["fields"].items()]
+    return rows, scored["overall"], timings
+
+
+def generated(service: ImportService) -> list[dict[str, Any]]:
+    from tests.importer import documents
+
+    files = {
+        "single_column.pdf": documents.render_pdf(documents.single_column_html()),
+        "sidebar.pdf": documents.render_pdf(documents.sidebar_html()),
+        "date_margin.pdf": documents.render_pdf(documents.date_margin_html()),
+        "running_header.pdf": documents.render_pdf(documents.running_header_html()),
+        "styled.docx": documents.styled_docx(),
+        "table.docx": documents.table_docx(),
+    }
+    rows = []
+    for name, data in files.items():
+        times, result = _timed_parse(service, data, name, RUNS)
+        rows.append(_timing_row(name, result.pages, times))
+    return rows
+
+
+def main() -> int:
+    service = ImportService(InProcessExtractor())
+    fields, overall, eval_timings = accuracy(service)
+    timing_rows = eval_timings + generated(service)
+    columns = ["document", "pages", "p50_ms", "p99_ms", "p50_ms_per_page", "p99_ms_per_page"]
+    print(table(timing_rows, columns))
+    two_page = [r["p50_ms"] for r in timing_rows if r["pages"] == 2 and r["document"].endswith(".pdf")]
+    per_page = [r["p50_ms_per_page"] for r in timing_rows]
+    verdicts = {"two_page_pdf_p50_ms": max(two_page) if two_page else None,
+                "per_page_p50_ms_median": percentile(per_page, 50)}
+    if overall is not None:
+        verdicts["overall_f1"] = overall["f1"]
+        print(f"\noverall field F1 {overall['f1']:.3f} (target >= 0.90)")
+    if two_page:
+        print(f"slowest 2-page PDF, p50 {max(two_page):.1f} ms (target <= 150 ms)")
+    path = write("import", timing_rows, {"fields": fields, "overall": overall, "verdicts": verdicts})
+    print(f"written to {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
