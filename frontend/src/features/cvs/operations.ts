@@ -1,0 +1,98 @@
+import { graphql } from "../../gql";
+
+export const CvListQuery = graphql(`
+  query CvList($after: String) {
+    cvs(first: 50, after: $after) {
+      edges {
+        node {
+          id
+          ...CvCard_cv
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const CreateCvMutation = graphql(`
+  mutation CreateCv($input: CvInput!) {
+    createCv(input: $input) {
+      __typename
+      ... on Cv {
+        id
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const RenameCvMutation = graphql(`
+  mutation RenameCv($id: ID!, $version: Int!, $title: String!) {
+    updateCv(id: $id, version: $version, input: { title: $title }) {
+      __typename
+      ... on Cv {
+        id
+        title
+        version
+        updatedAt
+      }
+      ... on VersionConflictError {
+        currentVersion
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const DuplicateCvMutation = graphql(`
+  mutation DuplicateCv($id: ID!) {
+    duplicateCv(id: $id) {
+      __typename
+      ... on Cv {
+        id
+        title
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const DeleteCvMutation = graphql(`
+  mutation DeleteCv($id: ID!) {
+    deleteCv(id: $id) {
+      __typename
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const ImportJsonResumeMutation = graphql(`
+  mutation ImportJsonResume($document: JSON!, $title: String) {
+    importJsonResume(document: $document, title: $title) {
+      __typename
+      ... on Cv {
+        id
+      }
+      ... on ValidationError {
+        fields {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);

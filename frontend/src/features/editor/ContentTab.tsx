@@ -1,0 +1,65 @@
+import { useState } from "react";
+import type { SectionKind } from "../../gql/graphql";
+import { useToasts } from "../../ui/Toasts";
+import { BasicsForm, SummaryForm } from "./BasicsForm";
+import { SECTION_KINDS, type Draft } from "./draft";
+import { addSection, insertSection, moveSection, removeSection, type Edit } from "./edits";
+import { SectionCard } from "./SectionCard";
+import { SortableList, SortableRow } from "./sortable";
+
+export function ContentTab({ draft, edit }: { draft: Draft; edit: (e: Edit) => void }) {
+  const toasts = useToasts();
+  const [kind, setKind] = useState<SectionKind>("EXPERIENCE");
+  const sections = draft.sections;
+  return (
+    <div className="content-tab">
+      <BasicsForm basics={draft.basics} edit={edit} />
+      <SummaryForm summary={draft.summary} edit={edit} />
+      <SortableList
+        ids={sections.map((s) => s.id)}
+        nameOf={(id) => `section ${sections.find((s) => s.id === id)?.title ?? ""}`}
+        onMove={(from, to) => edit(moveSection(from, to))}
+      >
+        <ul className="sections" aria-label="Sections">
+          {sections.map((section, index) => (
+            <SortableRow key={section.id} id={section.id}>
+              {(handle) => (
+                <SectionCard
+                  section={section}
+                  index={index}
+                  count={sections.length}
+                  handle={handle}
+                  edit={edit}
+                  onMove={(to) => edit(moveSection(index, to))}
+                  onRemove={() => {
+                    edit(removeSection(section.id));
+                    toasts.show({
+                      message: `Removed the section “${section.title}”.`,
+                      actionLabel: "Undo",
+                      onAction: () => edit(insertSection(section, index)),
+                    });
+                  }}
+                />
+              )}
+            </SortableRow>
+          ))}
+        </ul>
+      </SortableList>
+      <div className="card add-section">
+        <label htmlFor="new-section-kind">Add a section</label>
+        <div className="add-section__row">
+          <select id="new-section-kind" value={kind} onChange={(e) => setKind(e.target.value as SectionKind)}>
+            {SECTION_KINDS.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {k.title}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button" onClick={() => edit(addSection(kind))}>
+            Add section
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

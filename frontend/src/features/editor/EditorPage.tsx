@@ -1,0 +1,124 @@
+import { useQuery } from "@apollo/client/react";
+import { useCallback, useState } from "react";
+import { Link, NavLink, Route, Routes, useParams } from "react-router";
+import { graphql } from "../../gql";
+import { describeError, ErrorState, LoadingState } from "../../ui/States";
+import { HistoryTab } from "../history/HistoryTab";
+import { ContentTab } from "./ContentTab";
+import { draftFromCv, type Draft } from "./draft";
+import type { Edit } from "./edits";
+import { FieldErrorsContext } from "./fields";
+import { SaveIndicator } from "./SaveIndicator";
+import { useAutosave } from "./useAutosave";
+
+export const EditorQuery = graphql(`
+  query Editor($id: ID!) {
+    cv(id: $id) {
+      id
+      ...EditorCv_cv
+    }
+  }
+`);
+
+export default function EditorPage() {
+  const { cvId = "" } = useParams();
+  const { data, loading, error, refetch } = useQuery(EditorQuery, { variables: { id: cvId }, fetchPolicy: "network-only" });
+  if (loading && !data) return <LoadingState>Opening your CV…</LoadingState>;
+  if (error && !data)
+    return (
+      <div className="page">
+        <ErrorState title="This CV could not be opened." onRetry={() => void refetch()}>
+          {describeError(error)}
+        </ErrorState>
+      </div>
+    );
+  if (!data?.cv)
+    return (
+      <div className="page">
+        <ErrorState title="This CV does not exist.">
+          It may have been deleted. <Link to="/">Back to your CVs</Link>
+        </ErrorState>
+      </div>
+    );
+  return <Editor key={cvId} cvId={cvId} initial={draftFromCv(data.cv)} />;
+}
+
+function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; version: number } }) {
+  const [seed] = useState(initial);
+  const { state, autosave } = useAutosave(cvId, seed);
+  const edit = useCallback((change: Edit) => autosave.edit(change), [autosave]);
+  const draft = state.draft;
+  const tabs = [
+    { to: "", label: "Content", end: true },
+    { to: "history", label: "History", end: false },
+  ];
+  return (
+    <FieldErrorsContext.Provider value={state.fieldErrors}>
+      <div className="editor">
+        <div className="editor__bar">
+          <Link to="/" className="button button--ghost editor__back">
+            ← Your CVs
+          </Link>
+          <div className="editor__title">
+            <label htmlFor="cv-title" className="visually-hidden">
+              CV title
+            </label>
+            <input
+              id="cv-title"
+              className="editor__title-input"
+              value={draft.title}
+              data-path="title"
+              onChange={(e) => {
+                const title = e.target.value;
+                edit((d) => ({ ...d, title }));
+              }}
+            />
+          </div>
+          <SaveIndicator state={state} />
+        </div>
+        {state.notice && (
+          <div className="notice" role="alert">
+            <p>{state.notice}</p>
+            <button type="button" className="button button--small" onClick={() => autosave.dismissNotice()}>
+              OK
+            </button>
+          </div>
+        )}
+        {state.message && state.status !== "saved" && (
+          <p className="notice notice--warning" role="alert">
+            {state.message}
+          </p>
+        )}
+        <nav className="tabs" aria-label="Editor">
+          {tabs.map((tab) => (
+            <NavLink key={tab.label} to={tab.to} end={tab.end} className="tabs__tab">
+              {tab.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="editor__body">
+          <div className="editor__pane">
+            <Routes>
+              <Route index element={<ContentTab draft={draft} edit={edit} />} />
+              <Route
+                path="history"
+                element={
+                  <HistoryTab
+                    cvId={cvId}
+                    currentVersion={state.version}
+                    getCurrentVersion={() => autosave.current.version}
+                    beforeRestore={() => autosave.flush()}
+                    onRestored={(cv) => {
+                      const restored = draftFromCv(cv);
+                      autosave.reset(restored.draft, restored.version);
+                    }}
+                  />
+                }
+              />
+            </Routes>
+          </div>
+        </div>
+      </div>
+    </FieldErrorsContext.Provider>
+  );
+}

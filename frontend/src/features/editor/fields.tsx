@@ -1,0 +1,81 @@
+import { createContext, useContext, useId, type ReactNode } from "react";
+
+/** Server validation problems by field path ("basics.email", "sections.0.items.2.startDate"). */
+export const FieldErrorsContext = createContext<Readonly<Record<string, string>>>({});
+
+/** Paths the importer was unsure of: highlighted until the person edits or confirms them. */
+export const UncertainFieldsContext = createContext<ReadonlySet<string>>(new Set());
+
+interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  path?: string;
+  multiline?: boolean;
+  rows?: number;
+  type?: "text" | "email" | "tel" | "url";
+  placeholder?: string;
+  hint?: ReactNode;
+  autoComplete?: string;
+  className?: string;
+  maxLength?: number;
+}
+
+export function TextField(props: TextFieldProps) {
+  const id = useId();
+  const errors = useContext(FieldErrorsContext);
+  const uncertain = useContext(UncertainFieldsContext);
+  const error = props.path ? errors[props.path] : undefined;
+  const unsure = props.path ? uncertain.has(props.path) : false;
+  const describedBy = [error ? `${id}-error` : null, props.hint ? `${id}-hint` : null, unsure ? `${id}-unsure` : null]
+    .filter(Boolean)
+    .join(" ");
+  const common = {
+    id,
+    value: props.value,
+    placeholder: props.placeholder,
+    maxLength: props.maxLength,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy || undefined,
+    "data-path": props.path,
+  };
+  return (
+    <div className={`field ${unsure ? "field--unsure" : ""} ${props.className ?? ""}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.multiline ? (
+        <textarea {...common} rows={props.rows ?? 4} onChange={(e) => props.onChange(e.target.value)} />
+      ) : (
+        <input
+          {...common}
+          type={props.type ?? "text"}
+          autoComplete={props.autoComplete ?? "off"}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+      {props.hint && (
+        <small id={`${id}-hint`} className="muted">
+          {props.hint}
+        </small>
+      )}
+      {unsure && (
+        <small id={`${id}-unsure`} className="field__unsure">
+          Check this: the importer was not sure about it.
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-error`} className="field__error">
+          {props.label} {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+export function Checkbox(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <span>{props.label}</span>
+    </label>
+  );
+}

@@ -1,0 +1,92 @@
+import { useApolloClient } from "@apollo/client/react";
+import { useEffect, useMemo, useState } from "react";
+import { graphql } from "../../gql";
+import { Autosave, type AutosaveState, type SaveOutcome } from "./autosave";
+import { draftFromCv, type Draft } from "./draft";
+
+export const SaveCvMutation = graphql(`
+  mutation SaveCv($id: ID!, $version: Int!, $input: CvInput!) {
+    updateCv(id: $id, version: $version, input: $input) {
+      __typename
+      ... on Cv {
+        id
+        version
+        title
+        updatedAt
+      }
+      ... on ValidationError {
+        message
+        fields {
+          path
+          message
+        }
+      }
+      ... on VersionConflictError {
+        currentVersion
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const LatestCvQuery = graphql(`
+  query LatestCv($id: ID!) {
+    cv(id: $id) {
+      id
+      ...EditorCv_cv
+    }
+  }
+`);
+
+/** The autosave of one CV, wired to the API, re-rendering on every state change. */
+export function useAutosave(cvId: string, initial: { draft: Draft; version: number }) {
+  const client = useApolloClient();
+  const autosave = useMemo(
+    () =>
+      new Autosave(initial, {
+        async save(version, input): Promise<SaveOutcome> {
+          const { data } = await client.mutate({ mutation: SaveCvMutation, variables: { id: cvId, version, input } });
+          const result = data?.updateCv;
+          switch (result?.__typename) {
+            case "Cv":
+              return { kind: "saved", version: result.version };
+            case "VersionConflictError":
+              return { kind: "conflict" };
+            case "ValidationError":
+              return { kind: "invalid", fields: result.fields, message: result.message };
+            case "NotFoundError":
+              return { kind: "gone" };
+            default:
+              return { kind: "failed", message: "Unexpected answer from the server." };
+          }
+        },
+        async loadLatest() {
+          const { data } = await client.query({ query: LatestCvQuery, variables: { id: cvId }, fetchPolicy: "network-only" });
+          return data?.cv ? draftFromCv(data.cv) : null;
+        },
+      }),
+    // One autosave per CV for the life of the editor; `initial` only seeds it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, cvId],
+  );
+  const [state, setState] = useState<AutosaveState>(autosave.current);
+  useEffect(() => {
+    setState(autosave.current);
+    const unsubscribe = autosave.subscribe(setState);
+    const warnIfUnsaved = (event: BeforeUnloadEvent) => {
+      if (autosave.dirty) {
+        void autosave.flush();
+        event.preventDefault();
+      }
+    };
+    window.addEventListener("beforeunload", warnIfUnsaved);
+    return () => {
+      window.removeEventListener("beforeunload", warnIfUnsaved);
+      unsubscribe();
+      void autosave.flush(); // leaving the editor still saves what was typed
+    };
+  }, [autosave]);
+  return { state, autosave };
+}
