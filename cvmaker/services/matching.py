@@ -241,9 +241,10 @@ class MatchingService:
                 key = (str(hit.metadata["section_id"]), str(hit.metadata["item_id"]) or None)
                 if key in by_item and all((e.section_id, e.item_id) != key for e in chosen):
                     chosen.append(self._evidence_of(prepared.cv.id, by_item[key][0], requirement, hit.score))
+            elsewhere: list[Evidence] = []
             if not chosen or not any(occurs_in(requirement.text, e.text) for e in chosen):
-                chosen += self._evidence_elsewhere(requirement, others, other_cvs, query)
-            evidence[requirement] = chosen[:EVIDENCE_PER_REQUIREMENT]
+                elsewhere = self._evidence_elsewhere(requirement, others, other_cvs, query)
+            evidence[requirement] = chosen[:EVIDENCE_PER_REQUIREMENT - len(elsewhere)] + elsewhere
         return evidence
 
     def _named_by(self, requirement: Requirement, prepared: _PreparedCv) -> list[tuple[str, str | None]]:

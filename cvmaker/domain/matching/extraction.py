@@ -23,7 +23,7 @@ _PREFERRED_HEADING = re.compile(
     r"bonus points|additional qualifications|pluses|preferred:", re.I)
 _REQUIRED_HEADING = re.compile(
     r"(?:basic|required|minimum|key) (?:qualifications|requirements|skills)|must[ -]haves?|requirements:|"
-    r"qualifications:?|what you(?:'ll)? need|who you are|responsibilities", re.I)
+    r"(?<!preferred )(?<!additional )qualifications:?|what you(?:'ll)? need|who you are|responsibilities", re.I)
 _PREFERRED_SENTENCE = re.compile(r"\b(?:a plus|preferred|desired|desirable|ideally|nice to have|bonus|"
                                  r"advantageous|is an asset)\b", re.I)
 _BOILERPLATE = re.compile(

@@ -1,0 +1,57 @@
+"""Services of the job-matching feature wired on real SQLite (in a temporary file), the in-memory vector index,
+an instant word-hashing embedder and the rules writer (or a misbehaving writer a test chooses)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from cvmaker.adapters.local.rules_writer import RulesWriter
+from cvmaker.adapters.local.sqlite_cv_repository import SqliteCvRepository
+from cvmaker.adapters.local.sqlite_database import SqliteDatabase
+from cvmaker.adapters.local.sqlite_job_repository import SqliteCoverLetterRepository, SqliteJobRepository
+from cvmaker.adapters.local.vector_index import LocalVectorIndex
+from cvmaker.match_ports import TextGenerator
+from cvmaker.services.cvs import CvService
+from cvmaker.services.jobs import JobService
+from cvmaker.services.matching import CachedEmbedder, MatchingService
+from cvmaker.services.tailoring import TailoringService
+from tests.matching.documents import TODAY
+from tests.matching.fakes import WordEmbedder
+
+
+@dataclass
+class Feature:
+    database: SqliteDatabase
+    cvs: CvService
+    jobs: JobService
+    matching: MatchingService
+    tailoring: TailoringService
+    index: LocalVectorIndex
+    embedder: WordEmbedder
+
+
+def build(path: Path, writer: TextGenerator | None = None) -> Feature:
+    database = SqliteDatabase(path)
+    writer = writer or RulesWriter()
+    clock = lambda: TODAY  # noqa: E731 - one fixed moment: results repeat
+    cvs = CvService(SqliteCvRepository(database), clock=clock)
+    jobs = JobService(SqliteJobRepository(database), writer, clock=clock)
+    embedder = WordEmbedder()
+    index = LocalVectorIndex(embedder.dimension)
+    matching = MatchingService(cvs, jobs, CachedEmbedder(embedder), index, clock=clock)
+    tailoring = TailoringService(cvs, jobs, matching, writer, SqliteCoverLetterRepository(database), clock=clock)
+    return Feature(database, cvs, jobs, matching, tailoring, index, embedder)
+
+
+@pytest.fixture
+def feature(tmp_path: Path) -> Feature:
+    return build(tmp_path / "cvmaker.sqlite3")
+
+
+@pytest.fixture
+def feature_with(tmp_path: Path) -> Callable[[TextGenerator], Feature]:
+    return lambda writer: build(tmp_path / "cvmaker.sqlite3", writer)

@@ -1,0 +1,67 @@
+"""The shipped skills vocabulary: whole-term matching, alias and plural folding, ambiguous words."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return shipped_vocabulary()
+
+
+def names(vocabulary: Vocabulary, text: str) -> list[str]:
+    return [found.skill.name for found in vocabulary.find(text)]
+
+
+def test_go_is_a_whole_term_written_as_a_name(vocabulary: Vocabulary) -> None:
+    assert names(vocabulary, "We are going to go fast and let's go") == []
+    assert names(vocabulary, "Services in Go and golang") == ["Go", "Go"]
+    assert names(vocabulary, "our Go to Market plan and the go-live date") == ["Go-to-market"]
+
+
+def test_aliases_fold_to_one_skill(vocabulary: Vocabulary) -> None:
+    assert names(vocabulary, "k8s, Kubernetes, NodeJS, node.js, Python 3, ReactJS") == [
+        "Kubernetes", "Kubernetes", "Node.js", "Node.js", "Python", "React"]
+
+
+def test_plurals_fold_on_the_last_word(vocabulary: Vocabulary) -> None:
+    assert names(vocabulary, "built design systems") == names(vocabulary, "built a design system") == [
+        "Design systems"]
+    assert names(vocabulary, "two FPGAs") == ["FPGA"]
+
+
+def test_symbols_inside_names_count(vocabulary: Vocabulary) -> None:
+    assert names(vocabulary, "C++, C# and .NET; not C-suite") == ["C++", "C#", ".NET"]
+
+
+def test_the_longest_known_phrase_wins(vocabulary: Vocabulary) -> None:
+    assert names(vocabulary, "Apache Spark and Spring Boot") == ["Apache Spark", "Spring Boot"]
+
+
+def test_soft_skills_match_in_any_case(vocabulary: Vocabulary) -> None:
+    found = vocabulary.find("Strong Communication skills and a team player")
+    assert [(f.skill.name, f.skill.kind) for f in found] == [("communication", "soft"), ("collaboration", "soft")]
+
+
+def test_a_keyword_names_its_skill_in_any_case(vocabulary: Vocabulary) -> None:
+    assert vocabulary.lookup("python") == vocabulary.lookup("Python 3")
+    assert vocabulary.lookup("golang").name == "Go"  # type: ignore[union-attr]
+    assert vocabulary.lookup("knitting") is None
+
+
+def test_the_shipped_data_names_its_sources_and_licences() -> None:
+    package = resources.files("cvmaker.domain.skills_data")
+    terms = json.loads(package.joinpath("vocabulary.json").read_text(encoding="utf-8"))["terms"]
+    licences = package.joinpath("LICENSES.md").read_text(encoding="utf-8")
+    sources = {source for term in terms for source in term["sources"]}
+    assert sources == {"microsoft-skills", "onet", "esco", "resume-matcher", "cvmaker"}
+    for source in sources:
+        assert f"`{source}`" in licences
+    assert "CC BY 4.0" in licences and "2011/833/EU" in licences and "Apache-2.0" in licences
+    assert len(terms) > 3000
