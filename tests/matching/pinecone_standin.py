@@ -104,7 +104,8 @@ class PineconeStandIn:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.host = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
+                                        daemon=True)
 
     @staticmethod
     def query(space: dict[str, dict[str, Any]], body: dict[str, Any], namespace: str) -> dict[str, Any]:
