@@ -23,10 +23,11 @@ MAX_CHARS = 100_000
 MAX_SECONDS = 8.0
 WORD_GAP = 0.18  # of the font size: a wider gap between glyphs separates words
 FRAGMENT_GAP = 0.9  # of the font size: a wider gap separates fragments (columns, chips, tab stops)
-INVISIBLE_RENDER_MODES = {3, 7}
+INVISIBLE_RENDER_MODES = {3, 7}  # PDF text render modes that paint nothing (mode 7 only clips)
 SOFT_HYPHENS = {"\u00ad", "\ufffe", "\x02"}
+ICON = "\ue000"  # an icon glyph (private use area or an icon font): text cleaning removes it
 ICON_FONT_WORDS = ("awesome", "icon", "marvosym", "dingbat", "wingding", "fontello", "material", "academicons",
-                   "symbola", "bootstrap-icons", "remixicon", "tabler")  # PDF text render modes that paint nothing (mode 7 only clips)
+                   "symbola", "bootstrap-icons", "remixicon", "tabler")
 
 
 @dataclass(slots=True)
@@ -109,7 +110,7 @@ def _glyphs(textpage: Any, page_height: float, raw: Any) -> list[_Glyph]:
     count = raw.FPDFText_CountChars(handle)
     glyphs: list[_Glyph] = []
     box = raw.FS_RECTF()
-    font_cache: dict[int, tuple[bool, bool]] = {}  # text object address -> (bold, invisible)
+    font_cache: dict[int, tuple[bool, bool, bool]] = {}  # text object address -> (bold, invisible, icon font)
     name_buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     pending_space = False
@@ -124,9 +125,7 @@ def _glyphs(textpage: Any, page_height: float, raw: Any) -> list[_Glyph]:
             continue
         if char in SOFT_HYPHENS:
             char = "-"  # a hyphenation at the end of a line: the lines are joined back later
-        if is_dropped_char(char):
-            pending_space = True  # an icon separates what is on either side of it
-            continue
+        icon = is_dropped_char(char)
         text_object = raw.FPDFText_GetTextObject(handle, index)
         key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
         style = font_cache.get(key)
@@ -139,12 +138,14 @@ def _glyphs(textpage: Any, page_height: float, raw: Any) -> list[_Glyph]:
             mode = raw.FPDFTextObj_GetTextRenderMode(text_object) if text_object else 0
             # Icon fonts map their glyphs to ordinary letters in some PDFs ("#" for an envelope): drop them.
             is_icon = any(w in font_name for w in ICON_FONT_WORDS)
-            style = (bold, mode in INVISIBLE_RENDER_MODES or is_icon)
+            style = (bold, mode in INVISIBLE_RENDER_MODES, is_icon)
             font_cache[key] = style
-        bold, invisible = style
+        bold, invisible, icon_font = style
         if invisible:
             pending_space = True
             continue
+        if icon or icon_font:
+            char = ICON  # kept for its position; becomes a bullet or nothing (see `_fragment`)
         if not raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box)):
             continue
         size = raw.FPDFText_GetFontSize(handle, index)
@@ -240,15 +241,23 @@ def _starts_column_after_margin(word: _Word, first: _Word, strong_edges: list[in
     )
 
 
+def _word_text(word: _Word) -> str:
+    return "".join(g.char for g in word.glyphs)
+
+
 def _fragment(words: list[_Word]) -> Fragment:
     glyphs = [glyph for word in words for glyph in word.glyphs]
+    texts = [_word_text(word) for word in words]
+    if texts and texts[0] and set(texts[0]) == {ICON}:
+        # An icon before a sentence is its bullet (Wingdings, Font Awesome); before a word it is decoration.
+        texts[0] = "•" if len(texts) >= 5 else ""
     sizes: dict[float, int] = {}
     bold_count = 0
     for glyph in glyphs:
         sizes[round(glyph.size, 1)] = sizes.get(round(glyph.size, 1), 0) + 1
         bold_count += glyph.bold
     return Fragment(
-        text=clean(" ".join("".join(g.char for g in word.glyphs) for word in words)),
+        text=clean(" ".join(texts)),
         x0=glyphs[0].x0,
         x1=max(g.x1 for g in glyphs),
         top=min(g.top for g in glyphs),

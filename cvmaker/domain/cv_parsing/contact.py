@@ -19,7 +19,8 @@ URL = re.compile(
 SEPARATORS = re.compile(r"\s+[|•·◦▪●◆♦⋄∙—–]\s+|\s*[|•·◦▪●◆♦⋄∙]\s*|\s{2,}|\s+—\s*|\s+-\s+")
 LABEL = re.compile(
     r"^(e-?mail|mail|phone|tel|telephone|mobile|mob|cell|address|location|linkedin|github|gitlab|website|web|"
-    r"portfolio|homepage|url|twitter|x|skype)\s*:\s*",
+    r"portfolio|homepage|url|twitter|x|skype|telefon|tel\.|tél|téléphone|teléfono|handy|mobil|adresse|anschrift|"
+    r"dirección|indirizzo|courriel|correo)\s*:\s*",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-.]*$|^[A-ZÀ-Ý]{2,}$")
@@ -73,6 +74,7 @@ def phone_in(text: str) -> str | None:
 
 
 def is_location_text(text: str) -> bool:
+    text = re.sub(r"(,\s*[A-Z]{2})\s+\d{5}(?:-\d{4})?$", r"\1", text.strip())  # "Austin, TX 78701"
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     if not pieces or any(ch.isdigit() for ch in text) and not re.search(r"\d+\s+\w+\s+(st|street|ave|road|rd)\b",
                                                                         text, re.IGNORECASE):

@@ -67,7 +67,8 @@ def is_sentence(text: str) -> bool:
 
 
 def _is_body(
-    row: Row, previous: Row | None, previous_kind: str | None, right_edge: float, bullet_x0: float | None
+    row: Row, previous: Row | None, previous_kind: str | None, right_edge: float, bullet_x0: float | None,
+    following: Row | None = None,
 ) -> bool:
     if row.bullet:
         return True
@@ -78,24 +79,37 @@ def _is_body(
     if previous is not None and previous_kind == "body":
         line, before = row.line, previous.line
         indented_under_bullet = bullet_x0 is not None and line.x0 > bullet_x0 + 1.0 and line.style is None
-        wrapped = line.style is None and before.x1 > right_edge - 3 * before.size and not previous.dates
+        wrapped = line.style is None and wraps_into(previous, row, right_edge) and not previous.dates
         if indented_under_bullet or (wrapped and abs(line.x0 - before.x0) < 2.0 and not previous.bullet):
             return True
+    if (following is not None and not following.bullet and row.words >= 6 and row.text.count(",") < 2
+            and wraps_into(row, following, right_edge)):
+        return True  # a line that runs on into the next is running text, not a header
     return is_sentence(row.text)
 
 
-def split_entries(rows: list[Row]) -> list[Entry]:
-    """Group the rows of a section into entries."""
+def wraps_into(before: Row, row: Row, right_edge: float) -> bool:
+    """Would the first word of `row` have fitted at the end of `before`? If not, `before` was wrapped there."""
+    words = row.line.text.split()
+    if not words or before.line.style is not None:
+        return False
+    first_word_width = (len(words[0]) + 1) * 0.5 * before.line.size
+    return before.line.x1 + first_word_width > right_edge
+
+
+def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entry]:
+    """Group the rows of a section into entries. `right_edge`: where lines of this column end when full."""
     if not rows:
         return []
-    right_edge = max(row.line.x1 for row in rows)
+    right_edge = right_edge if right_edge is not None else max(row.line.x1 for row in rows)
     entries: list[Entry] = []
     current: Entry | None = None
     previous: Row | None = None
     previous_kind: str | None = None
     bullet_x0: float | None = None  # where the current bullet's marker is: deeper lines continue it
-    for row in rows:
-        kind = "body" if _is_body(row, previous, previous_kind, right_edge, bullet_x0) else "header"
+    for position, row in enumerate(rows):
+        following = rows[position + 1] if position + 1 < len(rows) else None
+        kind = "body" if _is_body(row, previous, previous_kind, right_edge, bullet_x0, following) else "header"
         if row.bullet:
             bullet_x0 = row.line.x0
         elif kind == "header" or (bullet_x0 is not None and row.line.x0 <= bullet_x0 + 1.0):
@@ -163,8 +177,8 @@ def _date_range(entry: Entry) -> None:
         return
     entry.date_range = found[0]
     entry.sources["dates"] = entry.dates[0][1]
-    rest = (joined[: found[1]] + joined[found[2]:]).strip(" -–—,")
-    if rest:
+    rest = (joined[: found[1]] + joined[found[2]:]).strip(" -–—,()[]")
+    if re.search(r"\w", rest):
         entry.notes.append(("A second date in one entry was kept in its description", rest))
         entry.description.append(rest)
 
@@ -211,7 +225,7 @@ def _header_groups(entry: Entry, right_edge: float) -> list[list[tuple[str, int]
     """Header pieces grouped by visual line, a wrapped line joined with the next."""
     groups: list[list[tuple[str, int]]] = []
     joining = False
-    for row in entry.header:
+    for position, row in enumerate(entry.header):
         pieces = [(piece, row.index) for piece in row.pieces if piece]
         if not pieces:
             continue
@@ -228,7 +242,8 @@ def _header_groups(entry: Entry, right_edge: float) -> list[list[tuple[str, int]
         joining = row.pieces[-1].endswith(",") or (
             ends_with_text
             and row.line.style is None
-            and row.line.x1 > right_edge - 2 * row.line.size
+            and position + 1 < len(entry.header)
+            and wraps_into(row, entry.header[position + 1], right_edge)
             and len(row.pieces[-1].split()) >= 3
         )
     return groups
@@ -311,8 +326,15 @@ def _job_fields(entry: Entry, candidates: list[tuple[str, int]], extras: list[tu
     entry.title, entry.sources["title"] = candidates[title_position]
     entry.organization, entry.sources["organization"] = candidates[org_position]
     for i in others:
-        if i != org_position:
-            extras.append(candidates[i])
+        if i == org_position:
+            continue
+        text, index = candidates[i]
+        beside_employer = i == org_position + 1 and index == candidates[org_position][1]
+        if (beside_employer and entry.location is None and looks_like_city(text) and len(text.split()) <= 3
+                and title_score(text) == 0 and org_score(text) == 0):
+            entry.location, entry.sources["location"] = text, index  # "Zalando SE, Berlin"
+            continue
+        extras.append(candidates[i])
 
 
 def _education_fields(entry: Entry, candidates: list[tuple[str, int]], extras: list[tuple[str, int]]) -> None:
@@ -325,7 +347,9 @@ def _education_fields(entry: Entry, candidates: list[tuple[str, int]], extras: l
         plain = [i for i in range(len(candidates)) if degree_scores[i] == 0 and not is_field_of_study(candidates[i][0])]
         institution = plain[0] if plain else -1
     degree_candidates = [i for i in range(len(candidates)) if i != institution]
-    degree = max(degree_candidates, key=lambda i: (degree_scores[i], -i)) if degree_candidates else -1
+    scored = [i for i in degree_candidates if degree_scores[i] >= 1]
+    # "Bachelor of Business Administration - BBA, Finance": the first degree-like piece starts the degree.
+    degree = scored[0] if scored else (degree_candidates[0] if degree_candidates else -1)
     used: set[int] = set()
     if institution >= 0:
         text, index = candidates[institution]
@@ -353,7 +377,6 @@ def _education_fields(entry: Entry, candidates: list[tuple[str, int]], extras: l
             and following not in used
             and candidates[following][1] == index
             and institution_scores[following] == 0
-            and degree_scores[following] == 0
             and not (following > institution >= 0 and institution > degree)
         ):
             text = f"{text}, {candidates[following][0]}"

@@ -40,6 +40,10 @@ class _Builder:
         self.extracted = extracted
         self.parsed = ParsedCv(CvDocument())
         self.placed: set[int] = set()
+        # Where full lines end, per column: a line that ends short of it was not wrapped.
+        self.right_edges: dict[int, float] = {}
+        for line in extracted.lines:
+            self.right_edges[line.column] = max(self.right_edges.get(line.column, 0.0), line.x1)
 
     # provenance -----------------------------------------------------------------------------------------------
     def where(self, index: int, text: str | None = None) -> str:
@@ -97,6 +101,21 @@ class _Builder:
         if basics.phone:
             basics.phone = re.sub(r"[^0-9+()./\s-]", "", basics.phone).strip()[: limits.MAX_PHONE] or None
         self.links(contact.urls, header_rows + contact_rows)
+        remaining = []
+        previous_line: int | None = None
+        for piece in contact.unplaced:
+            # A paragraph at the top without a heading is an introduction: the summary (with its wrapped lines).
+            continues = previous_line is not None and piece.line_index == previous_line + 1
+            if (len(piece.text.split()) >= 12 or continues) and not any(
+                s.key in SUMMARY_HEADINGS for s in sections[1:]
+            ):
+                previous_line = piece.line_index
+                document = self.parsed.document
+                document.summary = _clip(f"{document.summary or ''} {piece.text}".strip(), limits.MAX_SUMMARY)
+                self.parsed.sources.setdefault("summary", self.where(piece.line_index))
+            else:
+                remaining.append(piece)
+        contact.unplaced = remaining
         unplaced = {piece.line_index for piece in contact.unplaced}
         for piece in contact.unplaced:
             self.warn("Text at the top of the CV that is not a contact detail", piece.text)
@@ -187,23 +206,35 @@ class _Builder:
             self.placed.add(row.index)
 
     def languages(self, section: Section, rows: list[Row], path: str) -> None:
+        joined: list[tuple[str, int]] = []
         for row in rows:
-            for part in split_languages(row.text):
+            text = row.text.strip()
+            if joined and joined[-1][0].count("(") > joined[-1][0].count(")"):
+                joined[-1] = (f"{joined[-1][0]} {text}", joined[-1][1])  # "English (Native or" + "Bilingual)"
+                self.placed.add(row.index)
+            else:
+                joined.append((text, row.index))
+        for text, index in joined:
+            for part in split_languages(text):
                 name, level = split_language(part)
                 if not name:
                     continue
                 item_path = f"{path}.items.{len(section.items)}"
                 section.items.append(Item(id=new_part_id(), title=_clip(name, limits.MAX_SHORT_TEXT),
                                           description=level))
-                self.source(f"{item_path}.title", row.index, part)
+                self.source(f"{item_path}.title", index, part)
 
     def entries(self, section: Section, raw: RawSection, path: str) -> None:
         rows = raw.rows
         if not rows:
             return
-        right_edge = max(row.line.x1 for row in rows)
-        for entry in split_entries(rows):
+        right_edge = self.right_edges.get(rows[0].line.column, max(row.line.x1 for row in rows))
+        previous: Entry | None = None
+        for entry in split_entries(rows, right_edge):
             fill_fields(entry, raw.kind or SectionKind.CUSTOM, right_edge)
+            if raw.kind in (SectionKind.EXPERIENCE, SectionKind.VOLUNTEER) and previous is not None:
+                _inherit_employer(entry, previous)
+            previous = entry
             for message, text in entry.notes:
                 self.warn(message, text)
             for row in entry.rows:
@@ -263,6 +294,18 @@ class _Builder:
                 self.source(f"{item_path}.current", entry.sources["dates"], entry.date_range.printed)
         if entry.body:
             self.parsed.sources[f"{item_path}.bullets"] = self.where(entry.body[0].index)
+
+
+def _inherit_employer(entry: Entry, previous: Entry) -> None:
+    """Several roles under one employer: "Acme" on its own line, then "Senior Engineer 2020 - now", bullets,
+    "Engineer 2018 - 2020", bullets. The later roles carry the employer of the first."""
+    if entry.organization or not entry.title or not previous.organization:
+        return
+    org_line = previous.sources.get("organization")
+    own_line = {previous.sources.get("title"), previous.sources.get("dates")}
+    if org_line is not None and org_line not in own_line and org_line < (previous.sources.get("title") or 0):
+        entry.organization = previous.organization
+        entry.sources["organization"] = org_line
 
 
 def _apply_dates(item: Item, date: object) -> None:

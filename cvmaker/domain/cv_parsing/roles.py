@@ -67,7 +67,9 @@ DEGREE_WORDS = {
     "baccalaureate", "licence", "licenciatura", "mphil", "m.phil", "llb", "llm", "jd", "j.d.", "md", "m.d.",
     "degree", "minor", "major", "honours", "honors", "hons", "bba", "bfa", "mfa", "mpa", "mph", "edd",
     "diplom", "magister", "staatsexamen", "high", "ged", "aas", "bsba", "msba", "pgce", "postgraduate",
-    "undergraduate", "graduate", "exchange", "coursework", "ms.", "bs.", "ba.", "ma.",
+    "undergraduate", "graduate", "exchange", "coursework", "ms.", "bs.", "ba.", "ma.", "promotion", "doctorat",
+    "maîtrise", "master's", "habilitation", "ausbildung", "fachabitur", "matura", "maturité", "bts", "dut",
+    "licenciado", "grado", "laurea", "mestrado", "bacharelado",
 }
 FIELD_WORDS = {
     "science", "sciences", "engineering", "studies", "mathematics", "math", "economics", "arts", "business",

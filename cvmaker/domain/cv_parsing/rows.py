@@ -34,7 +34,11 @@ def _date_at_edge(piece: str) -> tuple[str | None, str]:
     _, start, end = found
     before, after = piece[:start].strip(" ,;|()[]–—-"), piece[end:].strip(" ,;|()[]")
     if before.count("(") > before.count(")") and not after:
-        return None, piece  # "(NeurIPS 2023)": a date inside a parenthesis belongs to its text
+        inside = before[before.rfind("(") + 1:].strip()
+        if inside:
+            return None, piece  # "(NeurIPS 2023)": a date inside a parenthesis belongs to its text
+        before = before[: before.rfind("(")].strip(" ,;|–—-")
+        return piece[start:end], before
     if not after and before:
         return piece[start:end], before
     if not before and after:
@@ -80,6 +84,9 @@ def make_row(index: int, line: TextLine) -> Row:
             if date is not None:
                 row.dates.append(date)
                 row.dates_in_own_span = True
+                if DURATION.match(span.strip()):  # "Jan 2020 - Present (3 years 2 months)"
+                    row.durations.append(span.strip())
+                    span = ""
             for piece in SEPARATORS.split(span):
                 piece = piece.strip(" ,;")
                 if not piece:

@@ -129,6 +129,9 @@ def split_language(text: str) -> tuple[str, str | None]:
         if separator in text:
             name, level = text.split(separator, 1)
             return name.strip(), level.strip() or None
+    bracket = re.fullmatch(r"(.+?)\s*\((.+)\)", text)
+    if bracket:  # "Deutsch (Muttersprache)", "English (Native or Bilingual)"
+        return bracket.group(1).strip(), bracket.group(2).strip()
     match = _LEVEL.search(text)
     if match and match.start() > 0:
         return text[: match.start()].strip(" ,-"), match.group(1)
@@ -136,4 +139,6 @@ def split_language(text: str) -> tuple[str, str | None]:
 
 
 def split_languages(text: str) -> list[str]:
-    return [p for p in re.split(r"\s*[,;|•·]\s*", text) if p.strip()]
+    """"English (native), Spanish (C1)" -> two; commas inside a parenthesis do not split."""
+    safe = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(",", "\u0000") + ")", text)
+    return [p.replace("\u0000", ",").strip() for p in re.split(r"\s*[,;|•·]\s*", safe) if p.strip()]
