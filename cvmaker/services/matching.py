@@ -107,6 +107,7 @@ class MatchingService:
     vocabulary: Vocabulary = field(default_factory=shipped_vocabulary)
     clock: Callable[[], datetime] = field(default=utc_now)
     _facts: OrderedDict[tuple[str, str, int, str], CvFacts] = field(default_factory=OrderedDict, repr=False)
+    _facts_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     # ---------------------------------------------------------------- operations
 
@@ -154,8 +155,12 @@ class MatchingService:
         return {item_id: round(float(c.mean()), 6) for (item_id, _), c in zip(items, cosines)}
 
     def forget_cv(self, owner: str, cv_id: str) -> None:
-        """Remove a deleted CV's vectors from the index."""
+        """Remove a deleted CV's vectors from the index (call after `deleteCv`)."""
         self.index.delete(owner, {"cv_id": cv_id})
+
+    def remember_job(self, job: Job) -> None:
+        """Embed a new job's text now (after `createJob`), so ranking many jobs later finds it cached."""
+        self._job_centroid(job)
 
     # ---------------------------------------------------------------- scoring parts
 
@@ -198,12 +203,14 @@ class MatchingService:
     def _read_facts(self, cv: Cv) -> CvFacts:
         today = self.clock().date()
         key = (cv.owner, cv.id, cv.version, today.isoformat())
-        facts = self._facts.get(key)
+        with self._facts_lock:
+            facts = self._facts.get(key)
         if facts is None:
             facts = read_facts(cv.document, self.vocabulary, today)
-            self._facts[key] = facts
-            while len(self._facts) > 2_000:
-                self._facts.popitem(last=False)
+            with self._facts_lock:
+                self._facts[key] = facts
+                while len(self._facts) > 2_000:
+                    self._facts.popitem(last=False)
         return facts
 
     def _all_cvs(self, owner: str) -> list[Cv]:
@@ -243,7 +250,9 @@ class MatchingService:
                     chosen.append(self._evidence_of(prepared.cv.id, by_item[key][0], requirement, hit.score))
             elsewhere: list[Evidence] = []
             if not chosen or not any(occurs_in(requirement.text, e.text) for e in chosen):
-                elsewhere = self._evidence_elsewhere(requirement, others, other_cvs, query)
+                elsewhere = self._evidence_elsewhere(requirement, [OtherCv(prepared.cv.id, prepared.facts), *others],
+                                                     {prepared.cv.id: prepared.cv, **other_cvs}, query,
+                                                     hidden_only_in=prepared.cv.id)
             evidence[requirement] = chosen[:EVIDENCE_PER_REQUIREMENT - len(elsewhere)] + elsewhere
         return evidence
 
@@ -267,8 +276,8 @@ class MatchingService:
         return [(p.section_id, p.item_id) for p in shown if occurs_in(requirement.text, p.text)][:2]
 
     def _evidence_elsewhere(self, requirement: Requirement, others: list[OtherCv], other_cvs: dict[str, Cv],
-                            query: Vector) -> list[Evidence]:
-        """Where another of the user's CVs names a skill this one does not: the first such item."""
+                            query: Vector, hidden_only_in: str) -> list[Evidence]:
+        """Where the user shows a skill this CV does not: a hidden item of this CV, or another CV's item."""
         skill = self.vocabulary.lookup(requirement.text)
         if skill is None:
             return []
@@ -276,9 +285,10 @@ class MatchingService:
             for section_id, item_id in other.facts.skill_items.get(skill.key, []):
                 passage = next((p for p in passages(other_cvs[other.cv_id].document)
                                 if (p.section_id, p.item_id) == (section_id, item_id)), None)
-                if passage is not None:
-                    vector = self.embedder.embed([passage.text])[0]
-                    return [self._evidence_of(other.cv_id, passage, requirement, cosine(query, vector))]
+                if passage is None or (other.cv_id == hidden_only_in and passage.visible):
+                    continue
+                vector = self.embedder.embed([passage.text])[0]
+                return [self._evidence_of(other.cv_id, passage, requirement, cosine(query, vector))]
         return []
 
     def _evidence_of(self, cv_id: str, passage: CvPassage, requirement: Requirement,

@@ -90,6 +90,11 @@ class TailoringService:
         self.cvs.get(owner, cv_id)
         return self.letters.list_for_cv(owner, cv_id)
 
+    def forget_cv(self, owner: str, cv_id: str) -> None:
+        """Remove what was derived from a deleted CV: its cover letters and its vectors (call after `deleteCv`)."""
+        self.letters.delete_for_cv(owner, cv_id)
+        self.matching.forget_cv(owner, cv_id)
+
     def _call(self, write: Callable[[], str | None]) -> tuple[str | None, str | None]:
         """The generator's text, or None and why: a slow or rate-limited generator means "no change"."""
         try:

@@ -100,3 +100,15 @@ def test_rank_jobs_and_rank_cvs_put_the_right_profession_first(feature: Feature)
     assert [r.cv.id for r in ranked] == [designer, cv_id]
     assert ranked[0].score > ranked[1].score
     assert len(feature.matching.rank_cvs("user-a", design_job, first=1)) == 1
+
+
+def test_a_skill_only_in_a_hidden_item_is_evidenced_by_that_item(feature: Feature) -> None:
+    hidden = copy.deepcopy(BACKEND_CV)
+    hidden["sections"][3]["items"].append({"id": "project-infra", "title": "Infra", "visible": False,
+                                           "description": "Terraform modules for the team"})
+    cv_id = feature.cvs.create("user-a", hidden).id
+    job_id = feature.jobs.create("user-a", POSTING.title, POSTING.company, POSTING.description).id
+    terraform = next(r for r in feature.matching.match("user-a", cv_id, job_id).requirements
+                     if r.requirement.text == "Terraform")
+    assert not terraform.matched and terraform.shown_elsewhere
+    assert terraform.evidence[-1].item_id == "project-infra"

@@ -129,3 +129,13 @@ def test_tailoring_another_users_cv_is_not_found(feature: Feature) -> None:
         feature.tailoring.tailor("user-b", cv_id, job_id)
     with pytest.raises(NotFound):
         feature.tailoring.cover_letter("user-b", cv_id, job_id)
+
+
+def test_forgetting_a_deleted_cv_removes_its_letters_and_vectors(feature: Feature) -> None:
+    cv_id, job_id = setup(feature)
+    feature.tailoring.cover_letter("user-a", cv_id, job_id)
+    assert feature.index.count("user-a") > 0
+    feature.cvs.delete("user-a", cv_id)
+    feature.tailoring.forget_cv("user-a", cv_id)
+    assert feature.index.count("user-a") == 0
+    assert feature.tailoring.letters.list_for_cv("user-a", cv_id) == []
