@@ -121,8 +121,7 @@ class OpenAiWriter:
             completion = self.client().chat.completions.parse(
                 model=self.model,
                 messages=[{"role": "system", "content": instructions}, {"role": "user", "content": content}],
-                response_format=schema, max_completion_tokens=max_tokens, temperature=0,
-                timeout=self.time_budget,
+                response_format=schema, max_completion_tokens=max_tokens, timeout=self.time_budget,
             )
         except (openai.LengthFinishReasonError, openai.ContentFilterFinishReasonError) as stopped:
             log.info("model answer not used: %s", type(stopped).__name__)

@@ -136,7 +136,7 @@ _SENIORITY = re.compile(r"\b(?:sr|senior|jr|junior|principal|staff|lead|ii|iii|i
 
 
 def clean_title(title: str) -> str:
-    """The job title without level words and separators ("Sr. Software Engineer - SRE" keeps its words)."""
+    """The job title as a requirement: its words, without separators such as ":" or "|"."""
     return " ".join(" ".join(re.split(r"[:|/,()]+", title)).split())
 
 
@@ -146,20 +146,21 @@ def title_words(title: str) -> set[str]:
 
 
 def other_keywords(text: str, vocabulary: Vocabulary, posting: Posting, limit: int = 6) -> list[str]:
-    """Words the posting repeats that are neither skills nor common words: its own vocabulary."""
+    """Words the posting repeats (three times or more) that are neither skills, nor common words, nor the
+    company's name: its own vocabulary ("payments", "identity"). Most repeated first."""
     skill_words = {w for f in vocabulary.find(text) for w in term_key(f.text).split(" ")}
     company = set(term_key(posting.company or "").split(" "))
     counts: Counter[str] = Counter()
-    spelling: dict[str, str] = {}
+    written: dict[str, str] = {}
     for token in tokens(text):
         key = token.key
-        if (len(key) < 4 or not key.isalpha() or key in STOPWORDS or key in skill_words or key in company):
+        if len(key) < 4 or not key.isalpha() or key in STOPWORDS or key in skill_words or key in company:
             continue
         counts[key] += 1
-        spelling.setdefault(key, token.text if not token.text.isupper() else token.text)
+        # Acronyms keep their capitals ("MSRC"); other words are shown in lower case.
+        written.setdefault(key, token.text if token.text.isupper() else key)
     ranked = sorted((word for word, n in counts.items() if n >= 3), key=lambda w: (-counts[w], w))
-    return [spelling[w].lower() if spelling[w][0].isupper() and not spelling[w].isupper() else spelling[w]
-            for w in ranked[:limit]]
+    return [written[word] for word in ranked[:limit]]
 
 
 _KIND_ORDER = {RequirementKind.TITLE: 0, RequirementKind.EXPERIENCE: 1, RequirementKind.EDUCATION: 2,

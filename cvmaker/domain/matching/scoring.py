@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cvmaker.domain.jobs import Job, Requirement, RequirementKind
 from cvmaker.domain.matching.cv_facts import CvFacts
@@ -217,7 +217,7 @@ def _with_summary(match: Match, job: Job) -> Match:
             and r.requirement.kind != RequirementKind.KEYWORD][:4]
     if gaps:
         words.append(f"Not shown anywhere: {_listing(gaps)}. Add them only if you have them.")
-    return Match(**{**{f: getattr(match, f) for f in match.__dataclass_fields__}, "summary": " ".join(words)})
+    return replace(match, summary=" ".join(words))
 
 
 def _listing(items: Sequence[str]) -> str:

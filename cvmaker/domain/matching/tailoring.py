@@ -12,8 +12,9 @@ Every change cites the items it draws on. A change the check refuses is dropped 
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from cvmaker.domain.cv import CvDocument, Item, SectionKind
 from cvmaker.domain.jobs import Job, RequirementKind
@@ -26,6 +27,7 @@ from cvmaker.domain.matching.vocabulary import Vocabulary
 HIDEABLE = frozenset({SectionKind.PROJECTS, SectionKind.CERTIFICATIONS, SectionKind.AWARDS,
                       SectionKind.PUBLICATIONS, SectionKind.VOLUNTEER, SectionKind.CUSTOM})
 MAX_SUMMARY_SKILLS = 5
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,9 +147,10 @@ def plan_tailoring(source: CvDocument, job: Job, match: Match, vocabulary: Vocab
     return TailorPlan(document, tuple(changes), tuple(rejected))
 
 
-def _by_relevance(values: Sequence[object], score: object) -> list:  # type: ignore[type-arg]
-    scored = [(-round(score(v), 6), index, v) for index, v in enumerate(values)]  # type: ignore[operator]
-    return [v for _, _, v in sorted(scored, key=lambda t: (t[0], t[1]))]
+def _by_relevance(values: Sequence[T], score: Callable[[T], float]) -> list[T]:
+    """Most relevant first; equally relevant values keep their order (a stable sort)."""
+    ranked = sorted(range(len(values)), key=lambda index: (-round(score(values[index]), 6), index))
+    return [values[index] for index in ranked]
 
 
 def _hide_weak_items(items: list[Item], s_index: int, relevance: Relevance) -> list[Change]:
@@ -245,7 +248,7 @@ def recent_roles(source: CvDocument, limit: int = 3) -> tuple[str, ...]:
     return tuple(roles[:limit])
 
 
-def highlights(source: CvDocument, relevance_of_text: object, limit: int = 4) -> list[str]:
+def highlights(source: CvDocument, relevance_of_text: Callable[[str], float], limit: int = 4) -> list[str]:
     """The CV's bullets that best show the matched requirements, verbatim."""
     bullets = [b for s in source.sections if s.visible for i in s.items if i.visible for b in i.bullets]
     ranked = _by_relevance(bullets, relevance_of_text)
