@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from cvmaker.domain.cv_parsing.places import is_place_word, looks_like_city, split_location_suffix
+from cvmaker.domain.cv_parsing.roles import org_score, title_score
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # International formats: +44 20 7946 0958, (415) 555-0142, 0171/123456, +49 (0)30 1234567, 555.123.4567
@@ -53,6 +54,8 @@ def looks_like_name(text: str) -> bool:
     words = text.replace(",", " ").split()
     if not 2 <= len(words) <= 5 or any(ch.isdigit() or ch in "@/:|" for ch in text):
         return False
+    if title_score(text) > 0 or org_score(text) > 0:
+        return False  # "UX Designer", "Acme Corp"
     return all(_NAME_WORD.match(w) or w.casefold() in {"de", "van", "von", "der", "da", "di", "la", "le", "bin"}
                for w in words)
 

@@ -44,6 +44,7 @@ class Entry:
     date_range: DateRange | None = None
     bullets: list[str] = field(default_factory=list)
     description: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
     sources: dict[str, int] = field(default_factory=dict)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (warning, text)
 
@@ -221,7 +222,7 @@ def _join_lines(lines: list[str]) -> str:
     return text
 
 
-def _header_groups(entry: Entry, right_edge: float) -> list[list[tuple[str, int]]]:
+def _header_groups(entry: Entry, right_edge: float, kind: SectionKind) -> list[list[tuple[str, int]]]:
     """Header pieces grouped by visual line, a wrapped line joined with the next."""
     groups: list[list[tuple[str, int]]] = []
     joining = False
@@ -245,8 +246,17 @@ def _header_groups(entry: Entry, right_edge: float) -> list[list[tuple[str, int]
             and position + 1 < len(entry.header)
             and wraps_into(row, entry.header[position + 1], right_edge)
             and len(row.pieces[-1].split()) >= 3
+            and not _starts_a_new_field(row, entry.header[position + 1], kind)
         )
     return groups
+
+
+def _starts_a_new_field(row: Row, following: Row, kind: SectionKind) -> bool:
+    """"BFA, Graphic Design" then "School of the Art Institute": a degree line, then the school's own line."""
+    if kind is not SectionKind.EDUCATION or not following.pieces:
+        return False
+    next_text = following.pieces[0]
+    return degree_score(row.text) > 0 and institution_score(next_text.split(",")[0]) > 0
 
 
 def _comma_pieces(group: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -282,7 +292,7 @@ def fill_fields(entry: Entry, kind: SectionKind, right_edge: float) -> None:
     extras: list[tuple[str, int]] = []
     location: list[str] = []
     location_index: int | None = None
-    for group in _header_groups(entry, right_edge):
+    for group in _header_groups(entry, right_edge, kind):
         pieces = _comma_pieces(group) if kind in _COMMA_KINDS else group
         texts = [text for text, _ in pieces]
         kept, place = split_location_suffix(texts, allow_whole=len(pieces) <= 3 and bool(candidates))
@@ -304,7 +314,7 @@ def fill_fields(entry: Entry, kind: SectionKind, right_edge: float) -> None:
     elif kind in (SectionKind.EXPERIENCE, SectionKind.VOLUNTEER):
         _job_fields(entry, candidates, extras)
     else:
-        _generic_fields(entry, candidates, extras)
+        _generic_fields(entry, candidates, extras, kind)
     entry.description[:0] = [text for text, _ in extras]
 
 
@@ -393,15 +403,18 @@ def _education_fields(entry: Entry, candidates: list[tuple[str, int]], extras: l
             extras.append(candidate)
 
 
-def _generic_fields(entry: Entry, candidates: list[tuple[str, int]], extras: list[tuple[str, int]]) -> None:
+def _generic_fields(entry: Entry, candidates: list[tuple[str, int]], extras: list[tuple[str, int]],
+                    kind: SectionKind) -> None:
     if not candidates:
         return
-    first_index = candidates[0][1]
-    title_parts = [t for t, i in candidates if i == first_index]
-    entry.title, entry.sources["title"] = ", ".join(title_parts), first_index
-    for candidate in candidates:
-        if candidate[1] != first_index:
-            extras.append(candidate)
+    entry.title, entry.sources["title"] = candidates[0]
+    for text, index in candidates[1:]:
+        items = [item.strip() for item in text.split(",") if item.strip()]
+        if (kind is SectionKind.PROJECTS and index == candidates[0][1] and len(items) >= 2
+                and all(len(item.split()) <= 3 for item in items)):
+            entry.keywords.extend(items)  # "Gitlytics | Python, Flask, React": the project's stack
+        else:
+            extras.append((text, index))
 
 
 def is_place_line(text: str) -> bool:

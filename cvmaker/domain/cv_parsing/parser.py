@@ -88,6 +88,7 @@ class _Builder:
                 for piece in split_pieces(span.text):
                     if piece.strip().casefold() not in link_texts:
                         pieces.append(ContactPiece(piece, span.size, row.index))
+        pieces = _join_wrapped_name(pieces)
         contact = read_contact(pieces)
         basics = self.parsed.document.basics
         header_indexes = {row.index for row in header_rows + contact_rows}
@@ -174,7 +175,7 @@ class _Builder:
             self.warn("Too many sections: this one was left out", heading_text)
             return
         section = Section(id=new_part_id(), kind=raw.kind,
-                          title=_clip(heading_text.rstrip(":"), limits.MAX_SHORT_TEXT) or
+                          title=_clip(_tidy_heading(heading_text), limits.MAX_SHORT_TEXT) or
                           DEFAULT_SECTION_TITLES[raw.kind])
         position = len(document.sections)
         path = f"sections.{position}"
@@ -273,6 +274,7 @@ class _Builder:
             location=_clip(entry.location, limits.MAX_SHORT_TEXT),
             bullets=[_clip(b, limits.MAX_BULLET) or "" for b in entry.bullets[: limits.MAX_BULLETS]],
             description=_clip("\n".join(entry.description), limits.MAX_DESCRIPTION) or None,
+            keywords=[_clip(k, limits.MAX_KEYWORD) or "" for k in entry.keywords[: limits.MAX_KEYWORDS]],
         )
         if len(entry.bullets) > limits.MAX_BULLETS:
             extra = "\n".join(entry.bullets[limits.MAX_BULLETS:])
@@ -294,6 +296,30 @@ class _Builder:
                 self.source(f"{item_path}.current", entry.sources["dates"], entry.date_range.printed)
         if entry.body:
             self.parsed.sources[f"{item_path}.bullets"] = self.where(entry.body[0].index)
+
+
+def _tidy_heading(text: str) -> str:
+    """"Experience:" -> "Experience"; "ExpEriEncE" (small capitals read back oddly) -> "Experience"."""
+    text = text.strip().rstrip(":").strip()
+    if any(re.search(r"[a-z][A-Z]", word) for word in text.split()):
+        return text.title()
+    return text
+
+
+def _join_wrapped_name(pieces: list[ContactPiece]) -> list[ContactPiece]:
+    """A big name wrapped onto two lines ("Lena" / "Novak" in a narrow sidebar) is one piece."""
+    if len(pieces) < 2:
+        return pieces
+    biggest = max(piece.size for piece in pieces)
+    joined: list[ContactPiece] = []
+    for piece in pieces:
+        last = joined[-1] if joined else None
+        if (last is not None and piece.size == biggest == last.size and piece.line_index == last.line_index + 1
+                and len(last.text.split()) + len(piece.text.split()) <= 4 and not re.search(r"[@\d/]", piece.text)):
+            joined[-1] = ContactPiece(f"{last.text} {piece.text}", last.size, last.line_index)
+        else:
+            joined.append(piece)
+    return joined
 
 
 def _inherit_employer(entry: Entry, previous: Entry) -> None:

@@ -34,7 +34,7 @@ COUNTRIES = {
     "malta", "ghana", "ethiopia", "iran", "iraq", "jordan", "lebanon",
 }
 REMOTE = re.compile(r"^(remote|hybrid|on-?site|worldwide)(\s*\(.*\))?$", re.IGNORECASE)
-_NOT_A_CITY = re.compile(r"\b(university|college|institute|school|academy|inc|llc|ltd|corp|company|group|labs?|"
+_NOT_A_CITY = re.compile(r"\b(university|institute|school|academy|inc|llc|ltd|corp|company|group|labs?|"
                          r"research|bank|hospital|solutions|systems|technologies|gmbh)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ'.\-]+")
 

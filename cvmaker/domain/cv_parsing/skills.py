@@ -64,12 +64,17 @@ def parse_skills(rows: list[Row]) -> list[SkillGroup]:
             target.items.extend(_split_list(text))
             pending = []
 
+    continues_category = False
     for row in rows:
-        text = row.line.text if not row.bullet else row.text
-        if row.bullet:
-            text = row.text
+        text = row.text if row.bullet else row.line.text
         spans = [s.text for s in row.line.spans]
         category = _CATEGORY.match(text)
+        if continues_category and not category and not row.bullet and groups:
+            # "Developer Tools: Git, Docker, ... Visual Studio," then "PyCharm, IntelliJ": one group.
+            groups[-1].items.extend(_split_list(text))
+            continues_category = text.rstrip().endswith(",")
+            continue
+        continues_category = bool(category) and text.rstrip().endswith(",")
         if category and len(category.group(1).split()) <= 5:
             flush()
             group = SkillGroup(category.group(1).strip(), line_index=row.index)
