@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol, Union
 
 from cvmaker.domain.jobs import Job, JobPage, Requirement
 from cvmaker.domain.matching.extraction import Posting
 from cvmaker.domain.matching.results import CoverLetter
 from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief
 
-Vector = Sequence[float]
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+# A list of floats, or a numpy array: adapters return arrays, and no caller needs to convert them.
+Vector = Union[Sequence[float], "NDArray[Any]"]  # noqa: UP007 - a string member needs typing.Union at run time
 MetadataValue = str | int | float | bool
 
 

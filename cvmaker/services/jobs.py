@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -70,8 +71,9 @@ class JobService:
     def list(self, owner: str, first: int, after: str | None = None) -> JobPage:
         return self.repository.list(owner, max(1, min(first, MAX_PAGE_SIZE)), after)
 
-    def all(self, owner: str, limit: int = MAX_JOBS_RANKED) -> list[Job]:
-        jobs: list[Job] = []
+    def all(self, owner: str, limit: int = MAX_JOBS_RANKED) -> builtins.list[Job]:
+        """The user's jobs, newest first, up to `limit` (what ranking reads)."""
+        jobs: builtins.list[Job] = []
         cursor: str | None = None
         while len(jobs) < limit:
             page = self.repository.list(owner, min(MAX_PAGE_SIZE, limit - len(jobs)), cursor)

@@ -66,8 +66,8 @@ def test_a_writer_that_adds_a_fact_is_caught_and_reported(
     tailored = feature.tailoring.tailor("user-a", cv_id, job_id)
     assert [c.after for c in tailored.rejected] == [FABRICATIONS[fabrication]]
     assert "no-fabrication check" in tailored.rejected[0].reason
-    assert FABRICATIONS[fabrication] != tailored.cv.document.summary
-    assert tailored.cv.document.summary.startswith("Backend Engineer with experience in")  # rules fallback
+    summary = tailored.cv.document.summary or ""
+    assert summary.startswith("Backend Engineer with experience in")  # the rules' own summary instead
 
 
 def test_a_prompt_injection_in_the_posting_changes_nothing_beyond_the_rules(

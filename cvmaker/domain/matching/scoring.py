@@ -76,10 +76,10 @@ def score_match(job: Job, cv_id: str, facts: CvFacts, others: Sequence[OtherCv],
                 evidence: Mapping[Requirement, Sequence[Evidence]], vocabulary: Vocabulary) -> Match:
     judged: list[RequirementMatch] = []
     for requirement in job.requirements:
-        matched = meets(requirement, facts, vocabulary)
-        elsewhere = not matched and (shown_in_hidden_items(requirement, facts, vocabulary) or any(
+        met = meets(requirement, facts, vocabulary)
+        elsewhere = not met and (shown_in_hidden_items(requirement, facts, vocabulary) or any(
             meets(requirement, other.facts, vocabulary) for other in others))
-        judged.append(RequirementMatch(requirement, matched, elsewhere, tuple(evidence.get(requirement, ()))))
+        judged.append(RequirementMatch(requirement, met, elsewhere, tuple(evidence.get(requirement, ()))))
 
     parts = [
         _skills_part("hard_skills", judged, (RequirementKind.HARD_SKILL, RequirementKind.KEYWORD),
