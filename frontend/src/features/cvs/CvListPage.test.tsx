@@ -1,10 +1,11 @@
-import { MockedProvider, type MockedResponse } from "@apollo/client/testing/react";
+import type { MockLink } from "@apollo/client/testing";
+import { MockedProvider } from "@apollo/client/testing/react";
+import { InMemoryCache } from "@apollo/client";
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { describe, expect, it, vi } from "vitest";
 import possibleTypes from "../../gql/possible-types";
-import { InMemoryCache } from "@apollo/client";
 import { ToastProvider } from "../../ui/Toasts";
 import { CvListPage } from "./CvListPage";
 import { CvListQuery, DeleteCvMutation } from "./operations";
@@ -23,7 +24,7 @@ function cvNode(id: string, title: string) {
   };
 }
 
-const listMock = (titles: string[]): MockedResponse => ({
+const listMock = (titles: string[]): MockLink.MockedResponse => ({
   request: { query: CvListQuery, variables: {} },
   result: {
     data: {
@@ -37,7 +38,7 @@ const listMock = (titles: string[]): MockedResponse => ({
   maxUsageCount: 10,
 });
 
-function renderPage(mocks: MockedResponse[]) {
+function renderPage(mocks: MockLink.MockedResponse[]) {
   return render(
     <MockedProvider mocks={mocks} cache={new InMemoryCache({ possibleTypes: possibleTypes.possibleTypes })}>
       <MemoryRouter>
@@ -73,7 +74,7 @@ describe("CvListPage", () => {
   it("hides a deleted CV at once and never deletes it when the person clicks Undo", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const deleted = vi.fn(() => ({ data: { deleteCv: { __typename: "Deleted", id: "cv0" } } }));
-    const deleteMock: MockedResponse = { request: { query: DeleteCvMutation, variables: { id: "cv0" } }, result: deleted };
+    const deleteMock: MockLink.MockedResponse = { request: { query: DeleteCvMutation, variables: { id: "cv0" } }, result: deleted };
     renderPage([listMock(["Data engineer CV", "Academic CV"]), deleteMock]);
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     await user.click(await screen.findByRole("button", { name: "Delete Data engineer CV" }));

@@ -49,8 +49,8 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
   const edit = useCallback((change: Edit) => autosave.edit(change), [autosave]);
   const draft = state.draft;
   const tabs = [
-    { to: "", label: "Content", end: true },
-    { to: "history", label: "History", end: false },
+    { to: `/cv/${cvId}`, label: "Content", end: true },
+    { to: `/cv/${cvId}/history`, label: "History", end: false },
   ];
   return (
     <FieldErrorsContext.Provider value={state.fieldErrors}>

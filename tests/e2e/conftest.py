@@ -1,0 +1,112 @@
+"""The real server (`cvmaker serve` on a free port, embedded default, fresh data) and headless Chromium.
+
+The web app must be built first (`npm run build` in frontend/, which `make run` and `make test` do); a missing
+build fails the suite with that instruction rather than testing the "not built" page.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from itertools import count
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from tests.e2e.browser import launch_chromium
+from tests.support.servers import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+WEB_DIST = ROOT / "frontend" / "dist"
+SCREENSHOTS = ROOT / "build" / "e2e"
+PASSWORD = "correct horse battery staple"
+_users = count(1)
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"cvmaker serve exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("cvmaker serve did not answer /healthz in time")
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not (WEB_DIST / "index.html").is_file():
+        pytest.fail("The web app is not built: run `npm ci && npm run build` in frontend/ (make test does).")
+    data_dir = tmp_path_factory.mktemp("e2e-data")
+    port = free_port()
+    env = {**os.environ, "CVMAKER_WEB_DIST": str(WEB_DIST)}
+    env.pop("CVMAKER_PUBLIC_URL", None)
+    log = (data_dir / "serve.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--data-dir", str(data_dir)],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with launch_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport={"width": 1360, "height": 900}, accept_downloads=True)
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext, server_url: str) -> Page:
+    page = context.new_page()
+    page.goto(server_url)
+    return page
+
+
+@pytest.fixture
+def email() -> str:
+    return f"person{next(_users)}-{os.getpid()}@example.com"
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def sign_up(page: Page, email: str) -> None:
+    page.get_by_role("button", name="Create an account").click()
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    page.get_by_role("heading", name="Your CVs").wait_for()
+
+
+def wait_saved(page: Page) -> None:
+    page.get_by_test_id("save-status").filter(has_text="All changes saved").wait_for()

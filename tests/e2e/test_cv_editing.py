@@ -1,0 +1,112 @@
+"""In the browser against the real server: sign in and out, manage CVs, edit with autosave, reorder sections
+by keyboard, resolve a conflict with another tab, restore an earlier revision."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import BrowserContext, Page, expect
+
+from tests.e2e.conftest import PASSWORD, screenshot, sign_up, wait_saved
+
+
+def test_sign_up_sign_out_and_sign_in_again(page: Page, email: str) -> None:
+    screenshot(page, "01-sign-in")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert")).to_contain_text(re.compile("email or password", re.I))
+
+    sign_up(page, email)
+    expect(page.get_by_text("No CVs yet")).to_be_visible()
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Your CVs")).to_be_visible()
+
+
+def test_create_rename_duplicate_and_delete_with_undo(page: Page, email: str) -> None:
+    sign_up(page, email)
+    page.get_by_role("button", name="New CV").click()
+    page.get_by_label("Full name").fill("Grace Hopper")
+    wait_saved(page)
+    page.get_by_role("link", name="← Your CVs").click()
+
+    page.get_by_role("button", name="Rename Untitled CV").click()
+    page.get_by_role("textbox", name="Title").fill("Navy CV")
+    page.get_by_role("button", name="Rename", exact=True).click()
+    expect(page.get_by_role("link", name="Navy CV")).to_be_visible()
+
+    page.get_by_role("button", name="Duplicate Navy CV").click()
+    expect(page.get_by_role("link", name=re.compile(r"Navy CV \(copy\)|Copy of Navy CV"))).to_be_visible()
+    screenshot(page, "02-cv-list")
+
+    page.get_by_role("button", name="Delete Navy CV", exact=True).click()
+    expect(page.get_by_role("link", name="Navy CV", exact=True)).to_have_count(0)
+    page.get_by_role("button", name="Undo").click()
+    expect(page.get_by_role("link", name="Navy CV", exact=True)).to_be_visible()
+
+    page.get_by_role("button", name="Delete Navy CV", exact=True).click()
+    page.wait_for_timeout(6_500)  # the undo window passes; the delete is sent
+    page.reload()
+    expect(page.get_by_role("list", name="Your CVs").get_by_role("listitem")).to_have_count(1)
+
+
+def test_edit_reorder_by_keyboard_and_restore_a_revision(page: Page, email: str) -> None:
+    sign_up(page, email)
+    page.get_by_role("button", name="New CV").click()
+    page.get_by_label("Full name").fill("Ada Lovelace")
+    page.get_by_label("Headline").fill("Analyst")
+    page.get_by_role("button", name="Add section").click()  # Experience, with an empty position
+    page.get_by_label("Job title").fill("Engineer")
+    page.get_by_label("Employer").fill("Analytical Engines")
+    page.get_by_label("Add a section").select_option("SKILLS")
+    page.get_by_role("button", name="Add section").click()
+    page.get_by_label("Group").fill("Languages")
+    page.get_by_role("textbox", name="Skills").fill("Python,")
+    wait_saved(page)
+    screenshot(page, "03-editor")
+
+    # Keyboard reorder: focus the Skills handle, Space to lift, ArrowUp, Space to drop.
+    page.get_by_role("button", name="Move section Skills", exact=True).focus()
+    for key in ("Space", "ArrowUp", "Space"):
+        page.keyboard.press(key)
+        page.wait_for_timeout(250)  # dnd-kit measures positions between key presses
+    expect(page.locator(".section__title-input").first).to_have_value("Skills")
+    wait_saved(page)
+
+    page.reload()
+    expect(page.locator(".section__title-input").first).to_have_value("Skills")
+    expect(page.get_by_label("Full name")).to_have_value("Ada Lovelace")
+
+    page.get_by_role("link", name="History").click()
+    expect(page.get_by_text("Version 1", exact=True)).to_be_visible()
+    screenshot(page, "04-history")
+    page.get_by_role("button", name="Restore version 1").click()
+    expect(page.get_by_role("status").filter(has_text="Restored version 1")).to_be_visible()
+    page.get_by_role("link", name="Content", exact=True).click()
+    expect(page.get_by_label("Full name")).to_have_value("")
+
+
+def test_a_conflict_with_another_tab_keeps_both_edits(context: BrowserContext, page: Page, email: str) -> None:
+    sign_up(page, email)
+    page.get_by_role("button", name="New CV").click()
+    page.get_by_label("Full name").fill("Ada Lovelace")
+    wait_saved(page)
+    other = context.new_page()
+    other.goto(page.url)
+    other.get_by_label("Headline").fill("Written in the other tab")
+    wait_saved(other)
+
+    page.get_by_label("A few sentences about you").fill("Typed in the first tab.")
+    expect(page.get_by_role("alert").filter(has_text="also changed in another tab")).to_be_visible()
+    wait_saved(page)
+    expect(page.get_by_label("Headline")).to_have_value("Written in the other tab")
+    expect(page.get_by_label("A few sentences about you")).to_have_value("Typed in the first tab.")
+
+    other.reload()
+    expect(other.get_by_label("A few sentences about you")).to_have_value("Typed in the first tab.")
+    expect(other.get_by_label("Headline")).to_have_value("Written in the other tab")
