@@ -20,11 +20,12 @@ from cvmaker.adapters.aws.s3_blob_store import S3BlobStore
 runtime = entry.handler.app.state.runtime
 loaded = "boto3" in sys.modules
 shared = None
+s3_at_start = runtime.blobs is not None and "client" in vars(runtime.blobs)
 if loaded:
     settings = Settings.from_env()
     again = DynamoDbCvRepository.from_settings(settings).client
     shared = runtime.services.cvs.repository.client is again and runtime.blobs.client is S3BlobStore.from_settings(settings).client
-print(json.dumps({"boto3": loaded, "shared": shared}))
+print(json.dumps({"boto3": loaded, "shared": shared, "s3_client_at_start": s3_at_start}))
 """
 
 
@@ -38,14 +39,15 @@ def run_handler_import(tmp_path: Path, **env: str) -> dict[str, object]:
 
 
 def test_the_embedded_shape_never_imports_boto3(tmp_path: Path) -> None:
-    assert run_handler_import(tmp_path) == {"boto3": False, "shared": None}
+    assert run_handler_import(tmp_path) == {"boto3": False, "shared": None, "s3_client_at_start": False}
 
 
-def test_the_cloud_shape_makes_each_aws_client_once(tmp_path: Path) -> None:
+def test_the_cloud_shape_makes_each_aws_client_once_and_s3s_only_when_needed(tmp_path: Path) -> None:
     # No AWS call happens at import: clients are built, tables and keys are reached on the first request.
     result = run_handler_import(
         tmp_path, CVMAKER_STORAGE="dynamodb", CVMAKER_BLOBS="s3", CVMAKER_AUTH="cognito",
         CVMAKER_COGNITO_ISSUER="https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x",
         CVMAKER_COGNITO_CLIENT_IDS="web", AWS_REGION="eu-west-1",
         AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing")
-    assert result == {"boto3": True, "shared": True}
+    # S3's client waits for the first request that touches a file; DynamoDB's is made during init.
+    assert result == {"boto3": True, "shared": True, "s3_client_at_start": False}

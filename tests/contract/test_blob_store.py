@@ -111,7 +111,7 @@ def store_and_browser(request: pytest.FixtureRequest, tmp_path: Path) -> Iterato
     create_bucket(s3, bucket, emulator.region)
     browser = S3Browser()
     try:
-        yield S3BlobStore(s3, bucket), browser
+        yield S3BlobStore(bucket, lambda: s3), browser
     finally:
         browser.front_door.http.close()
         for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):

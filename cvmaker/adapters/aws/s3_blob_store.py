@@ -10,6 +10,7 @@ another file of the same type and size cap at the same key of the same owner, be
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from collections.abc import Callable
@@ -29,14 +30,20 @@ def attachment(filename: str) -> str:
 
 
 class S3BlobStore:
-    def __init__(self, client: Any, bucket: str, clock: Callable[[], float] = time.time) -> None:
-        self.client = client
+    def __init__(self, bucket: str, make_client: Callable[[], Any], clock: Callable[[], float] = time.time) -> None:
         self.bucket = bucket
+        self._make_client = make_client
         self.clock = clock
 
     @classmethod
     def from_settings(cls, settings: AwsSettings) -> S3BlobStore:
-        return cls(aws_client("s3", settings.aws_region, settings.aws_endpoint_url), settings.s3_bucket)
+        return cls(settings.s3_bucket, lambda: aws_client("s3", settings.aws_region, settings.aws_endpoint_url))
+
+    @functools.cached_property
+    def client(self) -> Any:
+        # Made on first use, not at start-up: S3's client takes ~0.2 s to build, and most requests (CV reads
+        # and edits) never touch a file, so a Lambda cold start should not pay for it.
+        return self._make_client()
 
     def put(self, key: str, data: bytes, content_type: str) -> None:
         self.client.put_object(Bucket=self.bucket, Key=key, Body=data, ContentType=content_type)
