@@ -15,7 +15,7 @@ from cvmaker.domain.cv_parsing.contact import (
     read_contact,
     split_pieces,
 )
-from cvmaker.domain.cv_parsing.dates import find_range
+from cvmaker.domain.cv_parsing.dates import DateRange, find_range
 from cvmaker.domain.cv_parsing.entries import Entry, fill_fields, split_entries
 from cvmaker.domain.cv_parsing.extracted import ExtractedDocument, TextLine
 from cvmaker.domain.cv_parsing.headings import CONTACT_HEADINGS, SUMMARY_HEADINGS
@@ -334,10 +334,7 @@ def _inherit_employer(entry: Entry, previous: Entry) -> None:
         entry.sources["organization"] = org_line
 
 
-def _apply_dates(item: Item, date: object) -> None:
-    from cvmaker.domain.cv_parsing.dates import DateRange
-
-    assert isinstance(date, DateRange)
+def _apply_dates(item: Item, date: DateRange) -> None:
     item.start_date, item.end_date, item.current = date.start, date.end, date.current
     if item.current:
         item.end_date = None

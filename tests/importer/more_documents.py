@@ -1,0 +1,91 @@
+"""Further layouts seen often in the wild, each with its own persona: a LinkedIn-style export (sidebar, several
+roles under one employer, durations), a "Jake's resume"-style page (two-line entries, small capitals, project
+stacks, wrapped skill lists), a designer's page with a dark sidebar holding the name, and a European CV."""
+
+from __future__ import annotations
+
+from tests.importer.documents import _CSS
+
+LINKEDIN_LIKE = f"""<html><head><style>{_CSS}
+.page {{ display: grid; grid-template-columns: 50mm 1fr; column-gap: 8mm; }} aside {{ font-size: 9pt; }}
+h1 {{ font-size: 22pt }} .co {{ font-size: 11pt }} .meta {{ color: #777 }}
+</style></head><body><div class="page"><aside>
+<h2>Contact</h2><p>jsmith@gmail.com</p><p>www.linkedin.com/in/jsmith</p>
+<h2>Top Skills</h2><p>Product Strategy</p><p>SQL</p><p>Roadmapping</p>
+<h2>Languages</h2><p>English (Native or Bilingual)</p><p>French (Limited Working)</p>
+</aside><main>
+<h1>John Smith</h1><p>Product Manager at Initech</p><p class="meta">Austin, Texas, United States</p>
+<h2>Summary</h2><p>Product manager focused on B2B analytics products and the teams that build them.</p>
+<h2>Experience</h2>
+<p class="co">Initech</p><p class="meta">4 years 2 months</p>
+<p><b>Senior Product Manager</b></p><p class="meta">March 2021 - Present (3 years 1 month)</p>
+<p class="meta">Austin, Texas</p>
+<p>Owns the reporting suite used by 3,000 customers and its roadmap.</p>
+<p><b>Product Manager</b></p><p class="meta">January 2020 - March 2021 (1 year 3 months)</p>
+<p>Launched the self-serve onboarding flow and grew activation by 20 percent.</p>
+<p class="co">Globex Corporation</p>
+<p><b>Business Analyst</b></p><p class="meta">June 2016 - December 2019 (3 years 7 months)</p>
+<p class="meta">Dallas, Texas</p>
+<h2>Education</h2>
+<p class="co">The University of Texas at Austin</p>
+<p>Bachelor of Business Administration - BBA, Finance · (2012 - 2016)</p>
+</main></div></body></html>"""
+
+JAKE_LIKE = f"""<html><head><style>{_CSS}
+h2 {{ border-bottom: 1px solid #000; font-variant: small-caps; }} h1, .c {{ text-align: center }}
+</style></head><body>
+<h1>Jake Ryan</h1><p class="c">123-456-7890 | <a href="mailto:jake@su.edu">jake@su.edu</a> |
+<a href="https://linkedin.com/in/jake">linkedin.com/in/jake</a> | <a href="https://github.com/jake">github.com/jake</a></p>
+<h2>Education</h2>
+<div class="row"><b>Southwestern University</b><span>Georgetown, TX</span></div>
+<div class="row"><i>Bachelor of Arts in Computer Science, Minor in Business</i><i>Aug. 2018 – May 2021</i></div>
+<h2>Experience</h2>
+<div class="row"><b>Undergraduate Research Assistant</b><span>June 2020 – Present</span></div>
+<div class="row"><i>Texas A&amp;M University</i><i>College Station, TX</i></div>
+<ul><li>Developed a REST API using FastAPI and PostgreSQL to store data from learning management systems</li></ul>
+<div class="row"><b>Information Technology Support Specialist</b><span>Sep. 2018 – Present</span></div>
+<div class="row"><i>Southwestern University</i><i>Georgetown, TX</i></div>
+<ul><li>Communicate with managers to set up campus computers used on campus</li></ul>
+<h2>Projects</h2>
+<div class="row"><span><b>Gitlytics</b> | <i>Python, Flask, React, PostgreSQL, Docker</i></span><span>June 2020 – Present</span></div>
+<ul><li>Developed a full-stack web application using with Flask serving a REST API with React as the frontend</li></ul>
+<h2>Technical Skills</h2>
+<p><b>Languages</b>: Java, Python, C/C++, SQL (Postgres), JavaScript, HTML/CSS, R</p>
+<p><b>Developer Tools</b>: Git, Docker, TravisCI, Google Cloud Platform, VS Code, Visual Studio, PyCharm, IntelliJ, Eclipse</p>
+</body></html>"""
+
+DESIGNER_SIDEBAR = f"""<html><head><style>{_CSS}
+body {{ margin: 0 }} @page {{ margin: 0 }}
+.page {{ display: grid; grid-template-columns: 65mm 1fr; min-height: 297mm; }}
+aside {{ background: #243447; color: white; padding: 12mm 8mm; }} main {{ padding: 12mm 10mm; }}
+aside h1 {{ font-size: 22pt; }} aside h2, main h2 {{ text-transform: uppercase; font-size: 12pt; }}
+</style></head><body><div class="page"><aside>
+<h1>Lena Novak</h1><p>UX Designer</p>
+<p>lena.novak@mail.com</p><p>(555) 010-7788</p><p>Chicago, IL</p>
+<h2>Skills</h2><ul><li>User research</li><li>Figma</li><li>Prototyping</li><li>Accessibility (WCAG)</li></ul>
+<h2>Education</h2><p><b>BFA, Graphic Design</b></p><p>School of the Art Institute of Chicago</p><p>2012 - 2016</p>
+</aside><main>
+<h2>Profile</h2><p>Designer who turns research into interfaces people enjoy using, across web and mobile.</p>
+<h2>Work Experience</h2>
+<p><b>Senior UX Designer</b></p><p>Groupon · 2019 - Present</p>
+<ul><li>Redesigned the checkout and raised conversion by 8%</li><li>Built the design system used by 40 designers</li></ul>
+<p><b>UX Designer</b></p><p>Orbitz · 2016 - 2019</p>
+<ul><li>Ran 60 usability studies for the hotel search</li></ul>
+</main></div></body></html>"""
+
+EUROPEAN = f"""<html><head><style>{_CSS} td {{ vertical-align: top; padding: 2pt 8pt 6pt 0 }}</style></head><body>
+<h1>Dr. Anna Müller</h1><p>Data Scientist</p>
+<p>E-Mail: anna.mueller@example.de · Telefon: +49 (0)30 1234567 · Berlin, Deutschland</p>
+<h2>Berufserfahrung</h2>
+<table>
+<tr><td>10/2019 – heute</td><td><b>Senior Data Scientist</b><br>Zalando SE, Berlin<br>Aufbau von
+Empfehlungssystemen mit Python und Spark für 50 Millionen Kunden</td></tr>
+<tr><td>04/2016 – 09/2019</td><td><b>Data Scientist</b><br>SAP SE, Walldorf<br>Prognosemodelle für die
+Lieferkette</td></tr>
+</table>
+<h2>Ausbildung</h2>
+<table><tr><td>2012 – 2016</td><td><b>Promotion (Dr. rer. nat.) in Physik</b><br>Technische Universität München
+</td></tr></table>
+<h2>Kenntnisse</h2><p>Python, R, SQL, Spark, TensorFlow</p>
+<h2>Sprachen</h2><p>Deutsch (Muttersprache), Englisch (C1)</p>
+</body></html>"""

@@ -1,0 +1,80 @@
+"""Layouts seen often in the wild, each read into the fields a person would expect."""
+
+from __future__ import annotations
+
+import pytest
+
+from cvmaker.domain.cv import CvDocument, SectionKind
+from cvmaker.services.importing import ImportService
+from tests.importer import documents, more_documents
+
+
+@pytest.fixture(scope="module")
+def read() -> dict[str, CvDocument]:
+    from cvmaker.adapters.file_sniffing import InProcessExtractor
+
+    service = ImportService(InProcessExtractor())
+    markup = {"linkedin": more_documents.LINKEDIN_LIKE, "jake": more_documents.JAKE_LIKE,
+              "designer": more_documents.DESIGNER_SIDEBAR, "european": more_documents.EUROPEAN}
+    return {name: service.parse(documents.render_pdf(html), f"{name}.pdf").document for name, html in markup.items()}
+
+
+def _items(document: CvDocument, kind: SectionKind) -> list[tuple[object, ...]]:
+    section = next(s for s in document.sections if s.kind is kind)
+    return [(i.title, i.organization, i.start_date, i.end_date, i.current) for i in section.items]
+
+
+def test_a_linkedin_style_export(read: dict[str, CvDocument]) -> None:
+    document = read["linkedin"]
+    assert (document.basics.name, document.basics.email) == ("John Smith", "jsmith@gmail.com")
+    assert document.basics.location == "Austin, Texas, United States"
+    assert [link.url for link in document.basics.links] == ["https://www.linkedin.com/in/jsmith"]
+    assert _items(document, SectionKind.EXPERIENCE) == [
+        ("Senior Product Manager", "Initech", "2021-03", None, True),
+        ("Product Manager", "Initech", "2020-01", "2021-03", False),  # the employer line above both roles
+        ("Business Analyst", "Globex Corporation", "2016-06", "2019-12", False),
+    ]
+    assert _items(document, SectionKind.EDUCATION) == [
+        ("Bachelor of Business Administration, BBA, Finance", "The University of Texas at Austin", "2012", "2016",
+         False)]
+    languages = next(s for s in document.sections if s.kind is SectionKind.LANGUAGES).items
+    assert [(i.title, i.description) for i in languages] == [("English", "Native or Bilingual"),
+                                                             ("French", "Limited Working")]
+
+
+def test_a_two_line_entry_resume_with_small_capital_headings(read: dict[str, CvDocument]) -> None:
+    document = read["jake"]
+    assert (document.basics.name, document.basics.phone) == ("Jake Ryan", "123-456-7890")
+    assert _items(document, SectionKind.EXPERIENCE) == [
+        ("Undergraduate Research Assistant", "Texas A&M University", "2020-06", None, True),
+        ("Information Technology Support Specialist", "Southwestern University", "2018-09", None, True),
+    ]
+    experience = next(s for s in document.sections if s.kind is SectionKind.EXPERIENCE)
+    assert experience.title == "Experience"
+    assert experience.items[0].location == "College Station, TX"
+    project = next(s for s in document.sections if s.kind is SectionKind.PROJECTS).items[0]
+    assert (project.title, project.keywords) == ("Gitlytics", ["Python", "Flask", "React", "PostgreSQL", "Docker"])
+    skills = next(s for s in document.sections if s.kind is SectionKind.SKILLS).items
+    assert skills[1].title == "Developer Tools"
+    assert skills[1].keywords[-3:] == ["PyCharm", "IntelliJ", "Eclipse"]  # the wrapped end of the list
+
+
+def test_a_designer_page_with_the_name_in_a_dark_sidebar(read: dict[str, CvDocument]) -> None:
+    document = read["designer"]
+    assert (document.basics.name, document.basics.headline) == ("Lena Novak", "UX Designer")
+    assert document.basics.location == "Chicago, IL"
+    assert _items(document, SectionKind.EXPERIENCE) == [
+        ("Senior UX Designer", "Groupon", "2019", None, True), ("UX Designer", "Orbitz", "2016", "2019", False)]
+    assert _items(document, SectionKind.EDUCATION) == [
+        ("BFA, Graphic Design", "School of the Art Institute of Chicago", "2012", "2016", False)]
+
+
+def test_a_european_cv_in_german(read: dict[str, CvDocument]) -> None:
+    document = read["european"]
+    assert (document.basics.name, document.basics.phone) == ("Dr. Anna Müller", "+49 (0)30 1234567")
+    assert _items(document, SectionKind.EXPERIENCE) == [
+        ("Senior Data Scientist", "Zalando SE", "2019-10", None, True),
+        ("Data Scientist", "SAP SE", "2016-04", "2019-09", False),
+    ]
+    assert _items(document, SectionKind.EDUCATION)[0][:2] == ("Promotion (Dr. rer. nat.) in Physik",
+                                                              "Technische Universität München")
