@@ -28,6 +28,7 @@ from cvmaker.services.cvs import CvService
 from cvmaker.services.jobs import JobService
 
 EVIDENCE_PER_REQUIREMENT = 3
+EVIDENCE_FLOOR = 0.4  # share of the embedder's similarity range an item needs to count as evidence by meaning
 MAX_OTHER_CVS = 100
 MAX_JOB_CHUNKS = 48
 SNIPPET = 240
@@ -236,6 +237,8 @@ class MatchingService:
             return {}
         queries = self.embedder.embed([_query_text(r) for r in requirements])
         by_item = {(p.section_id, p.item_id): (p, v) for p, v in zip(prepared.passages, prepared.vectors)}
+        low, high = self.embedder.similarity_range
+        floor = low + EVIDENCE_FLOOR * (high - low)
         evidence: dict[Requirement, list[Evidence]] = {}
         for requirement, query in zip(requirements, queries):
             chosen: list[Evidence] = []
@@ -246,6 +249,8 @@ class MatchingService:
                                     {"cv_id": prepared.cv.id, "visible": True})
             for hit in hits:
                 key = (str(hit.metadata["section_id"]), str(hit.metadata["item_id"]) or None)
+                if hit.score < floor:
+                    break  # too far in meaning to show anything: better no evidence than misleading evidence
                 if key in by_item and all((e.section_id, e.item_id) != key for e in chosen):
                     chosen.append(self._evidence_of(prepared.cv.id, by_item[key][0], requirement, hit.score))
             elsewhere: list[Evidence] = []
@@ -293,8 +298,9 @@ class MatchingService:
 
     def _evidence_of(self, cv_id: str, passage: CvPassage, requirement: Requirement,
                      similarity: float) -> Evidence:
-        return Evidence(section_id=passage.section_id, item_id=passage.item_id, text=_snippet(passage.text,
-                        requirement.text), similarity=round(max(0.0, similarity), 4), cv_id=cv_id)
+        return Evidence(section_id=passage.section_id, item_id=passage.item_id,
+                        text=_snippet(passage, requirement), similarity=round(max(0.0, similarity), 4),
+                        cv_id=cv_id)
 
 
 def _query_text(requirement: Requirement) -> str:
@@ -305,9 +311,15 @@ def _query_text(requirement: Requirement) -> str:
     return requirement.text
 
 
-def _snippet(text: str, term: str) -> str:
-    pieces = sentences(text)
-    best = next((s for s in pieces if occurs_in(term, s)), pieces[0] if pieces else text)
+def _snippet(passage: CvPassage, requirement: Requirement) -> str:
+    """What to show as evidence: the sentence or bullet naming the requirement, else the item's name and dates
+    (for a role, a degree, or an item close in meaning)."""
+    if requirement.kind in (RequirementKind.TITLE, RequirementKind.EXPERIENCE, RequirementKind.EDUCATION):
+        return passage.label
+    pieces = sentences(passage.text)
+    best = next((s for s in pieces if occurs_in(requirement.text, s)), None)
+    if best is None:
+        return pieces[0] if passage.item_id is None and pieces else passage.label
     return best if len(best) <= SNIPPET else best[:SNIPPET - 1].rstrip() + "\u2026"
 
 

@@ -23,6 +23,7 @@ class CvPassage:
     kind: SectionKind | None  # None for the summary
     text: str
     visible: bool
+    label: str  # how a person names it: "Backend Engineer, Contoso (2019-01 to present)", "Summary"
 
 
 def item_text(item: Item) -> str:
@@ -32,16 +33,24 @@ def item_text(item: Item) -> str:
     return ". ".join(p.strip() for p in parts if p and p.strip())
 
 
+def item_label(item: Item, section_title: str) -> str:
+    name = ", ".join(p for p in (item.title, item.organization) if p) or section_title
+    end = "present" if item.current else item.end_date
+    dates = " to ".join(d for d in (item.start_date, end) if d)
+    return f"{name} ({dates})" if dates else name
+
+
 def passages(document: CvDocument) -> list[CvPassage]:
     found = []
     intro = ". ".join(p for p in (document.basics.headline, document.summary) if p and p.strip())
     if intro:
-        found.append(CvPassage(SUMMARY_ID, None, None, intro, True))
+        found.append(CvPassage(SUMMARY_ID, None, None, intro, True, "Summary"))
     for section in document.sections:
         for item in section.items:
             text = item_text(item)
             if text:
-                found.append(CvPassage(section.id, item.id, section.kind, text, section.visible and item.visible))
+                found.append(CvPassage(section.id, item.id, section.kind, text, section.visible and item.visible,
+                                       item_label(item, section.title)))
     return found
 
 
