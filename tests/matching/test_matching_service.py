@@ -41,6 +41,9 @@ def test_a_match_has_a_score_parts_and_evidence_per_requirement(feature: Feature
     assert all(e.cv_id == cv_id for e in python.evidence)
     degree = next(r for r in match.requirements if r.requirement.kind == RequirementKind.EDUCATION)
     assert degree.evidence[0].item_id == "degree"
+    assert degree.evidence[0].text == "BSc Computer Science, University of Leeds (2016)"
+    go = next(r for r in match.requirements if r.requirement.text == "Go")
+    assert not go.matched and go.evidence == ()  # nothing close: no misleading evidence
 
 
 def test_matching_twice_gives_the_same_answer_and_embeds_nothing_new(feature: Feature) -> None:
