@@ -48,8 +48,14 @@ class RemoteError(Exception):
     """An exception raised in a worker that could not be sent back as itself (it did not pickle)."""
 
 
-def _peak_rss_bytes() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+def _resident_bytes() -> int:
+    """This process's resident memory now. Not `ru_maxrss`: Linux carries the parent's peak over into a child
+    started by fork and exec, so a worker of a large server would look large from its first call."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * resource.getpagesize()
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def _portable(error: BaseException) -> BaseException:
@@ -93,6 +99,9 @@ def _worker_main(inbox: Connection, connection: Connection) -> None:
             message = inbox.recv()
         except (EOFError, OSError):
             return
+        except Exception as error:  # the call did not unpickle here (e.g. a function defined in __main__)
+            connection.send(("error", RemoteError(f"The worker could not load the call: {error}"), False))
+            continue
         if message is None:
             return
         function, args, kwargs = message
@@ -103,7 +112,7 @@ def _worker_main(inbox: Connection, connection: Connection) -> None:
         except BaseException as error:
             reply = ("error", _portable(error))
         # A worker that came near its limit retires after this call: fragmented memory is not given back.
-        retire = reply[0] == "oom" or bool(memory_limit and _peak_rss_bytes() > memory_limit * 0.75)
+        retire = reply[0] == "oom" or bool(memory_limit and _resident_bytes() > memory_limit * 0.75)
         try:
             connection.send((*reply, retire))
         except MemoryError:

@@ -54,3 +54,14 @@ def raise_value_error(message: str) -> None:
 
 def raise_unpicklable() -> None:
     raise Unpicklable("needs", "two arguments")
+
+
+def _explode() -> None:
+    raise RuntimeError("this object cannot be rebuilt here")
+
+
+class FailsToUnpickle:
+    """Pickles in the parent; rebuilding it in the worker raises (like a function only __main__ defines)."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (_explode, ())

@@ -67,6 +67,13 @@ def test_exceptions_of_the_function_reach_the_caller_and_keep_the_worker(pool: W
     assert pool.run(pool_jobs.process_id, timeout=10) == before
 
 
+def test_a_call_the_worker_cannot_load_is_an_error_and_the_worker_stays(pool: WorkerPool) -> None:
+    before = pool.run(pool_jobs.process_id, timeout=10)
+    with pytest.raises(RemoteError, match="could not load the call"):
+        pool.run(pool_jobs.add, pool_jobs.FailsToUnpickle(), 1, timeout=10)
+    assert pool.run(pool_jobs.process_id, timeout=10) == before
+
+
 def test_async_callers_share_the_pool_through_threads() -> None:
     with WorkerPool(size=2, name="test") as pool:
 
