@@ -3,6 +3,7 @@ import { useCallback, useState } from "react";
 import { Link, NavLink, Route, Routes, useParams } from "react-router";
 import { graphql } from "../../gql";
 import { describeError, ErrorState, LoadingState } from "../../ui/States";
+import { DownloadMenu } from "../export/DownloadMenu";
 import { HistoryTab } from "../history/HistoryTab";
 import { ContentTab } from "./ContentTab";
 import { draftFromCv, type Draft } from "./draft";
@@ -74,7 +75,10 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
               }}
             />
           </div>
-          <SaveIndicator state={state} />
+          <div className="editor__actions">
+            <SaveIndicator state={state} />
+            <DownloadMenu cvId={cvId} title={draft.title} beforeDownload={() => autosave.flush()} />
+          </div>
         </div>
         {state.notice && (
           <div className="notice" role="alert">
