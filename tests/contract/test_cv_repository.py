@@ -79,6 +79,12 @@ def new_cv(owner: str = "alice", title: str = "Backend engineer", cv_id: str | N
               updated_at=at, document=document(title), source_cv_id=source_cv_id)
 
 
+def stored(repository: CvRepository, cv_id: str, owner: str = "alice") -> Cv:
+    cv = repository.get(owner, cv_id)
+    assert cv is not None, f"{cv_id} is not stored"
+    return cv
+
+
 def edited(cv: Cv, title: str, minutes: int = 1) -> Cv:
     return cv.next_version(document(title), cv.updated_at + timedelta(minutes=minutes))
 
@@ -122,8 +128,8 @@ def test_a_save_at_the_current_version_writes_the_cv_and_its_revision(repository
     repository.add(cv)
     second = edited(cv, "Second")
     repository.save(second, expected_version=1)
-    stored = repository.get("alice", cv.id)
-    assert stored == second and stored.created_at == T0
+    now = stored(repository, cv.id)
+    assert now == second and now.created_at == T0
     assert [(r.version, r.title) for r in repository.revisions("alice", cv.id)] == [
         (2, "Second"), (1, "Backend engineer")]
     revision = repository.revision("alice", cv.id, 2)
@@ -138,7 +144,7 @@ def test_a_stale_save_is_a_conflict_naming_the_current_version_and_changes_nothi
     with pytest.raises(VersionConflict) as conflict:
         repository.save(edited(cv, "Lost update"), expected_version=1)
     assert conflict.value.current_version == 2
-    assert repository.get("alice", cv.id).title == "Second"
+    assert stored(repository, cv.id).title == "Second"
     assert [r.version for r in repository.revisions("alice", cv.id)] == [2, 1]
 
 
@@ -172,7 +178,7 @@ def test_of_concurrent_saves_of_one_version_exactly_one_wins(repository: CvRepos
     winners = [o for o in outcomes if o.startswith("won")]
     assert len(winners) == 1 and outcomes.count("conflict at 2") == 5, outcomes
     winner = winners[0].removeprefix("won ")
-    assert repository.get("alice", cv.id).title == f"Writer {winner}"
+    assert stored(repository, cv.id).title == f"Writer {winner}"
     assert [r.title for r in repository.revisions("alice", cv.id)] == [f"Writer {winner}", "Backend engineer"]
 
 
@@ -271,8 +277,10 @@ def test_an_old_revision_reads_back_for_restoring(repository: CvRepository) -> N
     repository.add(cv)
     second = edited(cv, "Second")
     repository.save(second, expected_version=1)
-    restored = second.next_version(repository.revision("alice", cv.id, 1).document, second.updated_at)
+    first = repository.revision("alice", cv.id, 1)
+    assert first is not None
+    restored = second.next_version(first.document, second.updated_at)
     repository.save(restored, expected_version=2)
-    assert repository.get("alice", cv.id).document == cv.document
+    assert stored(repository, cv.id).document == cv.document
     assert [(r.version, r.title) for r in repository.revisions("alice", cv.id)] == [
         (3, "Backend engineer"), (2, "Second"), (1, "Backend engineer")]

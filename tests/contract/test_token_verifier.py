@@ -87,9 +87,11 @@ class LocalIssuer:
         return self._tokens(other, email)
 
     def verifier(self, token_use: str = "access", now: float | None = None) -> JwtVerifier:
-        clock = (lambda: now) if now is not None else None
-        return JwtVerifier(self.settings.local_issuer, self.accounts.accepted_client_ids(self.web_client_id),
-                           JwksCache(self.issuer.jwks), token_use=token_use, **({"clock": clock} if clock else {}))
+        verifier = JwtVerifier(self.settings.local_issuer, self.accounts.accepted_client_ids(self.web_client_id),
+                               JwksCache(self.issuer.jwks), token_use=token_use)
+        if now is not None:
+            verifier.clock = lambda: now
+        return verifier
 
     def app_verifier(self) -> TokenVerifier:
         return build_verifier(self.settings, self.accounts, self.issuer)
@@ -128,9 +130,11 @@ class CognitoIssuer:
         return self._tokens(other, email)
 
     def verifier(self, token_use: str = "access", now: float | None = None) -> JwtVerifier:
-        extra: dict[str, Any] = {"clock": lambda: now} if now is not None else {}
-        return JwtVerifier(self.pool.issuer, frozenset({self.web_client_id}),
-                           JwksCache(http_jwks_fetcher(self.pool.jwks_url)), token_use=token_use, **extra)
+        verifier = JwtVerifier(self.pool.issuer, frozenset({self.web_client_id}),
+                               JwksCache(http_jwks_fetcher(self.pool.jwks_url)), token_use=token_use)
+        if now is not None:
+            verifier.clock = lambda: now
+        return verifier
 
     def app_verifier(self) -> TokenVerifier:
         settings = Settings(auth="cognito", cognito_issuer=self.pool.issuer, cognito_jwks_url=self.pool.jwks_url,

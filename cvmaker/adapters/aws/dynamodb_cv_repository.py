@@ -17,6 +17,7 @@ need Decimal), and `MAX_DOCUMENT_BYTES` keeps an item well under DynamoDB's 400 
 
 from __future__ import annotations
 
+import builtins  # `list` is a method of the repository: annotations inside the class need the builtin
 import json
 from collections.abc import Iterator
 from datetime import datetime
@@ -97,7 +98,7 @@ class DynamoDbCvRepository:
         next_cursor = encode_cursor(cvs[-1].id) if len(items) > limit else None
         return Page(items=cvs, next_cursor=next_cursor)
 
-    def revisions(self, owner: str, cv_id: str) -> list[Revision]:
+    def revisions(self, owner: str, cv_id: str) -> builtins.list[Revision]:
         items = self._query_all(
             KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
             ExpressionAttributeValues={":pk": {"S": user_key(owner)}, ":prefix": {"S": f"{cv_key(cv_id)}#REV#"}},
@@ -203,7 +204,7 @@ class DynamoDbCvRepository:
             if not start:
                 return
 
-    def _batch_delete(self, owner: str, sort_keys: list[str]) -> None:
+    def _batch_delete(self, owner: str, sort_keys: builtins.list[str]) -> None:
         for start in range(0, len(sort_keys), _MAX_BATCH_WRITE):
             requests = [{"DeleteRequest": {"Key": _key(owner, sk)}} for sk in sort_keys[start:start + _MAX_BATCH_WRITE]]
             pending: dict[str, Any] = {self.table: requests}
