@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from api.auth_gate import AuthGate
@@ -14,6 +16,7 @@ from api.composition import Runtime, build_runtime
 from api.graphql_view import GraphQLView
 from api.middleware import LimitBodySize, RequestId
 from api.settings import Settings
+from cvmaker.domain.errors import NotFound
 from schema.schema import build_schema
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -24,6 +27,18 @@ NOT_BUILT = """<!doctype html><meta charset="utf-8"><title>CV Maker</title>
 
 async def healthz(request: Request) -> Response:
     return JSONResponse({"ok": True})
+
+
+async def template_thumbnail(request: Request) -> Response:
+    from templates import REGISTRY
+
+    try:
+        thumbnail = REGISTRY.get(request.path_params["name"]).thumbnail
+    except NotFound:
+        thumbnail = None
+    if thumbnail is None:
+        return JSONResponse({"error": "No such template."}, status_code=404)
+    return FileResponse(thumbnail, media_type="image/png", headers={"cache-control": "public, max-age=3600"})
 
 
 def _web_app_routes(settings: Settings) -> list[BaseRoute]:
@@ -41,6 +56,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     graphql = GraphQLView(schema, runtime.services, graphiql=settings.graphiql)
     routes: list[BaseRoute] = [
         Route("/healthz", healthz),
+        Route("/templates/{name}/thumbnail.png", template_thumbnail),
         Route("/graphql", AuthGate(graphql, runtime.verifier)),
     ]
     if runtime.local_accounts is not None:
@@ -52,7 +68,12 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
 
         routes += file_routes(runtime.blobs, MAX_UPLOAD_BYTES)
     routes += _web_app_routes(settings)
-    app = Starlette(routes=routes)
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        runtime.close()
+
+    app = Starlette(routes=routes, lifespan=lifespan)
     app.state.runtime = runtime
     app.add_middleware(LimitBodySize, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestId)

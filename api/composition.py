@@ -30,13 +30,18 @@ class Runtime:
     blobs: Any = None
     database: Any = None
 
+    def close(self) -> None:
+        """Stop worker processes (the renderer's, the importer's) when the server stops."""
+        for service in (self.services.rendering, self.services.importing):
+            pool = getattr(getattr(service, "renderer", None), "pool", None) or getattr(service, "pool", None)
+            if pool is not None:
+                pool.close()
+
 
 def template_names() -> tuple[str, ...]:
-    try:
-        from templates import registry
-    except ImportError:  # templates not installed yet: the default design still validates
-        return DEFAULT_TEMPLATES
-    return tuple(registry.names())
+    from templates import template_names as installed
+
+    return tuple(installed()) or DEFAULT_TEMPLATES
 
 
 def _database(settings: Settings) -> Any:
@@ -69,6 +74,19 @@ def build_blob_store(settings: Settings) -> Any:
     raise ValueError(f"CVMAKER_BLOBS must be folder or s3, not {settings.blobs!r}")
 
 
+def build_rendering(blobs: Any) -> Any:
+    """Rendering wired to warm worker processes (started on the first render, not at start-up)."""
+    from cvmaker.adapters.docx_writer import PythonDocxWriter
+    from cvmaker.adapters.pdf_rasterizer import PdfiumRasterizer
+    from cvmaker.adapters.weasyprint_renderer import default_renderer
+    from cvmaker.domain.json_resume import to_json_resume
+    from cvmaker.services.rendering import RenderService
+    from templates import REGISTRY
+
+    return RenderService(blobs, default_renderer(), PythonDocxWriter(), PdfiumRasterizer(), REGISTRY,
+                         json_resume=to_json_resume)
+
+
 def build_verifier(settings: Settings, local_accounts: Any, local_issuer: Any) -> TokenVerifier:
     from cvmaker.adapters.jwt_verifier import JwksCache, JwtVerifier, http_jwks_fetcher
 
@@ -94,7 +112,7 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
     database = _database(settings) if "sqlite" in (settings.storage,) or settings.auth == "local" else None
     repository = build_cv_repository(settings, database)
     blobs = build_blob_store(settings)
-    services = Services(cvs=CvService(repository, templates=template_names()))
+    services = Services(cvs=CvService(repository, templates=template_names()), rendering=build_rendering(blobs))
     local_accounts = local_issuer = None
     if verifier is None and settings.auth == "local":
         from cvmaker.adapters.local.accounts import LocalAccounts

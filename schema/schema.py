@@ -24,6 +24,7 @@ from strawberry.extensions import (
 from schema.cvs.mutations import CvMutations
 from schema.cvs.queries import CvQueries
 from schema.extensions import MaskAndLogErrors, is_unexpected
+from schema.rendering.operations import RenderingMutations, RenderingQueries
 from schema.users.queries import UserQueries
 
 log = logging.getLogger("cvmaker.graphql")
@@ -34,12 +35,12 @@ MAX_TOKENS = 5_000
 
 
 @strawberry.type
-class Query(CvQueries, UserQueries):
+class Query(CvQueries, RenderingQueries, UserQueries):
     pass
 
 
 @strawberry.type
-class Mutation(CvMutations):
+class Mutation(CvMutations, RenderingMutations):
     pass
 
 

@@ -1,0 +1,1 @@
+"""The rendering area: templates, downloads in every format, and the live preview."""
