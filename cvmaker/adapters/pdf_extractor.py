@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cvmaker.domain.cv_parsing.extracted import ExtractedDocument, FileLimitExceeded, LinkTarget, UnsupportedFile
@@ -220,19 +220,28 @@ def _pages(page_glyphs: list[tuple[float, float, list[_Glyph]]]) -> list[PageTex
 def _fragments(rows: list[list[_Word]], strong_edges: list[int]) -> list[Fragment]:
     fragments: list[Fragment] = []
     for words in rows:
-        current: list[_Word] = []
+        groups: list[list[_Word]] = []
         for word in words:
-            if current and (
+            if groups and (
                 word.gap_before > FRAGMENT_GAP * word.size
                 or word.gap_before < -word.size
-                or _starts_column_after_margin(word, current[0], strong_edges)
+                or _starts_column_after_margin(word, groups[-1][0], strong_edges)
             ):
-                fragments.append(_fragment(current))
-                current = []
-            current.append(word)
-        if current:
-            fragments.append(_fragment(current))
+                groups.append([])
+            if not groups:
+                groups.append([])
+            groups[-1].append(word)
+        row_fragments = [_fragment(group) for group in groups]
+        if (len(groups) >= 2 and not row_fragments[0].text and _is_icon_only(groups[0])
+                and len(row_fragments[1].text.split()) >= 4):
+            # A bullet glyph from a symbol font, set apart from its text by a tab (Word's PDFs).
+            row_fragments[0] = replace(row_fragments[0], text="•")
+        fragments.extend(row_fragments)
     return [f for f in fragments if f.text]
+
+
+def _is_icon_only(words: list[_Word]) -> bool:
+    return all(glyph.char == ICON for word in words for glyph in word.glyphs)
 
 
 def _starts_column_after_margin(word: _Word, first: _Word, strong_edges: list[int]) -> bool:

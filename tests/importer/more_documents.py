@@ -89,3 +89,50 @@ Lieferkette</td></tr>
 <h2>Kenntnisse</h2><p>Python, R, SQL, Spark, TensorFlow</p>
 <h2>Sprachen</h2><p>Deutsch (Muttersprache), Englisch (C1)</p>
 </body></html>"""
+
+
+def headings_in_cells_docx() -> bytes:
+    """A Word CV laid out as one table: section names in the left column, the content in the right."""
+    import docx
+
+    from tests.importer.documents import _docx_bytes
+
+    d = docx.Document()
+    d.add_paragraph("Chen Wei", style="Title")
+    d.add_paragraph("chen.wei@example.com | +1 415 555 0100 | Oakland, CA")
+    table = d.add_table(rows=0, cols=2)
+
+    def row(heading: str, paragraphs: list[str]) -> None:
+        cells = table.add_row().cells
+        cells[0].text = heading
+        cells[1].text = paragraphs[0]
+        for text in paragraphs[1:]:
+            if text.startswith("- "):
+                cells[1].add_paragraph(text[2:], style="List Bullet")
+            else:
+                cells[1].add_paragraph(text)
+
+    row("Experience", ["Staff Engineer, Lyft\t2019 – Present", "- Led the dispatch rewrite in Go",
+                       "- Cut costs by 20%", "Senior Engineer, Uber\t2015 – 2019", "- Built the pricing pipeline"])
+    row("Education", ["M.S. Computer Science, Stanford University\t2013 – 2015"])
+    row("Skills", ["Go, Python, Kafka, Kubernetes"])
+    return _docx_bytes(d)
+
+
+def skills_table_docx() -> bytes:
+    """Skill categories in the left cells of a table under a "Technical Skills" heading."""
+    import docx
+
+    from tests.importer.documents import _docx_bytes
+
+    d = docx.Document()
+    d.add_paragraph("Ravi Kumar", style="Title")
+    d.add_paragraph("ravi@example.com")
+    d.add_heading("Technical Skills", 1)
+    table = d.add_table(rows=0, cols=2)
+    for category, items in (("Languages", "Python, Java, SQL"), ("Cloud", "AWS, GCP")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = category, items
+    d.add_heading("Experience", 1)
+    d.add_paragraph("Data Engineer | Infosys | 2018 – 2021")
+    return _docx_bytes(d)

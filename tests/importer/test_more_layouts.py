@@ -78,3 +78,23 @@ def test_a_european_cv_in_german(read: dict[str, CvDocument]) -> None:
     ]
     assert _items(document, SectionKind.EDUCATION)[0][:2] == ("Promotion (Dr. rer. nat.) in Physik",
                                                               "Technische Universität München")
+
+
+def test_word_section_names_in_the_left_cells_of_a_table() -> None:
+    from cvmaker.adapters.file_sniffing import InProcessExtractor
+
+    document = ImportService(InProcessExtractor()).parse(more_documents.headings_in_cells_docx(), "cv.docx").document
+    assert [s.kind for s in document.sections] == [SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.SKILLS]
+    assert _items(document, SectionKind.EXPERIENCE) == [
+        ("Staff Engineer", "Lyft", "2019", None, True), ("Senior Engineer", "Uber", "2015", "2019", False)]
+    assert document.sections[0].items[0].bullets == ["Led the dispatch rewrite in Go", "Cut costs by 20%"]
+    assert document.sections[2].items[0].keywords == ["Go", "Python", "Kafka", "Kubernetes"]
+
+
+def test_skill_categories_in_table_cells_are_categories_not_sections() -> None:
+    from cvmaker.adapters.file_sniffing import InProcessExtractor
+
+    document = ImportService(InProcessExtractor()).parse(more_documents.skills_table_docx(), "cv.docx").document
+    assert [s.kind for s in document.sections] == [SectionKind.SKILLS, SectionKind.EXPERIENCE]
+    assert [(i.title, i.keywords) for i in document.sections[0].items] == [
+        ("Languages", ["Python", "Java", "SQL"]), ("Cloud", ["AWS", "GCP"])]

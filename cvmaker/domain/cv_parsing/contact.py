@@ -24,6 +24,11 @@ LABEL = re.compile(
     r"dirección|indirizzo|courriel|correo)\s*:\s*",
     re.IGNORECASE,
 )
+DOCUMENT_TITLE = re.compile(
+    r"^(curriculum vitae|resume|résumé|cv|lebenslauf|hoja de vida|currículum|curriculum|my resume|cover letter)"
+    r"(\s+of\b.*)?$",
+    re.IGNORECASE,
+)
 _NAME_WORD = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-.]*$|^[A-ZÀ-Ý]{2,}$")
 
 
@@ -56,6 +61,8 @@ def looks_like_name(text: str) -> bool:
         return False
     if title_score(text) > 0 or org_score(text) > 0:
         return False  # "UX Designer", "Acme Corp"
+    if DOCUMENT_TITLE.match(text.strip()):
+        return False
     return all(_NAME_WORD.match(w) or w.casefold() in {"de", "van", "von", "der", "da", "di", "la", "le", "bin"}
                for w in words)
 
@@ -119,13 +126,14 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
             continue
         leftovers.append(ContactPiece(text, piece.size, piece.line_index))
     names = [p for p in leftovers if looks_like_name(p.text)]
+    plain = [p for p in leftovers if not DOCUMENT_TITLE.match(p.text.strip())]
     if names:
         best = max(names, key=lambda p: (p.size, -p.line_index))
-        contact.name = _title_case_if_shouting(best.text)
+        contact.name = best.text  # as printed: a name in capitals stays so (users edit it; matching folds case)
         contact.sources["name"] = best.line_index
         leftovers.remove(best)
-    elif leftovers:
-        best = max(leftovers, key=lambda p: (p.size, -p.line_index))
+    elif plain:
+        best = max(plain, key=lambda p: (p.size, -p.line_index))
         if len(best.text.split()) <= 5 and not any(ch.isdigit() for ch in best.text):
             contact.name = best.text
             contact.sources["name"] = best.line_index
@@ -133,6 +141,7 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
     headline_candidates = [
         p for p in leftovers
         if 1 <= len(p.text.split()) <= 10 and not re.search(r"\d{3}", p.text) and not p.text.endswith(".")
+        and not DOCUMENT_TITLE.match(p.text.strip())
     ]
     if headline_candidates:
         best = max(headline_candidates, key=lambda p: (p.size, -p.line_index))
@@ -142,7 +151,3 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
     contact.unplaced = leftovers
     return contact
 
-
-def _title_case_if_shouting(name: str) -> str:
-    """Keep the name as printed: a name in capitals stays in capitals (the scorer folds case; users edit it)."""
-    return name

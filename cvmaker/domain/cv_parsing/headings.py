@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from cvmaker.domain.cv import SectionKind
+from cvmaker.domain.cv_parsing.roles import title_score
 
 # The head word(s) of a heading, after qualifiers are removed ("Relevant Work Experience" -> "work experience").
 _VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
@@ -97,8 +98,9 @@ def normalise_heading(text: str) -> str:
     return re.sub(r"\s+", " ", text.casefold()).strip()
 
 
-def heading_kind(text: str) -> SectionKind | None:
-    """The kind of section a heading names, or None when the text is not a known heading."""
+def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
+    """The kind of section a heading names, or None when the text is not a known heading. `strict`: only the
+    vocabulary itself (with qualifiers like "Relevant"), no partial matches."""
     key = normalise_heading(text)
     if not key or len(key) > 45:
         return None
@@ -107,8 +109,8 @@ def heading_kind(text: str) -> SectionKind | None:
     stripped = _QUALIFIERS.sub("", key)
     if stripped in _LOOKUP:
         return _LOOKUP[stripped]
-    if "," in key:
-        return None
+    if "," in key or strict or title_score(key) > 0:
+        return None  # "Research Assistant" is a job, not a section
     # "Experience & Leadership", "Skills and Tools": judge by the first known part.
     for part in re.split(r"\s*(?:&|\band\b|/|,|\+)\s*", key):
         part = _QUALIFIERS.sub("", part.strip())

@@ -102,33 +102,72 @@ def _lines_of(rows: list[list[Fragment]], page: int, column: int) -> list[TextLi
     return lines
 
 
-def _gutter(fragments: Sequence[Fragment], width: float) -> float | None:
-    """The x of a vertical gap that no fragment crosses, with text on both sides over many rows, or None."""
+_RESOLUTION = 2.0  # points per cell of the coverage masks
+
+
+def _mask(row: Sequence[Fragment]) -> int:
+    """The horizontal cells a row's fragments cover, as the bits of an int (cheap to OR over many rows)."""
+    mask = 0
+    for f in row:
+        first, last = max(0, int(f.x0 / _RESOLUTION)), max(0, int(f.x1 / _RESOLUTION))
+        mask |= ((1 << (last - first + 1)) - 1) << first
+    return mask
+
+
+def _gutter(rows: Sequence[Sequence[Fragment]], masks: Sequence[int]) -> float | None:
+    """The x of a vertical gap that no fragment of `rows` crosses, with text on both sides over several rows."""
+    fragments = [f for row in rows for f in row]
     if len(fragments) < 8:
         return None
-    resolution = 2.0
-    cells = int(width / resolution) + 2
-    covered = [0] * cells
-    for f in fragments:
-        for cell in range(max(0, int(f.x0 / resolution)), min(cells, int(f.x1 / resolution) + 1)):
-            covered[cell] += 1
-    left_edge = min(f.x0 for f in fragments)
-    right_edge = max(f.x1 for f in fragments)
+    covered = 0
+    for mask in masks:
+        covered |= mask
+    left_edge = int(min(f.x0 for f in fragments) / _RESOLUTION)
+    right_edge = int(max(f.x1 for f in fragments) / _RESOLUTION)
+    bits = format(covered, "b")[::-1].ljust(right_edge + 1, "0")
     best: tuple[int, float] | None = None
-    cell = int(left_edge / resolution) + 1
-    while cell < int(right_edge / resolution):
-        if covered[cell] == 0:
-            start = cell
-            while cell < cells and covered[cell] == 0:
-                cell += 1
-            x = (start + cell) / 2 * resolution
-            left = sum(1 for f in fragments if f.x1 <= x)
-            right = sum(1 for f in fragments if f.x0 >= x)
-            balance = min(left, right)
-            if (cell - start) * resolution >= 6 and balance >= 4 and (best is None or balance > best[0]):
-                best = (balance, x)
-        cell += 1
+    for run in re.finditer(r"0{3,}", bits[left_edge + 1 : right_edge]):
+        x = (left_edge + 1 + (run.start() + run.end()) / 2) * _RESOLUTION
+        left = sum(1 for f in fragments if f.x1 <= x)
+        right = sum(1 for f in fragments if f.x0 >= x)
+        balance = min(left, right)
+        if balance >= 4 and (best is None or balance > best[0]):
+            best = (balance, x)
     return None if best is None else best[1]
+
+
+def _split_columns(
+    rows: list[list[Fragment]], gutter: float, page: PageText, looks_like_heading: Callable[[str], bool],
+    body_start: int, body_end: int,
+) -> list[TextLine] | None:
+    """Read a page as header band, main column, sidebar, footer band; None when it is not a sidebar layout."""
+    body_rows = rows[body_start:body_end]
+    left = [f for row in body_rows for f in row if f.x1 <= gutter]
+    right = [f for row in body_rows for f in row if f.x0 >= gutter]
+    if not any(looks_like_heading(f.text) for f in left) or not any(looks_like_heading(f.text) for f in right):
+        return None
+    # The header band goes on down to the first row with text on both sides or a heading.
+    while body_start < body_end:
+        row = rows[body_start]
+        both = any(f.x1 <= gutter for f in row) and any(f.x0 >= gutter for f in row)
+        if both or any(looks_like_heading(f.text) for f in row):
+            break
+        body_start += 1
+    band_ids = {id(f) for row in rows[:body_start] + rows[body_end:] for f in row}
+    left = [f for f in left if id(f) not in band_ids]
+    right = [f for f in right if id(f) not in band_ids]
+    header = _lines_of(rows[:body_start], page.number, 0)
+    footer = _lines_of(rows[body_end:], page.number, 0)
+    if not left or not right:
+        return header + _lines_of(_rows(left + right), page.number, 0) + footer
+    # The wider column is the main one and is read first, unless the sidebar holds the largest text
+    # (the name at the top of a sidebar): then the sidebar comes first.
+    left_width = max(f.x1 for f in left) - min(f.x0 for f in left)
+    right_width = max(f.x1 for f in right) - min(f.x0 for f in right)
+    main, side = (left, right) if left_width >= right_width else (right, left)
+    if max(f.size for f in side) > max(f.size for f in main) + 0.5:
+        main, side = side, main
+    return header + _lines_of(_rows(main), page.number, 0) + _lines_of(_rows(side), page.number, 1) + footer
 
 
 def order_page(
@@ -136,50 +175,19 @@ def order_page(
 ) -> list[TextLine]:
     """Lines of one page in reading order.
 
-    The full-width band at the top (name, contact line) is read first; below it, a page with two columns that
-    each have a heading is read column by column; any other page row by row."""
+    Full-width bands at the top (name, contact line) and at the bottom are read first and last; between them,
+    two columns that each have a heading are read column by column; any other page row by row."""
     fragments = [f for f in page.fragments if f.text.strip()]
     if not fragments:
         return []
     rows = _rows(fragments)
-    body_start = 0
-    gutter = None
-    # The header band: rows at the top that cross any candidate gutter are read before the columns.
+    masks = [_mask(row) for row in rows]
     for start in range(min(len(rows), 12)):
-        body = [f for row in rows[start:] for f in row]
-        candidate = _gutter(body, page.width)
-        if candidate is not None:
-            gutter, body_start = candidate, start
-            break
-    if gutter is not None:
-        body_rows = rows[body_start:]
-        left = [f for row in body_rows for f in row if f.x1 <= gutter]
-        right = [f for row in body_rows for f in row if f.x0 >= gutter]
-        left_headings = sum(1 for f in left if looks_like_heading(f.text))
-        right_headings = sum(1 for f in right if looks_like_heading(f.text))
-        is_sidebar_layout = left_headings >= 1 and right_headings >= 1
-        if is_sidebar_layout:
-            # The header band goes on down to the first row with text on both sides or a heading.
-            while body_start < len(rows):
-                row = rows[body_start]
-                both = any(f.x1 <= gutter for f in row) and any(f.x0 >= gutter for f in row)
-                if both or any(looks_like_heading(f.text) for f in row):
-                    break
-                body_start += 1
-            header_ids = {id(f) for row in rows[:body_start] for f in row}
-            left = [f for f in left if id(f) not in header_ids]
-            right = [f for f in right if id(f) not in header_ids]
-            header = _lines_of(rows[:body_start], page.number, 0)
-            if not left or not right:
-                return header + _lines_of(_rows(left + right), page.number, 0)
-            # The wider column is the main one and is read first, unless the sidebar holds the largest text
-            # (the name at the top of a sidebar): then the sidebar comes first.
-            left_width = max(f.x1 for f in left) - min(f.x0 for f in left)
-            right_width = max(f.x1 for f in right) - min(f.x0 for f in right)
-            main, side = (left, right) if left_width >= right_width else (right, left)
-            if max(f.size for f in side) > max(f.size for f in main) + 0.5:
-                main, side = side, main
-            return header + _lines_of(_rows(main), page.number, 0) + _lines_of(_rows(side), page.number, 1)
+        for end in range(len(rows), max(start + 8, len(rows) - 8) - 1, -1):
+            gutter = _gutter(rows[start:end], masks[start:end])
+            if gutter is not None:
+                ordered = _split_columns(rows, gutter, page, looks_like_heading, start, end)
+                return ordered if ordered is not None else _lines_of(rows, page.number, 0)
     return _lines_of(rows, page.number, 0)
 
 

@@ -101,6 +101,8 @@ class _Builder:
             basics.email = None
         if basics.phone:
             basics.phone = re.sub(r"[^0-9+()./\s-]", "", basics.phone).strip()[: limits.MAX_PHONE] or None
+        if basics.email is None:
+            self.email_elsewhere(sections)
         self.links(contact.urls, header_rows + contact_rows)
         remaining = []
         previous_line: int | None = None
@@ -125,6 +127,17 @@ class _Builder:
                 self.placed.add(index)
         for piece in contact.unplaced:
             self.placed.add(piece.line_index)  # reported above, once, with its own text
+
+    def email_elsewhere(self, sections: list[RawSection]) -> None:
+        """Some CVs give their contact details at the end: the first email outside a references section."""
+        for raw in sections[1:]:
+            if "reference" in raw.key:
+                continue
+            for row in raw.rows:
+                if (found := EMAIL.search(row.line.text)) and len(row.line.text.split()) <= 8:
+                    self.parsed.document.basics.email = found.group(0)
+                    self.parsed.sources["basics.email"] = self.where(row.index)
+                    return
 
     def links(self, text_urls: list[tuple[str, str]], rows: list[Row]) -> None:
         """Profile links: annotation targets whose visible text is in the header, and URLs printed there."""
@@ -158,7 +171,7 @@ class _Builder:
     def section(self, raw: RawSection) -> None:
         assert raw.heading is not None and raw.kind is not None
         document = self.parsed.document
-        heading_text = raw.heading.line.text.strip()
+        heading_text = (raw.title or raw.heading.line.text).strip()
         self.placed.add(raw.heading.index)
         if raw.key in CONTACT_HEADINGS:
             return  # read with the header

@@ -32,7 +32,7 @@ def _date_at_edge(piece: str) -> tuple[str | None, str]:
     if found is None:
         return None, piece
     _, start, end = found
-    before, after = piece[:start].strip(" ,;|()[]–—-"), piece[end:].strip(" ,;|()[]")
+    before, after = piece[:start].strip(" ,;:|()[]–—-"), piece[end:].strip(" ,;:|()[]")
     if before.count("(") > before.count(")") and not after:
         inside = before[before.rfind("(") + 1:].strip()
         if inside:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cvmaker.domain.cv import SectionKind
 from cvmaker.domain.cv_parsing.headings import heading_kind, normalise_heading
-from cvmaker.domain.cv_parsing.rows import Row
+from cvmaker.domain.cv_parsing.rows import Row, make_row
 
 _HEADING_STYLE = re.compile(r"^(heading|title|überschrift|titre|título)", re.IGNORECASE)
 
@@ -19,6 +19,7 @@ class RawSection:
     kind: SectionKind | None  # None: the header before the first heading
     key: str  # normalised heading text
     rows: list[Row] = field(default_factory=list)
+    title: str = ""  # the heading as printed
 
 
 def body_size(rows: list[Row]) -> float:
@@ -63,15 +64,28 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
     bold_chars = sum(len(r.line.text) for r in rows if r.line.bold)
     body_is_bold = bold_chars * 2 > sum(len(r.line.text) for r in rows)
     known: dict[int, SectionKind] = {}
+    current: SectionKind | None = None
     for position, row in enumerate(rows):
-        if not _heading_shaped(row):
-            continue
-        kind = heading_kind(row.line.spans[0].text if len(row.line.spans) == 2 else row.line.text)
+        kind = None
+        in_own_cell = False
+        if len(row.line.spans) >= 2 and current is SectionKind.SKILLS:
+            continue  # "Languages | Python, Go" inside a skills section is a category, not a heading
+        if _heading_shaped(row):
+            two = len(row.line.spans) == 2
+            kind = heading_kind(row.line.spans[0].text if two else row.line.text, strict=two)
+        elif len(row.line.spans) >= 2 and not row.bullet:
+            # A heading in a cell of its own beside content ("Experience | Senior Engineer, Acme").
+            first = replace(row, line=replace(row.line, spans=row.line.spans[:1]))
+            if _heading_shaped(first):
+                kind = heading_kind(row.line.spans[0].text, strict=True)
+                in_own_cell = kind is not None
         if kind is None:
             continue
-        words = len(row.line.text.split())
-        if _stands_out(row, base, body_is_bold) or (words <= 3 and row.line.style is None):
+        words = len(row.line.spans[0].text.split()) if len(row.line.spans) >= 2 else len(row.line.text.split())
+        plain_style = row.line.style in (None, "Normal")
+        if _stands_out(row, base, body_is_bold) or (words <= 3 and (plain_style or in_own_cell)):
             known[position] = kind
+            current = kind
     signatures = Counter(_signature(rows[p]) for p in known)
     # A line that looks exactly like the known headings is a heading too ("Welcome to RenderCV", "Patents").
     for position, row in enumerate(rows):
@@ -85,8 +99,13 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
     sections = [RawSection(None, None, "")]
     for position, row in enumerate(rows):
         if position in known:
-            title_text = row.line.spans[0].text if len(row.line.spans) == 2 else row.line.text
-            sections.append(RawSection(row, known[position], normalise_heading(title_text)))
+            split = len(row.line.spans) >= 2 and heading_kind(row.line.spans[0].text, strict=True) is not None
+            title_text = row.line.spans[0].text if split else row.line.text
+            sections.append(RawSection(row, known[position], normalise_heading(title_text), title=title_text))
+            if split:
+                # A heading in a left cell beside its first line of content (Word table layouts).
+                rest = replace(row.line, spans=row.line.spans[1:])
+                sections[-1].rows.append(make_row(row.index, rest))
         else:
             sections[-1].rows.append(row)
     return sections

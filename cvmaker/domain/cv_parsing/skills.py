@@ -81,6 +81,15 @@ def parse_skills(rows: list[Row]) -> list[SkillGroup]:
             group.items.extend(_split_list(category.group(2)))
             groups.append(group)
             continue
+        if (len(spans) >= 2 and len(spans[0].split()) <= 4 and "," not in spans[0]
+                and any("," in s for s in spans[1:])):
+            # A category in a cell or column of its own: "Languages | Python, Java, SQL".
+            flush()
+            group = SkillGroup(spans[0].strip().rstrip(":"), line_index=row.index)
+            for span in spans[1:]:
+                group.items.extend(_split_list(span))
+            groups.append(group)
+            continue
         if len(spans) > 1 and not any("," in s for s in spans):
             # Chips or a table of skills: each span is an item.
             flush()
