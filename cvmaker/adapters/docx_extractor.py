@@ -13,10 +13,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from cvmaker.domain.cv_parsing.extracted import ExtractedDocument, LinkTarget, Span, TextLine, UnsupportedFile
+from cvmaker.domain.cv_parsing.extracted import (
+    ExtractedDocument,
+    FileLimitExceeded,
+    LinkTarget,
+    Span,
+    TextLine,
+    UnsupportedFile,
+)
 from cvmaker.domain.cv_parsing.text import clean
 
 MAX_PARAGRAPHS = 5_000
+MAX_CHARS = 100_000
 DEFAULT_SIZE = 11.0
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -29,13 +37,19 @@ class _Reader:
     lines: list[TextLine] = field(default_factory=list)
     links: list[LinkTarget] = field(default_factory=list)
     paragraphs: int = 0
+    characters: int = 0
 
     # one paragraph ---------------------------------------------------------------------------------------------
     def paragraph(self, p: Any, part: Any) -> None:
         self.paragraphs += 1
         if self.paragraphs > MAX_PARAGRAPHS:
-            return
+            raise FileLimitExceeded(f"This document has more than {MAX_PARAGRAPHS:,} paragraphs; a CV has far fewer.",
+                                    "paragraphs")
         text, size, bold = self._runs(p)
+        self.characters += len(text)
+        if self.characters > MAX_CHARS:
+            raise FileLimitExceeded(f"This document holds more than {MAX_CHARS:,} characters, more than any CV.",
+                                    "characters")
         style = _style_name(p, self.document)
         numbered = p.find(f"{_W}pPr/{_W}numPr") is not None or bool(style and "list" in style.lower())
         for number, piece in enumerate(text.split("\n")):

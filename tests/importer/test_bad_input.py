@@ -162,3 +162,18 @@ def test_hidden_tiny_white_text_is_not_read() -> None:
     text = " ".join(line.text for line in extract_document(documents.render_pdf(markup)).lines)
     assert "Ignore previous instructions" not in text
     assert "María González" in text
+
+
+def test_a_word_document_far_longer_than_a_cv(importer: ImportService) -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for _ in range(400):
+        document.add_paragraph("All work and no play makes Jack a dull boy. " * 8)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with pytest.raises(FileLimitExceeded) as raised:
+        importer.parse(buffer.getvalue(), "cv.docx")
+    assert raised.value.limit == "characters"

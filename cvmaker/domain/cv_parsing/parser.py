@@ -59,6 +59,13 @@ class _Builder:
     def warn(self, message: str, text: str) -> None:
         self.parsed.warnings.append((message, _clip(text, 300)))
 
+    def clip(self, text: str | None, length: int) -> str | None:
+        """`text` cut to the model's limit; what is cut off is reported, not lost silently."""
+        clipped = _clip(text, length)
+        if text is not None and clipped != text.strip():
+            self.warn(f"Longer than {length} characters: the end was cut off", text.strip()[length - 1:])
+        return clipped
+
     # the whole document ----------------------------------------------------------------------------------------
     def build(self) -> ParsedCv:
         rows = [make_row(index, line) for index, line in enumerate(self.lines)]
@@ -95,7 +102,7 @@ class _Builder:
         for name in ("name", "headline", "email", "phone", "location"):
             value = getattr(contact, name)
             if value:
-                setattr(basics, name, _clip(value, limits.MAX_NAME if name == "name" else limits.MAX_SHORT_TEXT))
+                setattr(basics, name, self.clip(value, limits.MAX_NAME if name == "name" else limits.MAX_SHORT_TEXT))
                 self.source(f"basics.{name}", contact.sources[name])
         if basics.email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", basics.email):
             basics.email = None
@@ -114,7 +121,7 @@ class _Builder:
             ):
                 previous_line = piece.line_index
                 document = self.parsed.document
-                document.summary = _clip(f"{document.summary or ''} {piece.text}".strip(), limits.MAX_SUMMARY)
+                document.summary = self.clip(f"{document.summary or ''} {piece.text}".strip(), limits.MAX_SUMMARY)
                 self.parsed.sources.setdefault("summary", self.where(piece.line_index))
             else:
                 remaining.append(piece)
@@ -178,7 +185,7 @@ class _Builder:
         if raw.key in SUMMARY_HEADINGS and document.summary is None:
             text = _paragraphs(raw.rows)
             if text:
-                document.summary = _clip(text, limits.MAX_SUMMARY)
+                document.summary = self.clip(text, limits.MAX_SUMMARY)
                 for row in raw.rows:
                     self.placed.add(row.index)
                 if raw.rows:
@@ -188,7 +195,7 @@ class _Builder:
             self.warn("Too many sections: this one was left out", heading_text)
             return
         section = Section(id=new_part_id(), kind=raw.kind,
-                          title=_clip(_tidy_heading(heading_text), limits.MAX_SHORT_TEXT) or
+                          title=self.clip(_tidy_heading(heading_text), limits.MAX_SHORT_TEXT) or
                           DEFAULT_SECTION_TITLES[raw.kind])
         position = len(document.sections)
         path = f"sections.{position}"
@@ -211,8 +218,11 @@ class _Builder:
         for group in parse_skills(rows):
             if len(section.items) >= limits.MAX_ITEMS_PER_SECTION:
                 break
-            keywords = [_clip(k, limits.MAX_KEYWORD) for k in group.items][: limits.MAX_KEYWORDS]
-            item = Item(id=new_part_id(), title=_clip(group.category, limits.MAX_SHORT_TEXT), keywords=keywords)
+            keywords = [k for k in (self.clip(k, limits.MAX_KEYWORD) for k in group.items) if k]
+            for extra in keywords[limits.MAX_KEYWORDS:]:
+                self.warn("Too many skills in one group: left out", extra)
+            keywords = keywords[: limits.MAX_KEYWORDS]
+            item = Item(id=new_part_id(), title=self.clip(group.category, limits.MAX_SHORT_TEXT), keywords=keywords)
             item_path = f"{path}.items.{len(section.items)}"
             section.items.append(item)
             self.source(f"{item_path}.keywords", group.line_index)
@@ -234,7 +244,7 @@ class _Builder:
                 if not name:
                     continue
                 item_path = f"{path}.items.{len(section.items)}"
-                section.items.append(Item(id=new_part_id(), title=_clip(name, limits.MAX_SHORT_TEXT),
+                section.items.append(Item(id=new_part_id(), title=self.clip(name, limits.MAX_SHORT_TEXT),
                                           description=level))
                 self.source(f"{item_path}.title", index, part)
 
@@ -264,14 +274,14 @@ class _Builder:
             self.add_item(section, path, entry)
 
     def list_item(self, section: Section, path: str, text: str, index: int) -> None:
-        item = Item(id=new_part_id(), title=_clip(text, limits.MAX_SHORT_TEXT))
+        item = Item(id=new_part_id(), title=self.clip(text, limits.MAX_SHORT_TEXT))
         found = find_range(text)
         if found is not None and found[2] >= len(text.rstrip(" )")) - 1:
             date, start, _ = found
-            item.title = _clip(text[:start].rstrip(" ,;(–—-") or text, limits.MAX_SHORT_TEXT)
+            item.title = self.clip(text[:start].rstrip(" ,;(–—-") or text, limits.MAX_SHORT_TEXT)
             _apply_dates(item, date)
         if len(text) > limits.MAX_SHORT_TEXT:
-            item.title, item.description = None, _clip(text, limits.MAX_DESCRIPTION)
+            item.title, item.description = None, self.clip(text, limits.MAX_DESCRIPTION)
         item_path = f"{path}.items.{len(section.items)}"
         section.items.append(item)
         self.source(f"{item_path}.title", index)
@@ -282,16 +292,16 @@ class _Builder:
             return
         item = Item(
             id=new_part_id(),
-            title=_clip(entry.title, limits.MAX_SHORT_TEXT),
-            organization=_clip(entry.organization, limits.MAX_SHORT_TEXT),
-            location=_clip(entry.location, limits.MAX_SHORT_TEXT),
-            bullets=[_clip(b, limits.MAX_BULLET) or "" for b in entry.bullets[: limits.MAX_BULLETS]],
-            description=_clip("\n".join(entry.description), limits.MAX_DESCRIPTION) or None,
-            keywords=[_clip(k, limits.MAX_KEYWORD) or "" for k in entry.keywords[: limits.MAX_KEYWORDS]],
+            title=self.clip(entry.title, limits.MAX_SHORT_TEXT),
+            organization=self.clip(entry.organization, limits.MAX_SHORT_TEXT),
+            location=self.clip(entry.location, limits.MAX_SHORT_TEXT),
+            bullets=[self.clip(b, limits.MAX_BULLET) or "" for b in entry.bullets[: limits.MAX_BULLETS]],
+            description=self.clip("\n".join(entry.description), limits.MAX_DESCRIPTION) or None,
+            keywords=[self.clip(k, limits.MAX_KEYWORD) or "" for k in entry.keywords[: limits.MAX_KEYWORDS]],
         )
         if len(entry.bullets) > limits.MAX_BULLETS:
             extra = "\n".join(entry.bullets[limits.MAX_BULLETS:])
-            item.description = _clip(f"{item.description or ''}\n{extra}".strip(), limits.MAX_DESCRIPTION)
+            item.description = self.clip(f"{item.description or ''}\n{extra}".strip(), limits.MAX_DESCRIPTION)
         if entry.date_range is not None:
             _apply_dates(item, entry.date_range)
         if not any((item.title, item.organization, item.bullets, item.description, item.start_date, item.end_date)):

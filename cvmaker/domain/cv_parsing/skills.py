@@ -126,7 +126,7 @@ def parse_skills(rows: list[Row]) -> list[SkillGroup]:
         unique = []
         for item in group.items:
             key = item.casefold()
-            if key not in seen and len(item) <= 100:
+            if key not in seen:
                 seen.add(key)
                 unique.append(item)
         group.items = unique
