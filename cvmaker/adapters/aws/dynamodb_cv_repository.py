@@ -166,14 +166,15 @@ class DynamoDbCvRepository:
         return VersionConflict(current.version)
 
     def delete(self, owner: str, cv_id: str) -> bool:
+        head = cv_key(cv_id)
         keys = [item["SK"]["S"] for item in self._query_all(
             KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
-            ExpressionAttributeValues={":pk": {"S": user_key(owner)}, ":prefix": {"S": cv_key(cv_id)}},
+            ExpressionAttributeValues={":pk": {"S": user_key(owner)}, ":prefix": {"S": head}},
             ProjectionExpression="SK",
             ConsistentRead=True,
         )]
-        head = cv_key(cv_id)
-        revisions = sorted(key for key in keys if key != head)  # oldest first
+        # Other items under the CV's prefix (its cover letters) belong to their own repository, as in SQLite.
+        revisions = sorted(key for key in keys if key.startswith(f"{head}#REV#"))  # oldest first
         # Beyond one transaction's reach, the oldest revisions go first: an interrupted delete leaves the CV
         # with its recent history, never recent history without its CV.
         overflow = max(0, len(revisions) - (_MAX_TRANSACTION - 1))
