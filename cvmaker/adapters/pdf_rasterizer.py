@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 POINTS_PER_INCH = 72
 
@@ -39,17 +40,21 @@ class PdfiumRasterizer:
         document = pypdfium2.PdfDocument(pdf)
         try:
             count = len(document) if max_pages is None else min(len(document), max_pages)
-            return [self._page(document, index) for index in range(count)]
+            images = [self._draw(document, index) for index in range(count)]
         finally:
             document.close()
+        # PNG encoding is most of the time (about 20 ms a page at zlib level 1); drawing is about 5 ms.
+        return [PageImage(number=n, width=image.width, height=image.height, png=self._encode(image))
+                for n, image in enumerate(images, 1)]
 
-    def _page(self, document: object, index: int) -> PageImage:
-        page = document[index]  # type: ignore[index]
+    def _draw(self, document: Any, index: int) -> Any:
+        page = document[index]
         try:
-            bitmap = page.render(scale=self.dpi / POINTS_PER_INCH)
-            image = bitmap.to_pil()
-            buffer = io.BytesIO()
-            image.save(buffer, format="PNG", compress_level=self.png_compression)
-            return PageImage(number=index + 1, width=image.width, height=image.height, png=buffer.getvalue())
+            return page.render(scale=self.dpi / POINTS_PER_INCH, may_draw_forms=False).to_pil()
         finally:
             page.close()
+
+    def _encode(self, image: Any) -> bytes:
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG", compress_level=self.png_compression)
+        return buffer.getvalue()
