@@ -139,3 +139,25 @@ def test_forgetting_a_deleted_cv_removes_its_letters_and_vectors(feature: Featur
     feature.tailoring.forget_cv("user-a", cv_id)
     assert feature.index.count("user-a") == 0
     assert feature.tailoring.letters.list_for_cv("user-a", cv_id) == []
+
+
+def test_an_empty_cv_matches_tailors_and_writes_a_letter_without_errors(feature: Feature) -> None:
+    cv_id = feature.cvs.create("user-a", {"title": "Blank"}).id
+    job_id = feature.jobs.create("user-a", "Gardener", None, "Look after our gardens and greenhouses all year.").id
+    match = feature.matching.match("user-a", cv_id, job_id)
+    assert match.score == 0.0 and match.matched == ()
+    tailored = feature.tailoring.tailor("user-a", cv_id, job_id)
+    assert tailored.changes == () and tailored.cv.source_cv_id == cv_id
+    letter = feature.tailoring.cover_letter("user-a", cv_id, job_id)
+    assert letter.text.startswith("Dear Hiring Manager,")
+
+
+def test_the_rules_writer_takes_nothing_from_an_injected_posting(feature: Feature) -> None:
+    cv_id, job_id = setup(feature, INJECTION_POSTING)
+    source = feature.cvs.get("user-a", cv_id).document
+    tailored = feature.tailoring.tailor("user-a", cv_id, job_id)
+    letter = feature.tailoring.cover_letter("user-a", cv_id, job_id)
+    for planted in ("Google", "VP", "2010", "MIT", "PhD", "169.254", "<img"):
+        assert planted not in str(tailored.cv.document.to_dict()) and planted not in letter.text
+    assert document_problems(tailored.cv.document, source, shipped_vocabulary()) == []
+    assert tailored.rejected == () and letter.rejected == ()
