@@ -4,6 +4,8 @@ import { Link, NavLink, Route, Routes, useParams } from "react-router";
 import { graphql } from "../../gql";
 import { describeError, ErrorState, LoadingState } from "../../ui/States";
 import { DownloadMenu } from "../export/DownloadMenu";
+import { DesignTab } from "../design/DesignTab";
+import { PreviewPane } from "../preview/PreviewPane";
 import { HistoryTab } from "../history/HistoryTab";
 import { ContentTab } from "./ContentTab";
 import { draftFromCv, type Draft } from "./draft";
@@ -49,8 +51,10 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
   const { state, autosave } = useAutosave(cvId, seed);
   const edit = useCallback((change: Edit) => autosave.edit(change), [autosave]);
   const draft = state.draft;
+  const [showPreview, setShowPreview] = useState(false);
   const tabs = [
     { to: `/cv/${cvId}`, label: "Content", end: true },
+    { to: `/cv/${cvId}/design`, label: "Design", end: false },
     { to: `/cv/${cvId}/history`, label: "History", end: false },
   ];
   return (
@@ -77,6 +81,9 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
           </div>
           <div className="editor__actions">
             <SaveIndicator state={state} />
+            <button type="button" className="button only-narrow" aria-pressed={showPreview} onClick={() => setShowPreview(!showPreview)}>
+              {showPreview ? "Edit" : "Preview"}
+            </button>
             <DownloadMenu cvId={cvId} title={draft.title} beforeDownload={() => autosave.flush()} />
           </div>
         </div>
@@ -100,10 +107,11 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
             </NavLink>
           ))}
         </nav>
-        <div className="editor__body">
+        <div className={`editor__body editor__body--with-preview ${showPreview ? "is-previewing" : ""}`}>
           <div className="editor__pane">
             <Routes>
               <Route index element={<ContentTab draft={draft} edit={edit} />} />
+              <Route path="design" element={<DesignTab design={draft.design} edit={edit} />} />
               <Route
                 path="history"
                 element={
@@ -120,6 +128,9 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
                 }
               />
             </Routes>
+          </div>
+          <div className="editor__preview">
+            <PreviewPane cvId={cvId} draft={draft} />
           </div>
         </div>
       </div>

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { graphql } from "../../gql";
 import { describeError, Spinner } from "../../ui/States";
 import { useToasts } from "../../ui/Toasts";
-import { fileNameFor, saveBlob } from "./download";
+import { fileNameFor, saveBlob, saveUrl } from "./download";
 
 export const ExportJsonResumeMutation = graphql(`
   mutation ExportJsonResume($id: ID!) {
@@ -19,6 +19,23 @@ export const ExportJsonResumeMutation = graphql(`
   }
 `);
 
+export const RenderCvMutation = graphql(`
+  mutation RenderCv($cvId: ID!, $format: RenderFormat!) {
+    renderCv(cvId: $cvId, format: $format) {
+      __typename
+      ... on RenderedFile {
+        url
+        format
+        pages
+        bytes
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
 interface DownloadMenuProps {
   cvId: string;
   title: string;
@@ -26,7 +43,13 @@ interface DownloadMenuProps {
   beforeDownload: () => Promise<void>;
 }
 
-type Format = "JSON_RESUME";
+type Format = "PDF" | "DOCX" | "JSON_RESUME";
+
+const FORMATS: { format: Format; label: string; help: string }[] = [
+  { format: "PDF", label: "PDF", help: "Exactly as in the preview" },
+  { format: "DOCX", label: "Word (DOCX)", help: "To edit in Word or Google Docs" },
+  { format: "JSON_RESUME", label: "JSON Resume", help: "For other CV tools (jsonresume.org)" },
+];
 
 export function DownloadMenu({ cvId, title, beforeDownload }: DownloadMenuProps) {
   const client = useApolloClient();
@@ -55,10 +78,17 @@ export function DownloadMenu({ cvId, title, beforeDownload }: DownloadMenuProps)
     setOpen(false);
     try {
       await beforeDownload();
-      const { data } = await client.mutate({ mutation: ExportJsonResumeMutation, variables: { id: cvId } });
-      const result = data?.exportJsonResume;
-      if (result?.__typename !== "JsonResumeDocument") throw new Error(result && "message" in result ? result.message : "Export failed.");
-      saveBlob(new Blob([JSON.stringify(result.document, null, 2)], { type: "application/json" }), fileNameFor(title, "json"));
+      if (format === "JSON_RESUME") {
+        const { data } = await client.mutate({ mutation: ExportJsonResumeMutation, variables: { id: cvId } });
+        const result = data?.exportJsonResume;
+        if (result?.__typename !== "JsonResumeDocument") throw new Error(result && "message" in result ? result.message : "Export failed.");
+        saveBlob(new Blob([JSON.stringify(result.document, null, 2)], { type: "application/json" }), fileNameFor(title, "json"));
+        return;
+      }
+      const { data } = await client.mutate({ mutation: RenderCvMutation, variables: { cvId, format } });
+      const result = data?.renderCv;
+      if (result?.__typename !== "RenderedFile") throw new Error(result && "message" in result ? result.message : "Rendering failed.");
+      saveUrl(result.url, fileNameFor(title, format === "PDF" ? "pdf" : "docx"));
     } catch (failure) {
       toasts.show({ message: `The download failed. ${describeError(failure)}`, tone: "error" });
     } finally {
@@ -74,12 +104,14 @@ export function DownloadMenu({ cvId, title, beforeDownload }: DownloadMenuProps)
       </button>
       {open && (
         <ul className="menu__list" aria-label="Download formats">
-          <li>
-            <button type="button" className="menu__item" onClick={() => void download("JSON_RESUME")}>
-              <strong>JSON Resume</strong>
-              <span className="muted">For other CV tools (jsonresume.org)</span>
-            </button>
-          </li>
+          {FORMATS.map(({ format, label, help }) => (
+            <li key={format}>
+              <button type="button" className="menu__item" onClick={() => void download(format)}>
+                <strong>{label}</strong>
+                <span className="muted">{help}</span>
+              </button>
+            </li>
+          ))}
         </ul>
       )}
     </div>

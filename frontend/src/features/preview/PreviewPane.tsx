@@ -1,0 +1,44 @@
+import type { Draft } from "../editor/draft";
+import { LoadingState, Spinner } from "../../ui/States";
+import { usePreview } from "./usePreview";
+
+/** The real pages of the PDF, beside the editor, following the typing. */
+export function PreviewPane({ cvId, draft }: { cvId: string; draft: Draft }) {
+  const { pages, updating, problem } = usePreview(cvId, draft);
+  return (
+    <section className="preview" aria-labelledby="preview-heading" aria-busy={updating}>
+      <div className="preview__head">
+        <h2 id="preview-heading">Preview</h2>
+        <span className="preview__status muted" role="status">
+          {updating ? (
+            <>
+              <Spinner label="" /> Updating…
+            </>
+          ) : pages ? (
+            `${pages.length} ${pages.length === 1 ? "page" : "pages"}`
+          ) : null}
+        </span>
+      </div>
+      {problem && <p className="notice notice--warning preview__problem">{problem}</p>}
+      {pages === null ? (
+        problem ? null : <LoadingState>Rendering your CV…</LoadingState>
+      ) : (
+        <ol className="preview__pages">
+          {pages.map((page) => (
+            <li key={page.number}>
+              <img
+                data-testid="preview-page"
+                data-stale={updating ? "true" : "false"}
+                src={page.imageUrl}
+                width={page.width}
+                height={page.height}
+                alt={`Page ${page.number} of ${pages.length}`}
+                className="preview__page"
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
