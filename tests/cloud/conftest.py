@@ -18,7 +18,14 @@ from starlette.testclient import TestClient
 from api.app import create_app
 from api.composition import build_runtime
 from api.settings import Settings
-from cvmaker.adapters.aws.provisioning import UserPool, create_bucket, create_table, create_user, create_user_pool, sign_in
+from cvmaker.adapters.aws.provisioning import (
+    UserPool,
+    create_bucket,
+    create_table,
+    create_user,
+    create_user_pool,
+    sign_in,
+)
 from tests.contract.emulator import Emulator, running_emulator
 from tests.graphql.conftest import Api
 

@@ -23,8 +23,8 @@ shared = None
 s3_at_start = runtime.blobs is not None and "client" in vars(runtime.blobs)
 if loaded:
     settings = Settings.from_env()
-    again = DynamoDbCvRepository.from_settings(settings).client
-    shared = runtime.services.cvs.repository.client is again and runtime.blobs.client is S3BlobStore.from_settings(settings).client
+    same_dynamodb = runtime.services.cvs.repository.client is DynamoDbCvRepository.from_settings(settings).client
+    shared = same_dynamodb and runtime.blobs.client is S3BlobStore.from_settings(settings).client
 print(json.dumps({"boto3": loaded, "shared": shared, "s3_client_at_start": s3_at_start}))
 """
 

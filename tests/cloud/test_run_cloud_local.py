@@ -38,7 +38,8 @@ def test_the_cloud_shape_runs_on_one_machine_through_the_lambda_handler(tmp_path
         assert cv["version"] == 1
         listed = httpx.post(url, headers=headers, timeout=30, json={"query": "{ cvs { edges { node { id } } } }"})
         assert [e["node"]["id"] for e in listed.json()["data"]["cvs"]["edges"]] == [cv["id"]]
-        refused = httpx.post(url, headers={"Authorization": "Bearer a.b.c"}, timeout=30, json={"query": "{ me { id } }"})
+        refused = httpx.post(url, headers={"Authorization": "Bearer a.b.c"}, timeout=30,
+                             json={"query": "{ me { id } }"})
         assert refused.status_code == 401
         assert not (tmp_path / ".cvmaker").exists()  # nothing local: the data went to the emulator
     finally:

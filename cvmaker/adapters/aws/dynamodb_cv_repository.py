@@ -128,7 +128,10 @@ class DynamoDbCvRepository:
                          "ConditionExpression": "attribute_not_exists(SK)"}},
             ])
         except self.client.exceptions.TransactionCanceledException as error:
-            raise CvAlreadyExists(cv.id) from error
+            reasons = error.response.get("CancellationReasons") or []
+            if any(reason.get("Code") == "ConditionalCheckFailed" for reason in reasons):
+                raise CvAlreadyExists(cv.id) from error
+            raise  # throttled or in conflict with another transaction: nothing was written, the caller may retry
 
     def save(self, cv: Cv, expected_version: int) -> None:
         document = _dump(cv.document)
