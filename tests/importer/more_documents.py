@@ -136,3 +136,46 @@ def skills_table_docx() -> bytes:
     d.add_heading("Experience", 1)
     d.add_paragraph("Data Engineer | Infosys | 2018 – 2021")
     return _docx_bytes(d)
+
+
+_AWESOME_CSS = _CSS + """ h1 { text-align:center; font-size: 28pt } .c { text-align:center }
+h2 { color: #b00; border-bottom: 1px solid #999 } .sc { font-variant: small-caps } .r { color: #777; font-style: italic } """
+AWESOME_LIKE = f"""<html><head><style>{_AWESOME_CSS}</style></head><body>
+<h1><span style="font-weight:300">Claud D.</span> <b>Park</b></h1>
+<p class="c sc">Software Architect · Security Expert</p>
+<p class="c">Seoul, Korea</p>
+<p class="c">(+82) 10-9030-1843 | claud.park@awesome.cv | <a href="https://www.posquit0.com">www.posquit0.com</a> | <a href="https://github.com/posquit0">posquit0</a></p>
+<h2>Work Experience</h2>
+<div class="row"><b>Omnious. Co., Ltd.</b><span class="r">Seoul, S.Korea</span></div>
+<div class="row"><span class="sc">Software Architect</span><span class="r">Jun. 2017 - May. 2018</span></div>
+<ul><li>Provided architecture for fashion item recognition services</li></ul>
+<div class="row"><b>Kasa</b><span class="r">Seoul, S.Korea</span></div>
+<div class="row"><span class="sc">Co-founder &amp; Software Engineer</span><span class="r">Jun. 2016 - Present</span></div>
+<ul><li>Built a real estate trading platform on blockchain</li></ul>
+<h2>Education</h2>
+<div class="row"><b>PoHang University of Science and Technology (POSTECH)</b><span class="r">Pohang, S.Korea</span></div>
+<div class="row"><span class="sc">B.S. in Computer Science and Engineering</span><span class="r">Mar. 2008 - Aug. 2017</span></div>
+<h2>Honors &amp; Awards</h2>
+<div class="row"><span><b>Finalist</b>, DEFCON 25th CTF Hacking Competition World Final</span><span class="r">Las Vegas, U.S.A · 2017</span></div>
+</body></html>"""
+
+DEEDY_LIKE = f"""<html><head><style>{_CSS}
+h1 {{ font-size: 30pt; font-weight: 300 }} .grid {{ display: grid; grid-template-columns: 55mm 1fr; column-gap: 8mm }}
+h2 {{ text-transform: uppercase; font-weight: 300; font-size: 14pt }} .meta {{ color: #555; font-size: 9pt }}
+</style></head><body>
+<h1>Debarghya Das</h1><p>debarghya.me | fb.com/deedy | deedy@fb.com | 607.379.5733</p>
+<div class="grid"><div>
+<h2>Education</h2><p><b>Cornell University</b></p><p>MEng in Computer Science</p><p class="meta">Dec 2014 | Ithaca, NY</p>
+<p><b>Cornell University</b></p><p>BS in Computer Science</p><p class="meta">May 2014 | Ithaca, NY</p>
+<h2>Links</h2><p>Github:// <b>deedy</b></p><p>LinkedIn:// <b>debarghyadas</b></p>
+<h2>Skills</h2><p><b>Over 5000 lines:</b></p><p>Java • Shell • Python • Javascript</p><p><b>Familiar:</b></p><p>C++ • Ruby</p>
+</div><div>
+<h2>Experience</h2>
+<p><b>Facebook</b> | Software Engineer</p><p class="meta">January 2015 – Present | New York, NY</p>
+<ul><li>Did things at scale for the news feed ranking team</li></ul>
+<p><b>Coursera</b> | Software Engineering Intern</p><p class="meta">May 2013 – August 2013 | Mountain View, CA</p>
+<ul><li>Shipped the instructor dashboard</li></ul>
+<h2>Research</h2>
+<p><b>Cornell Robotics Lab</b> | Undergraduate Researcher</p><p class="meta">January 2014 – May 2014 | Ithaca, NY</p>
+<ul><li>Worked on an autonomous boat</li></ul>
+</div></div></body></html>"""

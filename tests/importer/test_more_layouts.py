@@ -15,7 +15,8 @@ def read() -> dict[str, CvDocument]:
 
     service = ImportService(InProcessExtractor())
     markup = {"linkedin": more_documents.LINKEDIN_LIKE, "jake": more_documents.JAKE_LIKE,
-              "designer": more_documents.DESIGNER_SIDEBAR, "european": more_documents.EUROPEAN}
+              "designer": more_documents.DESIGNER_SIDEBAR, "european": more_documents.EUROPEAN,
+              "awesome": more_documents.AWESOME_LIKE, "deedy": more_documents.DEEDY_LIKE}
     return {name: service.parse(documents.render_pdf(html), f"{name}.pdf").document for name, html in markup.items()}
 
 
@@ -98,3 +99,34 @@ def test_skill_categories_in_table_cells_are_categories_not_sections() -> None:
     assert [s.kind for s in document.sections] == [SectionKind.SKILLS, SectionKind.EXPERIENCE]
     assert [(i.title, i.keywords) for i in document.sections[0].items] == [
         ("Languages", ["Python", "Java", "SQL"]), ("Cloud", ["AWS", "GCP"])]
+
+
+def test_an_awesome_cv_style_page(read: dict[str, CvDocument]) -> None:
+    document = read["awesome"]
+    assert (document.basics.name, document.basics.phone) == ("Claud D. Park", "(+82) 10-9030-1843")
+    assert document.basics.location == "Seoul, Korea"
+    experience = next(s for s in document.sections if s.kind is SectionKind.EXPERIENCE).items
+    assert [(i.organization, i.location, i.start_date, i.end_date, i.current) for i in experience] == [
+        ("Omnious. Co., Ltd.", "Seoul, S.Korea", "2017-06", "2018-05", False),
+        ("Kasa", "Seoul, S.Korea", "2016-06", None, True),
+    ]
+    education = next(s for s in document.sections if s.kind is SectionKind.EDUCATION).items
+    assert [(i.organization, i.location) for i in education] == [
+        ("PoHang University of Science and Technology (POSTECH)", "Pohang, S.Korea")]
+
+
+def test_a_two_column_page_with_a_research_section_and_network_handles(read: dict[str, CvDocument]) -> None:
+    document = read["deedy"]
+    assert (document.basics.name, document.basics.email) == ("Debarghya Das", "deedy@fb.com")
+    assert {"https://github.com/deedy", "https://www.linkedin.com/in/debarghyadas"} <= {
+        link.url for link in document.basics.links}
+    roles = [item for s in document.sections if s.kind is SectionKind.EXPERIENCE for item in s.items]
+    assert [(i.title, i.organization, i.location) for i in roles] == [
+        ("Software Engineer", "Facebook", "New York, NY"),
+        ("Software Engineering Intern", "Coursera", "Mountain View, CA"),
+        ("Undergraduate Researcher", "Cornell Robotics Lab", "Ithaca, NY"),  # "Research" holds roles
+    ]
+    assert _items(document, SectionKind.EDUCATION) == [
+        ("MEng in Computer Science", "Cornell University", None, "2014-12", False),
+        ("BS in Computer Science", "Cornell University", None, "2014-05", False),
+    ]

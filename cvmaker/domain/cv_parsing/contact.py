@@ -11,7 +11,7 @@ from cvmaker.domain.cv_parsing.roles import org_score, title_score
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # International formats: +44 20 7946 0958, (415) 555-0142, 0171/123456, +49 (0)30 1234567, 555.123.4567
-PHONE = re.compile(r"(?<![\w/])(?:\+\d{1,3}[\s.\-]?)?(?:\(0\)\s?)?(?:\(?\d{1,5}\)?[\s.\-/]?){1,6}\d{2,5}(?!\w)")
+PHONE = re.compile(r"(?<![\w/])(?:\(?\+\d{1,3}\)?[\s.\-]?)?(?:\(0\)\s?)?(?:\(?\d{1,5}\)?[\s.\-/]?){1,6}\d{2,5}(?!\w)")
 URL = re.compile(
     r"(?<![@\w])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|me|co|ai|app|page|site|xyz|info|"
     r"tech|de|uk|fr|es|it|nl|ch|ca|in|eu|us|blog|cv|design|codes|academy|edu|gov)(?:/[^\s,;|]*)?",
@@ -21,7 +21,18 @@ SEPARATORS = re.compile(r"\s+[|•·◦▪●◆♦⋄∙—–]\s+|\s*[|•·�
 LABEL = re.compile(
     r"^(e-?mail|mail|phone|tel|telephone|mobile|mob|cell|address|location|linkedin|github|gitlab|website|web|"
     r"portfolio|homepage|url|twitter|x|skype|telefon|tel\.|tél|téléphone|teléfono|handy|mobil|adresse|anschrift|"
-    r"dirección|indirizzo|courriel|correo)\s*:\s*",
+    r"dirección|indirizzo|courriel|correo)\s*:\s*(?://\s*)?",
+    re.IGNORECASE,
+)
+NETWORK_URLS = {
+    "github": "https://github.com/{}", "gitlab": "https://gitlab.com/{}", "linkedin": "https://www.linkedin.com/in/{}",
+    "twitter": "https://twitter.com/{}", "x": "https://x.com/{}", "stackoverflow": "https://stackoverflow.com/users/{}",
+    "medium": "https://medium.com/@{}", "kaggle": "https://www.kaggle.com/{}", "behance": "https://www.behance.net/{}",
+    "dribbble": "https://dribbble.com/{}",
+}
+NETWORK_HANDLE = re.compile(
+    r"^(github|gitlab|linkedin|twitter|x|stackoverflow|medium|kaggle|behance|dribbble)\s*(?::\s*(?://)?|-|–)\s*@?"
+    r"([A-Za-z0-9][\w.\-]{0,60})$",
     re.IGNORECASE,
 )
 DOCUMENT_TITLE = re.compile(
@@ -102,7 +113,15 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
     contact = Contact()
     leftovers: list[ContactPiece] = []
     for piece in pieces:
+        handle = NETWORK_HANDLE.match(piece.text.strip())
+        if handle and not URL.search(piece.text):
+            # "GitHub: deedy", "LinkedIn:// debarghyadas": a handle on a known network is a link.
+            network, name = handle.group(1).casefold(), handle.group(2)
+            contact.urls.append((NETWORK_URLS[network].format(name), piece.text.strip()))
+            continue
         text = LABEL.sub("", piece.text).strip()
+        if not re.search(r"\w", text):
+            continue  # a stray bracket or separator
         if email := EMAIL.search(text):
             if contact.email is None:
                 contact.email = email.group(0)
@@ -145,9 +164,12 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
     ]
     if headline_candidates:
         best = max(headline_candidates, key=lambda p: (p.size, -p.line_index))
-        contact.headline = best.text
+        # "Software Architect · Security Expert": the line's pieces together.
+        same_line = [p for p in headline_candidates if p.line_index == best.line_index and p.size == best.size]
+        contact.headline = " · ".join(p.text for p in same_line)
         contact.sources["headline"] = best.line_index
-        leftovers.remove(best)
+        for piece in same_line:
+            leftovers.remove(piece)
     contact.unplaced = leftovers
     return contact
 

@@ -83,8 +83,8 @@ def _is_body(
         wrapped = line.style is None and wraps_into(previous, row, right_edge) and not previous.dates
         if indented_under_bullet or (wrapped and abs(line.x0 - before.x0) < 2.0 and not previous.bullet):
             return True
-    if (following is not None and not following.bullet and row.words >= 6 and row.text.count(",") < 2
-            and wraps_into(row, following, right_edge)):
+    if (following is not None and not following.bullet and not following.dates and row.words >= 6
+            and row.text.count(",") < 2 and wraps_into(row, following, right_edge)):
         return True  # a line that runs on into the next is running text, not a header
     return is_sentence(row.text)
 
@@ -92,8 +92,8 @@ def _is_body(
 def wraps_into(before: Row, row: Row, right_edge: float) -> bool:
     """Would the first word of `row` have fitted at the end of `before`? If not, `before` was wrapped there."""
     words = row.line.text.split()
-    if not words or before.line.style is not None:
-        return False
+    if not words or before.line.style is not None or len(before.line.spans) != 1:
+        return False  # a line with a part set apart at the right (a date, a place) was not wrapped
     first_word_width = (len(words[0]) + 1) * 0.5 * before.line.size
     return before.line.x1 + first_word_width > right_edge
 
@@ -244,6 +244,7 @@ def _header_groups(entry: Entry, right_edge: float, kind: SectionKind) -> list[l
             ends_with_text
             and row.line.style is None
             and position + 1 < len(entry.header)
+            and not entry.header[position + 1].dates
             and wraps_into(row, entry.header[position + 1], right_edge)
             and len(row.pieces[-1].split()) >= 3
             and not _starts_a_new_field(row, entry.header[position + 1], kind)
@@ -292,7 +293,15 @@ def fill_fields(entry: Entry, kind: SectionKind, right_edge: float) -> None:
     extras: list[tuple[str, int]] = []
     location: list[str] = []
     location_index: int | None = None
+    set_apart = {piece for row in entry.header for piece in row.set_apart}
     for group in _header_groups(entry, right_edge, kind):
+        if kind in _COMMA_KINDS and not location and group[-1][0] in set_apart and _is_place(group[-1][0]):
+            # "Omnious Co., Ltd. ‖ Seoul, S.Korea": a place set apart at the right of the line.
+            location = [group[-1][0]]
+            location_index = group[-1][1]
+            group = group[:-1]
+            if not group:
+                continue
         pieces = _comma_pieces(group) if kind in _COMMA_KINDS else group
         texts = [text for text, _ in pieces]
         kept, place = split_location_suffix(texts, allow_whole=len(pieces) <= 3 and bool(candidates))
@@ -415,6 +424,17 @@ def _generic_fields(entry: Entry, candidates: list[tuple[str, int]], extras: lis
             entry.keywords.extend(items)  # "Gitlytics | Python, Flask, React": the project's stack
         else:
             extras.append((text, index))
+
+
+def _is_place(text: str) -> bool:
+    """"Seoul, S.Korea", "Mountain View, CA", "Remote": one to three short capitalised parts, no job or company."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not 1 <= len(parts) <= 3 or title_score(text) > 0 or org_score(text) > 0:
+        return False
+    if len(parts) == 1:
+        return is_place_word(parts[0])
+    return all(is_place_word(p) or looks_like_city(p) or re.fullmatch(r"[A-Z][\w.]*(?:[ .][A-Z][\w.]*)?", p)
+               for p in parts)
 
 
 def is_place_line(text: str) -> bool:

@@ -13,7 +13,7 @@ _VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
         "experience", "experiences", "work experience", "professional experience", "employment",
         "employment history", "work history", "career history", "professional background", "career",
         "positions", "positions held", "professional history", "work", "internships", "internship",
-        "research experience", "teaching experience", "industry experience", "relevant experience",
+        "research experience", "research", "research positions", "teaching experience", "industry experience", "relevant experience",
         "experience and internships", "leadership experience", "leadership", "professional employment",
         "career summary", "appointments", "academic appointments", "berufserfahrung", "expérience",
         "expérience professionnelle", "experiencia", "experiencia profesional", "esperienza", "werkervaring",
@@ -54,7 +54,7 @@ _VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
         "selected honors", "fellowships", "grants", "prizes",
     ),
     SectionKind.PUBLICATIONS: (
-        "publications", "selected publications", "papers", "research", "patents", "talks", "invited talks",
+        "publications", "selected publications", "papers", "patents", "talks", "invited talks",
         "presentations", "conference presentations", "books", "articles", "research papers",
     ),
     SectionKind.CUSTOM: (

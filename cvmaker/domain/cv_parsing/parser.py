@@ -233,6 +233,9 @@ class _Builder:
         joined: list[tuple[str, int]] = []
         for row in rows:
             text = row.text.strip()
+            spans = [s.text.strip() for s in row.line.spans]
+            if len(spans) == 2 and "," not in text and len(spans[0].split()) <= 3:
+                text = f"{spans[0]}: {spans[1]}"  # "English ‖ Native" in two columns
             if joined and joined[-1][0].count("(") > joined[-1][0].count(")"):
                 joined[-1] = (f"{joined[-1][0]} {text}", joined[-1][1])  # "English (Native or" + "Bilingual)"
                 self.placed.add(row.index)

@@ -20,6 +20,7 @@ class Row:
     dates: list[str] = field(default_factory=list)  # printed dates found on the line
     durations: list[str] = field(default_factory=list)  # "2 years 10 months": derived, not kept
     dates_in_own_span: bool = False  # a date set apart (a margin, a right-aligned column): an entry's date
+    set_apart: set[str] = field(default_factory=set)  # pieces that are whole spans after the first (a place?)
 
     @property
     def words(self) -> int:
@@ -102,6 +103,7 @@ def make_row(index: int, line: TextLine) -> Row:
                 if piece:
                     pieces.append(piece)
         row.pieces = pieces
+        row.set_apart = {span for span in kept[1:] if span in pieces}
     else:
         row.pieces = kept
     row.text = " ".join(kept)
