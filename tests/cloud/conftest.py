@@ -27,6 +27,7 @@ from cvmaker.adapters.aws.provisioning import (
     sign_in,
 )
 from tests.contract.emulator import Emulator, running_emulator
+from tests.contract.test_cv_repository import DynamoDbCalls
 from tests.graphql.conftest import Api
 
 PASSWORD = "correct horse battery staple"
@@ -77,6 +78,7 @@ def settings(tmp_path: Path, emulator: Emulator, cloud_users: CloudUsers) -> Ite
     dynamodb, s3 = emulator.client("dynamodb"), emulator.client("s3")
     create_table(dynamodb, name)
     create_bucket(s3, name, emulator.region)
+    calls = DynamoDbCalls(dynamodb)  # the app's client: aws_client gives one per endpoint and region
     yield Settings(
         data_dir=tmp_path / "data", web_dist=tmp_path / "no-web-app",
         storage="dynamodb", blobs="s3", auth="cognito",
@@ -84,6 +86,8 @@ def settings(tmp_path: Path, emulator: Emulator, cloud_users: CloudUsers) -> Ite
         cognito_issuer=cloud_users.pool.issuer, cognito_jwks_url=cloud_users.pool.jwks_url,
         cognito_client_ids=(cloud_users.pool.web_client_id,),
     )
+    calls.close()
+    assert "Scan" not in calls.operations, calls.operations  # whole GraphQL flows, and still no scan
     dynamodb.delete_table(TableName=name)
     for page in s3.get_paginator("list_objects_v2").paginate(Bucket=name):
         for obj in page.get("Contents", []):
