@@ -51,7 +51,11 @@ class _Reader:
             raise FileLimitExceeded(f"This document holds more than {MAX_CHARS:,} characters, more than any CV.",
                                     "characters")
         style = _style_name(p, self.document)
-        numbered = p.find(f"{_W}pPr/{_W}numPr") is not None or bool(style and "list" in style.lower())
+        is_heading = bool(style and re.match(r"(heading|title|subtitle)", style, re.IGNORECASE))
+        # A numbered heading ("1. Experience") is a heading; other numbered paragraphs are list items.
+        numbered = not is_heading and (
+            p.find(f"{_W}pPr/{_W}numPr") is not None or bool(style and "list" in style.lower())
+        )
         for number, piece in enumerate(text.split("\n")):
             spans = tuple(Span(clean(cell), size=size, bold=bold) for cell in piece.split("\t") if clean(cell))
             if spans:

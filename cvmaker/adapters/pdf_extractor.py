@@ -66,6 +66,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
                 f"This PDF has {page_count} pages; a CV can have at most {MAX_PAGES}.", "pages"
             )
         page_glyphs: list[tuple[float, float, list[_Glyph]]] = []
+        rotated: list[str] = []
         links: list[LinkTarget] = []
         total_chars = 0
         for index in range(page_count):
@@ -78,7 +79,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
                 width, height = page.get_size()
                 textpage = page.get_textpage()
                 try:
-                    glyphs = _glyphs(textpage, height, raw)
+                    glyphs = _glyphs(textpage, height, raw, rotated)
                     links.extend(_links(document, page, textpage, height, raw))
                 finally:
                     textpage.close()
@@ -102,10 +103,12 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
             "no_text_layer",
         )
     lines, dropped = order_document(pages, looks_like_heading_text)
+    if rotated:
+        dropped.append("rotated text: " + clean("".join(rotated))[:200])
     return ExtractedDocument(kind="pdf", pages=page_count, lines=lines, links=links, dropped=dropped)
 
 
-def _glyphs(textpage: Any, page_height: float, raw: Any) -> list[_Glyph]:
+def _glyphs(textpage: Any, page_height: float, raw: Any, rotated: list[str] | None = None) -> list[_Glyph]:
     handle = textpage.raw
     count = raw.FPDFText_CountChars(handle)
     glyphs: list[_Glyph] = []
@@ -147,6 +150,14 @@ def _glyphs(textpage: Any, page_height: float, raw: Any) -> list[_Glyph]:
         if icon or icon_font:
             char = ICON  # kept for its position; becomes a bullet or nothing (see `_fragment`)
         if not raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box)):
+            continue
+        angle = raw.FPDFText_GetCharAngle(handle, index)
+        if 0.05 < angle < 6.23:  # radians: rotated text (a watermark, a vertical label) is not read as lines
+            if rotated is not None:
+                if pending_space and rotated:
+                    rotated.append(" ")
+                rotated.append(char)
+                pending_space = False
             continue
         size = raw.FPDFText_GetFontSize(handle, index)
         top, bottom = page_height - box.top, page_height - box.bottom

@@ -163,3 +163,15 @@ def test_every_field_says_where_it_came_from(importer: ImportService, pdfs: dict
     experience = next(i for i, s in enumerate(result.document.sections) if s.kind is SectionKind.EXPERIENCE)
     assert sources[f"sections.{experience}.items.2.endDate"] == 'page 1: "Summer 2016"'
     assert sources[f"sections.{experience}.items.0.organization"] == 'page 1: "Northwind Analytics Ltd"'
+
+
+def test_a_rotated_watermark_is_left_out_and_reported(importer: ImportService) -> None:
+    from tests.importer import documents
+
+    markup = documents.single_column_html().replace(
+        "<body>", '<body><div style="position: absolute; top: 120mm; left: 30mm; font-size: 40pt; color: #eee; '
+                  'transform: rotate(-35deg)">CONFIDENTIAL DRAFT</div>')
+    result = importer.parse(documents.render_pdf(markup), "cv.pdf")
+    assert "CONFIDENTIAL" not in json.dumps(result.document.to_dict())
+    assert ("Rotated text (a watermark or a sideways label) was left out", "CONFIDENTIAL DRAFT") in result.warnings
+    assert result.document.basics.name == PERSONA.name

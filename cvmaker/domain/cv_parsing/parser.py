@@ -74,7 +74,10 @@ class _Builder:
         for raw in sections[1:]:
             self.section(raw)
         for text in self.extracted.dropped:
-            self.warn("Repeated on every page (a running header or footer, or a page number); left out", text)
+            if text.startswith("rotated text: "):
+                self.warn("Rotated text (a watermark or a sideways label) was left out", text[len("rotated text: "):])
+            else:
+                self.warn("Repeated on every page (a running header or footer, or a page number); left out", text)
         for index, line in enumerate(self.lines):
             if index not in self.placed and line.text.strip():
                 self.warn("Could not be placed in any field", line.text)
