@@ -73,7 +73,7 @@ def measure_backend(settings: Settings) -> dict[str, list[float]]:
 
 def handler_import_times(emulator: Emulator, aws: bool, runs: int = 7) -> list[float]:
     """`import api.lambda_handler` in a fresh interpreter with Cognito sign-in, and SQLite and the folder
-    (`aws=False`) or DynamoDB and S3 (`aws=True`): the difference is boto3's import and its two clients."""
+    (`aws=False`) or DynamoDB and S3 (`aws=True`): the difference is boto3 and the DynamoDB client."""
     env = {"PATH": os.environ.get("PATH", ""), "CVMAKER_ENV": "production", "CVMAKER_AUTH": "cognito",
            "CVMAKER_COGNITO_ISSUER": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_bench",
            "CVMAKER_COGNITO_CLIENT_IDS": "bench", "CVMAKER_DATA_DIR": tempfile.mkdtemp()}
@@ -108,7 +108,7 @@ def main() -> None:
         local, cloud = (summary(handler_import_times(emulator, aws)) for aws in (False, True))
         rows.append({"measure": "import api.lambda_handler (Cognito sign-in)", "sqlite p50": local["p50_ms"],
                      "sqlite p99": local["p99_ms"], "dynamodb p50": cloud["p50_ms"], "dynamodb p99": cloud["p99_ms"],
-                     "unit": "ms", "note": "fresh interpreter; DynamoDB column: + S3, boto3 and its 2 clients"})
+                     "unit": "ms", "note": "fresh interpreter; DynamoDB column adds boto3 and its DynamoDB client (S3 client: on first use)"})
     print(f"{RUNS} runs each after 20 warm-up calls. DynamoDB = {EMULATOR_NOTE}.\n")
     print(table(rows, ["measure", "sqlite p50", "sqlite p99", "dynamodb p50", "dynamodb p99", "unit", "note"]))
     print(f"\nJSON: {write('storage', rows, {'emulator': 'moto ThreadedMotoServer, 127.0.0.1'})}")
