@@ -47,11 +47,11 @@ class ImportResult:
 
 
 class ImportService:
-    def __init__(self, extractor: DocumentExtractor, templates: tuple[str, ...] = (),
-                 max_bytes: int = MAX_UPLOAD_BYTES) -> None:
+    def __init__(self, extractor: DocumentExtractor, max_bytes: int = MAX_UPLOAD_BYTES) -> None:
         self.extractor = extractor
-        self.templates = templates
         self.max_bytes = max_bytes
+        # The extractor's worker pool, if it has one: the composition root stops it when the server stops.
+        self.pool = getattr(extractor, "pool", None)
 
     def parse(self, data: bytes, filename: str) -> ImportResult:
         """Read `data` into a new, valid CV document without storing it. `filename` only names the CV when
@@ -72,17 +72,17 @@ class ImportService:
             stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", filename or "").strip()
             document.title = (stem or "Imported CV")[:200]
             warnings.append(("No name was found at the top of the CV", ""))
-        document = _valid(document, warnings, self.templates)
+        document = _valid(document, warnings)
         return ImportResult(document, warnings, dict(parsed.sources), extracted.kind, extracted.pages)
 
 
-def _valid(document: CvDocument, warnings: list[tuple[str, str]], templates: tuple[str, ...]) -> CvDocument:
+def _valid(document: CvDocument, warnings: list[tuple[str, str]]) -> CvDocument:
     """The document, with any value the model refuses (an odd phone number, a date out of order) moved into a
-    warning rather than failing the import."""
+    warning rather than failing the import. (The design is the default one; templates are checked on save.)"""
     data = document.to_dict()
     for _ in range(5):
         try:
-            validate_document(data, templates)
+            validate_document(data)
             return CvDocument.from_dict(data)
         except InvalidInput as error:
             for problem in error.problems:
@@ -92,7 +92,10 @@ def _valid(document: CvDocument, warnings: list[tuple[str, str]], templates: tup
 
 
 def _clear(data: dict[str, Any], path: str) -> Any:
+    """Remove the value at a problem's path: a link goes whole (its URL is required), a field becomes empty."""
     parts = path.split(".") if path else []
+    if len(parts) >= 3 and parts[:2] == ["basics", "links"] and parts[2].isdigit():
+        parts = parts[:3]
     target: Any = data
     for part in parts[:-1]:
         target = target[int(part)] if isinstance(target, list) else target.get(part)
