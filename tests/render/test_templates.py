@@ -145,3 +145,14 @@ def test_an_item_with_only_a_title_renders() -> None:
     document = short_cv("modern")
     document.sections[0].items.append(Item(id="bare", title="Volunteer translator"))
     assert "Volunteer translator" in pdf_text(render_and_inspect(document).pdf)
+
+
+def test_contact_details_and_entry_links_are_clickable(tmp_path: Path) -> None:
+    import pdfplumber
+
+    (tmp_path / "cv.pdf").write_bytes(render_and_inspect(long_cv("columns")).pdf)
+    with pdfplumber.open(tmp_path / "cv.pdf") as pdf:
+        links = {link["uri"] for page in pdf.pages for link in page.hyperlinks}
+    assert {"mailto:daniel.okonkwo@example.com", "tel:+31205550147", "https://okonkwo.dev",
+            "https://github.com/dokonkwo/tidewater"} <= links
+    assert all(link.startswith(("https://", "mailto:", "tel:")) for link in links)
