@@ -108,7 +108,8 @@ def main() -> None:
         local, cloud = (summary(handler_import_times(emulator, aws)) for aws in (False, True))
         rows.append({"measure": "import api.lambda_handler (Cognito sign-in)", "sqlite p50": local["p50_ms"],
                      "sqlite p99": local["p99_ms"], "dynamodb p50": cloud["p50_ms"], "dynamodb p99": cloud["p99_ms"],
-                     "unit": "ms", "note": "fresh interpreter; DynamoDB adds boto3 + its client (S3 client on first use)"})
+                     "unit": "ms",
+                     "note": "fresh interpreter; DynamoDB adds boto3 + its client (S3 client on first use)"})
     print(f"{RUNS} runs each after 20 warm-up calls. DynamoDB = {EMULATOR_NOTE}.\n")
     print(table(rows, ["measure", "sqlite p50", "sqlite p99", "dynamodb p50", "dynamodb p99", "unit", "note"]))
     print(f"\nJSON: {write('storage', rows, {'emulator': 'moto ThreadedMotoServer, 127.0.0.1'})}")
