@@ -65,3 +65,14 @@ class FailsToUnpickle:
 
     def __reduce__(self) -> tuple[object, tuple[()]]:
         return (_explode, ())
+
+
+HELD: list[bytearray] = []
+
+
+def hold(megabytes: int) -> int:
+    """Allocate and keep: the worker's resident memory stays up after the call."""
+    block = bytearray(megabytes * 1024 * 1024)
+    block[::4096] = b"x" * len(range(0, len(block), 4096))  # touch every page, so it is resident
+    HELD.append(block)
+    return len(HELD)

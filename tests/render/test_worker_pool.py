@@ -51,6 +51,12 @@ def test_a_call_over_the_memory_limit_fails_typed_and_the_pool_recovers(pool: Wo
     assert pool.run(pool_jobs.allocate, 50, timeout=10) == 50 * 1024 * 1024
 
 
+def test_a_worker_that_kept_much_of_its_memory_retires_after_answering(pool: WorkerPool) -> None:
+    before = pool.run(pool_jobs.process_id, timeout=10)
+    assert pool.run(pool_jobs.hold, 320, timeout=10) == 1  # over 3/4 of the 400 MB limit, still answered
+    assert pool.run(pool_jobs.process_id, timeout=10) != before
+
+
 def test_a_worker_killed_mid_call_is_reported_as_crashed_and_replaced(pool: WorkerPool) -> None:
     for dies in (pool_jobs.crash, pool_jobs.exit_quietly):
         with pytest.raises(WorkerCrashed):
