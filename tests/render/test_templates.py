@@ -156,3 +156,14 @@ def test_contact_details_and_entry_links_are_clickable(tmp_path: Path) -> None:
     assert {"mailto:daniel.okonkwo@example.com", "tel:+31205550147", "https://okonkwo.dev",
             "https://github.com/dokonkwo/tidewater"} <= links
     assert all(link.startswith(("https://", "mailto:", "tel:")) for link in links)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_nearly_empty_cv_renders(template: str) -> None:
+    from cvmaker.domain.cv import Design, Section, SectionKind
+
+    document = CvDocument(design=Design(template=template))
+    document.sections = [Section(id="other", kind=SectionKind.CUSTOM, title="Other",
+                                 items=[Item(id="blank"), Item(id="text", description="Only a description")])]
+    rendered = render_and_inspect(document)
+    assert rendered.pages == 1 and "Only a description" in pdf_text(rendered.pdf)
