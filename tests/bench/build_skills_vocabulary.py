@@ -176,7 +176,16 @@ class Builder:
         key = term_key(name)
         if not self.usable(key, kind, source):
             return
-        canonical = self.owner.get(key, key)
+        canonical = self.owner.get(key)
+        if canonical is None and kind == "hard":
+            # A new name for a known skill ("Structured query language SQL" for SQL) joins it as an alias.
+            known = [self.owner[k] for k in map(term_key, aliases) if k in self.owner
+                     and self.terms[self.owner[k]]["kind"] == kind]
+            if known:
+                canonical = known[0]
+                self.owner[key] = canonical
+                self.terms[canonical]["aliases"].append(name)  # type: ignore[union-attr]
+        canonical = canonical or key
         term = self.terms.get(canonical)
         if term is None:
             term = {"name": name, "kind": kind, "aliases": [], "exact": [], "sources": []}
@@ -245,10 +254,15 @@ def main(skills_dir: Path) -> None:
         if stripped != name and stripped.islower():
             continue
         aliases = [stripped] if stripped != name else []
+        spelled = re.match(r"^(.*\S)\s+([A-Z][A-Z0-9/]{1,9})$", stripped)
+        if spelled and spells_out(spelled.group(2), spelled.group(1)):
+            # "Design of experiments DOE software" reads better as "Design of experiments (DOE)".
+            aliases.append(name)
+            name = f"{spelled.group(1)} ({spelled.group(2)})"
         for vendor in VENDORS:
             if stripped.startswith(vendor + " "):
                 rest = stripped[len(vendor) + 1:]
-                if term_key(rest) not in builder.words:
+                if term_key(rest) not in builder.words or term_key(rest) in builder.owner:
                     aliases.append(rest)
         acronym = re.match(r"^(.*\S)\s+([A-Z][A-Z0-9/]{1,9})$", stripped)
         if acronym and spells_out(acronym.group(2), acronym.group(1)):

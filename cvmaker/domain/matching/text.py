@@ -60,8 +60,8 @@ def singular(word: str) -> str:
 
 
 # Postings pasted from web pages often lose their line breaks ("...where you work.• 4+ years"), so a sentence
-# also ends at a bullet, and at a full stop followed at once by a capital.
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s*[\u2022\u25cf\u25aa]\s*|(?<=[a-z)][.!?])(?=[A-Z#])|"
+# also ends at a bullet, and at a full stop followed at once by a capitalised word ("Proto.IO" stays one).
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s*[\u2022\u25cf\u25aa]\s*|(?<=[a-z)][.!?])(?=[A-Z][a-z]|#)|"
                            r"\s+\*\s+|\s+-\s+(?=[A-Z])")
 
 
