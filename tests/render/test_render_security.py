@@ -112,6 +112,7 @@ body {{ background: url("{url}"); font-family: X, sans-serif; }}
 <img src="{url}"><object data="{url}"></object><embed src="{url}">
 <a rel="attachment" href="{url}">attached</a>
 <svg width="10" height="10"><image href="{url}" width="10" height="10"/></svg>
+<img src="data:image/svg+xml;base64,PHN2ZyB4bWxucz0naHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmcnIHdpZHRoPScxJyBoZWlnaHQ9JzEnLz4=">
 <p>After</p></body></html>"""
 
 
@@ -137,6 +138,7 @@ def test_the_fetcher_allows_only_data_urls_and_files_inside_the_template(tmp_pat
     fetcher = TemplateAssetFetcher(str(tmp_path))
     assert fetcher.fetch((tmp_path / "icon.svg").as_uri()).read().startswith(b"<svg")
     assert fetcher.fetch("data:text/plain;base64,aGk=").read() == b"hi"
+    assert fetcher.fetch("data:,a%20b").read() == b"a b"
     for url in [*HOSTILE_URLS, (tmp_path.parent / "secret.txt").as_uri(), f"file://{tmp_path}/../secret.txt",
                 "file://otherhost/etc/passwd", "data:text/plain," + "a" * 2_000_001]:
         with pytest.raises(BlockedResource):
