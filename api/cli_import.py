@@ -18,7 +18,9 @@ def _extractor(isolated: bool) -> Any:
         from cvmaker.adapters.worker_pool import WorkerPool
     except ImportError:
         return InProcessExtractor(), None
-    pool = WorkerPool(size=1, memory_limit=512 * 1024 * 1024, name="import")
+    from cvmaker.adapters.file_sniffing import warm_up
+
+    pool = WorkerPool(size=1, memory_limit=512 * 1024 * 1024, initializer=warm_up, name="import")
     return IsolatedExtractor(pool, timeout=10.0), pool
 
 

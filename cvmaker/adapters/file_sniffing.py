@@ -102,6 +102,15 @@ def extract_document(data: bytes) -> ExtractedDocument:
         raise UnsupportedFile(f"This {kind.upper()} file is damaged and cannot be read.", "damaged") from error
 
 
+def warm_up() -> None:
+    """A worker's initializer: import the readers once per worker, not on the first upload."""
+    import docx  # noqa: F401
+    import pypdfium2  # noqa: F401
+
+    import cvmaker.adapters.docx_extractor  # noqa: F401
+    import cvmaker.adapters.pdf_extractor  # noqa: F401
+
+
 class IsolatedExtractor:
     """Runs `extract_document` in a worker of `cvmaker.adapters.worker_pool.WorkerPool` (a warm child process
     with a memory limit) under `timeout` seconds, and turns the pool's failures into the import's typed errors."""

@@ -113,12 +113,15 @@ def _glyphs(textpage: Any, page_height: float, raw: Any, rotated: list[str] | No
     count = raw.FPDFText_CountChars(handle)
     glyphs: list[_Glyph] = []
     box = raw.FS_RECTF()
-    font_cache: dict[int, tuple[bool, bool, bool]] = {}  # text object address -> (bold, invisible, icon font)
-    name_buffer = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
+    box_ref = ctypes.byref(box)
+    # Per text object (one font, one size, one matrix): (bold, invisible, icon font, size, rotated); per font:
+    # (bold, icon font). Chromium writes a text object per glyph, so the font cache is the one that pays.
+    styles: dict[int, tuple[bool, bool, bool, float, bool]] = {}
+    fonts: dict[int, tuple[bool, bool]] = {}
+    get_unicode, get_object, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetTextObject, raw.FPDFText_GetLooseCharBox
     pending_space = False
     for index in range(count):
-        code = raw.FPDFText_GetUnicode(handle, index)
+        code = get_unicode(handle, index)
         if code in (0x20, 0x0A, 0x0D, 0x09, 0xA0) or code == 0:
             pending_space = True
             continue
@@ -128,44 +131,57 @@ def _glyphs(textpage: Any, page_height: float, raw: Any, rotated: list[str] | No
             continue
         if char in SOFT_HYPHENS:
             char = "-"  # a hyphenation at the end of a line: the lines are joined back later
-        icon = is_dropped_char(char)
-        text_object = raw.FPDFText_GetTextObject(handle, index)
+        text_object = get_object(handle, index)
         key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
-        style = font_cache.get(key)
+        style = styles.get(key) if key else None
         if style is None:
-            weight = raw.FPDFText_GetFontWeight(handle, index)
-            name_buffer.value = b""
-            raw.FPDFText_GetFontInfo(handle, index, name_buffer, len(name_buffer), ctypes.byref(flags))
-            font_name = name_buffer.value.decode("latin-1", "replace").lower()
-            bold = weight >= 600 or any(w in font_name for w in ("bold", "black", "heavy", "semibold", "demi"))
-            mode = raw.FPDFTextObj_GetTextRenderMode(text_object) if text_object else 0
-            # Icon fonts map their glyphs to ordinary letters in some PDFs ("#" for an envelope): drop them.
-            is_icon = any(w in font_name for w in ICON_FONT_WORDS)
-            style = (bold, mode in INVISIBLE_RENDER_MODES, is_icon)
-            font_cache[key] = style
-        bold, invisible, icon_font = style
+            style = _style(handle, index, text_object, raw, fonts)
+            if key:
+                styles[key] = style
+        bold, invisible, icon_font, size, is_rotated = style
         if invisible:
             pending_space = True
             continue
-        if icon or icon_font:
-            char = ICON  # kept for its position; becomes a bullet or nothing (see `_fragment`)
-        if not raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box)):
-            continue
-        angle = raw.FPDFText_GetCharAngle(handle, index)
-        if 0.05 < angle < 6.23:  # radians: rotated text (a watermark, a vertical label) is not read as lines
+        if is_rotated:  # a watermark or a sideways label is not read as lines
             if rotated is not None:
                 if pending_space and rotated:
                     rotated.append(" ")
                 rotated.append(char)
                 pending_space = False
             continue
-        size = raw.FPDFText_GetFontSize(handle, index)
+        if icon_font or is_dropped_char(char):
+            char = ICON  # kept for its position; becomes a bullet or nothing (see `_fragment`)
+        if not get_box(handle, index, box_ref):
+            continue
         top, bottom = page_height - box.top, page_height - box.bottom
         if size < 2.5 or bottom - top < 1.0:
             continue  # hidden "white 1-pt" text and zero-height glyphs
         glyphs.append(_Glyph(char, box.left, box.right, top, bottom, size, bold, pending_space))
         pending_space = False
     return glyphs
+
+
+def _style(
+    handle: Any, index: int, text_object: Any, raw: Any, fonts: dict[int, tuple[bool, bool]]
+) -> tuple[bool, bool, bool, float, bool]:
+    font = raw.FPDFTextObj_GetFont(text_object) if text_object else None
+    font_key = ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0
+    known = fonts.get(font_key) if font_key else None
+    if known is None:
+        weight = raw.FPDFText_GetFontWeight(handle, index)
+        name_buffer = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
+        raw.FPDFText_GetFontInfo(handle, index, name_buffer, len(name_buffer), ctypes.byref(flags))
+        font_name = name_buffer.value.decode("latin-1", "replace").lower()
+        bold = weight >= 600 or any(w in font_name for w in ("bold", "black", "heavy", "semibold", "demi"))
+        # Icon fonts map their glyphs to ordinary letters in some PDFs ("#" for an envelope): they are icons.
+        known = (bold, any(w in font_name for w in ICON_FONT_WORDS))
+        if font_key:
+            fonts[font_key] = known
+    mode = raw.FPDFTextObj_GetTextRenderMode(text_object) if text_object else 0
+    angle = raw.FPDFText_GetCharAngle(handle, index)
+    size = raw.FPDFText_GetFontSize(handle, index)
+    return (known[0], mode in INVISIBLE_RENDER_MODES, known[1], size, 0.05 < angle < 6.23)
 
 
 @dataclass(slots=True)
