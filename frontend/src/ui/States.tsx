@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 export function Spinner({ label = "Loading" }: { label?: string }) {
-  return <span className="spinner" role="img" aria-label={label} />;
+  return label ? <span className="spinner" role="img" aria-label={label} /> : <span className="spinner" aria-hidden="true" />;
 }
 
 export function LoadingState({ children = "Loading…" }: { children?: ReactNode }) {

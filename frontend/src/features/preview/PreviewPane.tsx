@@ -6,7 +6,7 @@ import { usePreview } from "./usePreview";
 export function PreviewPane({ cvId, draft }: { cvId: string; draft: Draft }) {
   const { pages, updating, problem } = usePreview(cvId, draft);
   return (
-    <section className="preview" aria-labelledby="preview-heading" aria-busy={updating}>
+    <section className="preview" aria-labelledby="preview-heading" aria-busy={updating} tabIndex={0}>
       <div className="preview__head">
         <h2 id="preview-heading">Preview</h2>
         <span className="preview__status muted" role="status">

@@ -1,0 +1,60 @@
+"""axe-core (the accessibility engine behind Lighthouse) on each main screen: labels, names, roles, contrast and
+structure. A serious or critical violation fails the test with axe's own description of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.e2e.conftest import ROOT, sign_up, wait_saved
+
+AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def violations(page: Page) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+def describe(found: list[dict[str, Any]]) -> str:
+    return "\n".join(f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in found)
+
+
+@pytest.fixture
+def page(browser: Browser, server_url: str) -> Any:
+    # The app's CSP refuses injected scripts, rightly; this test alone lets axe in.
+    context = browser.new_context(viewport={"width": 1360, "height": 900}, bypass_csp=True)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto(server_url)
+    yield page
+    context.close()
+
+
+def test_main_screens_have_no_serious_accessibility_violations(page: Page, email: str) -> None:
+    screens: dict[str, list[dict[str, Any]]] = {"sign-in": violations(page)}
+    sign_up(page, email)
+    screens["empty list"] = violations(page)
+    page.get_by_role("button", name="New CV").click()
+    page.get_by_label("Full name").fill("Ada Lovelace")
+    page.get_by_role("button", name="Add section").click()
+    page.get_by_label("Job title").fill("Engineer")
+    page.get_by_test_id("preview-page").first.wait_for()
+    wait_saved(page)
+    screens["editor"] = violations(page)
+    page.get_by_role("link", name="Design").click()
+    page.get_by_role("button", name="Classic").wait_for()
+    screens["design"] = violations(page)
+    page.get_by_role("link", name="History").click()
+    page.get_by_text("Version 1", exact=True).wait_for()
+    screens["history"] = violations(page)
+    page.get_by_role("link", name="← Your CVs").click()
+    page.get_by_role("list", name="Your CVs").wait_for()
+    screens["list"] = violations(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    screens["list on a phone"] = violations(page)
+    failing = {name: describe(found) for name, found in screens.items() if found}
+    assert not failing, failing
