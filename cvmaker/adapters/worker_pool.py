@@ -9,7 +9,8 @@ Each worker is a fresh interpreter (`python -c`, started with `subprocess`) talk
 `multiprocessing.connection.Connection`: no `multiprocessing.Pool` or `Queue`, which need `/dev/shm` (absent on
 AWS Lambda); no fork of a threaded server (a forked child inherits locks held by other threads); and unlike
 `multiprocessing`'s spawn, the parent's `__main__` is never re-imported, so any script or server can use it.
-`run` blocks; async callers use it through a thread (`anyio.to_thread.run_sync`), and it is safe to call from several threads at once: each call holds one worker for its duration.
+`run` blocks; async callers use it through a thread (`anyio.to_thread.run_sync`), and it is safe to call from
+several threads at once: each call holds one worker for its duration.
 """
 
 from __future__ import annotations

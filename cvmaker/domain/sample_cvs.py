@@ -131,7 +131,8 @@ def long_cv(template: str = "classic") -> CvDocument:
             location="Amsterdam, Netherlands",
             links=[
                 Link(url="https://github.com/dokonkwo", label="github.com/dokonkwo"),
-                Link(url="https://www.linkedin.com/in/daniel-okonkwo-reyes", label="linkedin.com/in/daniel-okonkwo-reyes"),
+                Link(url="https://www.linkedin.com/in/daniel-okonkwo-reyes",
+                     label="linkedin.com/in/daniel-okonkwo-reyes"),
                 Link(url="https://okonkwo.dev", label="okonkwo.dev"),
             ],
         ),

@@ -7,6 +7,7 @@ every file opened outside the template folder and the Python installation, and r
 
 from __future__ import annotations
 
+import base64
 import os
 import sys
 import sysconfig
@@ -35,7 +36,8 @@ from tests.render.layout import pdf_text, squeezed
 
 ASSETS = REGISTRY.get("classic").asset_dir
 ALLOWED_ROOTS = tuple(
-    {str(REGISTRY.root) + os.sep, sys.prefix, sys.base_prefix, sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"],
+    {str(REGISTRY.root) + os.sep, sys.prefix, sys.base_prefix, sysconfig.get_paths()["stdlib"],
+     sysconfig.get_paths()["purelib"],
      sysconfig.get_paths()["platlib"],
      # WeasyPrint's own fontconfig scratch folder for @font-face rules (its name, not the user's)
      os.path.join(os.path.realpath(tempfile.gettempdir()), "weasyprint-")}
@@ -99,6 +101,10 @@ HOSTILE_URLS = [
 ]
 
 
+TINY_SVG = "data:image/svg+xml;base64," + base64.b64encode(
+    b"<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>").decode()
+
+
 def hostile_html(url: str) -> str:
     return f"""<html><head>
 <link rel="stylesheet" href="{url}">
@@ -112,7 +118,7 @@ body {{ background: url("{url}"); font-family: X, sans-serif; }}
 <img src="{url}"><object data="{url}"></object><embed src="{url}">
 <a rel="attachment" href="{url}">attached</a>
 <svg width="10" height="10"><image href="{url}" width="10" height="10"/></svg>
-<img src="data:image/svg+xml;base64,PHN2ZyB4bWxucz0naHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmcnIHdpZHRoPScxJyBoZWlnaHQ9JzEnLz4=">
+<img src="{TINY_SVG}">
 <p>After</p></body></html>"""
 
 
@@ -150,7 +156,8 @@ def test_markup_in_cv_fields_is_printed_as_text_and_fetches_nothing(guard: Guard
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "sentinel-secret-value")
     document = short_cv("modern")
     document.basics.name = '<img src="file:///proc/self/environ">'
-    document.summary = '<link rel="attachment" href="file:///var/task/app.py"><style>@import "http://169.254.169.254/";</style>'
+    document.summary = ('<link rel="attachment" href="file:///var/task/app.py">'
+                        '<style>@import "http://169.254.169.254/";</style>')
     document.sections[0].items[0].bullets = ['<a rel="attachment" href="file:///etc/passwd">x</a>']
     html = REGISTRY.html(document)
     assert '<img src="file' not in html and "&lt;img" in html
