@@ -11,7 +11,7 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig \
 	fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation poppler-utils chromium
 
-.PHONY: setup uv system-packages python-packages web-packages web run test bench schema lint clean
+.PHONY: setup uv system-packages python-packages web-packages web run run-cloud-local test bench schema lint clean
 
 setup: system-packages python-packages web-packages
 
@@ -43,6 +43,10 @@ run: setup web
 test: setup
 	$(UV) run pytest
 	@if [ -f frontend/package.json ]; then cd frontend && npm test --silent; fi
+
+# The cloud shape on one machine: DynamoDB, S3 and Cognito served by moto, requests through the Lambda handler.
+run-cloud-local: python-packages
+	$(UV) run python scripts/run_cloud_local.py
 
 bench: setup
 	@dpkg -s wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || true

@@ -32,7 +32,7 @@ class Runtime:
 
     def close(self) -> None:
         """Stop worker processes (the renderer's, the importer's) when the server stops."""
-        for service in (self.services.rendering, self.services.importing):
+        for service in (self.services.built("rendering"), self.services.built("importing")):
             pool = getattr(getattr(service, "renderer", None), "pool", None) or getattr(service, "pool", None)
             if pool is not None:
                 pool.close()
@@ -112,7 +112,7 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
     database = _database(settings) if "sqlite" in (settings.storage,) or settings.auth == "local" else None
     repository = build_cv_repository(settings, database)
     blobs = build_blob_store(settings)
-    services = Services(cvs=CvService(repository, templates=template_names()), rendering=build_rendering(blobs))
+    services = Services(CvService(repository, templates=template_names()), rendering=lambda: build_rendering(blobs))
     local_accounts = local_issuer = None
     if verifier is None and settings.auth == "local":
         from cvmaker.adapters.local.accounts import LocalAccounts
