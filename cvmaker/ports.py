@@ -5,6 +5,7 @@ Implementations live in `cvmaker.adapters`; only the composition root (`api.comp
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -35,7 +36,7 @@ class CvRepository(Protocol):
         """Delete the CV and its revisions. False if there was none."""
         ...
 
-    def revisions(self, owner: str, cv_id: str) -> list[Revision]:
+    def revisions(self, owner: str, cv_id: str) -> builtins.list[Revision]:
         """Newest first."""
         ...
 

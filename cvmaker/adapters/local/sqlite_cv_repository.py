@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 from datetime import datetime
@@ -96,7 +97,7 @@ class SqliteCvRepository:
             conn.execute("DELETE FROM cv_revisions WHERE owner = ? AND cv_id = ?", (owner, cv_id))
         return deleted == 1
 
-    def revisions(self, owner: str, cv_id: str) -> list[Revision]:
+    def revisions(self, owner: str, cv_id: str) -> builtins.list[Revision]:
         rows = self.db.connection().execute(
             "SELECT * FROM cv_revisions WHERE owner = ? AND cv_id = ? ORDER BY version DESC", (owner, cv_id)
         ).fetchall()
