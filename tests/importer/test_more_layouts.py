@@ -130,3 +130,39 @@ def test_a_two_column_page_with_a_research_section_and_network_handles(read: dic
         ("MEng in Computer Science", "Cornell University", None, "2014-12", False),
         ("BS in Computer Science", "Cornell University", None, "2014-05", False),
     ]
+
+
+def test_a_plain_word_cv_with_headings_inline_and_no_bullets() -> None:
+    import io
+
+    import docx
+
+    from cvmaker.adapters.file_sniffing import InProcessExtractor
+
+    d = docx.Document()
+    d.add_paragraph("SAM TAYLOR")
+    d.add_paragraph("sam.taylor@example.com, 07700 900123, Leeds, UK")
+    d.add_paragraph("SKILLS: Excel, Power BI, SQL, Stakeholder management")
+    d.add_paragraph("EXPERIENCE").runs[0].bold = True
+    d.add_paragraph("Finance Analyst, Asda Stores Ltd, Jan 2019 - Present")
+    d.add_paragraph("Tools: SAP, Excel")  # part of the job, not a new section
+    d.add_paragraph("Built the monthly forecasting model used by 12 regional teams and cut close time by two days.")
+    d.add_paragraph("Junior Analyst, Morrisons, Aug 2016 - Dec 2018")
+    d.add_paragraph("EDUCATION").runs[0].bold = True
+    d.add_paragraph("BA (Hons) Economics, University of Sheffield, 2013 - 2016")
+    d.add_paragraph("Interests: running, chess")
+    buffer = io.BytesIO()
+    d.save(buffer)
+    document = ImportService(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document
+    assert (document.basics.name, document.basics.phone, document.basics.location) == (
+        "SAM TAYLOR", "07700 900123", "Leeds, UK")
+    assert [(s.kind, s.title) for s in document.sections] == [
+        (SectionKind.SKILLS, "SKILLS"), (SectionKind.EXPERIENCE, "EXPERIENCE"), (SectionKind.EDUCATION, "EDUCATION"),
+        (SectionKind.CUSTOM, "Interests")]
+    assert document.sections[0].items[0].keywords == ["Excel", "Power BI", "SQL", "Stakeholder management"]
+    assert _items(document, SectionKind.EXPERIENCE) == [
+        ("Finance Analyst", "Asda Stores Ltd", "2019-01", None, True),
+        ("Junior Analyst", "Morrisons", "2016-08", "2018-12", False)]
+    assert "Tools: SAP, Excel" in (document.sections[1].items[0].description or "")
+    assert _items(document, SectionKind.EDUCATION) == [
+        ("BA (Hons) Economics", "University of Sheffield", "2013", "2016", False)]

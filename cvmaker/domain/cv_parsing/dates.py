@@ -77,8 +77,23 @@ def parse_single(text: str) -> str | None:
     return None
 
 
+_SAME_YEAR = re.compile(rf"(?<![\w/.])({_MONTH})\s*[-\u2013\u2014]\s*({_MONTH})\s*,?\s*({_YEAR})(?![\w/])",
+                        re.IGNORECASE)
+
+
 def find_range(text: str) -> tuple[DateRange, int, int] | None:
     """The first date or date range in `text`, with its span."""
+    if same_year := _SAME_YEAR.search(text):  # "Jan – Mar 2020"
+        start = parse_single(f"{same_year.group(1)} {same_year.group(3)}")
+        end = parse_single(f"{same_year.group(2)} {same_year.group(3)}")
+        if start and end:
+            found = DateRange(start, end, False, same_year.group(0).strip())
+            earlier = _first_range(text[: same_year.start()])
+            return earlier if earlier is not None else (found, same_year.start(), same_year.end())
+    return _first_range(text)
+
+
+def _first_range(text: str) -> tuple[DateRange, int, int] | None:
     for match in RANGE.finditer(text):
         first, second = match.group(1), match.group(2)
         start = parse_single(first)

@@ -260,7 +260,7 @@ class _Builder:
             return
         right_edge = self.right_edges.get(rows[0].line.column, max(row.line.x1 for row in rows))
         previous: Entry | None = None
-        for entry in split_entries(rows, right_edge):
+        for entry in _one_per_line(split_entries(rows, right_edge), raw.kind):
             fill_fields(entry, raw.kind or SectionKind.CUSTOM, right_edge)
             if raw.kind in (SectionKind.EXPERIENCE, SectionKind.VOLUNTEER) and previous is not None:
                 _inherit_employer(entry, previous)
@@ -349,6 +349,25 @@ def _join_wrapped_name(pieces: list[ContactPiece]) -> list[ContactPiece]:
         else:
             joined.append(piece)
     return joined
+
+
+LIST_KINDS = {SectionKind.CERTIFICATIONS, SectionKind.AWARDS, SectionKind.CUSTOM}
+
+
+def _one_per_line(entries: list[Entry], kind: SectionKind | None) -> list[Entry]:
+    """In a list of certificates, awards or interests written without bullets, each line is an item."""
+    if kind not in LIST_KINDS:
+        return entries
+    out: list[Entry] = []
+    for entry in entries:
+        if entry.body or len(entry.header) < 2:
+            out.append(entry)
+            continue
+        for row in entry.header:
+            single = Entry(header=[row])
+            single.dates = [(printed, index) for printed, index in entry.dates if index == row.index]
+            out.append(single)
+    return out
 
 
 def _inherit_employer(entry: Entry, previous: Entry) -> None:

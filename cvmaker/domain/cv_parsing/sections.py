@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from cvmaker.domain.cv import SectionKind
 from cvmaker.domain.cv_parsing.headings import heading_kind, normalise_heading
+from cvmaker.domain.cv_parsing.extracted import Span
 from cvmaker.domain.cv_parsing.rows import Row, make_row
 
 _HEADING_STYLE = re.compile(r"^(heading|title|überschrift|titre|título)", re.IGNORECASE)
@@ -59,6 +60,29 @@ def _heading_shaped(row: Row) -> bool:
     )
 
 
+_INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s+(\S.*)$")
+_INLINE_WORDS = {"skills", "technical skills", "key skills", "core skills", "core competencies", "competencies",
+                 "languages", "spoken languages", "interests", "hobbies", "certifications", "certificates"}
+
+
+def _inline_heading(row: Row, current: SectionKind | None, typical_gap: float) -> tuple[str, SectionKind, str] | None:
+    """"SKILLS: Python, Java, SQL" on one line: a heading and its content. Inside a job ("Tools: ...") or a
+    skills section ("Languages: Python") such a line is part of what it is in, unless space sets it apart."""
+    if row.bullet or len(row.line.spans) != 1:
+        return None
+    match = _INLINE.match(row.line.text)
+    if match is None or normalise_heading(match.group(1)) not in _INLINE_WORDS:
+        return None
+    kind = heading_kind(match.group(1), strict=True)
+    if kind is None:
+        return None
+    set_apart = typical_gap > 0 and row.line.space_before > 1.8 * typical_gap
+    set_apart = set_apart or normalise_heading(match.group(1)) in ("interests", "hobbies")  # never part of a job
+    if current is SectionKind.SKILLS or (current is not None and current is not SectionKind.CUSTOM and not set_apart):
+        return None
+    return match.group(1).strip(), kind, match.group(2).strip()
+
+
 def find_sections(rows: list[Row]) -> list[RawSection]:
     base = body_size(rows)
     bold_chars = sum(len(r.line.text) for r in rows if r.line.bold)
@@ -96,8 +120,17 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
             row.line.style and _HEADING_STYLE.match(row.line.style))
         if strong and signatures.get(signature, 0) >= 2 and (row.line.size >= base or signature[2]):
             known[position] = SectionKind.CUSTOM
+    gaps = sorted(r.line.space_before for r in rows if r.line.space_before > 0)
+    typical_gap = gaps[len(gaps) // 2] if gaps else 0.0
     sections = [RawSection(None, None, "")]
     for position, row in enumerate(rows):
+        inline = _inline_heading(row, sections[-1].kind, typical_gap) if position not in known else None
+        if inline is not None:
+            heading_text, kind, rest_text = inline
+            sections.append(RawSection(row, kind, normalise_heading(heading_text), title=heading_text))
+            rest = replace(row.line, spans=(Span(rest_text, row.line.x0, row.line.x1, row.line.size),))
+            sections[-1].rows.append(make_row(row.index, rest))
+            continue
         if position in known:
             split = len(row.line.spans) >= 2 and heading_kind(row.line.spans[0].text, strict=True) is not None
             title_text = row.line.spans[0].text if split else row.line.text

@@ -45,7 +45,7 @@ def strip_bullet(text: str) -> tuple[str, bool]:
     stripped = text.lstrip()
     if stripped[:1] and stripped[0] in BULLET_CHARS:
         return stripped[1:].strip(), True
-    match = re.match(r"^(?:[-\u2013\u2014o]\s+|\d{1,2}[.)]\s+)", stripped)
+    match = re.match(r"^(?:[-\u2013\u2014o]\s+|\d{1,2}[.)]\s+|\[\d{1,3}\]\s*)", stripped)
     if match and len(stripped) > match.end():
         return stripped[match.end():].strip(), True
     return stripped, False
