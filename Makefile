@@ -9,7 +9,8 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 # WeasyPrint needs Pango; the fonts the templates use are installed, never fetched; poppler-utils gives the
 # tests pdftotext; Chromium runs the browser tests and the render comparison.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig \
-	fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation poppler-utils chromium
+	fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation fonts-lato fonts-inter fonts-open-sans \
+	fonts-ebgaramond poppler-utils chromium
 
 .PHONY: setup uv system-packages python-packages web-packages web run run-cloud-local test bench schema lint clean
 

@@ -74,7 +74,7 @@ def build_blob_store(settings: Settings) -> Any:
     raise ValueError(f"CVMAKER_BLOBS must be folder or s3, not {settings.blobs!r}")
 
 
-def build_rendering(blobs: Any) -> Any:
+def build_rendering(settings: Settings, blobs: Any) -> Any:
     """Rendering wired to warm worker processes (started on the first render, not at start-up)."""
     from cvmaker.adapters.docx_writer import PythonDocxWriter
     from cvmaker.adapters.pdf_rasterizer import PdfiumRasterizer
@@ -83,7 +83,7 @@ def build_rendering(blobs: Any) -> Any:
     from cvmaker.services.rendering import RenderService
     from templates import REGISTRY
 
-    return RenderService(blobs, default_renderer(), PythonDocxWriter(), PdfiumRasterizer(), REGISTRY,
+    return RenderService(blobs, default_renderer(workers=settings.render_workers), PythonDocxWriter(), PdfiumRasterizer(), REGISTRY,
                          json_resume=to_json_resume)
 
 
@@ -112,7 +112,7 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
     database = _database(settings) if "sqlite" in (settings.storage,) or settings.auth == "local" else None
     repository = build_cv_repository(settings, database)
     blobs = build_blob_store(settings)
-    services = Services(CvService(repository, templates=template_names()), rendering=lambda: build_rendering(blobs))
+    services = Services(CvService(repository, templates=template_names()), rendering=lambda: build_rendering(settings, blobs))
     local_accounts = local_issuer = None
     if verifier is None and settings.auth == "local":
         from cvmaker.adapters.local.accounts import LocalAccounts

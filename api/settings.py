@@ -29,6 +29,7 @@ class Settings:
     graphiql: bool = True
     introspection: bool = True
     max_body_bytes: int = 6 * 1024 * 1024  # Lambda's synchronous payload limit
+    render_workers: int = 1  # warm WeasyPrint processes, about 80 MB each
     # The local issuer's token shape mimics a Cognito user pool's.
     local_issuer: str = "https://cvmaker.local/local_pool"
     local_client_id: str = "cvmaker-web"
@@ -61,6 +62,7 @@ class Settings:
             graphiql=_bool(env.get("CVMAKER_GRAPHIQL"), not production),
             introspection=_bool(env.get("CVMAKER_INTROSPECTION"), not production),
             max_body_bytes=int(env.get("CVMAKER_MAX_BODY_BYTES", default.max_body_bytes)),
+            render_workers=int(env.get("CVMAKER_RENDER_WORKERS", default.render_workers)),
             local_issuer=env.get("CVMAKER_LOCAL_ISSUER", default.local_issuer),
             local_client_id=env.get("CVMAKER_LOCAL_CLIENT_ID", default.local_client_id),
             cognito_issuer=env.get("CVMAKER_COGNITO_ISSUER", ""),
