@@ -193,8 +193,10 @@ def bench_ranking(jobs_dir: Path) -> dict[str, Any]:
     for profession, saved in created:
         ranked = matching.rank_jobs(owner, saved.id, first=20)
         first_own = next(i for i, r in enumerate(ranked) if profession_of_job[r.job.id] == profession)
+        best_other = next(r.score for r in ranked if profession_of_job[r.job.id] != profession)
         rows.append({"cv": saved.title, "profession": profession, "top_job": ranked[0].job.title,
-                     "top_score": ranked[0].score, "own_rank": first_own + 1})
+                     "top_score": ranked[0].score, "own_rank": first_own + 1,
+                     "margin": round(ranked[first_own].score - best_other, 1)})
     right = sum(r["own_rank"] == 1 for r in rows)
 
     pairs = [(saved.id, job_id) for _, saved in created for job_id in profession_of_job]
@@ -257,7 +259,8 @@ def main() -> int:
     for row in ranking["rows"]:
         mark = "ok " if row["own_rank"] == 1 else "MISS"
         print(f"  {mark} {row['cv']:<16} {row['profession']:<11} top: {row['top_job']:<40} "
-              f"{row['top_score']:5.1f}  own profession at #{row['own_rank']}")
+              f"{row['top_score']:5.1f}  own profession at #{row['own_rank']}, "
+              f"{row['margin']:+.1f} over the best other profession")
     print(f"  right first: {ranking['right_first']}/{ranking['cvs']} ({ranking['share']:.0%}, target >= 95%), "
           f"MRR {ranking['mrr']}")
     timing = ranking["match_ms"]
