@@ -113,3 +113,26 @@ def test_a_conflict_with_another_tab_keeps_both_edits(context: BrowserContext, p
     other.reload()
     expect(other.get_by_label("A few sentences about you")).to_have_value("Typed in the first tab.")
     expect(other.get_by_label("Headline")).to_have_value("Written in the other tab")
+
+
+def test_text_typed_offline_survives_a_closed_tab(context: BrowserContext, page: Page, email: str) -> None:
+    sign_up(page, email)
+    page.get_by_role("button", name="New CV").click()
+    page.get_by_label("Full name").fill("Ada Lovelace")
+    wait_saved(page)
+    url = page.url
+
+    context.set_offline(True)
+    page.get_by_label("A few sentences about you").fill("Typed on a train with no signal.")
+    expect(page.get_by_test_id("save-status")).to_contain_text("retrying")
+    page.close()
+    context.set_offline(False)
+
+    again = context.new_page()
+    again.goto(url)
+    expect(again.get_by_label("A few sentences about you")).to_have_value("")
+    again.get_by_role("button", name="Restore my edits").click()
+    expect(again.get_by_label("A few sentences about you")).to_have_value("Typed on a train with no signal.")
+    wait_saved(again)
+    again.reload()
+    expect(again.get_by_label("A few sentences about you")).to_have_value("Typed on a train with no signal.")

@@ -11,7 +11,9 @@ import { ContentTab } from "./ContentTab";
 import { draftFromCv, type Draft } from "./draft";
 import type { Edit } from "./edits";
 import { FieldErrorsContext } from "./fields";
+import { mergeDrafts } from "./merge";
 import { SaveIndicator } from "./SaveIndicator";
+import { keepUnsaved, readUnsaved } from "./unsavedBackup";
 import { useAutosave } from "./useAutosave";
 
 export const EditorQuery = graphql(`
@@ -52,6 +54,10 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
   const edit = useCallback((change: Edit) => autosave.edit(change), [autosave]);
   const draft = state.draft;
   const [showPreview, setShowPreview] = useState(false);
+  const [leftover, setLeftover] = useState(() => {
+    const found = readUnsaved(cvId);
+    return found && JSON.stringify(found.draft) !== JSON.stringify(seed.draft) ? found : null;
+  });
   const tabs = [
     { to: `/cv/${cvId}`, label: "Content", end: true },
     { to: `/cv/${cvId}/design`, label: "Design", end: false },
@@ -87,6 +93,37 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
             <DownloadMenu cvId={cvId} title={draft.title} beforeDownload={() => autosave.flush()} />
           </div>
         </div>
+        {leftover && (
+          <div className="notice" role="alert">
+            <p>
+              Edits you made on {new Date(leftover.savedAt).toLocaleString()} were not saved (the connection or the
+              page was lost). Restore them?
+            </p>
+            <div className="notice__actions">
+              <button
+                type="button"
+                className="button button--small button--primary"
+                onClick={() => {
+                  const { draft: merged } = mergeDrafts(leftover.base, leftover.draft, autosave.current.draft);
+                  autosave.edit(() => merged);
+                  setLeftover(null);
+                }}
+              >
+                Restore my edits
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  keepUnsaved(cvId, null);
+                  setLeftover(null);
+                }}
+              >
+                Discard them
+              </button>
+            </div>
+          </div>
+        )}
         {state.notice && (
           <div className="notice" role="alert">
             <p>{state.notice}</p>

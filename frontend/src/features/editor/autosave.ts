@@ -70,6 +70,13 @@ export class Autosave {
     return this.state.draft !== this.sent || this.saving !== null;
   }
 
+  /** What a crash or a closed tab would lose: the draft, with the saved content it was edited from. */
+  unsavedWork(): { base: Draft; draft: Draft; version: number } | null {
+    return this.state.draft !== this.sent || this.state.status === "invalid" || this.state.status === "retrying"
+      ? { base: this.base, draft: this.state.draft, version: this.state.version }
+      : null;
+  }
+
   subscribe(listener: (state: AutosaveState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from "react";
 import { graphql } from "../../gql";
 import { Autosave, type AutosaveState, type SaveOutcome } from "./autosave";
 import { draftFromCv, type Draft } from "./draft";
+import { keepUnsaved } from "./unsavedBackup";
 
 export const SaveCvMutation = graphql(`
   mutation SaveCv($id: ID!, $version: Int!, $input: CvInput!) {
@@ -74,7 +75,13 @@ export function useAutosave(cvId: string, initial: { draft: Draft; version: numb
   const [state, setState] = useState<AutosaveState>(autosave.current);
   useEffect(() => {
     setState(autosave.current);
-    const unsubscribe = autosave.subscribe(setState);
+    let lastBackup: Draft | null = null;
+    const unsubscribe = autosave.subscribe((next) => {
+      setState(next);
+      const work = autosave.unsavedWork();
+      if (work?.draft !== lastBackup) keepUnsaved(cvId, work);
+      lastBackup = work?.draft ?? null;
+    });
     const warnIfUnsaved = (event: BeforeUnloadEvent) => {
       if (autosave.dirty) {
         void autosave.flush();
@@ -87,6 +94,6 @@ export function useAutosave(cvId: string, initial: { draft: Draft; version: numb
       unsubscribe();
       void autosave.flush(); // leaving the editor still saves what was typed
     };
-  }, [autosave]);
+  }, [autosave, cvId]);
   return { state, autosave };
 }
