@@ -106,6 +106,11 @@ def test_typed_errors_cross_the_process_boundary(isolated: ImportService) -> Non
     with pytest.raises(UnsupportedFile) as raised:
         isolated.parse(hostile.encrypted_pdf(), "cv.pdf")
     assert raised.value.reason == "encrypted"
+    many_pages = documents.render_pdf("<html><body>" + "<p style='page-break-after: always'>x</p>" * 25 +
+                                      "</body></html>")
+    with pytest.raises(FileLimitExceeded) as limited:
+        isolated.parse(many_pages, "cv.pdf")
+    assert limited.value.limit == "pages"
 
 
 def test_docx_zip_bombs_are_refused_before_any_xml_is_read(importer: ImportService) -> None:
