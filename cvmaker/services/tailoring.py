@@ -96,12 +96,16 @@ class TailoringService:
         self.matching.forget_cv(owner, cv_id)
 
     def _call(self, write: Callable[[], str | None]) -> tuple[str | None, str | None]:
-        """The generator's text, or None and why: a slow or rate-limited generator means "no change"."""
+        """The generator's text, or None and why: a slow, rate-limited, refusing or cut-short model means
+        "no change". (The rules writer's None only means it had nothing to say: no reason is given.)"""
         try:
-            return write(), None
+            written = write()
         except GenerationUnavailable as unavailable:
             log.warning("text generation unavailable: %s", unavailable.message)
             return None, f"Not rewritten: {unavailable.message}"
+        if written is None and self.generator.name != "rules":
+            return None, "Not rewritten: the writing service gave no usable answer (refused or cut short)."
+        return written, None
 
     def _unchanged(self, owner: str, source: Cv, job: Job, rejected: list[Change]) -> Tailored:
         document = copy.deepcopy(source.document)

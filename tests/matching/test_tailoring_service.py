@@ -161,3 +161,15 @@ def test_the_rules_writer_takes_nothing_from_an_injected_posting(feature: Featur
         assert planted not in str(tailored.cv.document.to_dict()) and planted not in letter.text
     assert document_problems(tailored.cv.document, source, shipped_vocabulary()) == []
     assert tailored.rejected == () and letter.rejected == ()
+
+
+def test_a_model_that_refuses_leaves_the_summary_and_says_so(
+        feature_with: Callable[[FabricatingWriter], Feature]) -> None:
+    feature = feature_with(FabricatingWriter(summary=None, letter=None))
+    cv_id, job_id = setup(feature)
+    tailored = feature.tailoring.tailor("user-a", cv_id, job_id)
+    assert tailored.cv.document.summary == BACKEND_CV["summary"]
+    assert [c.reason for c in tailored.rejected if c.path == "summary"] == [
+        "Not rewritten: the writing service gave no usable answer (refused or cut short)."]
+    letter = feature.tailoring.cover_letter("user-a", cv_id, job_id)
+    assert letter.text.startswith("Dear Hiring Manager,") and "no usable answer" in letter.rejected[0]
