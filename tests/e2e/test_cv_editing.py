@@ -7,7 +7,9 @@ import re
 
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.e2e.conftest import PASSWORD, screenshot, sign_up, wait_saved
+from tests.e2e.conftest import PASSWORD, ROOT, screenshot, sign_up, wait_saved
+
+FIXTURES = ROOT / "tests" / "fixtures" / "json_resume"
 
 
 def test_sign_up_sign_out_and_sign_in_again(page: Page, email: str) -> None:
@@ -136,3 +138,13 @@ def test_text_typed_offline_survives_a_closed_tab(context: BrowserContext, page:
     wait_saved(again)
     again.reload()
     expect(again.get_by_label("A few sentences about you")).to_have_value("Typed on a train with no signal.")
+
+
+def test_import_a_json_resume_and_see_it_rendered(page: Page, email: str) -> None:
+    sign_up(page, email)
+    page.locator("input[type=file][accept*=json]").set_input_files(str(FIXTURES / "senior_engineer.json"))
+    expect(page.get_by_label("Full name")).to_have_value("Zoë Okonkwo-Lindqvist")
+    expect(page.locator(".section__title-input").first).to_have_value("Experience")
+    page.get_by_test_id("preview-page").first.wait_for()
+    page.wait_for_function("document.querySelector('[data-testid=preview-page]').dataset.stale === 'false'")
+    screenshot(page, "07-imported-json-resume")

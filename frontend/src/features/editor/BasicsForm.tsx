@@ -37,12 +37,12 @@ export const BasicsForm = memo(function BasicsForm({ basics, edit }: { basics: B
         <legend>Links</legend>
         {basics.links.map((link, index) => (
           <div className="links__row" key={index}>
-            <TextField label="Label" path={`basics.links.${index}.label`} value={link.label} onChange={(label) => setLink(index, { label })} placeholder="LinkedIn" />
-            <TextField label="Address" type="url" path={`basics.links.${index}.url`} value={link.url} onChange={(url) => setLink(index, { url })} placeholder="https://" />
+            <TextField label="Label" labelHidden={index > 0} path={`basics.links.${index}.label`} value={link.label} onChange={(label) => setLink(index, { label })} placeholder="LinkedIn" />
+            <TextField label="Address" labelHidden={index > 0} type="url" path={`basics.links.${index}.url`} value={link.url} onChange={(url) => setLink(index, { url })} placeholder="https://" />
             <button
               type="button"
               className="icon-button"
-              aria-label={`Remove link ${link.label || index + 1}`}
+              aria-label={`Remove link ${link.label || link.url || index + 1}`}
               onClick={() => set({ links: basics.links.filter((_, i) => i !== index) })}
             >
               ×

@@ -19,6 +19,8 @@ interface TextFieldProps {
   autoComplete?: string;
   className?: string;
   maxLength?: number;
+  /** For repeated rows: the label is read out but shown only on the first row. */
+  labelHidden?: boolean;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -41,7 +43,9 @@ export function TextField(props: TextFieldProps) {
   };
   return (
     <div className={`field ${unsure ? "field--unsure" : ""} ${props.className ?? ""}`}>
-      <label htmlFor={id}>{props.label}</label>
+      <label htmlFor={id} className={props.labelHidden ? "visually-hidden" : undefined}>
+        {props.label}
+      </label>
       {props.multiline ? (
         <textarea {...common} rows={props.rows ?? 4} onChange={(e) => props.onChange(e.target.value)} />
       ) : (
