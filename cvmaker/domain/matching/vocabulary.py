@@ -8,7 +8,8 @@ Spellings that are also ordinary words ("Go", "Swift") carry the exact forms tha
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -36,45 +37,69 @@ class Found:
     text: str  # as written
 
 
-class Vocabulary:
-    def __init__(self, terms: Iterable[dict[str, Any]], stop_phrases: Iterable[str] = ()) -> None:
-        self._by_key: dict[str, Skill | None] = {}
-        self._exact: dict[str, frozenset[str]] = {}
-        self._first_words: dict[str, int] = {}  # first word of a key -> the longest key starting with it
+class _Tables:
+    """The lookup tables of a vocabulary: spelling key -> skill, exact forms, longest phrase per first word."""
+
+    def __init__(self, terms: Iterable[dict[str, Any]], stop_phrases: Iterable[str]) -> None:
+        self.by_key: dict[str, Skill | None] = {}
+        self.exact: dict[str, frozenset[str]] = {}
+        self.first_words: dict[str, int] = {}
         for term in terms:
             skill = Skill(term["name"], term["kind"])
             for spelling in [term["name"], *term.get("aliases", ())]:
-                self._add(term_key(spelling), skill)
+                self.add(term_key(spelling), skill)
             exact_forms: dict[str, set[str]] = {}
             for form in term.get("exact", ()):
                 exact_forms.setdefault(term_key(form), set()).add(form)
             for key, forms in exact_forms.items():
-                self._exact[key] = frozenset(forms)
+                self.exact[key] = frozenset(forms)
         for phrase in stop_phrases:
-            self._add(term_key(phrase), None)
+            self.add(term_key(phrase), None)
 
-    def _add(self, key: str, skill: Skill | None) -> None:
-        if not key or key in self._by_key:
+    def add(self, key: str, skill: Skill | None) -> None:
+        if not key or key in self.by_key:
             return
-        self._by_key[key] = skill
+        self.by_key[key] = skill
         words = key.split(" ")
-        self._first_words[words[0]] = max(self._first_words.get(words[0], 0), len(words))
+        self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
+
+
+class Vocabulary:
+    """Skills by every spelling. Built from `terms` at once, or from `load` on first use (the shipped
+    vocabulary: services can be wired at start-up without paying for reading it)."""
+
+    def __init__(self, terms: Iterable[dict[str, Any]] = (), stop_phrases: Iterable[str] = (),
+                 load: Callable[[], tuple[Iterable[dict[str, Any]], Iterable[str]]] | None = None) -> None:
+        self._load = load
+        self._built: _Tables | None = None if load else _Tables(terms, stop_phrases)
+        self._lock = threading.Lock()
+
+    @property
+    def _tables(self) -> _Tables:
+        if self._built is None:
+            with self._lock:
+                if self._built is None and self._load is not None:
+                    self._built = _Tables(*self._load())
+        assert self._built is not None
+        return self._built
 
     def __len__(self) -> int:
-        return len({skill for skill in self._by_key.values() if skill is not None})
+        return len({skill for skill in self._tables.by_key.values() if skill is not None})
 
     def lookup(self, phrase: str) -> Skill | None:
         """The skill a phrase names on its own (a CV keyword such as "python 3"), in any letter case."""
         key = term_key(phrase)
-        return self._by_key.get(key) or self._by_key.get(_singular_last(key))
+        by_key = self._tables.by_key
+        return by_key.get(key) or by_key.get(_singular_last(key))
 
     def find(self, text: str) -> list[Found]:
         """Every skill mentioned in `text`, in order of appearance (a skill may appear more than once)."""
+        tables = self._tables
         words = tokens(text)
         found: list[Found] = []
         i = 0
         while i < len(words):
-            hit = self._longest_at(words, i)
+            hit = _longest_at(tables, words, i)
             if hit is None:
                 i += 1
                 continue
@@ -89,27 +114,27 @@ class Vocabulary:
         """The distinct skills mentioned in `text`, by key."""
         return {f.skill.key: f.skill for f in self.find(text)}
 
-    def _longest_at(self, words: Sequence[Token], i: int) -> tuple[Skill | None, int] | None:
-        """The longest known phrase at `i`: a skill, or a stop phrase (None) that hides the skills inside it."""
-        longest = self._first_words.get(words[i].key)
-        if longest is None:
-            longest = self._first_words.get(singular(words[i].key))
-            if longest is None:
-                return None
-        for length in range(min(longest, len(words) - i), 0, -1):
-            span = words[i:i + length]
-            key = " ".join(w.key for w in span)
-            for candidate in (key, _singular_last(key)):
-                if candidate in self._by_key and self._written_as_required(candidate, span):
-                    return self._by_key[candidate], length
-        return None
 
-    def _written_as_required(self, key: str, span: Sequence[Token]) -> bool:
-        forms = self._exact.get(key)
-        if forms is None:
-            return True
-        written = " ".join(w.text for w in span)
-        return written in forms or written.rstrip("s") in forms
+def _longest_at(tables: _Tables, words: Sequence[Token], i: int) -> tuple[Skill | None, int] | None:
+    """The longest known phrase at `i`: a skill, or a stop phrase (None) that hides the skills inside it."""
+    longest = tables.first_words.get(words[i].key) or tables.first_words.get(singular(words[i].key))
+    if longest is None:
+        return None
+    for length in range(min(longest, len(words) - i), 0, -1):
+        span = words[i:i + length]
+        key = " ".join(w.key for w in span)
+        for candidate in (key, _singular_last(key)):
+            if candidate in tables.by_key and _written_as_required(tables, candidate, span):
+                return tables.by_key[candidate], length
+    return None
+
+
+def _written_as_required(tables: _Tables, key: str, span: Sequence[Token]) -> bool:
+    forms = tables.exact.get(key)
+    if forms is None:
+        return True
+    written = " ".join(w.text for w in span)
+    return written in forms or written.rstrip("s") in forms
 
 
 def _singular_last(key: str) -> str:
@@ -117,8 +142,13 @@ def _singular_last(key: str) -> str:
     return f"{head} {singular(last)}" if head else singular(last)
 
 
-@lru_cache(maxsize=1)
-def shipped_vocabulary() -> Vocabulary:
+def _load_shipped() -> tuple[Iterable[dict[str, Any]], Iterable[str]]:
     from cvmaker.domain.skills_data import stop_phrases, vocabulary_terms
 
-    return Vocabulary(vocabulary_terms(), stop_phrases())
+    return vocabulary_terms(), stop_phrases()
+
+
+@lru_cache(maxsize=1)
+def shipped_vocabulary() -> Vocabulary:
+    """The vocabulary shipped in `cvmaker/domain/skills_data`, read on first use."""
+    return Vocabulary(load=_load_shipped)
