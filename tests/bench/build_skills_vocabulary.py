@@ -8,7 +8,8 @@ Rules, in words:
 - Hard skills: Resume-Matcher's synonym map (its aliases are the best we have), Microsoft SkillsExtractor's
   technology names (Stackshare, GitHub topics) and those of its academic-graph names that name a field
   ("machine learning", "computer vision"), O*NET technology names used by two or more occupations, with vendor
-  prefixes folded ("Microsoft Excel" is also "Excel") and generic lower-case categories dropped ("Web browser
+  prefixes folded ("Oracle Java" is Java, "The MathWorks MATLAB" is MATLAB), spelled-out names joined to their
+  acronym ("Structured query language SQL" is SQL) and generic lower-case categories dropped ("Web browser
   software"). Company names that are employers more often than skills (Google, Microsoft) are left out.
 - Soft skills: a short project list of the soft skills postings name, each tied to the ESCO transversal concept it
   stands for, plus that concept's multi-word labels.
