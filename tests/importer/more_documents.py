@@ -179,3 +179,32 @@ h2 {{ text-transform: uppercase; font-weight: 300; font-size: 14pt }} .meta {{ c
 <p><b>Cornell Robotics Lab</b> | Undergraduate Researcher</p><p class="meta">January 2014 – May 2014 | Ithaca, NY</p>
 <ul><li>Worked on an autonomous boat</li></ul>
 </div></div></body></html>"""
+
+
+_MARGIN_CSS = _CSS + """
+table { border-collapse: collapse; width: 100%; } td { vertical-align: top; padding: 0 0 5pt 0; }
+td.when { width: 30mm; padding-right: 5mm; text-align: right; color: #555 }
+h2 { margin-left: 35mm; color: #36c; font-weight: normal; font-size: 15pt }
+h1 { font-size: 26pt; font-weight: normal } .title { font-size: 16pt; color: #777; font-style: italic }
+.contact { position: absolute; right: 0; top: 0; text-align: right; font-size: 9pt }
+"""
+# Labels and dates in a left margin (LaTeX moderncv's \\cvitem and \\cventry): "Languages" there is a label.
+MARGIN_LABELS = f"""<html><head><style>{_MARGIN_CSS}</style></head><body>
+<div class="contact"><p>Gotham City, NJ, USA</p><p>(987) 654-3210</p><p>harvey.dent@email.com</p><p><a href="https://github.com/hdent">hdent</a></p></div>
+<h1>Harvey Dent</h1><p class="title">Machine Learning Engineer</p>
+<h2>Summary</h2><table><tr><td class="when"></td><td>ML engineer with seven years of experience shipping models to production.</td></tr></table>
+<h2>Skills</h2><table>
+<tr><td class="when">Languages</td><td>Python, Scala, SQL</td></tr>
+<tr><td class="when">Frameworks</td><td>PyTorch, TensorFlow, scikit-learn, Spark MLlib</td></tr></table>
+<h2>Experience</h2><table>
+<tr><td class="when">2019 – Present</td><td><b>Senior ML Engineer</b>, Wayne Enterprises, Gotham City, NJ, USA<br>Built the fraud models that cut chargebacks by a fifth and run on 50,000 transactions a minute.</td></tr>
+<tr><td class="when">2016 – 2019</td><td><b>Data Scientist</b>, Arkham Analytics, Gotham City, NJ, USA<br>Forecast demand for a chain of 300 stores with gradient boosting and careful feature work.</td></tr>
+</table>
+<h2>Education</h2><table>
+<tr><td class="when">2014 – 2016</td><td><b>M.S. in Statistics</b>, Gotham University, Gotham City, NJ, USA</td></tr></table>
+<h2>Languages</h2><table>
+<tr><td class="when">English</td><td>Native</td></tr><tr><td class="when">Spanish</td><td>Intermediate</td></tr></table>
+<h2>Certifications</h2><table>
+<tr><td class="when">2021</td><td>Google Professional Machine Learning Engineer</td></tr>
+<tr><td class="when">2020</td><td>AWS Certified Machine Learning – Specialty</td></tr></table>
+</body></html>"""

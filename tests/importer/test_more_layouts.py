@@ -16,7 +16,8 @@ def read() -> dict[str, CvDocument]:
     service = ImportService(InProcessExtractor())
     markup = {"linkedin": more_documents.LINKEDIN_LIKE, "jake": more_documents.JAKE_LIKE,
               "designer": more_documents.DESIGNER_SIDEBAR, "european": more_documents.EUROPEAN,
-              "awesome": more_documents.AWESOME_LIKE, "deedy": more_documents.DEEDY_LIKE}
+              "awesome": more_documents.AWESOME_LIKE, "deedy": more_documents.DEEDY_LIKE,
+              "margin": more_documents.MARGIN_LABELS}
     return {name: service.parse(documents.render_pdf(html), f"{name}.pdf").document for name, html in markup.items()}
 
 
@@ -166,3 +167,20 @@ def test_a_plain_word_cv_with_headings_inline_and_no_bullets() -> None:
     assert "Tools: SAP, Excel" in (document.sections[1].items[0].description or "")
     assert _items(document, SectionKind.EDUCATION) == [
         ("BA (Hons) Economics", "University of Sheffield", "2013", "2016", False)]
+
+
+def test_labels_in_a_date_margin_are_not_a_sidebar(read: dict[str, CvDocument]) -> None:
+    document = read["margin"]
+    assert (document.basics.name, document.basics.location) == ("Harvey Dent", "Gotham City, NJ, USA")
+    skills = next(s for s in document.sections if s.kind is SectionKind.SKILLS).items
+    assert [(i.title, i.keywords) for i in skills] == [
+        ("Languages", ["Python", "Scala", "SQL"]),
+        ("Frameworks", ["PyTorch", "TensorFlow", "scikit-learn", "Spark MLlib"])]
+    assert _items(document, SectionKind.EXPERIENCE) == [
+        ("Senior ML Engineer", "Wayne Enterprises", "2019", None, True),
+        ("Data Scientist", "Arkham Analytics", "2016", "2019", False)]
+    languages = next(s for s in document.sections if s.kind is SectionKind.LANGUAGES).items
+    assert [(i.title, i.description) for i in languages] == [("English", "Native"), ("Spanish", "Intermediate")]
+    certificates = next(s for s in document.sections if s.kind is SectionKind.CERTIFICATIONS).items
+    assert [(i.title, i.end_date) for i in certificates] == [
+        ("Google Professional Machine Learning Engineer", "2021"), ("AWS Certified Machine Learning – Specialty", "2020")]

@@ -417,6 +417,17 @@ def _generic_fields(entry: Entry, candidates: list[tuple[str, int]], extras: lis
     if not candidates:
         return
     entry.title, entry.sources["title"] = candidates[0]
+    first_row = next((row for row in entry.header if row.index == candidates[0][1]), None)
+    if kind in (SectionKind.CERTIFICATIONS, SectionKind.AWARDS) and first_row is not None:
+        # "AWS Certified Machine Learning – Specialty": a certificate's name keeps its dashes.
+        whole = first_row.text
+        for printed in first_row.dates:
+            whole = whole.replace(printed, " ")
+        whole = re.sub(r"\s+", " ", whole).strip(" ,;|–—-(")
+        if whole:
+            entry.title = whole
+            candidates = [candidate for candidate in candidates if candidate[1] != first_row.index]
+            candidates.insert(0, (whole, first_row.index))
     for text, index in candidates[1:]:
         items = [item.strip() for item in text.split(",") if item.strip()]
         if (kind is SectionKind.PROJECTS and index == candidates[0][1] and len(items) >= 2

@@ -137,20 +137,20 @@ def _gutter(rows: Sequence[Sequence[Fragment]], masks: Sequence[int]) -> float |
 
 
 def _split_columns(
-    rows: list[list[Fragment]], gutter: float, page: PageText, looks_like_heading: Callable[[str], bool],
+    rows: list[list[Fragment]], gutter: float, page: PageText, is_heading: Callable[[Fragment], bool],
     body_start: int, body_end: int,
 ) -> list[TextLine] | None:
     """Read a page as header band, main column, sidebar, footer band; None when it is not a sidebar layout."""
     body_rows = rows[body_start:body_end]
     left = [f for row in body_rows for f in row if f.x1 <= gutter]
     right = [f for row in body_rows for f in row if f.x0 >= gutter]
-    if not any(looks_like_heading(f.text) for f in left) or not any(looks_like_heading(f.text) for f in right):
+    if not any(is_heading(f) for f in left) or not any(is_heading(f) for f in right):
         return None
     # The header band goes on down to the first row with text on both sides or a heading.
     while body_start < body_end:
         row = rows[body_start]
         both = any(f.x1 <= gutter for f in row) and any(f.x0 >= gutter for f in row)
-        if both or any(looks_like_heading(f.text) for f in row):
+        if both or any(is_heading(f) for f in row):
             break
         body_start += 1
     band_ids = {id(f) for row in rows[:body_start] + rows[body_end:] for f in row}
@@ -170,6 +170,29 @@ def _split_columns(
     return header + _lines_of(_rows(main), page.number, 0) + _lines_of(_rows(side), page.number, 1) + footer
 
 
+def _styled_heading(fragments: Sequence[Fragment], wording: Callable[[str], bool]) -> Callable[[Fragment], bool]:
+    """Headings by their wording *and* their look (bigger, bolder or in capitals than the page's text), so a
+    label in a date margin ("Languages" beside "Python, SQL") is not taken for a sidebar's heading."""
+    weights: Counter[float] = Counter()
+    bold_chars = 0
+    for f in fragments:
+        weights[round(f.size, 1)] += len(f.text)
+        bold_chars += len(f.text) if f.bold else 0
+    body = weights.most_common(1)[0][0]
+    body_bold = bold_chars * 2 > sum(weights.values())
+
+    def is_heading(f: Fragment) -> bool:
+        styled = f.size >= body + 0.8 or (f.bold and not body_bold) or _is_caps(f.text)
+        return styled and wording(f.text)
+
+    return is_heading
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
 def order_page(
     page: PageText, looks_like_heading: Callable[[str], bool] = lambda text: False
 ) -> list[TextLine]:
@@ -180,13 +203,14 @@ def order_page(
     fragments = [f for f in page.fragments if f.text.strip()]
     if not fragments:
         return []
+    is_heading = _styled_heading(fragments, looks_like_heading)
     rows = _rows(fragments)
     masks = [_mask(row) for row in rows]
     for start in range(min(len(rows), 12)):
         for end in range(len(rows), max(start + 8, len(rows) - 8) - 1, -1):
             gutter = _gutter(rows[start:end], masks[start:end])
             if gutter is not None:
-                ordered = _split_columns(rows, gutter, page, looks_like_heading, start, end)
+                ordered = _split_columns(rows, gutter, page, is_heading, start, end)
                 return ordered if ordered is not None else _lines_of(rows, page.number, 0)
     return _lines_of(rows, page.number, 0)
 
