@@ -63,6 +63,14 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> list[Vector]: ...
 
 
+class EmbeddingStore(Protocol):
+    """Embeddings kept across restarts, by model and text hash (the in-memory cache in front of it is per process)."""
+
+    def get_many(self, model: str, keys: Sequence[str]) -> dict[str, Vector]: ...
+
+    def put_many(self, model: str, vectors: Mapping[str, Vector]) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class VectorRecord:
     id: str
@@ -120,5 +128,5 @@ class TextGenerator(Protocol):
     def write_cover_letter(self, brief: LetterBrief) -> str | None: ...
 
 
-__all__ = ["CoverLetterRepository", "Embedder", "JobRepository", "ProposedRequirement", "Requirement",
+__all__ = ["CoverLetterRepository", "Embedder", "EmbeddingStore", "JobRepository", "ProposedRequirement", "Requirement",
            "TextGenerator", "Vector", "VectorHit", "VectorIndex", "VectorRecord"]

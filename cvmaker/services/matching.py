@@ -23,7 +23,7 @@ from cvmaker.domain.matching.results import Evidence, Match, RankedCv, RankedJob
 from cvmaker.domain.matching.scoring import OtherCv, score_match
 from cvmaker.domain.matching.text import normalize, sentences
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
-from cvmaker.match_ports import Embedder, Vector, VectorIndex, VectorRecord
+from cvmaker.match_ports import Embedder, EmbeddingStore, Vector, VectorIndex, VectorRecord
 from cvmaker.services.cvs import CvService
 from cvmaker.services.jobs import JobService
 
@@ -39,10 +39,12 @@ def utc_now() -> datetime:
 
 
 class CachedEmbedder:
-    """An `Embedder` that remembers vectors by the hash of model and text, so a CV or posting is embedded once."""
+    """An `Embedder` that remembers vectors by the hash of model and text, so a CV or posting is embedded once:
+    in memory, and in `store` (if given) across restarts."""
 
-    def __init__(self, inner: Embedder, max_entries: int = 50_000) -> None:
+    def __init__(self, inner: Embedder, store: EmbeddingStore | None = None, max_entries: int = 50_000) -> None:
         self.inner = inner
+        self.store = store
         self.model = inner.model
         self.dimension = inner.dimension
         self.similarity_range = inner.similarity_range
@@ -59,17 +61,25 @@ class CachedEmbedder:
             found = {k: self._cache[k] for k in keys if k in self._cache}
             for k in found:
                 self._cache.move_to_end(k)
+        if self.store is not None and len(found) < len(set(keys)):
+            stored = self.store.get_many(self.model, [k for k in dict.fromkeys(keys) if k not in found])
+            found.update(stored)
+            self._remember(stored)
         missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in found))
         if missing:
-            fresh = self.inner.embed(missing)
-            with self._lock:
-                for text, vector in zip(missing, fresh):
-                    key = self._key(text)
-                    self._cache[key] = vector
-                    found[key] = vector
-                while len(self._cache) > self.max_entries:
-                    self._cache.popitem(last=False)
+            fresh = dict(zip((self._key(t) for t in missing), self.inner.embed(missing)))
+            if self.store is not None:
+                self.store.put_many(self.model, fresh)
+            found.update(fresh)
+            self._remember(fresh)
         return [found[k] for k in keys]
+
+    def _remember(self, vectors: dict[str, Vector]) -> None:
+        with self._lock:
+            for key, vector in vectors.items():
+                self._cache[key] = vector
+            while len(self._cache) > self.max_entries:
+                self._cache.popitem(last=False)
 
 
 def cosine(a: Vector, b: Vector) -> float:

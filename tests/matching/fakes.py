@@ -21,11 +21,13 @@ class WordEmbedder:
 
     def __init__(self) -> None:
         self.calls = 0
+        self.texts: list[str] = []
 
     def embed(self, texts: Sequence[str]) -> list[Any]:
         import numpy as np
 
         self.calls += 1
+        self.texts += texts
         vectors = []
         for text in texts:
             words = " ".join("".join(c if c.isalnum() else " " for c in text).split())

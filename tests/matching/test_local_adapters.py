@@ -90,3 +90,19 @@ def test_model_files_that_are_not_the_expected_ones_are_refused(tmp_path: Path) 
     (tmp_path / "model.safetensors").write_bytes(b"not the weights")
     with pytest.raises(ModelFileMismatch, match="model.safetensors has sha256"):
         MiniLmEmbedder(tmp_path).embed(["hello"])
+
+
+def test_embeddings_survive_a_restart_in_sqlite(tmp_path: Path) -> None:
+    from cvmaker.adapters.local.sqlite_database import SqliteDatabase
+    from cvmaker.adapters.local.sqlite_job_repository import SqliteEmbeddingStore
+    from cvmaker.services.matching import CachedEmbedder
+    from tests.matching.fakes import WordEmbedder
+
+    path = tmp_path / "cvmaker.sqlite3"
+    first = WordEmbedder()
+    before = CachedEmbedder(first, SqliteEmbeddingStore(SqliteDatabase(path))).embed(["python sql", "go", "python sql"])
+    assert first.texts == ["python sql", "go"]
+    again = WordEmbedder()  # a new process: empty memory, same file
+    after = CachedEmbedder(again, SqliteEmbeddingStore(SqliteDatabase(path))).embed(["go", "python sql", "rust"])
+    assert again.texts == ["rust"]  # the rest came from the file
+    assert np.allclose(after[0], before[1]) and np.allclose(after[1], before[0])

@@ -1,10 +1,13 @@
-"""`JobRepository` and `CoverLetterRepository` on SQLite, in the same file as the CVs."""
+"""The job-matching feature's SQLite stores, in the same file as the CVs: `JobRepository`,
+`CoverLetterRepository` and `EmbeddingStore` (vectors as float32 bytes, so a restart embeds nothing again)."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
 from cvmaker.adapters.local.sqlite_database import SqliteDatabase
 from cvmaker.domain.jobs import Job, JobPage, Requirement
@@ -32,6 +35,12 @@ CREATE TABLE IF NOT EXISTS cover_letters (
     text TEXT NOT NULL,
     rejected TEXT NOT NULL,
     PRIMARY KEY (owner, cv_id, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS embeddings (
+    model TEXT NOT NULL,
+    key TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (model, key)
 ) WITHOUT ROWID
 """
 
@@ -93,6 +102,34 @@ class SqliteCoverLetterRepository:
     def delete_for_cv(self, owner: str, cv_id: str) -> None:
         with self.db.write() as conn:
             conn.execute("DELETE FROM cover_letters WHERE owner = ? AND cv_id = ?", (owner, cv_id))
+
+
+class SqliteEmbeddingStore:
+    BATCH = 500  # keys per SELECT: below SQLite's bound-parameter limit
+
+    def __init__(self, database: SqliteDatabase) -> None:
+        self.db = database
+        self.db.add_migrations(SCHEMA)
+
+    def get_many(self, model: str, keys: Sequence[str]) -> dict[str, Any]:
+        import numpy as np
+
+        found: dict[str, Any] = {}
+        for start in range(0, len(keys), self.BATCH):
+            batch = list(keys[start:start + self.BATCH])
+            rows = self.db.connection().execute(
+                f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({','.join('?' * len(batch))})",
+                (model, *batch)).fetchall()
+            found.update({row["key"]: np.frombuffer(row["vector"], dtype=np.float32) for row in rows})
+        return found
+
+    def put_many(self, model: str, vectors: Mapping[str, Any]) -> None:
+        import numpy as np
+
+        with self.db.write() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO embeddings (model, key, vector) VALUES (?, ?, ?)",
+                [(model, key, np.asarray(vector, dtype=np.float32).tobytes()) for key, vector in vectors.items()])
 
 
 def _to_job(row: sqlite3.Row) -> Job:
