@@ -6,18 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from cvmaker.domain import limits
-from cvmaker.domain.cv import DEFAULT_SECTION_TITLES, Basics, CvDocument, Item, Link, Section, SectionKind
-from cvmaker.domain.cv_parsing.contact import (
-    EMAIL,
-    URL,
-    ContactPiece,
-    normalise_url,
-    read_contact,
-    split_pieces,
-)
+from cvmaker.domain.cv import DEFAULT_SECTION_TITLES, CvDocument, Item, Link, Section, SectionKind
+from cvmaker.domain.cv_parsing.contact import EMAIL, ContactPiece, read_contact, split_pieces
 from cvmaker.domain.cv_parsing.dates import DateRange, find_range
-from cvmaker.domain.cv_parsing.entries import Entry, fill_fields, split_entries
-from cvmaker.domain.cv_parsing.extracted import ExtractedDocument, TextLine
+from cvmaker.domain.cv_parsing.entries import Entry, split_entries
+from cvmaker.domain.cv_parsing.entry_fields import fill_fields
+from cvmaker.domain.cv_parsing.extracted import ExtractedDocument
 from cvmaker.domain.cv_parsing.headings import CONTACT_HEADINGS, SUMMARY_HEADINGS
 from cvmaker.domain.cv_parsing.rows import Row, make_row
 from cvmaker.domain.cv_parsing.sections import RawSection, find_sections
@@ -428,5 +422,3 @@ def parse_cv(extracted: ExtractedDocument) -> ParsedCv:
     """Understand an extracted document. Pure: no I/O, deterministic apart from the generated ids."""
     return _Builder(extracted).build()
 
-
-__all__ = ["ParsedCv", "parse_cv", "TextLine", "URL", "normalise_url"]
