@@ -1,10 +1,18 @@
-import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { useEffect, useRef, type ReactNode } from "react";
+import { Link, useLocation } from "react-router";
 import { useAuth } from "../auth/AuthContext";
 import { Logo } from "./Logo";
 
 export function AppShell({ children }: { children: ReactNode }) {
   const auth = useAuth();
+  const main = useRef<HTMLElement>(null);
+  const page = useLocation().pathname.split("/").slice(0, 3).join("/");
+  const previousPage = useRef(page);
+  useEffect(() => {
+    // A new page (not a new tab of the same page) moves focus to its content, as a full page load would.
+    if (page !== previousPage.current) main.current?.focus();
+    previousPage.current = page;
+  }, [page]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -21,7 +29,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </button>
         </nav>
       </header>
-      <main id="main" className="shell__main" tabIndex={-1}>
+      <main id="main" ref={main} className="shell__main" tabIndex={-1}>
         {children}
       </main>
     </div>

@@ -4,6 +4,7 @@ import { useNavigate } from "react-router";
 import { Dialog } from "../../ui/Dialog";
 import { describeError, EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { useToasts } from "../../ui/Toasts";
+import { useDocumentTitle } from "../../ui/useDocumentTitle";
 import { CvCard, type CvCardActions } from "./CvCard";
 import { ImportButton } from "./ImportButton";
 import {
@@ -17,6 +18,7 @@ import { usePendingDeletes } from "./usePendingDeletes";
 
 export function CvListPage() {
   const { data, loading, error, refetch, fetchMore } = useQuery(CvListQuery);
+  useDocumentTitle("Your CVs");
   const toasts = useToasts();
   const navigate = useNavigate();
   const [createCv, creating] = useMutation(CreateCvMutation);

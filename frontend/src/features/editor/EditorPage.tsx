@@ -3,6 +3,7 @@ import { useCallback, useState } from "react";
 import { Link, NavLink, Route, Routes, useParams } from "react-router";
 import { graphql } from "../../gql";
 import { describeError, ErrorState, LoadingState } from "../../ui/States";
+import { useDocumentTitle } from "../../ui/useDocumentTitle";
 import { DownloadMenu } from "../export/DownloadMenu";
 import { DesignTab } from "../design/DesignTab";
 import { PreviewPane } from "../preview/PreviewPane";
@@ -53,6 +54,7 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
   const { state, autosave } = useAutosave(cvId, seed);
   const edit = useCallback((change: Edit) => autosave.edit(change), [autosave]);
   const draft = state.draft;
+  useDocumentTitle(draft.title || "Untitled CV");
   const [showPreview, setShowPreview] = useState(false);
   const [leftover, setLeftover] = useState(() => {
     const found = readUnsaved(cvId);
