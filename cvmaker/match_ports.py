@@ -96,6 +96,11 @@ class VectorIndex(Protocol):
         """The `top_k` nearest records, best first; ties in id order."""
         ...
 
+    def query_many(self, namespace: str, vectors: Sequence[Vector], top_k: int,
+                   where: Mapping[str, MetadataValue] | None = None) -> list[list[VectorHit]]:
+        """`query` for each vector, in order: one call for many requirements."""
+        ...
+
     def existing(self, namespace: str, ids: Sequence[str]) -> set[str]:
         """Which of `ids` are stored."""
         ...

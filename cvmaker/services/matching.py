@@ -28,6 +28,7 @@ from cvmaker.services.cvs import CvService
 from cvmaker.services.jobs import JobService
 
 EVIDENCE_PER_REQUIREMENT = 3
+MAX_NAMED = 2  # items that name a requirement outright, shown before those found by meaning
 EVIDENCE_FLOOR = 0.4  # share of the embedder's similarity range an item needs to count as evidence by meaning
 MAX_OTHER_CVS = 100
 MAX_JOB_CHUNKS = 48
@@ -250,13 +251,14 @@ class MatchingService:
         low, high = self.embedder.similarity_range
         floor = low + EVIDENCE_FLOOR * (high - low)
         evidence: dict[Requirement, list[Evidence]] = {}
-        for requirement, query in zip(requirements, queries):
+        # One batch for all requirements: one matrix product locally, parallel requests to Pinecone.
+        all_hits = self.index.query_many(prepared.cv.owner, queries, EVIDENCE_PER_REQUIREMENT + MAX_NAMED,
+                                         {"cv_id": prepared.cv.id, "visible": True})
+        for requirement, query, hits in zip(requirements, queries, all_hits):
             chosen: list[Evidence] = []
             for section_id, item_id in self._named_by(requirement, prepared):
                 passage, vector = by_item[(section_id, item_id)]
                 chosen.append(self._evidence_of(prepared.cv.id, passage, requirement, cosine(query, vector)))
-            hits = self.index.query(prepared.cv.owner, query, EVIDENCE_PER_REQUIREMENT + len(chosen),
-                                    {"cv_id": prepared.cv.id, "visible": True})
             for hit in hits:
                 key = (str(hit.metadata["section_id"]), str(hit.metadata["item_id"]) or None)
                 if hit.score < floor:
@@ -279,16 +281,16 @@ class MatchingService:
             skill = self.vocabulary.lookup(requirement.text)
             if skill is not None:
                 places = prepared.facts.skill_items.get(skill.key, [])
-                return [(p.section_id, p.item_id) for p in shown if (p.section_id, p.item_id) in places][:2]
+                return [(p.section_id, p.item_id) for p in shown if (p.section_id, p.item_id) in places][:MAX_NAMED]
         if kind == RequirementKind.TITLE:
             wanted = title_words(requirement.text)
             return [(p.section_id, p.item_id) for p in shown if p.kind == SectionKind.EXPERIENCE
-                    and wanted & title_words(p.text.split(".")[0])][:2]
+                    and wanted & title_words(p.text.split(".")[0])][:MAX_NAMED]
         if kind == RequirementKind.EDUCATION:
-            return [(p.section_id, p.item_id) for p in shown if p.kind == SectionKind.EDUCATION][:2]
+            return [(p.section_id, p.item_id) for p in shown if p.kind == SectionKind.EDUCATION][:MAX_NAMED]
         if kind == RequirementKind.EXPERIENCE:
-            return [(p.section_id, p.item_id) for p in shown if p.kind == SectionKind.EXPERIENCE][:2]
-        return [(p.section_id, p.item_id) for p in shown if occurs_in(requirement.text, p.text)][:2]
+            return [(p.section_id, p.item_id) for p in shown if p.kind == SectionKind.EXPERIENCE][:MAX_NAMED]
+        return [(p.section_id, p.item_id) for p in shown if occurs_in(requirement.text, p.text)][:MAX_NAMED]
 
     def _evidence_elsewhere(self, requirement: Requirement, others: list[OtherCv], other_cvs: dict[str, Cv],
                             query: Vector, hidden_only_in: str) -> list[Evidence]:

@@ -106,3 +106,19 @@ def test_embeddings_survive_a_restart_in_sqlite(tmp_path: Path) -> None:
     after = CachedEmbedder(again, SqliteEmbeddingStore(SqliteDatabase(path))).embed(["go", "python sql", "rust"])
     assert again.texts == ["rust"]  # the rest came from the file
     assert np.allclose(after[0], before[1]) and np.allclose(after[1], before[0])
+
+
+def test_many_queries_give_what_single_queries_give() -> None:
+    rng = np.random.default_rng(5)
+    data = rng.standard_normal((300, 8)).astype(np.float32)
+    index = LocalVectorIndex(8)
+    index.upsert("u", [VectorRecord(f"v{i:03d}", data[i], {"cv_id": f"cv{i % 2}"}) for i in range(300)])
+    probes = list(rng.standard_normal((4, 8)).astype(np.float32))
+    for where in (None, {"cv_id": "cv1"}):
+        together = index.query_many("u", probes, 5, where)
+        one_by_one = [index.query("u", p, 5, where) for p in probes]
+        assert [[h.id for h in hits] for hits in together] == [[h.id for h in hits] for hits in one_by_one]
+        assert [h.score for hits in together for h in hits] == pytest.approx(
+            [h.score for hits in one_by_one for h in hits], abs=1e-5)
+    assert index.query_many("u", [], 5) == []
+    assert index.query_many("nobody", probes, 5) == [[], [], [], []]

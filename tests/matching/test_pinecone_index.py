@@ -64,3 +64,9 @@ def test_every_call_goes_over_http_with_the_api_key(index: PineconeIndex, stand_
     wrong_key = PineconeIndex(api_key="wrong", host=stand_in.host)
     with pytest.raises(Exception, match="(?i)unauthori|401|invalid api key"):
         wrong_key.query("user-a", [1, 0, 0], 1)
+
+
+def test_many_queries_come_back_in_order(index: PineconeIndex) -> None:
+    index.upsert("user-a", records("cv1", [1, 0, 0], [0, 1, 0], [0, 0, 1]))
+    results = index.query_many("user-a", [[0, 0, 1], [1, 0, 0], [0, 1, 0]], 1, {"cv_id": "cv1"})
+    assert [[h.id for h in hits] for hits in results] == [["cv1#2"], ["cv1#0"], ["cv1#1"]]

@@ -91,26 +91,37 @@ class LocalVectorIndex:
 
     def query(self, namespace: str, vector: Vector, top_k: int,
               where: Mapping[str, MetadataValue] | None = None) -> list[VectorHit]:
+        return self.query_many(namespace, [vector], top_k, where)[0]
+
+    def query_many(self, namespace: str, vectors: Sequence[Vector], top_k: int,
+                   where: Mapping[str, MetadataValue] | None = None) -> list[list[VectorHit]]:
         import numpy as np
 
-        query = self._unit_rows([vector])[0]
+        if not vectors:
+            return []
+        queries = self._unit_rows(vectors)
         with self._lock:
             space = self._spaces.get(namespace)
             if space is None or not space.ids or top_k <= 0:
-                return []
+                return [[] for _ in vectors]
             if where:
                 rows = np.fromiter(sorted(space.matching(where)), dtype=np.int64)
                 if rows.size == 0:
-                    return []
-                scores = space.matrix[rows] @ query
+                    return [[] for _ in vectors]
+                matrix = space.matrix[rows]
             else:
                 rows = None
-                scores = space.matrix[: len(space.ids)] @ query
-            best = _top(scores, top_k)
-            picked = [int(rows[i]) if rows is not None else int(i) for i in best]
-            hits = [VectorHit(space.ids[r], float(scores[i]), dict(space.metadata[r]))
-                    for i, r in zip(best, picked)]
-        return sorted(hits, key=lambda h: (-round(h.score, 6), h.id))
+                matrix = space.matrix[: len(space.ids)]
+            # One query is a matrix-vector product (the fast path for 100,000 rows); many are one matrix product.
+            scores = (matrix @ queries[0])[None, :] if len(queries) == 1 else (matrix @ queries.T).T
+            results = []
+            for row_scores in scores:
+                best = _top(row_scores, top_k)
+                picked = [int(rows[i]) if rows is not None else int(i) for i in best]
+                hits = [VectorHit(space.ids[r], float(row_scores[i]), dict(space.metadata[r]))
+                        for i, r in zip(best, picked)]
+                results.append(sorted(hits, key=lambda h: (-round(h.score, 6), h.id)))
+        return results
 
     def existing(self, namespace: str, ids: Sequence[str]) -> set[str]:
         with self._lock:
