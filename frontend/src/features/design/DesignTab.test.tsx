@@ -1,0 +1,53 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useState } from "react";
+import { describe, expect, it } from "vitest";
+import { WithApi } from "../../test/apollo";
+import type { Draft } from "../editor/draft";
+import type { Edit } from "../editor/edits";
+import { sampleDraft } from "../editor/testDrafts";
+import { DesignTab, TemplatesQuery } from "./DesignTab";
+
+const templates = {
+  request: { query: TemplatesQuery },
+  result: {
+    data: {
+      templates: [
+        { __typename: "Template", name: "classic", title: "Classic", description: "One column.", thumbnailUrl: "/templates/classic/thumbnail.png" },
+        { __typename: "Template", name: "modern", title: "Modern", description: "A sidebar.", thumbnailUrl: null },
+      ],
+    },
+  },
+};
+
+let latest: Draft;
+function Harness() {
+  const [draft, setDraft] = useState(sampleDraft);
+  latest = draft;
+  return <DesignTab design={draft.design} edit={(change: Edit) => setDraft((d) => change(d))} />;
+}
+
+describe("DesignTab", () => {
+  it("shows the template gallery with the current one pressed, and switches template", async () => {
+    render(<WithApi mocks={[templates]}><Harness /></WithApi>);
+    const classic = await screen.findByRole("button", { name: /Classic/ });
+    expect(classic).toHaveAttribute("aria-pressed", "true");
+    await userEvent.click(screen.getByRole("button", { name: /Modern/ }));
+    expect(latest.design.template).toBe("modern");
+    expect(screen.getByRole("button", { name: /Modern/ })).toHaveAttribute("aria-pressed", "true");
+  });
+
+  it("changes accent colour, font, page size and margins", async () => {
+    render(<WithApi mocks={[templates]}><Harness /></WithApi>);
+    await userEvent.click(screen.getByRole("button", { name: "Accent colour #7a2e52" }));
+    await userEvent.selectOptions(screen.getByLabelText("Font"), "EB Garamond");
+    await userEvent.click(screen.getByLabelText("US Letter"));
+    await userEvent.selectOptions(screen.getByLabelText("Margins"), "25mm");
+    expect(latest.design).toMatchObject({ accentColor: "#7a2e52", fontFamily: "EB Garamond", pageSize: "LETTER", margins: "25mm" });
+  });
+
+  it("says so in words when the templates cannot be loaded", async () => {
+    render(<WithApi mocks={[{ request: { query: TemplatesQuery }, error: new TypeError("Failed to fetch") }]}><Harness /></WithApi>);
+    expect(await screen.findByRole("alert")).toHaveTextContent("The templates could not be loaded.");
+  });
+});
