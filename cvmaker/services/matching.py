@@ -150,7 +150,7 @@ class MatchingService:
         return ranked[:max(0, first)]
 
     def item_similarities(self, owner: str, cv: Cv, job: Job) -> dict[str, float]:
-        """How close in meaning each item of the CV is to what the job asks for (item id -> 0-1): the mean of
+        """How close in meaning each item of the CV is to what the job asks for (item id -> cosine): the mean of
         its three best cosines with the job's title and requirements, so a posting's talk about its culture
         does not make an unrelated item look relevant."""
         import numpy as np
