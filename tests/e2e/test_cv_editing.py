@@ -148,3 +148,14 @@ def test_import_a_json_resume_and_see_it_rendered(page: Page, email: str) -> Non
     page.get_by_test_id("preview-page").first.wait_for()
     page.wait_for_function("document.querySelector('[data-testid=preview-page]').dataset.stale === 'false'")
     screenshot(page, "07-imported-json-resume")
+    page.get_by_role("link", name="Design").click()
+    before = page.get_by_test_id("preview-page").first.get_attribute("src")
+    page.get_by_role("button", name="Two columns").click()
+    page.wait_for_function(
+        """(before) => { const img = document.querySelector('[data-testid=preview-page]');
+                         return img.dataset.stale === 'false' && img.getAttribute('src') !== before; }""",
+        arg=before,
+    )
+    page.get_by_role("button", name="Accent colour #1f6f6b").click()
+    page.wait_for_timeout(1500)
+    screenshot(page, "08-design-two-columns")

@@ -123,6 +123,8 @@ function TemplateGallery({ selected, onSelect }: { selected: string; onSelect: (
           key={template.name}
           type="button"
           aria-pressed={template.name === selected}
+          aria-label={template.title}
+          aria-describedby={`template-${template.name}-description`}
           className="template"
           onClick={() => onSelect(template.name)}
         >
@@ -130,7 +132,7 @@ function TemplateGallery({ selected, onSelect }: { selected: string; onSelect: (
             {template.thumbnailUrl ? <img src={template.thumbnailUrl} alt="" loading="lazy" /> : <span className="template__blank" />}
           </span>
           <span className="template__title">{template.title}</span>
-          <span className="template__description muted">{template.description}</span>
+          <span className="template__description muted" id={`template-${template.name}-description`}>{template.description}</span>
         </button>
       ))}
     </div>
