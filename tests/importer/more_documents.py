@@ -208,3 +208,20 @@ MARGIN_LABELS = f"""<html><head><style>{_MARGIN_CSS}</style></head><body>
 <tr><td class="when">2021</td><td>Google Professional Machine Learning Engineer</td></tr>
 <tr><td class="when">2020</td><td>AWS Certified Machine Learning – Specialty</td></tr></table>
 </body></html>"""
+
+
+_DRAWN_CSS = _CSS + """ ul { list-style: none; padding-left: 16pt } li { position: relative }
+li::before { content: ""; position: absolute; left: -10pt; top: 5pt; width: 4pt; height: 4pt; background: #333; border-radius: 2pt } """
+# Bullets whose markers are drawn circles (CSS shapes), not characters: only their indent says they are bullets.
+DRAWN_BULLETS = f"""<html><head><style>{_DRAWN_CSS}</style></head><body>
+<h1>Noor Haddad</h1><p>noor.haddad@example.com · +971 50 123 4567 · Dubai, UAE</p>
+<h2>Experience</h2>
+<div class="row"><b>Emirates Group</b><span>2018 – Present</span></div>
+<p><i>Operations Analyst</i></p>
+<ul><li>Led a team of five planners</li><li>Cut turnaround delays by 12%</li><li>Built the crew rostering dashboard used across the hub</li></ul>
+<div class="row"><b>Dnata</b><span>2015 – 2018</span></div>
+<p><i>Planning Assistant</i></p>
+<ul><li>Prepared daily load plans</li></ul>
+<h2>Education</h2>
+<div class="row"><b>American University of Sharjah</b><span>2011 – 2015</span></div><p>BSc Industrial Engineering</p>
+</body></html>"""

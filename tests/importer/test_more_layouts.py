@@ -17,7 +17,7 @@ def read() -> dict[str, CvDocument]:
     markup = {"linkedin": more_documents.LINKEDIN_LIKE, "jake": more_documents.JAKE_LIKE,
               "designer": more_documents.DESIGNER_SIDEBAR, "european": more_documents.EUROPEAN,
               "awesome": more_documents.AWESOME_LIKE, "deedy": more_documents.DEEDY_LIKE,
-              "margin": more_documents.MARGIN_LABELS}
+              "margin": more_documents.MARGIN_LABELS, "drawn": more_documents.DRAWN_BULLETS}
     return {name: service.parse(documents.render_pdf(html), f"{name}.pdf").document for name, html in markup.items()}
 
 
@@ -184,3 +184,13 @@ def test_labels_in_a_date_margin_are_not_a_sidebar(read: dict[str, CvDocument]) 
     certificates = next(s for s in document.sections if s.kind is SectionKind.CERTIFICATIONS).items
     assert [(i.title, i.end_date) for i in certificates] == [
         ("Google Professional Machine Learning Engineer", "2021"), ("AWS Certified Machine Learning – Specialty", "2020")]
+
+
+def test_bullets_with_drawn_markers_are_bullets(read: dict[str, CvDocument]) -> None:
+    document = read["drawn"]
+    experience = next(s for s in document.sections if s.kind is SectionKind.EXPERIENCE).items
+    assert [(i.title, i.organization, i.bullets) for i in experience] == [
+        ("Operations Analyst", "Emirates Group", ["Led a team of five planners", "Cut turnaround delays by 12%",
+                                                  "Built the crew rostering dashboard used across the hub"]),
+        ("Planning Assistant", "Dnata", ["Prepared daily load plans"]),
+    ]

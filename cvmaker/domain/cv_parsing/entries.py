@@ -58,6 +58,8 @@ def _is_body(
         if row.dates_in_own_span:
             return bool(row.text) and is_sentence(row.text) and len(row.pieces) <= 1
         return is_sentence(row.text)
+    if row.continues_bullet:
+        return True
     if previous is not None and previous_kind == "body":
         line, before = row.line, previous.line
         indented_under_bullet = bullet_x0 is not None and line.x0 > bullet_x0 + 1.0 and line.style is None
@@ -68,6 +70,23 @@ def _is_body(
             and row.text.count(",") < 2 and wraps_into(row, following, right_edge)):
         return True  # a line that runs on into the next is running text, not a header
     return is_sentence(row.text)
+
+
+def _reads_like_a_statement(text: str) -> bool:
+    """"Led a team of five", "Built the billing service": a verb first or small words, not a name or a place."""
+    words = text.split()
+    if len(words) < 4:
+        return False
+    first = words[0].casefold()
+    return first.endswith(("ed", "ing")) or any(w.casefold() in _STOPWORDS for w in words[1:])
+
+
+def _content_x0(row: Row) -> float:
+    """Where a line's text starts, after any date set in a margin to its left."""
+    for span in row.line.spans:
+        if span.text.strip() not in row.dates:
+            return span.x0
+    return row.line.x0
 
 
 def wraps_into(before: Row, row: Row, right_edge: float) -> bool:
@@ -89,8 +108,10 @@ def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entr
     previous: Row | None = None
     previous_kind: str | None = None
     bullet_x0: float | None = None  # where the current bullet's marker is: deeper lines continue it
+    drawn_x0: float | None = None  # where the text of bullets with drawn (not printed) markers starts
     for position, row in enumerate(rows):
         following = rows[position + 1] if position + 1 < len(rows) else None
+        drawn_x0 = _mark_drawn_bullet(row, previous, previous_kind, drawn_x0, right_edge)
         kind = "body" if _is_body(row, previous, previous_kind, right_edge, bullet_x0, following) else "header"
         if row.bullet:
             bullet_x0 = row.line.x0
@@ -127,6 +148,27 @@ def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entr
                 current.dates.append((printed, row.index))
         previous, previous_kind = row, kind
     return entries
+
+
+def _mark_drawn_bullet(
+    row: Row, previous: Row | None, previous_kind: str | None, drawn_x0: float | None, right_edge: float
+) -> float | None:
+    """Bullets whose markers are drawn shapes, not text: statements indented under their entry's header, and
+    the lines at the same indent after them. Returns where such bullets start in this entry, if they do."""
+    if row.bullet or row.dates or row.line.style is not None or previous is None:
+        return drawn_x0 if previous_kind == "body" else None
+    if previous_kind == "header":
+        if row.line.x0 > _content_x0(previous) + 8.0 and _reads_like_a_statement(row.text):
+            row.bullet = True
+            return row.line.x0
+        return None
+    if drawn_x0 is not None and abs(row.line.x0 - drawn_x0) < 2.0:
+        if wraps_into(previous, row, right_edge):
+            row.continues_bullet = True
+        else:
+            row.bullet = True
+        return drawn_x0
+    return None
 
 
 def _date_row_offset(entry: Entry) -> int:

@@ -59,7 +59,8 @@ def _body_text(entry: Entry) -> None:
                 paragraph = []
             entry.bullets.append(text)
             bullet_x0 = row.line.x0
-        elif bullet_x0 is not None and row.line.style is None and row.line.x0 > bullet_x0 + 1.0:
+        elif entry.bullets and (row.continues_bullet or (
+                bullet_x0 is not None and row.line.style is None and row.line.x0 > bullet_x0 + 1.0)):
             entry.bullets[-1] = _join_wrapped(entry.bullets[-1], text)
         else:
             bullet_x0 = None

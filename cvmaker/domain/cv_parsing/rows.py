@@ -21,6 +21,7 @@ class Row:
     durations: list[str] = field(default_factory=list)  # "2 years 10 months": derived, not kept
     dates_in_own_span: bool = False  # a date set apart (a margin, a right-aligned column): an entry's date
     set_apart: set[str] = field(default_factory=set)  # pieces that are whole spans after the first (a place?)
+    continues_bullet: bool = False  # the wrapped second line of a bullet whose marker is a drawn shape
 
     @property
     def words(self) -> int:
