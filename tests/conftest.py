@@ -49,3 +49,9 @@ def fake_verifier() -> FakeVerifier:
 @pytest.fixture
 def tmp_data_dir(tmp_path: Path) -> Iterator[Path]:
     yield tmp_path / "data"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Playwright's sync API keeps an event loop running in the main thread while its browser lives, which breaks
+    # any later test that starts a loop of its own: the browser tests run last.
+    items.sort(key=lambda item: item.nodeid.startswith("tests/e2e/"))
