@@ -175,3 +175,17 @@ def test_a_rotated_watermark_is_left_out_and_reported(importer: ImportService) -
     assert "CONFIDENTIAL" not in json.dumps(result.document.to_dict())
     assert ("Rotated text (a watermark or a sideways label) was left out", "CONFIDENTIAL DRAFT") in result.warnings
     assert result.document.basics.name == PERSONA.name
+
+
+def test_a_running_header_on_later_pages_only_is_left_out(importer: ImportService) -> None:
+    from tests.importer import documents
+
+    markup = documents.running_header_html().replace(
+        "@top-center { content: 'María González – Curriculum Vitae';",
+        "@top-center { content: '';").replace(
+        "</style>", "@page :nth(2) { @top-right { content: 'María González — page ' counter(page); "
+                    "font-size: 8pt } }</style>")
+    result = importer.parse(documents.render_pdf(markup), "cv.pdf")
+    assert "page 2" not in json.dumps(result.document.to_dict(), ensure_ascii=False)
+    assert ("A running header or footer with the name; left out", "María González — page 2") in result.warnings
+    assert len(next(s for s in result.document.sections if s.kind is SectionKind.EXPERIENCE).items) == 3

@@ -65,6 +65,7 @@ class _Builder:
         rows = [make_row(index, line) for index, line in enumerate(self.lines)]
         sections = find_sections(rows)
         self.contact(sections)
+        self.drop_running_name(sections)
         for raw in sections[1:]:
             self.section(raw)
         for text in self.extracted.dropped:
@@ -131,6 +132,31 @@ class _Builder:
                 self.placed.add(index)
         for piece in contact.unplaced:
             self.placed.add(piece.line_index)  # reported above, once, with its own text
+
+    def drop_running_name(self, sections: list[RawSection]) -> None:
+        """"Jane Doe – Résumé" at the top or bottom of later pages only (so not dropped as repeated on every
+        page): a running header, not part of the section it falls in."""
+        name = self.parsed.document.basics.name.casefold()
+        if not name or self.extracted.kind != "pdf":
+            return
+        edges: set[int] = set()
+        by_page: dict[int, list[int]] = {}
+        for index, line in enumerate(self.lines):
+            by_page.setdefault(line.page, []).append(index)
+        for page, indexes in by_page.items():
+            if page > 1:
+                by_top = sorted(indexes, key=lambda i: self.lines[i].top)
+                edges.update({by_top[0], by_top[-1]})
+        for raw in sections[1:]:
+            kept = []
+            for row in raw.rows:
+                text = row.line.text.casefold()
+                if row.index in edges and name in text and len(text.split()) <= len(name.split()) + 6:
+                    self.warn("A running header or footer with the name; left out", row.line.text)
+                    self.placed.add(row.index)
+                else:
+                    kept.append(row)
+            raw.rows = kept
 
     def email_elsewhere(self, sections: list[RawSection]) -> None:
         """Some CVs give their contact details at the end: the first email outside a references section."""
