@@ -182,3 +182,12 @@ def test_a_word_document_far_longer_than_a_cv(importer: ImportService) -> None:
     with pytest.raises(FileLimitExceeded) as raised:
         importer.parse(buffer.getvalue(), "cv.docx")
     assert raised.value.limit == "characters"
+
+
+def test_pdf_readers_are_at_their_fixed_versions() -> None:
+    """security.md §10 item 33: pdfminer.six < 20251230 could unpickle a crafted CMap. The importer reads PDFs with
+    PDFium and never loads pdfminer, but the package is installed (by pdfplumber), so its floor is checked."""
+    from importlib.metadata import version
+
+    assert version("pdfminer.six") >= "20251230"
+    assert int(version("pypdfium2").split(".")[0]) >= 4
