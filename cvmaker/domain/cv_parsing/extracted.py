@@ -51,10 +51,6 @@ class TextLine:
     def x1(self) -> float:
         return self.spans[-1].x1 if self.spans else 0.0
 
-    @property
-    def where(self) -> str:
-        return f"page {self.page}, line at {self.top:.0f}pt" if self.style is None else f"paragraph {self.top:.0f}"
-
 
 @dataclass(frozen=True, slots=True)
 class LinkTarget:
