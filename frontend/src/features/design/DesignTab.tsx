@@ -119,21 +119,23 @@ function TemplateGallery({ selected, onSelect }: { selected: string; onSelect: (
   return (
     <div className="templates" role="group" aria-label="Templates">
       {(data?.templates ?? []).map((template) => (
-        <button
-          key={template.name}
-          type="button"
-          aria-pressed={template.name === selected}
-          aria-label={template.title}
-          aria-describedby={`template-${template.name}-description`}
-          className="template"
-          onClick={() => onSelect(template.name)}
-        >
-          <span className="template__thumb">
-            {template.thumbnailUrl ? <img src={template.thumbnailUrl} alt="" loading="lazy" /> : <span className="template__blank" />}
-          </span>
-          <span className="template__title">{template.title}</span>
-          <span className="template__description muted" id={`template-${template.name}-description`}>{template.description}</span>
-        </button>
+        <div key={template.name} className={`template ${template.name === selected ? "is-selected" : ""}`}>
+          <button
+            type="button"
+            className="template__button"
+            aria-pressed={template.name === selected}
+            aria-describedby={`template-${template.name}-description`}
+            onClick={() => onSelect(template.name)}
+          >
+            <span className="template__thumb">
+              {template.thumbnailUrl ? <img src={template.thumbnailUrl} alt="" loading="lazy" /> : <span className="template__blank" />}
+            </span>
+            <span className="template__title">{template.title}</span>
+          </button>
+          <p className="template__description muted" id={`template-${template.name}-description`}>
+            {template.description}
+          </p>
+        </div>
       ))}
     </div>
   );

@@ -118,3 +118,25 @@ describe("Autosave", () => {
     expect(autosave.dirty).toBe(false);
   });
 });
+
+describe("Autosave.refreshIfIdle", () => {
+  it("takes a newer version saved in another tab when nothing is pending here", async () => {
+    const start = sampleDraft();
+    const server = fakeServer(start);
+    const autosave = new Autosave({ draft: start, version: 1 }, server.ports, 800, manualTimers().timers);
+    server.state.version = 2;
+    server.state.latest = { ...start, summary: "From the other tab." };
+    expect(await autosave.refreshIfIdle()).toBe(true);
+    expect(autosave.current).toMatchObject({ version: 2, status: "saved", draft: { summary: "From the other tab." } });
+  });
+
+  it("leaves pending edits alone: they are merged at the next save instead", async () => {
+    const start = sampleDraft();
+    const server = fakeServer(start);
+    const autosave = new Autosave({ draft: start, version: 1 }, server.ports, 800, manualTimers().timers);
+    server.state.version = 2;
+    autosave.edit((d) => ({ ...d, summary: "Typing here." }));
+    expect(await autosave.refreshIfIdle()).toBe(false);
+    expect(autosave.current.draft.summary).toBe("Typing here.");
+  });
+});

@@ -105,6 +105,20 @@ export class Autosave {
     this.set({ draft, version, status: "saved", fieldErrors: {}, message: null });
   }
 
+  /** When nothing is pending, take a newer version saved elsewhere (the person comes back to this tab). */
+  async refreshIfIdle(): Promise<boolean> {
+    if (this.dirty || this.state.status !== "saved") return false;
+    let latest: { draft: Draft; version: number } | null;
+    try {
+      latest = await this.ports.loadLatest();
+    } catch {
+      return false; // offline: the next save will find out
+    }
+    if (!latest || latest.version <= this.state.version || this.dirty) return false;
+    this.reset(latest.draft, latest.version);
+    return true;
+  }
+
   dismissNotice(): void {
     this.set({ notice: null });
   }

@@ -69,7 +69,6 @@ export function useAutosave(cvId: string, initial: { draft: Draft; version: numb
         },
       }),
     // One autosave per CV for the life of the editor; `initial` only seeds it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [client, cvId],
   );
   const [state, setState] = useState<AutosaveState>(autosave.current);
@@ -88,9 +87,16 @@ export function useAutosave(cvId: string, initial: { draft: Draft; version: numb
         event.preventDefault();
       }
     };
+    const refreshOnReturn = () => {
+      if (document.visibilityState === "visible") void autosave.refreshIfIdle();
+    };
     window.addEventListener("beforeunload", warnIfUnsaved);
+    document.addEventListener("visibilitychange", refreshOnReturn);
+    window.addEventListener("focus", refreshOnReturn);
     return () => {
       window.removeEventListener("beforeunload", warnIfUnsaved);
+      document.removeEventListener("visibilitychange", refreshOnReturn);
+      window.removeEventListener("focus", refreshOnReturn);
       unsubscribe();
       void autosave.flush(); // leaving the editor still saves what was typed
     };
