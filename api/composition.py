@@ -7,6 +7,7 @@ the local issuer, and so on. Heavy adapters are imported only when chosen.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from api.settings import Settings
@@ -87,6 +88,86 @@ def build_rendering(settings: Settings, blobs: Any) -> Any:
                          json_resume=to_json_resume)
 
 
+def build_job_repositories(settings: Settings, database: Any) -> tuple[Any, Any, Any]:
+    """Jobs, cover letters and the embedding cache's store (None where embeddings are cached in memory only)."""
+    if settings.storage == "sqlite":
+        from cvmaker.adapters.local.sqlite_job_repository import (
+            SqliteCoverLetterRepository,
+            SqliteEmbeddingStore,
+            SqliteJobRepository,
+        )
+
+        return SqliteJobRepository(database), SqliteCoverLetterRepository(database), SqliteEmbeddingStore(database)
+    if settings.storage == "dynamodb":
+        from cvmaker.adapters.aws.dynamodb_job_repository import (
+            DynamoDbCoverLetterRepository,
+            DynamoDbJobRepository,
+        )
+
+        return (DynamoDbJobRepository.from_settings(settings), DynamoDbCoverLetterRepository.from_settings(settings),
+                None)
+    raise ValueError(f"CVMAKER_STORAGE must be sqlite or dynamodb, not {settings.storage!r}")
+
+
+def _writer(settings: Settings) -> Any:
+    if settings.writer == "openai":
+        from cvmaker.adapters.openai_writer import OpenAiWriter
+
+        return OpenAiWriter(settings.openai_api_key or None, settings.openai_model, settings.openai_base_url or None,
+                            settings.openai_time_budget)
+    if settings.writer == "rules":
+        from cvmaker.adapters.local.rules_writer import RulesWriter
+
+        return RulesWriter()
+    raise ValueError(f"CVMAKER_WRITER must be rules or openai, not {settings.writer!r}")
+
+
+def _embedder(settings: Settings) -> Any:
+    if settings.embeddings == "openai":
+        from cvmaker.adapters.openai_embedder import OpenAiEmbedder
+
+        return OpenAiEmbedder(settings.openai_api_key or None, settings.openai_embedding_model,
+                              settings.openai_base_url or None, time_budget=settings.openai_time_budget)
+    if settings.embeddings == "local":
+        from cvmaker.adapters.local.minilm_embedder import MiniLmEmbedder
+
+        return MiniLmEmbedder()  # the weights load on the first embedding, not here
+    raise ValueError(f"CVMAKER_EMBEDDINGS must be local or openai, not {settings.embeddings!r}")
+
+
+def _vector_index(settings: Settings, dimension: int) -> Any:
+    if settings.vectors == "pinecone":
+        from cvmaker.adapters.pinecone_index import PineconeIndex
+
+        return PineconeIndex(settings.pinecone_api_key, settings.pinecone_host)
+    if settings.vectors == "local":
+        from cvmaker.adapters.local.vector_index import LocalVectorIndex
+
+        return LocalVectorIndex(dimension)
+    raise ValueError(f"CVMAKER_VECTORS must be local or pinecone, not {settings.vectors!r}")
+
+
+@dataclass
+class MatchingParts:
+    jobs: Any
+    matching: Any
+    tailoring: Any
+
+
+def build_matching(settings: Settings, database: Any, cvs: CvService) -> MatchingParts:
+    from cvmaker.services.jobs import JobService
+    from cvmaker.services.matching import CachedEmbedder, MatchingService
+    from cvmaker.services.tailoring import TailoringService
+
+    jobs_repository, letters, embedding_store = build_job_repositories(settings, database)
+    writer = _writer(settings)
+    embedder = _embedder(settings)
+    jobs = JobService(jobs_repository, writer)
+    matching = MatchingService(cvs, jobs, CachedEmbedder(embedder, embedding_store),
+                               _vector_index(settings, embedder.dimension))
+    return MatchingParts(jobs, matching, TailoringService(cvs, jobs, matching, writer, letters))
+
+
 def build_verifier(settings: Settings, local_accounts: Any, local_issuer: Any) -> TokenVerifier:
     from cvmaker.adapters.jwt_verifier import JwksCache, JwtVerifier, http_jwks_fetcher
 
@@ -112,7 +193,17 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
     database = _database(settings) if "sqlite" in (settings.storage,) or settings.auth == "local" else None
     repository = build_cv_repository(settings, database)
     blobs = build_blob_store(settings)
-    services = Services(CvService(repository, templates=template_names()), rendering=lambda: build_rendering(settings, blobs))
+    cvs = CvService(repository, templates=template_names())
+    matching_parts = cache(lambda: build_matching(settings, database, cvs))
+    services = Services(
+        cvs,
+        rendering=lambda: build_rendering(settings, blobs),
+        jobs=lambda: matching_parts().jobs,
+        matching=lambda: matching_parts().matching,
+        tailoring=lambda: matching_parts().tailoring,
+    )
+    # A deleted CV takes its cover letters and its vectors with it.
+    cvs.on_delete.append(lambda owner, cv_id: services.tailoring.forget_cv(owner, cv_id))
     local_accounts = local_issuer = None
     if verifier is None and settings.auth == "local":
         from cvmaker.adapters.local.accounts import LocalAccounts

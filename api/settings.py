@@ -38,6 +38,17 @@ class Settings:
     cognito_jwks_url: str = ""
     cognito_client_ids: tuple[str, ...] = ()
     # AWS resources (cloud shape) and endpoint overrides for a local emulator.
+    # Matching and writing: local, offline defaults; OpenAI (or any OpenAI-compatible base URL) and Pinecone.
+    embeddings: str = "local"  # local | openai
+    vectors: str = "local"  # local | pinecone
+    writer: str = "rules"  # rules | openai
+    openai_api_key: str = field(default="", repr=False)
+    openai_base_url: str = ""
+    openai_model: str = "gpt-4.1-mini"
+    openai_embedding_model: str = "text-embedding-3-small"
+    openai_time_budget: float = 20.0
+    pinecone_api_key: str = field(default="", repr=False)
+    pinecone_host: str = ""
     aws_region: str = "eu-west-1"
     aws_endpoint_url: str = ""
     dynamodb_table: str = "cvmaker"
@@ -68,6 +79,16 @@ class Settings:
             cognito_issuer=env.get("CVMAKER_COGNITO_ISSUER", ""),
             cognito_jwks_url=env.get("CVMAKER_COGNITO_JWKS_URL", ""),
             cognito_client_ids=_list(env.get("CVMAKER_COGNITO_CLIENT_IDS")),
+            embeddings=env.get("CVMAKER_EMBEDDINGS", default.embeddings),
+            vectors=env.get("CVMAKER_VECTORS", default.vectors),
+            writer=env.get("CVMAKER_WRITER", default.writer),
+            openai_api_key=env.get("OPENAI_API_KEY", ""),
+            openai_base_url=env.get("OPENAI_BASE_URL", ""),
+            openai_model=env.get("CVMAKER_OPENAI_MODEL", default.openai_model),
+            openai_embedding_model=env.get("CVMAKER_OPENAI_EMBEDDING_MODEL", default.openai_embedding_model),
+            openai_time_budget=float(env.get("CVMAKER_OPENAI_TIME_BUDGET", default.openai_time_budget)),
+            pinecone_api_key=env.get("PINECONE_API_KEY", ""),
+            pinecone_host=env.get("CVMAKER_PINECONE_HOST", ""),
             aws_region=env.get("AWS_REGION", env.get("AWS_DEFAULT_REGION", default.aws_region)),
             aws_endpoint_url=env.get("CVMAKER_AWS_ENDPOINT_URL", ""),
             dynamodb_table=env.get("CVMAKER_DYNAMODB_TABLE", default.dynamodb_table),

@@ -46,6 +46,11 @@ class LimitExceededError(Error):
     limit: str
 
 
+@strawberry.type(description="A service this needs (e.g. the AI writer) is busy or slow: try again later.")
+class UnavailableError(Error):
+    retry_after: float | None = strawberry.field(description="Seconds to wait, when the service said.")
+
+
 def error_type(error: domain.DomainError) -> Error:
     match error:
         case domain.NotFound():
@@ -61,6 +66,8 @@ def error_type(error: domain.DomainError) -> Error:
             return LimitExceededError(message=error.message, limit=error.limit)
     if type(error).__name__ == "UnsupportedFile":
         return UnsupportedFileError(message=error.message)
+    if type(error).__name__ == "GenerationUnavailable":
+        return UnavailableError(message=error.message, retry_after=getattr(error, "retry_after", None))
     raise error
 
 

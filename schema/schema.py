@@ -24,6 +24,7 @@ from strawberry.extensions import (
 from schema.cvs.mutations import CvMutations
 from schema.cvs.queries import CvQueries
 from schema.extensions import MaskAndLogErrors, is_unexpected
+from schema.jobs.operations import JobMutations, JobQueries
 from schema.rendering.operations import RenderingMutations, RenderingQueries
 from schema.users.queries import UserQueries
 
@@ -35,12 +36,12 @@ MAX_TOKENS = 5_000
 
 
 @strawberry.type
-class Query(CvQueries, RenderingQueries, UserQueries):
+class Query(CvQueries, RenderingQueries, JobQueries, UserQueries):
     pass
 
 
 @strawberry.type
-class Mutation(CvMutations, RenderingMutations):
+class Mutation(CvMutations, RenderingMutations, JobMutations):
     pass
 
 

@@ -30,6 +30,8 @@ class CvService:
     repository: CvRepository
     templates: Collection[str] = ()
     clock: Callable[[], datetime] = field(default=utc_now)
+    # Called after a CV is deleted, with (owner, cv_id): what other services keep about it goes too.
+    on_delete: list[Callable[[str, str], None]] = field(default_factory=list)
 
     # ---------------------------------------------------------------- reads
 
@@ -84,6 +86,8 @@ class CvService:
     def delete(self, owner: str, cv_id: str) -> None:
         if not self.repository.delete(owner, cv_id):
             raise NotFound()
+        for forget in self.on_delete:
+            forget(owner, cv_id)
 
     def restore_revision(self, owner: str, cv_id: str, version: int) -> Cv:
         """Restoring writes the old content as a new version: history only grows, nothing is lost."""
