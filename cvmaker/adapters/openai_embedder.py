@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from cvmaker.adapters.openai_client import LazyOpenAiClient
 from cvmaker.domain.matching.errors import GenerationUnavailable
 
 DEFAULT_MODEL = "text-embedding-3-small"
@@ -14,26 +15,15 @@ DIMENSIONS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072, "t
 BATCH = 256  # texts per request
 
 
-class OpenAiEmbedder:
+class OpenAiEmbedder(LazyOpenAiClient):
     # text-embedding-3 cosines run higher than MiniLM's: unrelated CV/posting pairs sit near 0.2, close ones 0.6.
     similarity_range = (0.20, 0.65)
 
     def __init__(self, api_key: str | None = None, model: str = DEFAULT_MODEL, base_url: str | None = None,
                  dimension: int | None = None, time_budget: float = 20.0, client: Any = None) -> None:
+        super().__init__(api_key, base_url, time_budget, client)
         self.model = model
         self.dimension = dimension or DIMENSIONS.get(model, 1536)
-        self.time_budget = time_budget
-        self._api_key = api_key
-        self._base_url = base_url
-        self._client = client
-
-    def client(self) -> Any:
-        if self._client is None:
-            from openai import OpenAI
-
-            self._client = OpenAI(api_key=self._api_key, base_url=self._base_url, max_retries=0,
-                                  timeout=self.time_budget)
-        return self._client
 
     def embed(self, texts: Sequence[str]) -> list[Any]:
         import numpy as np

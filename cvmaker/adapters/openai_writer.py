@@ -18,6 +18,7 @@ import logging
 from functools import lru_cache
 from typing import Any
 
+from cvmaker.adapters.openai_client import LazyOpenAiClient
 from cvmaker.domain.matching.errors import GenerationUnavailable
 from cvmaker.domain.matching.extraction import Posting
 from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief
@@ -70,23 +71,12 @@ def _schemas() -> tuple[type, type]:
     return Extraction, Written
 
 
-class OpenAiWriter:
+class OpenAiWriter(LazyOpenAiClient):
     def __init__(self, api_key: str | None = None, model: str = DEFAULT_MODEL, base_url: str | None = None,
                  time_budget: float = DEFAULT_TIME_BUDGET, client: Any = None) -> None:
+        super().__init__(api_key, base_url, time_budget, client)
         self.name = model
         self.model = model
-        self.time_budget = time_budget
-        self._api_key = api_key
-        self._base_url = base_url
-        self._client = client
-
-    def client(self) -> Any:
-        if self._client is None:
-            from openai import OpenAI
-
-            self._client = OpenAI(api_key=self._api_key, base_url=self._base_url, max_retries=0,
-                                  timeout=self.time_budget)
-        return self._client
 
     def extract_requirements(self, posting: Posting) -> list[ProposedRequirement] | None:
         extraction_type, _ = _schemas()
