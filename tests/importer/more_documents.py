@@ -225,3 +225,23 @@ DRAWN_BULLETS = f"""<html><head><style>{_DRAWN_CSS}</style></head><body>
 <h2>Education</h2>
 <div class="row"><b>American University of Sharjah</b><span>2011 – 2015</span></div><p>BSc Industrial Engineering</p>
 </body></html>"""
+
+
+# A sidebar without headings (the name and contact details), the main column with them; a wrapped school name
+# and a wrapped date range at the right of an education line.
+PLAIN_SIDEBAR = f"""<html><head><style>{_CSS}
+.page {{ display: grid; grid-template-columns: 52mm 1fr; column-gap: 9mm; }} aside {{ font-size: 9pt; }}
+aside .name {{ font-size: 20pt; font-weight: bold }} h2 {{ text-transform: uppercase; font-size: 12pt }}
+</style></head><body><div class="page"><aside>
+<p class="name">Tomás Reyes</p><p>Backend Developer</p><p>&nbsp;</p>
+<p>tomas.reyes@example.mx</p><p>+52 55 1234 5678</p><p>Guadalajara, Mexico</p><p>github.com/treyes</p>
+</aside><main>
+<h2>Profile</h2><p>Backend developer who likes small services, clear logs and boring deployments that just work.</p>
+<h2>Experience</h2>
+<div class="row"><b>Backend Developer, Kueski</b><span>2020 – Present</span></div>
+<ul><li>Runs the loan scoring API in Go</li><li>Moved batch jobs to Kubernetes cron jobs</li></ul>
+<div class="row"><b>Junior Developer, Softtek</b><span>2017 – 2020</span></div>
+<ul><li>Maintained Java services for a bank</li></ul>
+<h2>Education</h2>
+<div class="row"><b>B.Eng. Computer Engineering, Universidad de Guadalajara</b><span>2013 – 2017</span></div>
+</main></div></body></html>"""

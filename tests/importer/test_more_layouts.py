@@ -17,7 +17,8 @@ def read() -> dict[str, CvDocument]:
     markup = {"linkedin": more_documents.LINKEDIN_LIKE, "jake": more_documents.JAKE_LIKE,
               "designer": more_documents.DESIGNER_SIDEBAR, "european": more_documents.EUROPEAN,
               "awesome": more_documents.AWESOME_LIKE, "deedy": more_documents.DEEDY_LIKE,
-              "margin": more_documents.MARGIN_LABELS, "drawn": more_documents.DRAWN_BULLETS}
+              "margin": more_documents.MARGIN_LABELS, "drawn": more_documents.DRAWN_BULLETS,
+              "plain_sidebar": more_documents.PLAIN_SIDEBAR}
     return {name: service.parse(documents.render_pdf(html), f"{name}.pdf").document for name, html in markup.items()}
 
 
@@ -194,3 +195,15 @@ def test_bullets_with_drawn_markers_are_bullets(read: dict[str, CvDocument]) -> 
                                                   "Built the crew rostering dashboard used across the hub"]),
         ("Planning Assistant", "Dnata", ["Prepared daily load plans"]),
     ]
+
+
+def test_a_sidebar_without_headings_holds_the_contact_details(read: dict[str, CvDocument]) -> None:
+    document = read["plain_sidebar"]
+    basics = document.basics
+    assert (basics.name, basics.headline, basics.email, basics.phone, basics.location) == (
+        "Tomás Reyes", "Backend Developer", "tomas.reyes@example.mx", "+52 55 1234 5678", "Guadalajara, Mexico")
+    assert [link.url for link in basics.links] == ["https://github.com/treyes"]
+    assert _items(document, SectionKind.EXPERIENCE) == [
+        ("Backend Developer", "Kueski", "2020", None, True), ("Junior Developer", "Softtek", "2017", "2020", False)]
+    assert _items(document, SectionKind.EDUCATION) == [
+        ("B.Eng. Computer Engineering", "Universidad de Guadalajara", "2013", "2017", False)]

@@ -43,7 +43,7 @@ def is_sentence(text: str) -> bool:
     if len(words) >= 16:
         return True
     small = {w.casefold() for w in words if w.casefold() in _STOPWORDS}
-    if len(words) >= 7 and re.search(r"[a-z]{2}[.;] [A-Z]", text):
+    if len(words) >= 7 and re.search(r"[a-z]{4}[.;] [A-Z]", text):
         return True  # two sentences on one line
     return (len(words) >= 9 and len(small) >= 3) or (len(words) >= 7 and text.rstrip().endswith((".", ";")))
 

@@ -103,7 +103,9 @@ def _header_groups(entry: Entry, right_edge: float, kind: SectionKind) -> list[l
             groups.append(pieces)
         last_span = row.line.spans[-1] if row.line.spans else None
         ends_with_text = last_span is not None and last_span.text.strip().endswith(pieces[-1][0][-3:])
-        joining = row.pieces[-1].endswith(",") or (
+        dangling = re.search(r"\b(of|and|&|for|the|in|at|de|du|des|der|di|da|la|le|y|und|et)$", row.pieces[-1],
+                             re.IGNORECASE)
+        joining = row.pieces[-1].endswith(",") or bool(dangling and position + 1 < len(entry.header)) or (
             ends_with_text
             and row.line.style is None
             and position + 1 < len(entry.header)

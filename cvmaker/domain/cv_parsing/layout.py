@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from cvmaker.domain.cv_parsing.dates import DURATION, is_date_text
 from cvmaker.domain.cv_parsing.extracted import Span, TextLine
 
 
@@ -144,8 +145,17 @@ def _split_columns(
     body_rows = rows[body_start:body_end]
     left = [f for row in body_rows for f in row if f.x1 <= gutter]
     right = [f for row in body_rows for f in row if f.x0 >= gutter]
-    if not any(is_heading(f) for f in left) or not any(is_heading(f) for f in right):
+    left_headed, right_headed = any(is_heading(f) for f in left), any(is_heading(f) for f in right)
+    if not left_headed and not right_headed:
         return None
+    plain_first: list[Fragment] | None = None
+    if not (left_headed and right_headed):
+        plain, other = (left, right) if not left_headed else (right, left)
+        if _width(plain) > _width(other) or _is_margin(plain, other):
+            # Dates, places and labels beside the lines they belong to, or headings in a margin of their own
+            # beside the text: read row by row.
+            return None
+        plain_first = plain  # a sidebar without headings (a photo, the name, contact details): read it first
     # The header band goes on down to the first row with text on both sides or a heading.
     while body_start < body_end:
         row = rows[body_start]
@@ -160,6 +170,11 @@ def _split_columns(
     footer = _lines_of(rows[body_end:], page.number, 0)
     if not left or not right:
         return header + _lines_of(_rows(left + right), page.number, 0) + footer
+    if plain_first is not None:
+        plain_ids = {id(f) for f in plain_first}
+        first = [f for f in left + right if id(f) in plain_ids]
+        second = [f for f in left + right if id(f) not in plain_ids]
+        return header + _lines_of(_rows(first), page.number, 1) + _lines_of(_rows(second), page.number, 0) + footer
     # The wider column is the main one and is read first, unless the sidebar holds the largest text
     # (the name at the top of a sidebar): then the sidebar comes first.
     left_width = max(f.x1 for f in left) - min(f.x0 for f in left)
@@ -168,6 +183,22 @@ def _split_columns(
     if max(f.size for f in side) > max(f.size for f in main) + 0.5:
         main, side = side, main
     return header + _lines_of(_rows(main), page.number, 0) + _lines_of(_rows(side), page.number, 1) + footer
+
+
+def _width(fragments: Sequence[Fragment]) -> float:
+    return max(f.x1 for f in fragments) - min(f.x0 for f in fragments) if fragments else 0.0
+
+
+def _is_margin(plain: Sequence[Fragment], other: Sequence[Fragment]) -> bool:
+    """Is the column without headings a margin of the other (dates, places, labels on the same lines as the text
+    they belong to) rather than a sidebar of its own?"""
+    if not plain:
+        return True
+    dated = sum(1 for f in plain if is_date_text(f.text) or DURATION.match(f.text.strip()))
+    tops = [g.top for g in other]
+    aligned = sum(1 for f in plain if any(abs(f.top - top) < 1.5 or abs(f.middle - top - (f.bottom - f.top) / 2) < 1.5
+                                        for top in tops))
+    return dated * 2 >= len(plain) or aligned >= 0.7 * len(plain)
 
 
 def _styled_heading(fragments: Sequence[Fragment], wording: Callable[[str], bool]) -> Callable[[Fragment], bool]:

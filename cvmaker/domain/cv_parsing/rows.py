@@ -35,6 +35,8 @@ def _date_at_edge(piece: str) -> tuple[str | None, str]:
         return None, piece
     _, start, end = found
     before, after = piece[:start].strip(" ,;:|()[]–—-"), piece[end:].strip(" ,;:|()[]")
+    if before and after in ("-", "–", "—"):  # "... Universidad de 2013 –": an open range, its end below
+        return piece[start:end] + " –", before
     if before.count("(") > before.count(")") and not after:
         inside = before[before.rfind("(") + 1:].strip()
         if inside:
