@@ -244,7 +244,7 @@ def extract_docx(data: bytes) -> ExtractedDocument:
         try:
             footer = section.footer
             if not footer.is_linked_to_previous:
-                dropped.extend(clean(_plain_text(p)) for p in footer._element.iter(f"{_W}p")
+                dropped.extend("footer: " + clean(_plain_text(p)) for p in footer._element.iter(f"{_W}p")
                                if clean(_plain_text(p)))
         except Exception:
             pass

@@ -71,6 +71,8 @@ class _Builder:
         for text in self.extracted.dropped:
             if text.startswith("rotated text: "):
                 self.warn("Rotated text (a watermark or a sideways label) was left out", text[len("rotated text: "):])
+            elif text.startswith("footer: "):
+                self.warn("The page footer was left out", text[len("footer: "):])
             else:
                 self.warn("Repeated on every page (a running header or footer, or a page number); left out", text)
         for index, line in enumerate(self.lines):
