@@ -18,7 +18,7 @@ from typing import Any
 from cvmaker.adapters.file_sniffing import InProcessExtractor
 from cvmaker.domain.json_resume import to_json_resume
 from cvmaker.services.importing import ImportService
-from tests.bench.report import ROOT, percentile, table, write
+from tests.bench.report import OUT, ROOT, percentile, table, write
 
 EVAL = ROOT.parent / "shared" / "eval"
 RUNS = 30
@@ -46,8 +46,9 @@ def accuracy(service: ImportService) -> tuple[list[dict[str, Any]], dict[str, An
         print(f"(accuracy skipped: {cvs} is absent)")
         return [], None, []
     timings = []
+    predictions = OUT / "import_predictions"  # kept, to look at what the importer said for each CV
+    predictions.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
-        predictions = Path(scratch)
         for path in sorted(cvs.iterdir()):
             if path.suffix.lower() not in (".pdf", ".docx"):
                 continue
