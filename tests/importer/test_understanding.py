@@ -154,3 +154,13 @@ def test_unknown_sections_become_custom_sections_and_nothing_is_dropped() -> Non
                      (SectionKind.CUSTOM, "HOBBIES")]
     assert parsed.document.sections[2].items[0].title == "Chess, climbing"
     assert parsed.warnings == []
+
+
+def test_contact_labels_and_birth_dates() -> None:
+    from cvmaker.domain.cv_parsing.contact import ContactPiece, read_contact
+
+    contact = read_contact([ContactPiece("Name: John Smith", 12, 0), ContactPiece("Date of birth: 01/01/1990", 10, 1),
+                            ContactPiece("Phone: 555-123-4567", 10, 2), ContactPiece("GitHub: jsmith", 10, 3)])
+    assert (contact.name, contact.phone) == ("John Smith", "555-123-4567")
+    assert contact.urls == [("https://github.com/jsmith", "GitHub: jsmith")]
+    assert [piece.text for piece in contact.unplaced] == ["Date of birth: 01/01/1990"]  # reported, not a phone

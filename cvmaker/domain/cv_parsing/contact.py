@@ -19,7 +19,7 @@ URL = re.compile(
 )
 SEPARATORS = re.compile(r"\s+[|•·◦▪●◆♦⋄∙—–]\s+|\s*[|•·◦▪●◆♦⋄∙]\s*|\s{2,}|\s+—\s*|\s+-\s+")
 LABEL = re.compile(
-    r"^(e-?mail|mail|phone|tel|telephone|mobile|mob|cell|address|location|linkedin|github|gitlab|website|web|"
+    r"^(name|nombre|nom|e-?mail|mail|phone|tel|telephone|mobile|mob|cell|address|location|linkedin|github|gitlab|website|web|"
     r"portfolio|homepage|url|twitter|x|skype|telefon|tel\.|tél|téléphone|teléfono|handy|mobil|adresse|anschrift|"
     r"dirección|indirizzo|courriel|correo)\s*:\s*(?://\s*)?",
     re.IGNORECASE,
@@ -89,7 +89,9 @@ def phone_in(text: str) -> str | None:
     for match in PHONE.finditer(text):
         candidate = match.group(0).strip()
         digits = re.sub(r"\D", "", candidate)
-        if 7 <= len(digits) <= 15 and not re.fullmatch(r"(?:(?:19|20)\d\d[\s\-–/.]*)+", candidate):
+        is_years = re.fullmatch(r"(?:(?:19|20)\d\d[\s\-–/.]*)+", candidate)
+        is_a_date = re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d", candidate)  # a birth date
+        if 7 <= len(digits) <= 15 and not is_years and not is_a_date:
             return candidate
     return None
 
