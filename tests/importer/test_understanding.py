@@ -164,3 +164,8 @@ def test_contact_labels_and_birth_dates() -> None:
     assert (contact.name, contact.phone) == ("John Smith", "555-123-4567")
     assert contact.urls == [("https://github.com/jsmith", "GitHub: jsmith")]
     assert [piece.text for piece in contact.unplaced] == ["Date of birth: 01/01/1990"]  # reported, not a phone
+
+
+def test_rating_dots_are_levels_not_skills() -> None:
+    rows = [make_row(0, _line("", "Python ●●●●○", "Java ●●●○○")), make_row(1, _line("Go ★★★☆☆"))]
+    assert [g.items for g in parse_skills(rows)] == [["Python", "Java", "Go"]]

@@ -25,17 +25,21 @@ class SkillGroup:
     line_index: int = 0
 
 
+_RATING = re.compile(r"[●○◉◎★☆■□▪▫◆◇⬤◯]+")
+
+
 def _split_list(text: str) -> list[str]:
     # A parenthesis holding a list ("databases (MySQL, MongoDB)") gives its items too; one without a comma
     # ("Angular (versions 2+)", "JavaScript (ES6+)") stays with its item.
     items: list[str] = []
+    text = _RATING.sub(" ", text)  # rating dots and stars ("Python ●●●●○") say a level, not a skill
     inner_lists = re.findall(r"\(([^()]*,[^()]*)\)", text)
     text = re.sub(r"\s*\(([^()]*,[^()]*)\)", "", text)
     depth_safe = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(",", "\u0000") + ")", text)
     for part in _LIST_SPLIT.split(depth_safe):
         part = part.replace("\u0000", ",").strip(" .,;:")
         part = re.sub(r"^(?:and|&)\s+", "", part, flags=re.IGNORECASE)
-        if not part:
+        if not re.search(r"\w", part):
             continue
         halves = _AND.split(part)
         if len(halves) > 1 and all(1 <= len(h.split()) <= 2 for h in halves):
@@ -135,7 +139,7 @@ def parse_skills(rows: list[Row]) -> list[SkillGroup]:
 
 def split_language(text: str) -> tuple[str, str | None]:
     """"German (C1)" -> ("German", "C1"); "English: native" -> ("English", "native")."""
-    text = text.strip()
+    text = re.sub(r"\s+", " ", _RATING.sub(" ", text)).strip()
     if ":" in text:
         name, level = text.split(":", 1)
         return name.strip(), level.strip() or None
