@@ -16,7 +16,7 @@ from itertools import count
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
 from tests.e2e.browser import launch_chromium
 from tests.support.servers import free_port
@@ -95,9 +95,13 @@ def email() -> str:
     return f"person{next(_users)}-{os.getpid()}@example.com"
 
 
-def screenshot(page: Page, name: str) -> None:
+def screenshot(page: Page, name: str, top: Locator | None = None) -> None:
+    """Saves the window under build/e2e/, scrolled to the page's top or with `top` just below the top bar."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.evaluate("window.scrollTo(0, 0)")
+    if top is None:
+        page.evaluate("window.scrollTo(0, 0)")
+    else:
+        top.evaluate("element => { element.scrollIntoView({block: 'start'}); window.scrollBy(0, -72); }")
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 

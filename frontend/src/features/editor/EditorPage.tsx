@@ -6,6 +6,7 @@ import { describeError, ErrorState, LoadingState } from "../../ui/States";
 import { useDocumentTitle } from "../../ui/useDocumentTitle";
 import { DownloadMenu } from "../export/DownloadMenu";
 import { DesignTab } from "../design/DesignTab";
+import { MatchTab, type PreviewOverride } from "../match/MatchTab";
 import { PreviewPane } from "../preview/PreviewPane";
 import { HistoryTab } from "../history/HistoryTab";
 import { ContentTab } from "./ContentTab";
@@ -56,6 +57,7 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
   const draft = state.draft;
   useDocumentTitle(draft.title || "Untitled CV");
   const [showPreview, setShowPreview] = useState(false);
+  const [previewOverride, setPreviewOverride] = useState<PreviewOverride | null>(null);
   const [leftover, setLeftover] = useState(() => {
     const found = readUnsaved(cvId);
     return found && JSON.stringify(found.draft) !== JSON.stringify(seed.draft) ? found : null;
@@ -63,6 +65,7 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
   const tabs = [
     { to: `/cv/${cvId}`, label: "Content", end: true },
     { to: `/cv/${cvId}/design`, label: "Design", end: false },
+    { to: `/cv/${cvId}/match`, label: "Job match", end: false },
     { to: `/cv/${cvId}/history`, label: "History", end: false },
   ];
   return (
@@ -151,6 +154,7 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
             <Routes>
               <Route index element={<ContentTab draft={draft} edit={edit} />} />
               <Route path="design" element={<DesignTab design={draft.design} edit={edit} />} />
+              <Route path="match" element={<MatchTab cvId={cvId} draft={draft} beforeRun={() => autosave.flush()} onPreview={setPreviewOverride} />} />
               <Route
                 path="history"
                 element={
@@ -169,7 +173,11 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
             </Routes>
           </div>
           <div className="editor__preview">
-            <PreviewPane cvId={cvId} draft={draft} />
+            {previewOverride ? (
+              <PreviewPane key={previewOverride.cvId} cvId={previewOverride.cvId} draft={previewOverride.draft} title={previewOverride.label} />
+            ) : (
+              <PreviewPane key={cvId} cvId={cvId} draft={draft} />
+            )}
           </div>
         </div>
       </div>

@@ -3,12 +3,12 @@ import { LoadingState, Spinner } from "../../ui/States";
 import { usePreview } from "./usePreview";
 
 /** The real pages of the PDF, beside the editor, following the typing. */
-export function PreviewPane({ cvId, draft }: { cvId: string; draft: Draft }) {
+export function PreviewPane({ cvId, draft, title = "Preview" }: { cvId: string; draft: Draft; title?: string }) {
   const { pages, updating, problem } = usePreview(cvId, draft);
   return (
     <section className="preview" aria-labelledby="preview-heading" aria-busy={updating} tabIndex={0}>
       <div className="preview__head">
-        <h2 id="preview-heading">Preview</h2>
+        <h2 id="preview-heading">{title}</h2>
         <span className="preview__status muted" role="status">
           {updating ? (
             <>
