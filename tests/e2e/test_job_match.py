@@ -45,6 +45,9 @@ def test_match_tailor_accept_changes_and_write_a_cover_letter(page: Page, email:
     page.get_by_test_id("matched-requirements").get_by_role("button").first.click()
     expect(page.locator(".requirement__evidence").first).to_be_visible()
     screenshot(page, "09-job-match", top=page.locator(".match-result"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, "09-job-match-phone", top=page.locator(".match-result"))
+    page.set_viewport_size({"width": 1360, "height": 900})
 
     page.get_by_role("button", name="Tailor my CV to this job").click()
     expect(page.get_by_role("heading", name="Review the tailored CV")).to_be_visible(timeout=30_000)
