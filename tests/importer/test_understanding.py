@@ -27,6 +27,9 @@ from cvmaker.domain.cv_parsing.text import clean
         ("since 2019", "2019", None, True),
         ("Mar 2019 to Jun 2020", "2019-03", "2020-06", False),
         ("2020 – 2018", "2018", "2020", False),
+        ("June 2019 to date", "2019-06", None, True),
+        ("Jan – Mar 2020", "2020-01", "2020-03", False),
+        ("2018 - heute", "2018", None, True),
     ],
 )
 def test_dates_in_every_common_format(printed: str, start: str | None, end: str | None, current: bool) -> None:
@@ -169,3 +172,12 @@ def test_contact_labels_and_birth_dates() -> None:
 def test_rating_dots_are_levels_not_skills() -> None:
     rows = [make_row(0, _line("", "Python ●●●●○", "Java ●●●○○")), make_row(1, _line("Go ★★★☆☆"))]
     assert [g.items for g in parse_skills(rows)] == [["Python", "Java", "Go"]]
+
+
+def test_a_grade_after_the_degree_is_not_part_of_it() -> None:
+    parsed = parse_cv(_document(_line("Ada Lovelace", size=20), _line("EDUCATION", size=13, bold=True),
+                                _line("", "BSc Computer Science, GPA 3.8/4.0", "2014 – 2018"),
+                                _line("University of London")))
+    item = parsed.document.sections[0].items[0]
+    assert (item.title, item.organization, item.description) == (
+        "BSc Computer Science", "University of London", "GPA 3.8/4.0")

@@ -29,14 +29,15 @@ _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 _MONTH = r"(?:" + "|".join(_MONTH_NAMES) + r")\.?"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_PRESENT = r"(?:present|current|currently|now|today|ongoing|to date|till date|till now|heute|présent|actual|actualidad|aujourd'hui)"
+_PRESENT = (r"(?:present|current|currently|now|today|ongoing|to date|till date|till now|heute|aktuell|présent|"
+            r"presente|actual|actualidad|aujourd'hui|en cours|attuale|oggi)")
 _SINGLE = (
     rf"(?:{_MONTH}\s*,?\s*{_YEAR}|{_SEASON}\s+{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?![\d])|{_YEAR}|(?:q[1-4])\s+{_YEAR})"
 )
 _SEPARATOR = r"\s*(?:[-\u2013\u2014~]+|to|until|till|bis|à)\s*"
 RANGE = re.compile(
-    rf"(?<![\w/.])(?:(?:since|from|seit|depuis|desde)\s+)?({_SINGLE})(?:{_SEPARATOR}({_SINGLE}|{_PRESENT}))?(?![\w/])",
+    rf"(?<![\w/.])(?:(?:since|from|seit|depuis|desde)\s+)?({_SINGLE})(?:{_SEPARATOR}({_SINGLE}|{_PRESENT}|date))?(?![\w/])",
     re.IGNORECASE,
 )
 OPEN_RANGE = re.compile(rf"(?<![\w/.])({_SINGLE}){_SEPARATOR}$", re.IGNORECASE)
@@ -105,7 +106,7 @@ def _first_range(text: str) -> tuple[DateRange, int, int] | None:
             if is_since:
                 return DateRange(start, None, True, printed), match.start(), match.end()
             return DateRange(None, start, False, printed), match.start(), match.end()
-        if re.fullmatch(_PRESENT, second.strip(), re.IGNORECASE):
+        if re.fullmatch(_PRESENT, second.strip(), re.IGNORECASE) or second.strip().casefold() == "date":
             return DateRange(start, None, True, printed), match.start(), match.end()
         end = parse_single(second)
         if end is None:

@@ -26,6 +26,9 @@ _KEY_VALUE = re.compile(
     r"|[\w .'/&-]{2,30}:\s*[\d.,/ ]+(?:/\s*\d+)?\s*$)",
     re.IGNORECASE,
 )
+_GRADE = re.compile(
+    r"^(c?gpa|grade|score|percentage|cum laude|magna|summa|with (distinction|honou?rs|merit)|first[- ]class|"
+    r"upper second|lower second|2:[12]|\d+(\.\d+)?\s*(/\s*\d+(\.\d+)?|%))", re.IGNORECASE)
 _COMMA_KINDS = {SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.VOLUNTEER}
 _AT = re.compile(r"\s+(?:at|@|chez|bei)\s+", re.IGNORECASE)
 
@@ -260,6 +263,7 @@ def _education_fields(entry: Entry, candidates: list[tuple[str, int]], extras: l
             following < len(candidates)
             and following not in used
             and candidates[following][1] == index
+            and not _GRADE.match(candidates[following][0])
             and institution_scores[following] == 0
             and not (following > institution >= 0 and institution > degree)
         ):

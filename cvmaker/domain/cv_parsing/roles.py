@@ -44,7 +44,7 @@ ORG_WORDS = {
     "studio", "studios", "industries", "international", "global", "enterprises", "ventures", "capital",
     "media", "network", "networks", "software", "games", "health", "healthcare", "motors", "airlines",
     "insurance", "pharma", "pharmaceuticals", "bureau", "office", "center", "centre", "museum", "library",
-    "church", "club", "team", "organization", "organisation", "nonprofit", "ngo", "startup", "firm", "store",
+    "church", "club", "organization", "organisation", "nonprofit", "ngo", "startup", "firm", "store",
     "shop", "restaurant", "hotel", "inc.", "ltd.", "co.", "corp.", "universität", "université", "universidad",
     "universidade", "università", "hochschule", "polytechnic", "politecnico",
 }
