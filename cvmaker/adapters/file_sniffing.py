@@ -7,11 +7,13 @@ hand the bytes to the PDF or DOCX extractor. It is a top-level function of plain
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from typing import Any
 
 from cvmaker.domain.cv_parsing.extracted import ExtractedDocument, FileLimitExceeded, UnsupportedFile
 
+_log = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ZIP_ENTRIES = 1_000
 MAX_ZIP_UNCOMPRESSED = 50 * 1024 * 1024
@@ -100,6 +102,10 @@ def extract_document(data: bytes) -> ExtractedDocument:
     except (zipfile.BadZipFile, ValueError, KeyError, OSError, EOFError, SyntaxError) as error:
         # SyntaxError: lxml's XMLSyntaxError, e.g. for entity amplification (billion laughs)
         raise UnsupportedFile(f"This {kind.upper()} file is damaged and cannot be read.", "damaged") from error
+    except Exception as error:
+        # The readers are third-party code on hostile input: whatever else they raise, the file is the cause.
+        _log.warning("reading a %s failed with %s", kind, type(error).__name__, exc_info=True)
+        raise UnsupportedFile(f"This {kind.upper()} file is damaged and cannot be read.", "damaged") from None
 
 
 def warm_up() -> None:
