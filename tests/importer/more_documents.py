@@ -245,3 +245,34 @@ aside .name {{ font-size: 20pt; font-weight: bold }} h2 {{ text-transform: upper
 <h2>Education</h2>
 <div class="row"><b>B.Eng. Computer Engineering, Universidad de Guadalajara</b><span>2013 – 2017</span></div>
 </main></div></body></html>"""
+
+
+def sidebar_table_docx() -> bytes:
+    """A Word CV whose page is one table row: a sidebar cell (name, contact, skills) beside the main cell."""
+    import docx
+    from docx.shared import Pt
+
+    from tests.importer.documents import _docx_bytes
+
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    left, right = t.rows[0].cells
+    left.paragraphs[0].text = "Olivia Brown"
+    left.paragraphs[0].runs[0].font.size = Pt(24)
+    left.add_paragraph("Marketing Manager")
+    left.add_paragraph("CONTACT").runs[0].bold = True
+    left.add_paragraph("olivia.brown@example.com")
+    left.add_paragraph("+1 (312) 555-0177")
+    left.add_paragraph("Chicago, IL")
+    left.add_paragraph("SKILLS").runs[0].bold = True
+    for s in ("SEO", "Content strategy", "Google Analytics"):
+        left.add_paragraph(s, style="List Bullet")
+    right.paragraphs[0].text = "EXPERIENCE"
+    right.paragraphs[0].runs[0].bold = True
+    p = right.add_paragraph(); p.add_run("Marketing Manager").bold = True; p.add_run(" | Groupon | 2019 – Present")
+    right.add_paragraph("Grew organic traffic by 40% in two years", style="List Bullet")
+    p = right.add_paragraph(); p.add_run("Marketing Associate").bold = True; p.add_run(" | Orbitz | 2016 – 2019")
+    right.add_paragraph("Ran email campaigns for 2M subscribers", style="List Bullet")
+    right.add_paragraph("EDUCATION").runs[0].bold = True
+    right.add_paragraph("BA Communications, Northwestern University, 2012 – 2016")
+    return _docx_bytes(d)

@@ -207,3 +207,15 @@ def test_a_sidebar_without_headings_holds_the_contact_details(read: dict[str, Cv
         ("Backend Developer", "Kueski", "2020", None, True), ("Junior Developer", "Softtek", "2017", "2020", False)]
     assert _items(document, SectionKind.EDUCATION) == [
         ("B.Eng. Computer Engineering", "Universidad de Guadalajara", "2013", "2017", False)]
+
+
+def test_a_word_sidebar_laid_out_as_a_table_row() -> None:
+    from cvmaker.adapters.file_sniffing import InProcessExtractor
+
+    document = ImportService(InProcessExtractor()).parse(more_documents.sidebar_table_docx(), "cv.docx").document
+    basics = document.basics
+    assert (basics.name, basics.headline, basics.email, basics.phone, basics.location) == (
+        "Olivia Brown", "Marketing Manager", "olivia.brown@example.com", "+1 (312) 555-0177", "Chicago, IL")
+    assert [s.kind for s in document.sections] == [SectionKind.SKILLS, SectionKind.EXPERIENCE, SectionKind.EDUCATION]
+    assert _items(document, SectionKind.EXPERIENCE) == [
+        ("Marketing Manager", "Groupon", "2019", None, True), ("Marketing Associate", "Orbitz", "2016", "2019", False)]
