@@ -181,3 +181,18 @@ def test_a_grade_after_the_degree_is_not_part_of_it() -> None:
     item = parsed.document.sections[0].items[0]
     assert (item.title, item.organization, item.description) == (
         "BSc Computer Science", "University of London", "GPA 3.8/4.0")
+
+
+@pytest.mark.parametrize(
+    ("printed", "dates", "pieces"),
+    [
+        ("Software Engineer (2019 – 2021), Google", ["2019 – 2021"], ["Software Engineer, Google"]),
+        ("Acme – Engineer – 2019 – 2020", ["2019 – 2020"], ["Acme", "Engineer"]),
+        ("Flipkart | Bengaluru | Jul 2021 – Present", ["Jul 2021 – Present"], ["Flipkart", "Bengaluru"]),
+        ("Used Windows 2000 every day", [], ["Used Windows 2000 every day"]),
+    ],
+)
+def test_dates_are_found_in_a_header_line_without_breaking_it(printed: str, dates: list[str],
+                                                              pieces: list[str]) -> None:
+    row = make_row(0, _line(printed))
+    assert (row.dates, row.pieces) == (dates, pieces)

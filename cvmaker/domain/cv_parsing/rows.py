@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from cvmaker.domain.cv_parsing.contact import SEPARATORS
-from cvmaker.domain.cv_parsing.dates import DURATION, find_range, is_date_text
+from cvmaker.domain.cv_parsing.dates import DURATION, RANGE, find_range, is_date_text
 from cvmaker.domain.cv_parsing.extracted import TextLine
 from cvmaker.domain.cv_parsing.text import strip_bullet
 
@@ -54,6 +55,36 @@ def _date_at_edge(piece: str) -> tuple[str | None, str]:
     return None, piece
 
 
+def _split_keeping_ranges(text: str) -> list[str]:
+    """Split at separators ("|", " – ", "•"), but not inside a date range ("2019 – 2021" stays whole)."""
+    ranges: list[str] = []
+
+    def protect(match: re.Match[str]) -> str:
+        ranges.append(match.group(0))
+        return f"\u0001{len(ranges) - 1}\u0001"
+
+    protected = RANGE.sub(lambda m: protect(m) if m.group(2) else m.group(0), text)
+    pieces = SEPARATORS.split(protected)
+    return [re.sub("\u0001(\\d+)\u0001", lambda m: ranges[int(m.group(1))], piece) for piece in pieces]
+
+
+def _range_inside(row: Row, pieces: list[str]) -> list[str]:
+    """"Software Engineer (2019 – 2021), Google": a full range inside a short line is its entry's dates."""
+    for position, piece in enumerate(pieces):
+        found = find_range(piece)
+        if found is None:
+            continue
+        date, start, end = found
+        if date.start is None and not re.search(r"\(\s*" + re.escape(date.printed) + r"\s*\)", piece):
+            continue  # a lone year inside text ("Windows 2000") is not a date of the entry
+        rest = (piece[:start] + piece[end:]).replace("()", " ")
+        rest = re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", rest)).strip(" ,;|–—-")
+        row.dates.append(date.printed)
+        row.dates_in_own_span = True
+        return pieces[:position] + ([rest] if rest else []) + pieces[position + 1:]
+    return pieces
+
+
 def make_row(index: int, line: TextLine) -> Row:
     spans = [s.text for s in line.spans]
     # A date in a left margin beside a bullet ("Present ‖ • Built ..."): the bullet decides what the line is.
@@ -91,7 +122,7 @@ def make_row(index: int, line: TextLine) -> Row:
                 if DURATION.match(span.strip()):  # "Jan 2020 - Present (3 years 2 months)"
                     row.durations.append(span.strip())
                     span = ""
-            for piece in SEPARATORS.split(span):
+            for piece in _split_keeping_ranges(span):
                 piece = piece.strip(" ,;")
                 if not piece:
                     continue
@@ -105,6 +136,8 @@ def make_row(index: int, line: TextLine) -> Row:
                     piece = rest
                 if piece:
                     pieces.append(piece)
+        if not row.dates and len(" ".join(pieces).split()) <= 14:
+            pieces = _range_inside(row, pieces)
         row.pieces = pieces
         row.set_apart = {span for span in kept[1:] if span in pieces}
     else:
