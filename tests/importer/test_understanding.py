@@ -196,3 +196,13 @@ def test_dates_are_found_in_a_header_line_without_breaking_it(printed: str, date
                                                               pieces: list[str]) -> None:
     row = make_row(0, _line(printed))
     assert (row.dates, row.pieces) == (dates, pieces)
+
+
+def test_numbered_and_letter_spaced_headings() -> None:
+    heading = dict(size=10.0, bold=True)
+    parsed = parse_cv(_document(
+        _line("Ada Lovelace", size=20), _line("1. Experience", **heading), _line("", "Analyst, Babbage & Co", "2010"),
+        _line("• Wrote the first program"), _line("S K I L L S", **heading), _line("Python, Go"),
+    ))
+    assert [(s.kind, s.title) for s in parsed.document.sections] == [
+        (SectionKind.EXPERIENCE, "Experience"), (SectionKind.SKILLS, "S K I L L S")]

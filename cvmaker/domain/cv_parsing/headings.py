@@ -90,6 +90,9 @@ for _kind, _words in _VOCABULARY.items():
         _LOOKUP.setdefault(_word, _kind)
 
 
+_LOOKUP_UNSPACED = {key.replace(" ", ""): kind for key, kind in _LOOKUP.items()}
+
+
 def normalise_heading(text: str) -> str:
     text = re.sub(r"[\s:|\u2013\u2014_\-.•·]+$", "", text.strip())
     text = re.sub(r"^[\s|\u2013\u2014_\-.•·\d]+", "", text)
@@ -106,6 +109,8 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
         return None
     if key in _LOOKUP:
         return _LOOKUP[key]
+    if " " not in key and key in _LOOKUP_UNSPACED:  # "W O R K E X P E R I E N C E" read back letter by letter
+        return _LOOKUP_UNSPACED[key]
     stripped = _QUALIFIERS.sub("", key)
     if stripped in _LOOKUP:
         return _LOOKUP[stripped]

@@ -351,7 +351,7 @@ class _Builder:
 
 def _tidy_heading(text: str) -> str:
     """"Experience:" -> "Experience"; "ExpEriEncE" (small capitals read back oddly) -> "Experience"."""
-    text = text.strip().rstrip(":").strip()
+    text = re.sub(r"^\d{1,2}[.)]\s+", "", text.strip()).rstrip(":").strip()  # "2. Experience:" -> "Experience"
     if any(re.search(r"[a-z][A-Z]", word) for word in text.split()):
         return text.title()
     return text

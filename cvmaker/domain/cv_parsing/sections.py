@@ -51,8 +51,9 @@ def _stands_out(row: Row, base: float, body_is_bold: bool) -> bool:
 
 def _heading_shaped(row: Row) -> bool:
     text = row.line.text.strip()
+    numbered = row.bullet and re.match(r"^\d{1,2}[.)]\s", text) is not None  # "1. Experience"
     return (
-        not row.bullet
+        (not row.bullet or numbered)
         and 1 <= len(text.split()) <= 6
         and len(row.line.spans) <= 2
         and not text.endswith((".", ","))
