@@ -205,4 +205,4 @@ def test_numbered_and_letter_spaced_headings() -> None:
         _line("• Wrote the first program"), _line("S K I L L S", **heading), _line("Python, Go"),
     ))
     assert [(s.kind, s.title) for s in parsed.document.sections] == [
-        (SectionKind.EXPERIENCE, "Experience"), (SectionKind.SKILLS, "S K I L L S")]
+        (SectionKind.EXPERIENCE, "Experience"), (SectionKind.SKILLS, "Skills")]

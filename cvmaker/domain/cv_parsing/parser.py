@@ -219,9 +219,10 @@ class _Builder:
         if len(document.sections) >= limits.MAX_SECTIONS:
             self.warn("Too many sections: this one was left out", heading_text)
             return
-        section = Section(id=new_part_id(), kind=raw.kind,
-                          title=self.clip(_tidy_heading(heading_text), limits.MAX_SHORT_TEXT) or
-                          DEFAULT_SECTION_TITLES[raw.kind])
+        title = self.clip(_tidy_heading(heading_text), limits.MAX_SHORT_TEXT)
+        if title and re.fullmatch(r"(?:\w ){2,}\w", title) and raw.kind is not SectionKind.CUSTOM:
+            title = DEFAULT_SECTION_TITLES[raw.kind]  # "S K I L L S": its word breaks are lost; the kind's name
+        section = Section(id=new_part_id(), kind=raw.kind, title=title or DEFAULT_SECTION_TITLES[raw.kind])
         position = len(document.sections)
         path = f"sections.{position}"
         self.parsed.sources[f"{path}.title"] = self.where(raw.heading.index)
