@@ -8,10 +8,11 @@ against the allow-lists here again, so even an unvalidated design cannot inject 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from cvmaker.domain import design as allowed
 from cvmaker.domain.cv import CvDocument, Design, Item, SectionKind
@@ -226,3 +227,49 @@ def render_html(template: str, document: CvDocument, design: Design | None = Non
     """The HTML of `document` in `template` (a registered template name)."""
     view = cv_view(document, design)
     return str(_environment().get_template(f"{template}/layout.html.j2").render(cv=view, template=template))
+
+
+# ---------------------------------------------------------------- cover letters
+
+# Templates whose CV header sits in a sidebar: their letters keep the letterhead there, beside the letter.
+LETTERHEAD_IN_SIDEBAR = frozenset({"modern"})
+
+
+class LetterBlockParts(Protocol):
+    @property
+    def kind(self) -> str: ...  # "paragraph" or "list"
+
+    @property
+    def lines(self) -> Sequence[str]: ...
+
+
+class LetterParts(Protocol):
+    """What a letter shows below its letterhead (`cvmaker.services.letter_rendering.LetterContent`)."""
+
+    @property
+    def date(self) -> str: ...
+
+    @property
+    def greeting(self) -> str: ...
+
+    @property
+    def blocks(self) -> Sequence[LetterBlockParts]: ...
+
+    @property
+    def closing(self) -> str: ...
+
+    @property
+    def signature(self) -> str: ...
+
+    def all_text(self) -> str: ...
+
+
+def render_letter_html(template: str, document: CvDocument, design: Design, letter: LetterParts) -> str:
+    """The HTML of a cover letter in `template`, with `document`'s name and contact details as the letterhead
+    and `design`'s look. The letter's parts are printed as escaped text, like every CV field."""
+    # The page's language and direction follow the letter's text, not the CV's.
+    script = detect_script(CvDocument(basics=document.basics, summary=letter.all_text()))
+    view = replace(cv_view(document, design), summary="", sections=[], main_sections=[], side_sections=[],
+                   script=script, style=style_for(design, script))
+    return str(_environment().get_template("_shared/letter.html.j2").render(
+        cv=view, letter=letter, template=template, letterhead_in_sidebar=template in LETTERHEAD_IN_SIDEBAR))

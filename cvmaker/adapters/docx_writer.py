@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from cvmaker.domain import design as allowed
 from cvmaker.domain.cv import CvDocument, Design, Item, PageSize
@@ -175,3 +176,116 @@ class PythonDocxWriter:
         buffer = io.BytesIO()
         word.save(buffer)
         return _stable_zip(buffer.getvalue())
+
+    def write_letter(self, document: CvDocument, design: Design, letter: LetterParts) -> bytes:
+        """A cover letter from `document` in `design` (see `write_letter_docx`)."""
+        return write_letter_docx(document, design, letter)
+
+
+# ---------------------------------------------------------------- cover letters
+
+class LetterBlockParts(Protocol):
+    @property
+    def kind(self) -> str: ...  # "paragraph" (lines kept as line breaks) or "list" (a bullet per line)
+
+    @property
+    def lines(self) -> Sequence[str]: ...
+
+
+class LetterParts(Protocol):
+    """A letter split into its parts (`cvmaker.services.letter_rendering.LetterContent`)."""
+
+    @property
+    def date(self) -> str: ...
+
+    @property
+    def greeting(self) -> str: ...
+
+    @property
+    def blocks(self) -> Sequence[LetterBlockParts]: ...
+
+    @property
+    def closing(self) -> str: ...
+
+    @property
+    def signature(self) -> str: ...
+
+    def all_text(self) -> str: ...
+
+
+def _rule_below(paragraph: Any, color: str) -> None:
+    """A thin line under the letterhead, in the accent colour (as the PDF's)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "6"), ("w:color", color)):
+        bottom.set(qn(name), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def _lines_paragraph(builder: _Builder, lines: Sequence[str]) -> Any:
+    """One paragraph with a line break between `lines` (a letter's line breaks inside a paragraph are kept)."""
+    paragraph = builder.document.add_paragraph()
+    for index, line in enumerate(lines):
+        if index:
+            paragraph.add_run().add_break()
+        paragraph.add_run(line)
+    if builder.rtl:
+        builder._right_to_left(paragraph)
+    return paragraph
+
+
+def write_letter_docx(document: CvDocument, design: Design, letter: LetterParts) -> bytes:
+    """A cover letter as a Word document in the CV's design: the CV's name, headline and contact details as the
+    letterhead, then the date, the greeting, the paragraphs and lists, the closing and the signature."""
+    import docx
+    from docx.shared import Pt, RGBColor
+
+    word = docx.Document()
+    _set_page(word, design)
+    _set_fonts(word, design)
+    script = detect_script(CvDocument(basics=document.basics, summary=letter.all_text()))
+    accent = RGBColor.from_string(design.accent_color.lstrip("#").upper())
+    builder = _Builder(word, accent, script.direction == "rtl", script.language)
+    properties = word.core_properties
+    properties.title = f"{document.basics.name} - Cover letter" if document.basics.name else "Cover letter"
+    properties.author = document.basics.name
+    properties.created = properties.modified = properties.last_printed = FIXED_TIME
+    properties.revision = 1
+    properties.last_modified_by = "CV Maker"
+
+    gap = Pt(design.font_size * 0.8)
+    if document.basics.name:
+        builder.heading(document.basics.name, level=0)
+    if document.basics.headline:
+        builder.paragraph(document.basics.headline)
+    contact = [part for part in (document.basics.location, document.basics.email, document.basics.phone) if part]
+    contact += [link_label(link.url, link.label) for link in document.basics.links]
+    letterhead_end = builder.paragraph(" | ".join(contact))
+    _rule_below(letterhead_end, design.accent_color.lstrip("#").upper())
+    letterhead_end.paragraph_format.space_after = Pt(design.font_size * 2)
+
+    builder.paragraph(letter.date).paragraph_format.space_after = Pt(design.font_size * 1.5)
+    if letter.greeting:
+        builder.paragraph(letter.greeting).paragraph_format.space_after = gap
+    for block in letter.blocks:
+        if block.kind == "list":
+            bullets = [builder.paragraph(line, style="List Bullet") for line in block.lines]
+            bullets[-1].paragraph_format.space_after = gap
+            continue
+        paragraph = _lines_paragraph(builder, block.lines)
+        paragraph.paragraph_format.space_after = gap
+    if letter.closing:
+        closing = builder.paragraph(letter.closing)
+        closing.paragraph_format.space_before = gap
+        closing.paragraph_format.space_after = Pt(design.font_size * 2.6)  # room to sign by hand
+        closing.paragraph_format.keep_with_next = True
+    signature = _lines_paragraph(builder, [letter.signature])
+    signature.runs[0].bold = True
+    signature.runs[0].font.color.rgb = accent
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return _stable_zip(buffer.getvalue())
