@@ -15,7 +15,7 @@ import type { Edit } from "./edits";
 import { FieldErrorsContext } from "./fields";
 import { mergeDrafts } from "./merge";
 import { SaveIndicator } from "./SaveIndicator";
-import { keepUnsaved, readUnsaved } from "./unsavedBackup";
+import { keepUnsaved, readUnsaved, type UnsavedWork } from "./unsavedBackup";
 import { useAutosave } from "./useAutosave";
 
 export const EditorQuery = graphql(`
@@ -99,35 +99,18 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
           </div>
         </div>
         {leftover && (
-          <div className="notice" role="alert">
-            <p>
-              Edits you made on {new Date(leftover.savedAt).toLocaleString()} were not saved (the connection or the
-              page was lost). Restore them?
-            </p>
-            <div className="notice__actions">
-              <button
-                type="button"
-                className="button button--small button--primary"
-                onClick={() => {
-                  const { draft: merged } = mergeDrafts(leftover.base, leftover.draft, autosave.current.draft);
-                  autosave.edit(() => merged);
-                  setLeftover(null);
-                }}
-              >
-                Restore my edits
-              </button>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => {
-                  keepUnsaved(cvId, null);
-                  setLeftover(null);
-                }}
-              >
-                Discard them
-              </button>
-            </div>
-          </div>
+          <UnsavedWorkBanner
+            work={leftover}
+            onRestore={() => {
+              const { draft: merged } = mergeDrafts(leftover.base, leftover.draft, autosave.current.draft);
+              autosave.edit(() => merged);
+              setLeftover(null);
+            }}
+            onDiscard={() => {
+              keepUnsaved(cvId, null);
+              setLeftover(null);
+            }}
+          />
         )}
         {state.notice && (
           <div className="notice" role="alert">
@@ -182,5 +165,24 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
         </div>
       </div>
     </FieldErrorsContext.Provider>
+  );
+}
+
+function UnsavedWorkBanner({ work, onRestore, onDiscard }: { work: UnsavedWork; onRestore: () => void; onDiscard: () => void }) {
+  return (
+    <div className="notice" role="alert">
+      <p>
+        Edits you made on {new Date(work.savedAt).toLocaleString()} were not saved (the connection or the page was lost).
+        Restore them?
+      </p>
+      <div className="notice__actions">
+        <button type="button" className="button button--small button--primary" onClick={onRestore}>
+          Restore my edits
+        </button>
+        <button type="button" className="button button--small" onClick={onDiscard}>
+          Discard them
+        </button>
+      </div>
+    </div>
   );
 }
