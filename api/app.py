@@ -19,8 +19,6 @@ from api.settings import Settings
 from cvmaker.domain.errors import NotFound
 from schema.schema import build_schema
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-
 NOT_BUILT = """<!doctype html><meta charset="utf-8"><title>CV Maker</title>
 <p>The web app is not built. Run <code>make run</code>, or explore the API in <a href="/graphql">GraphiQL</a>.</p>"""
 
@@ -65,6 +63,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         routes += local_auth_routes(runtime.local_accounts, runtime.local_issuer)
     if settings.blobs == "folder" and runtime.blobs is not None:
         from api.file_routes import file_routes
+        from cvmaker.services.importing import MAX_UPLOAD_BYTES
 
         routes += file_routes(runtime.blobs, MAX_UPLOAD_BYTES)
     routes += _web_app_routes(settings)

@@ -33,10 +33,11 @@ class Runtime:
 
     def close(self) -> None:
         """Stop worker processes (the renderer's, the importer's) when the server stops."""
-        for service in (self.services.built("rendering"), self.services.built("importing")):
-            pool = getattr(getattr(service, "renderer", None), "pool", None) or getattr(service, "pool", None)
-            if pool is not None:
-                pool.close()
+        rendering, importing = self.services.built("rendering"), self.services.built("importing")
+        if rendering is not None:
+            rendering.renderer.pool.close()
+        if importing is not None:
+            importing.extractor.pool.close()
 
 
 def template_names() -> tuple[str, ...]:
@@ -86,6 +87,16 @@ def build_rendering(settings: Settings, blobs: Any) -> Any:
 
     return RenderService(blobs, default_renderer(workers=settings.render_workers), PythonDocxWriter(), PdfiumRasterizer(), REGISTRY,
                          json_resume=to_json_resume)
+
+
+def build_importing() -> Any:
+    """The importer, parsing in a warm worker process under a time and memory limit."""
+    from cvmaker.adapters.file_sniffing import IsolatedExtractor, warm_up
+    from cvmaker.adapters.worker_pool import WorkerPool
+    from cvmaker.services.importing import ImportService
+
+    pool = WorkerPool(size=1, memory_limit=512 * 1024 * 1024, initializer=warm_up, name="import")
+    return ImportService(IsolatedExtractor(pool, timeout=10.0))
 
 
 def build_job_repositories(settings: Settings, database: Any) -> tuple[Any, Any, Any]:
@@ -188,6 +199,12 @@ def build_verifier(settings: Settings, local_accounts: Any, local_issuer: Any) -
     raise ValueError(f"CVMAKER_AUTH must be local or cognito, not {settings.auth!r}")
 
 
+def _uploads(blobs: Any, cvs: CvService, services: Services) -> Any:
+    from cvmaker.services.uploads import UploadService
+
+    return UploadService(blobs, cvs, lambda: services.importing)
+
+
 def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> Runtime:
     """Wire the adapters `settings` choose. A given `verifier` replaces sign-in (tests of the API itself)."""
     database = _database(settings) if "sqlite" in (settings.storage,) or settings.auth == "local" else None
@@ -198,6 +215,8 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
     services = Services(
         cvs,
         rendering=lambda: build_rendering(settings, blobs),
+        importing=build_importing,
+        uploads=lambda: _uploads(blobs, cvs, services),
         jobs=lambda: matching_parts().jobs,
         matching=lambda: matching_parts().matching,
         tailoring=lambda: matching_parts().tailoring,

@@ -38,7 +38,8 @@ class VersionConflictError(Error):
 
 @strawberry.type(description="The file is not a CV we can read: wrong type, a scan without text, encrypted...")
 class UnsupportedFileError(Error):
-    pass
+    reason: str = strawberry.field(
+        description='A stable code: "not_a_cv_file", "encrypted", "no_text_layer", "damaged", ...')
 
 
 @strawberry.type
@@ -65,7 +66,7 @@ def error_type(error: domain.DomainError) -> Error:
         case domain.LimitExceeded():
             return LimitExceededError(message=error.message, limit=error.limit)
     if type(error).__name__ == "UnsupportedFile":
-        return UnsupportedFileError(message=error.message)
+        return UnsupportedFileError(message=error.message, reason=getattr(error, "reason", "unsupported"))
     if type(error).__name__ == "GenerationUnavailable":
         return UnavailableError(message=error.message, retry_after=getattr(error, "retry_after", None))
     raise error

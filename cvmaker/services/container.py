@@ -43,6 +43,10 @@ class Services:
         return self._build("importing")
 
     @cached_property
+    def uploads(self) -> Any:
+        return self._build("uploads")
+
+    @cached_property
     def jobs(self) -> Any:
         return self._build("jobs")
 
