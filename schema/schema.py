@@ -25,6 +25,7 @@ from schema.cvs.mutations import CvMutations
 from schema.cvs.queries import CvQueries
 from schema.extensions import MaskAndLogErrors, is_unexpected
 from schema.imports.operations import ImportMutations
+from schema.jobs.letters import LetterMutations
 from schema.jobs.operations import JobMutations, JobQueries
 from schema.rendering.operations import RenderingMutations, RenderingQueries
 from schema.users.queries import UserQueries
@@ -42,7 +43,7 @@ class Query(CvQueries, RenderingQueries, JobQueries, UserQueries):
 
 
 @strawberry.type
-class Mutation(CvMutations, RenderingMutations, ImportMutations, JobMutations):
+class Mutation(CvMutations, RenderingMutations, ImportMutations, JobMutations, LetterMutations):
     pass
 
 
