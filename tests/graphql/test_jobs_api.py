@@ -154,6 +154,7 @@ def test_cover_letter_is_drawn_from_the_cv_and_stored(api: Api, cv: dict[str, An
     letter = api.data(LETTER, {"cv": cv["id"], "job": job["id"]})["generateCoverLetter"]
     assert letter["__typename"] == "CoverLetter" and letter["cvId"] == cv["id"]
     assert "Ada Lovelace" in letter["text"] and "Analytical Engines Ltd" in letter["text"]
+    assert letter["rejected"] == []  # the writer's own draft passed the no-fabrication check
     stored = api.data("query($cv: ID!) { coverLetters(cvId: $cv) { id } }", {"cv": cv["id"]})["coverLetters"]
     assert letter["id"] in [s["id"] for s in stored]
 

@@ -83,3 +83,11 @@ def test_changed_facts_of_an_item_are_caught(change: str) -> None:
     else:
         tailored.sections[1].items[0].title = "MSc Computer Science"
     assert document_problems(tailored, SOURCE, VOCABULARY) != []
+
+
+def test_the_pronoun_i_is_never_taken_for_a_name() -> None:
+    letter = ("Dear hiring team, in my role as engineer I built services, and I've learned that I'm at my best "
+              "where I can own the work.")
+    assert text_problems(letter, FACTS, VOCABULARY) == []
+
+

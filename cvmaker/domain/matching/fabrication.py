@@ -33,6 +33,8 @@ RANK_WORDS = frozenset({"vp", "vice", "president", "director", "head", "chief", 
                         "ciso", "manager", "lead", "principal", "senior", "staff", "founder", "cofounder", "partner",
                         "architect", "executive", "officer", "intern", "phd", "doctor", "professor", "fellow"})
 # Words that may open a sentence in a summary or a letter without naming anything.
+# "I" is capitalised wherever it stands, and is never a name.
+FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
 SENTENCE_OPENERS = frozenset("""
 experienced skilled accomplished seasoned dedicated proven versatile motivated passionate professional
 results-driven detail-oriented focused known adept strong background career expertise currently recently
@@ -106,7 +108,7 @@ def _unknown_names(candidate: str, allowed: frozenset[str]) -> list[str]:
             if token.key in RANK_WORDS:
                 unknown.append(token.text)
                 continue
-            if not token.text[:1].isupper():
+            if not token.text[:1].isupper() or token.key in FIRST_PERSON:
                 continue
             opener = position == 0 or sentence[:token.start].rstrip().endswith((":", "-"))
             if opener and (token.key in SENTENCE_OPENERS or token.key in STOPWORDS):
