@@ -41,9 +41,10 @@ web: web-packages
 run: setup web
 	$(UV) run cvmaker serve
 
-test: setup
-	$(UV) run pytest
+# The browser tests drive the built web app, so it is built first.
+test: setup web
 	@if [ -f frontend/package.json ]; then cd frontend && npm test --silent; fi
+	$(UV) run pytest
 
 # The cloud shape on one machine: DynamoDB, S3 and Cognito served by moto, requests through the Lambda handler.
 run-cloud-local: python-packages
