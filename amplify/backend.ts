@@ -46,15 +46,13 @@ const api = new CvApi(apiStack, "CvApi", {
 
 // amplify_outputs.json: Amplify writes `auth` (pool and web client ids); the API's address and the integrators'
 // token endpoint go under `custom`, so one build of the web app runs against whichever deployment it is given.
+// Integrators' client ids stay out: the file ships with the web app, and who integrates is nobody else's business.
 backend.addOutput({
   custom: {
     cvmaker: {
       apiUrl: api.url,
       region: Stack.of(apiStack).region,
       tokenUrl: integrators.tokenUrl,
-      integratorClients: Object.fromEntries(
-        config.integrators.map((integrator, index) => [integrator.name, integrators.clients[index].userPoolClientId]),
-      ),
     },
   },
 });

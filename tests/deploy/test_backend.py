@@ -151,8 +151,9 @@ def test_the_web_app_finds_the_api_and_the_pool_in_the_outputs(synthesized: Path
     outputs = root["Outputs"]
     assert {"userPoolId", "webClientId", "customOutputs"} <= set(outputs)
     custom = json.dumps(outputs["customOutputs"]["Value"])
-    for field in ("apiUrl", "tokenUrl", "integratorClients", "execute-api", "/oauth2/token"):
+    for field in ("apiUrl", "tokenUrl", "execute-api", "/oauth2/token"):
         assert field in custom, field
+    assert "Integrator" not in custom, "the outputs ship with the web app: integrators are not listed there"
 
 
 def test_the_image_context_is_the_python_project_alone(synthesized: Path) -> None:
@@ -162,3 +163,16 @@ def test_the_image_context_is_the_python_project_alone(synthesized: Path) -> Non
     assert names == {".dockerignore", "Dockerfile", "README.md", "pyproject.toml", "uv.lock",
                      "api", "schema", "resolvers", "cvmaker", "templates"}
     assert not list(context.rglob("__pycache__"))
+
+
+def test_amplify_hosting_deploys_the_backend_then_builds_the_web_app_against_it() -> None:
+    import yaml
+
+    build = yaml.safe_load((ROOT / "amplify.yml").read_text())
+    backend = " && ".join(build["backend"]["phases"]["preBuild"]["commands"] + build["backend"]["phases"]["build"]["commands"])
+    assert "npm ci --prefix amplify" in backend
+    assert 'ampx pipeline-deploy --branch "$AWS_BRANCH" --app-id "$AWS_APP_ID"' in backend
+    web = build["frontend"]["phases"]["build"]["commands"]
+    assert web[0].startswith("node amplify/scripts/web-env.mjs amplify_outputs.json frontend/.env.production.local")
+    assert web[-1] == "npm run build --prefix frontend"
+    assert build["frontend"]["artifacts"]["baseDirectory"] == "frontend/dist"
