@@ -137,6 +137,8 @@ def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entr
                 current.header.extend(moved)
                 entries.append(current)
             assert current is not None
+            if row.dates and not current.dates and len(entries) >= 2:
+                _return_trailing_lines(entries[-2], current, entries[0])
             current.header.append(row)
         else:
             if current is None:
@@ -148,6 +150,20 @@ def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entr
                 current.dates.append((printed, row.index))
         previous, previous_kind = row, kind
     return entries
+
+
+def _return_trailing_lines(previous: Entry, current: Entry, model: Entry) -> None:
+    """Entries are laid out alike: if the first has its date on its k-th header line, so do the others. Lines
+    before the date beyond those k, in a different type from the first entry's head, end the previous entry
+    (its skills or tools line, "Python · Django · AWS"), they do not start this one."""
+    surplus = len(current.header) - _date_row_offset(model)
+    if surplus <= 0 or not model.header:
+        return
+    head = model.header[0].line
+    moved = current.header[:surplus]
+    if all(row.line.bold != head.bold or abs(row.line.size - head.size) > 0.5 for row in moved):
+        previous.body.extend(moved)
+        del current.header[:surplus]
 
 
 def _mark_drawn_bullet(

@@ -26,9 +26,11 @@ _KEY_VALUE = re.compile(
     r"|[\w .'/&-]{2,30}:\s*[\d.,/ ]+(?:/\s*\d+)?\s*$)",
     re.IGNORECASE,
 )
+# A score is not part of the degree ("BSc Computer Science, GPA 3.8/4.0"); a classification is part of the award
+# as conferred and as the person wrote it ("BSc Mathematics, First Class", "MSc Physics, Distinction"), so it
+# stays in the degree.
 _GRADE = re.compile(
-    r"^(c?gpa|grade|score|percentage|cum laude|magna|summa|with (distinction|honou?rs|merit)|first[- ]class|"
-    r"upper second|lower second|2:[12]|\d+(\.\d+)?\s*(/\s*\d+(\.\d+)?|%))", re.IGNORECASE)
+    r"^(c?gpa|grade|score|percentage|mark|\d+(\.\d+)?\s*(/\s*\d+(\.\d+)?|%))", re.IGNORECASE)
 _COMMA_KINDS = {SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.VOLUNTEER}
 _AT = re.compile(r"\s+(?:at|@|chez|bei)\s+", re.IGNORECASE)
 
@@ -91,7 +93,7 @@ def _join_lines(lines: list[str]) -> str:
 def _header_groups(entry: Entry, right_edge: float, kind: SectionKind) -> list[list[tuple[str, int]]]:
     """Header pieces grouped by visual line, a wrapped line joined with the next."""
     groups: list[list[tuple[str, int]]] = []
-    joining = False
+    joining = joining_at_comma = False
     for position, row in enumerate(entry.header):
         pieces = [(piece, row.index) for piece in row.pieces if piece]
         if not pieces:
@@ -99,7 +101,7 @@ def _header_groups(entry: Entry, right_edge: float, kind: SectionKind) -> list[l
         if joining and groups:
             last_text, last_index = groups[-1][-1]
             first_text = pieces[0][0]
-            glue = " " if not last_text.endswith(",") else ", "
+            glue = ", " if last_text.endswith(",") or joining_at_comma else " "
             groups[-1][-1] = (last_text.rstrip(",") + glue + first_text, last_index)
             groups[-1].extend(pieces[1:])
         else:
@@ -108,7 +110,9 @@ def _header_groups(entry: Entry, right_edge: float, kind: SectionKind) -> list[l
         ends_with_text = last_span is not None and last_span.text.strip().endswith(pieces[-1][0][-3:])
         dangling = re.search(r"\b(of|and|&|for|the|in|at|de|du|des|der|di|da|la|le|y|und|et)$", row.pieces[-1],
                              re.IGNORECASE)
-        joining = row.pieces[-1].endswith(",") or bool(dangling and position + 1 < len(entry.header)) or (
+        # A trailing comma runs on into the next line, also when the date set apart at the right came after it.
+        ends_with_comma = joining_at_comma = row.pieces[-1].endswith(",") or row.text.rstrip().endswith(",")
+        joining = ends_with_comma or bool(dangling and position + 1 < len(entry.header)) or (
             ends_with_text
             and row.line.style is None
             and position + 1 < len(entry.header)

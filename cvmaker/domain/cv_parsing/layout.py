@@ -137,15 +137,36 @@ def _gutter(rows: Sequence[Sequence[Fragment]], masks: Sequence[int]) -> float |
     return None if best is None else best[1]
 
 
+@dataclass(frozen=True, slots=True)
+class _Sidebar:
+    """Where a page's sidebar was, so the next page can continue it."""
+
+    gutter: float
+    on_the_right: bool
+
+
+@dataclass(slots=True)
+class _OrderedPage:
+    lines: list[TextLine]
+    sidebar: _Sidebar | None = None  # set when the page ends with its sidebar, read after its main column
+    side_lines: int = 0  # how many lines at the end (before any footer) are that sidebar's
+
+
 def _split_columns(
     rows: list[list[Fragment]], gutter: float, page: PageText, is_heading: Callable[[Fragment], bool],
-    body_start: int, body_end: int,
-) -> list[TextLine] | None:
-    """Read a page as header band, main column, sidebar, footer band; None when it is not a sidebar layout."""
+    body_start: int, body_end: int, continued: _Sidebar | None = None,
+) -> _OrderedPage | None:
+    """Read a page as header band, main column, sidebar, footer band; None when it is not a sidebar layout.
+    `continued`: the previous page's sidebar, which this page may carry on without a heading of its own."""
     body_rows = rows[body_start:body_end]
     left = [f for row in body_rows for f in row if f.x1 <= gutter]
     right = [f for row in body_rows for f in row if f.x0 >= gutter]
     left_headed, right_headed = any(is_heading(f) for f in left), any(is_heading(f) for f in right)
+    if continued is not None:
+        if not left or not right:
+            return None
+        main, side = (left, right) if continued.on_the_right else (right, left)
+        return _main_then_side(rows, main, side, page, body_start, body_end, gutter)
     if not left_headed and not right_headed:
         return None
     plain_first: list[Fragment] | None = None
@@ -169,20 +190,35 @@ def _split_columns(
     header = _lines_of(rows[:body_start], page.number, 0)
     footer = _lines_of(rows[body_end:], page.number, 0)
     if not left or not right:
-        return header + _lines_of(_rows(left + right), page.number, 0) + footer
+        return _OrderedPage(header + _lines_of(_rows(left + right), page.number, 0) + footer)
     if plain_first is not None:
         plain_ids = {id(f) for f in plain_first}
         first = [f for f in left + right if id(f) in plain_ids]
         second = [f for f in left + right if id(f) not in plain_ids]
-        return header + _lines_of(_rows(first), page.number, 1) + _lines_of(_rows(second), page.number, 0) + footer
+        return _OrderedPage(header + _lines_of(_rows(first), page.number, 1)
+                            + _lines_of(_rows(second), page.number, 0) + footer)
     # The wider column is the main one and is read first, unless the sidebar holds the largest text
     # (the name at the top of a sidebar): then the sidebar comes first.
     left_width = max(f.x1 for f in left) - min(f.x0 for f in left)
     right_width = max(f.x1 for f in right) - min(f.x0 for f in right)
     main, side = (left, right) if left_width >= right_width else (right, left)
     if max(f.size for f in side) > max(f.size for f in main) + 0.5:
-        main, side = side, main
-    return header + _lines_of(_rows(main), page.number, 0) + _lines_of(_rows(side), page.number, 1) + footer
+        return _OrderedPage(header + _lines_of(_rows(side), page.number, 1) + _lines_of(_rows(main), page.number, 0)
+                            + footer)
+    return _main_then_side(rows, main, side, page, body_start, body_end, gutter)
+
+
+def _main_then_side(rows: list[list[Fragment]], main: list[Fragment], side: list[Fragment], page: PageText,
+                    body_start: int, body_end: int, gutter: float) -> _OrderedPage:
+    band_ids = {id(f) for row in rows[:body_start] + rows[body_end:] for f in row}
+    main = [f for f in main if id(f) not in band_ids]
+    side = [f for f in side if id(f) not in band_ids]
+    header = _lines_of(rows[:body_start], page.number, 0)
+    footer = _lines_of(rows[body_end:], page.number, 0)
+    side_lines = _lines_of(_rows(side), page.number, 1)
+    on_the_right = min(f.x0 for f in side) >= gutter
+    return _OrderedPage(header + _lines_of(_rows(main), page.number, 0) + side_lines + footer,
+                        _Sidebar(gutter, on_the_right), len(side_lines))
 
 
 def _width(fragments: Sequence[Fragment]) -> float:
@@ -231,9 +267,13 @@ def order_page(
 
     Full-width bands at the top (name, contact line) and at the bottom are read first and last; between them,
     two columns that each have a heading are read column by column; any other page row by row."""
+    return _order_page(page, looks_like_heading, None).lines
+
+
+def _order_page(page: PageText, looks_like_heading: Callable[[str], bool], previous: _Sidebar | None) -> _OrderedPage:
     fragments = [f for f in page.fragments if f.text.strip()]
     if not fragments:
-        return []
+        return _OrderedPage([])
     is_heading = _styled_heading(fragments, looks_like_heading)
     rows = _rows(fragments)
     masks = [_mask(row) for row in rows]
@@ -242,8 +282,14 @@ def order_page(
             gutter = _gutter(rows[start:end], masks[start:end])
             if gutter is not None:
                 ordered = _split_columns(rows, gutter, page, is_heading, start, end)
-                return ordered if ordered is not None else _lines_of(rows, page.number, 0)
-    return _lines_of(rows, page.number, 0)
+                return ordered if ordered is not None else _OrderedPage(_lines_of(rows, page.number, 0))
+    if previous is not None and not any(f.x0 < previous.gutter < f.x1 for f in fragments):
+        # The sidebar of the previous page runs on here for a few lines (too few to find a gutter by): the
+        # same gutter, still clear of text, still divides the page.
+        continued = _split_columns(rows, previous.gutter, page, is_heading, 0, len(rows), previous)
+        if continued is not None:
+            return continued
+    return _OrderedPage(_lines_of(rows, page.number, 0))
 
 
 def _repeat_key(line: TextLine) -> str:
@@ -256,7 +302,11 @@ def order_document(
     pages: Sequence[PageText], looks_like_heading: Callable[[str], bool] = lambda text: False
 ) -> tuple[list[TextLine], list[str]]:
     """All lines in reading order, without running headers/footers and page numbers (returned separately)."""
-    per_page = [order_page(page, looks_like_heading) for page in pages]
+    ordered_pages: list[_OrderedPage] = []
+    for page in pages:
+        previous = ordered_pages[-1].sidebar if ordered_pages else None
+        ordered_pages.append(_order_page(page, looks_like_heading, previous))
+    per_page = _sidebars_last(ordered_pages)
     dropped: list[str] = []
     if len(pages) >= 2:
         # A line repeated near the top or bottom of most pages (digits ignored: "Page 2 of 3") is furniture.
@@ -265,10 +315,19 @@ def order_document(
             keys = {_repeat_key(line) for line in lines if _near_edge(line, page)}
             edge_keys.update(keys)
         repeated = {key for key, count in edge_keys.items() if count >= max(2, (len(pages) + 1) // 2)}
+        # The name set large at the top of page 1 and repeated small as a running header on later pages is the
+        # name on page 1: only the occurrences in the running header's own (smallest) size are furniture.
+        smallest: dict[str, float] = {}
+        for page, lines in zip(pages, per_page, strict=True):
+            for line in lines:
+                key = _repeat_key(line)
+                if key in repeated and _near_edge(line, page):
+                    smallest[key] = min(smallest.get(key, line.size), line.size)
         for page, lines in zip(pages, per_page, strict=True):
             kept = []
             for line in lines:
-                if _near_edge(line, page) and _repeat_key(line) in repeated:
+                key = _repeat_key(line)
+                if _near_edge(line, page) and key in repeated and line.size <= smallest[key] * 1.5:
                     dropped.append(line.text)
                 else:
                     kept.append(line)
@@ -281,6 +340,25 @@ def order_document(
                 continue
             ordered.append(line)
     return ordered, dropped
+
+
+def _sidebars_last(pages: list[_OrderedPage]) -> list[list[TextLine]]:
+    """A main column that runs on from page to page is read on from page to page, and the sidebars after it:
+    otherwise the main column's text at the top of page 2 would fall into the last section of page 1's sidebar.
+    The sidebars' lines go to the end of the last page with a main column, in page order."""
+    per_page = [list(page.lines) for page in pages]
+    if sum(1 for page in pages if page.lines) < 2 or not any(page.side_lines for page in pages[:-1]):
+        return per_page
+    moved: list[TextLine] = []
+    for page, lines in zip(pages, per_page, strict=True):
+        if page.side_lines:
+            side = [line for line in lines if line.column == 1][-page.side_lines:]
+            side_ids = {id(line) for line in side}
+            lines[:] = [line for line in lines if id(line) not in side_ids]
+            moved.extend(side)
+    last = max(position for position, lines in enumerate(per_page) if lines or position == 0)
+    per_page[last].extend(moved)
+    return per_page
 
 
 def _near_edge(line: TextLine, page: PageText, fraction: float = 0.12) -> bool:

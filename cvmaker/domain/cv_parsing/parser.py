@@ -183,7 +183,13 @@ class _Builder:
             text = link.text.strip()
             if text and text.casefold() in visible:
                 found.append((url, text))
-        found.extend(text_urls)
+        targets = [_link_key(url) for url, _ in found]
+        for url, text in text_urls:
+            key = _link_key(url)
+            # "linkedin.com/in/jane-" wrapped before "doe" in a narrow column: the start of a link target.
+            if not any(target != key and target.startswith(key) and key.endswith(("-", "/", "_", "."))
+                       for target in targets):
+                found.append((url, text))
         basics = self.parsed.document.basics
         seen: set[str] = set()
         for url, text in found:

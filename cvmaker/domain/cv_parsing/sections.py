@@ -39,6 +39,15 @@ def _signature(row: Row) -> tuple[float, bool, bool]:
     return (round(row.line.size), row.line.bold, _is_caps(row.line.text))
 
 
+def _weaker(row: Row, heading: Row) -> bool:
+    """Set in a weaker type than a heading: smaller, or in lower case where the heading is in capitals."""
+    title = heading.line.spans[0] if heading.line.spans else None
+    if title is None or not row.line.spans:
+        return False
+    smaller = row.line.spans[0].size < title.size - 0.5
+    return smaller or (_is_caps(title.text) and not _is_caps(row.line.text))
+
+
 def _stands_out(row: Row, base: float, body_is_bold: bool) -> bool:
     line = row.line
     return (
@@ -90,11 +99,16 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
     body_is_bold = bold_chars * 2 > sum(len(r.line.text) for r in rows)
     known: dict[int, SectionKind] = {}
     current: SectionKind | None = None
+    current_heading: Row | None = None
     for position, row in enumerate(rows):
         kind = None
         in_own_cell = False
         if len(row.line.spans) >= 2 and current is SectionKind.SKILLS:
             continue  # "Languages | Python, Go" inside a skills section is a category, not a heading
+        following = rows[position + 1] if position + 1 < len(rows) else None
+        if (current is SectionKind.SKILLS and current_heading is not None and following is not None
+                and _weaker(row, current_heading) and "," in following.line.text):
+            continue  # "Languages" over "Python, Go, Rust", in a weaker type than "SKILLS": a category
         if _heading_shaped(row):
             two = len(row.line.spans) == 2
             kind = heading_kind(row.line.spans[0].text if two else row.line.text, strict=two)
@@ -110,7 +124,7 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
         plain_style = row.line.style in (None, "Normal")
         if _stands_out(row, base, body_is_bold) or (words <= 3 and (plain_style or in_own_cell)):
             known[position] = kind
-            current = kind
+            current, current_heading = kind, row
     signatures = Counter(_signature(rows[p]) for p in known)
     # A line that looks exactly like the known headings is a heading too ("Welcome to RenderCV", "Patents").
     for position, row in enumerate(rows):

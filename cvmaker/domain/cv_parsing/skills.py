@@ -69,8 +69,17 @@ def parse_skills(rows: list[Row]) -> list[SkillGroup]:
             pending = []
 
     continues_category = False
-    for row in rows:
+    for position, row in enumerate(rows):
         text = row.text if row.bullet else row.line.text
+        following = rows[position + 1] if position + 1 < len(rows) else None
+        if (following is not None and not row.bullet and row.line.bold and not following.line.bold
+                and len(row.line.spans) == 1 and "," not in text and len(text.split()) <= 5
+                and "," in following.line.text):
+            # "Cloud & operations" in bold over "AWS, GCP, Kubernetes,": a category label on its own line.
+            flush()
+            continues_category = False
+            groups.append(SkillGroup(text.strip().rstrip(":"), line_index=row.index))
+            continue
         spans = [s.text for s in row.line.spans]
         category = _CATEGORY.match(text)
         if continues_category and not category and not row.bullet and groups:
