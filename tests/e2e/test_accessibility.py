@@ -3,12 +3,14 @@ structure. A serious or critical violation fails the test with axe's own descrip
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.e2e.conftest import ROOT, sign_up, wait_saved
+from tests.importer import documents
 
 AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -34,10 +36,23 @@ def page(browser: Browser, server_url: str) -> Any:
     context.close()
 
 
-def test_main_screens_have_no_serious_accessibility_violations(page: Page, email: str) -> None:
+def _cv_pdf(folder: Path) -> Path:
+    path = folder / "cv.pdf"
+    path.write_bytes(documents.render_pdf(documents.running_header_html()))
+    return path
+
+
+def test_main_screens_have_no_serious_accessibility_violations(page: Page, email: str, tmp_path: Path) -> None:
     screens: dict[str, list[dict[str, Any]]] = {"sign-in": violations(page)}
     sign_up(page, email)
     screens["empty list"] = violations(page)
+    page.get_by_role("button", name="Import PDF or Word").click()
+    page.get_by_role("dialog", name="Import a CV").wait_for()
+    screens["import dialog"] = violations(page)
+    page.locator("#import-file").set_input_files(str(_cv_pdf(tmp_path)))
+    page.get_by_role("heading", name="Check your imported CV").wait_for(timeout=30_000)
+    screens["import review"] = violations(page)
+    page.get_by_role("link", name="← Your CVs").click()
     page.get_by_role("button", name="New CV").click()
     page.get_by_label("Full name").fill("Ada Lovelace")
     page.get_by_role("button", name="Add section").click()
@@ -67,6 +82,7 @@ def test_main_screens_have_no_serious_accessibility_violations(page: Page, email
     screens["history"] = violations(page)
     page.get_by_role("link", name="← Your CVs").click()
     page.get_by_role("list", name="Your CVs").wait_for()
+    page.get_by_role("list", name="Your CVs").get_by_role("listitem").nth(1).wait_for()
     screens["list"] = violations(page)
     page.set_viewport_size({"width": 390, "height": 844})
     screens["list on a phone"] = violations(page)

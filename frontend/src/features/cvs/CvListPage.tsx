@@ -6,6 +6,7 @@ import { describeError, EmptyState, ErrorState, LoadingState } from "../../ui/St
 import { useToasts } from "../../ui/Toasts";
 import { useDocumentTitle } from "../../ui/useDocumentTitle";
 import { CvCard, type CvCardActions } from "./CvCard";
+import { ImportDialog } from "../import/ImportDialog";
 import { ImportButton } from "./ImportButton";
 import {
   CreateCvMutation,
@@ -25,6 +26,7 @@ export function CvListPage() {
   const [renameCv] = useMutation(RenameCvMutation);
   const [duplicateCv] = useMutation(DuplicateCvMutation);
   const [deleteCv] = useMutation(DeleteCvMutation);
+  const [importing, setImporting] = useState(false);
   const [renaming, setRenaming] = useState<{ id: string; title: string; version: number } | null>(null);
 
   const deletes = usePendingDeletes((id) => {
@@ -95,6 +97,9 @@ export function CvListPage() {
         </div>
         <div className="page__actions">
           <ImportButton onImported={(id) => navigate(`/cv/${id}`)} />
+          <button type="button" className="button" onClick={() => setImporting(true)}>
+            Import PDF or Word
+          </button>
           <button type="button" className="button button--primary" onClick={create} disabled={creating.loading}>
             {creating.loading ? "Creating…" : "New CV"}
           </button>
@@ -115,7 +120,7 @@ export function CvListPage() {
             </button>
           }
         >
-          Start from a blank page, or import a CV you already have.
+          Start from a blank page, or import a CV you already have (PDF, Word or JSON Resume).
         </EmptyState>
       ) : (
         <>
@@ -141,6 +146,12 @@ export function CvListPage() {
             </button>
           )}
         </>
+      )}
+      {importing && (
+        <ImportDialog
+          onClose={() => setImporting(false)}
+          onImported={(id, report) => navigate(`/cv/${id}`, { state: { importReport: report } })}
+        />
       )}
       {renaming && (
         <RenameDialog

@@ -1,6 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { useCallback, useState } from "react";
-import { Link, NavLink, Route, Routes, useParams } from "react-router";
+import { useApolloClient } from "@apollo/client/react";
+import { Link, NavLink, Route, Routes, useLocation, useNavigate, useParams } from "react-router";
 import { graphql } from "../../gql";
 import { describeError, ErrorState, LoadingState } from "../../ui/States";
 import { useDocumentTitle } from "../../ui/useDocumentTitle";
@@ -12,7 +13,10 @@ import { HistoryTab } from "../history/HistoryTab";
 import { ContentTab } from "./ContentTab";
 import { draftFromCv, type Draft } from "./draft";
 import type { Edit } from "./edits";
-import { FieldErrorsContext } from "./fields";
+import { FieldErrorsContext, UncertainFieldsContext } from "./fields";
+import { ImportReview, pathsInWarnings } from "../import/ImportReview";
+import type { ImportReport } from "../import/ImportDialog";
+import { DeleteCvMutation } from "../cvs/operations";
 import { mergeDrafts } from "./merge";
 import { SaveIndicator } from "./SaveIndicator";
 import { keepUnsaved, readUnsaved, type UnsavedWork } from "./unsavedBackup";
@@ -58,6 +62,23 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
   useDocumentTitle(draft.title || "Untitled CV");
   const [showPreview, setShowPreview] = useState(false);
   const [previewOverride, setPreviewOverride] = useState<PreviewOverride | null>(null);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const [importReport, setImportReport] = useState<ImportReport | null>(
+    () => (location.state as { importReport?: ImportReport } | null)?.importReport ?? null,
+  );
+  const [uncertain] = useState(() => {
+    if (!importReport) return new Map<string, string | null>();
+    const sources = new Map(importReport.sources.map((s) => [s.path, s.source]));
+    const paths = pathsInWarnings(importReport.warnings);
+    if (!seed.draft.basics.name.trim()) paths.add("basics.name");
+    return new Map([...paths].map((path) => [path, sources.get(path) ?? null]));
+  });
+  const finishReview = () => {
+    setImportReport(null);
+    navigate(location.pathname, { replace: true, state: null });
+  };
   const [leftover, setLeftover] = useState(() => {
     const found = readUnsaved(cvId);
     return found && JSON.stringify(found.draft) !== JSON.stringify(seed.draft) ? found : null;
@@ -70,6 +91,7 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
   ];
   return (
     <FieldErrorsContext.Provider value={state.fieldErrors}>
+      <UncertainFieldsContext.Provider value={importReport ? uncertain : EMPTY_MAP}>
       <div className="editor">
         <div className="editor__bar">
           <Link to="/" className="button button--ghost editor__back">
@@ -134,6 +156,18 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
         </nav>
         <div className={`editor__body editor__body--with-preview ${showPreview ? "is-previewing" : ""}`}>
           <div className="editor__pane">
+            {importReport && (
+              <ImportReview
+                warnings={importReport.warnings}
+                highlighted={uncertain.size}
+                onDone={finishReview}
+                onDiscard={() => {
+                  void autosave.flush().finally(() => {
+                    void client.mutate({ mutation: DeleteCvMutation, variables: { id: cvId } }).then(() => navigate("/"));
+                  });
+                }}
+              />
+            )}
             <Routes>
               <Route index element={<ContentTab draft={draft} edit={edit} />} />
               <Route path="design" element={<DesignTab design={draft.design} edit={edit} />} />
@@ -164,9 +198,12 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
           </div>
         </div>
       </div>
+      </UncertainFieldsContext.Provider>
     </FieldErrorsContext.Provider>
   );
 }
+
+const EMPTY_MAP: ReadonlyMap<string, string | null> = new Map();
 
 function UnsavedWorkBanner({ work, onRestore, onDiscard }: { work: UnsavedWork; onRestore: () => void; onDiscard: () => void }) {
   return (

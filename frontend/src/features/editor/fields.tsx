@@ -3,8 +3,8 @@ import { createContext, useContext, useId, type ReactNode } from "react";
 /** Server validation problems by field path ("basics.email", "sections.0.items.2.startDate"). */
 export const FieldErrorsContext = createContext<Readonly<Record<string, string>>>({});
 
-/** Paths the importer was unsure of: highlighted until the person edits or confirms them. */
-export const UncertainFieldsContext = createContext<ReadonlySet<string>>(new Set());
+/** Paths the importer was unsure of, with where it read them: highlighted until the person confirms the import. */
+export const UncertainFieldsContext = createContext<ReadonlyMap<string, string | null>>(new Map());
 
 interface TextFieldProps {
   label: string;
@@ -29,6 +29,7 @@ export function TextField(props: TextFieldProps) {
   const uncertain = useContext(UncertainFieldsContext);
   const error = props.path ? errors[props.path] : undefined;
   const unsure = props.path ? uncertain.has(props.path) : false;
+  const source = props.path ? uncertain.get(props.path) : null;
   const describedBy = [error ? `${id}-error` : null, props.hint ? `${id}-hint` : null, unsure ? `${id}-unsure` : null]
     .filter(Boolean)
     .join(" ");
@@ -63,7 +64,7 @@ export function TextField(props: TextFieldProps) {
       )}
       {unsure && (
         <small id={`${id}-unsure`} className="field__unsure">
-          Check this: the importer was not sure about it.
+          Check this: the importer was not sure about it{source ? ` (read from ${source})` : ""}.
         </small>
       )}
       {error && (
