@@ -4,6 +4,9 @@ missing, tailor the CV and review the changes (accepting some, rejecting one), w
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import pdfplumber
 
 from playwright.sync_api import Page, expect
 
@@ -29,7 +32,7 @@ def import_json_resume(page: Page) -> None:
     expect(page.get_by_label("Full name")).to_have_value("Zoë Okonkwo-Lindqvist")
 
 
-def test_match_tailor_accept_changes_and_write_a_cover_letter(page: Page, email: str) -> None:
+def test_match_tailor_accept_changes_and_write_a_cover_letter(page: Page, email: str, tmp_path: Path) -> None:
     sign_up(page, email)
     import_json_resume(page)
 
@@ -76,3 +79,11 @@ def test_match_tailor_accept_changes_and_write_a_cover_letter(page: Page, email:
     page.get_by_role("button", name="Write a cover letter").click()
     letter = page.get_by_label("Edit before you send it")
     expect(letter).to_have_value(re.compile(r"Paystream|Senior Backend Engineer"), timeout=30_000)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    pdf = tmp_path / "letter.pdf"
+    download_info.value.save_as(pdf)
+    with pdfplumber.open(pdf) as document:
+        text = " ".join((p.extract_text() or "") for p in document.pages)
+    first_words = " ".join(letter.input_value().split()[:3])
+    assert first_words in " ".join(text.split())

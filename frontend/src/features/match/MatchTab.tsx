@@ -7,10 +7,17 @@ import { useToasts } from "../../ui/Toasts";
 import { draftFromCv, draftToInput, type Draft } from "../editor/draft";
 import { SaveCvMutation } from "../editor/useAutosave";
 import { DeleteCvMutation } from "../cvs/operations";
-import { fileNameFor, saveBlob } from "../export/download";
+import { fileNameFor, saveBlob, saveUrl } from "../export/download";
 import { withRejectedUndone, type TailorChange } from "./applyChanges";
 import { MatchResult, type MatchResultFragment } from "./MatchResult";
-import { CoverLetterMutation, CreateJobMutation, JobsQuery, MatchCvMutation, TailorCvMutation } from "./operations";
+import {
+  CoverLetterMutation,
+  CreateJobMutation,
+  JobsQuery,
+  MatchCvMutation,
+  RenderCoverLetterMutation,
+  TailorCvMutation,
+} from "./operations";
 import { TailorReview } from "./TailorReview";
 
 interface Tailoring {
@@ -45,7 +52,7 @@ export function MatchTab({ cvId, draft, beforeRun, onPreview }: {
   const [jobId, setJobId] = useState<string | null>(null);
   const [match, setMatch] = useState<FragmentType<typeof MatchResultFragment> | null>(null);
   const [tailoring, setTailoring] = useState<Tailoring | null>(null);
-  const [letter, setLetter] = useState<string | null>(null);
+  const [letter, setLetter] = useState<{ id: string; generated: string; text: string } | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -133,10 +140,19 @@ export function MatchTab({ cvId, draft, beforeRun, onPreview }: {
       const { data } = await client.mutate({ mutation: CoverLetterMutation, variables: { cvId, jobId } });
       const result = data?.generateCoverLetter;
       if (result?.__typename !== "CoverLetter") throw new Error(result && "message" in result ? result.message : "No letter.");
-      setLetter(result.text);
+      setLetter({ id: result.id, generated: result.text, text: result.text });
     });
 
   useEffect(() => () => onPreview(null), [onPreview]); // leaving the tab shows the CV again
+
+  const downloadLetter = (format: "PDF" | "DOCX") =>
+    letter &&
+    run("letter", async () => {
+      const { data } = await client.mutate({ mutation: RenderCoverLetterMutation, variables: { id: letter.id, format } });
+      const result = data?.renderCoverLetter;
+      if (result?.__typename !== "RenderedFile") throw new Error(result && "message" in result ? result.message : "The letter could not be rendered.");
+      saveUrl(result.url, fileNameFor(`cover letter ${form.title}`, format === "PDF" ? "pdf" : "docx"));
+    });
 
   const savedJobs = jobs.data?.jobs.edges ?? [];
   return (
@@ -218,22 +234,34 @@ export function MatchTab({ cvId, draft, beforeRun, onPreview }: {
           }
         />
       )}
-      {letter !== null && (
+      {letter && (
         <section className="card" aria-labelledby="letter-heading">
           <h2 id="letter-heading" className="card__title">
             Cover letter
           </h2>
           <label className="field">
             <span>Edit before you send it</span>
-            <textarea rows={14} value={letter} onChange={(e) => setLetter(e.target.value)} />
+            <textarea rows={14} value={letter.text} onChange={(e) => setLetter({ ...letter, text: e.target.value })} />
           </label>
           <div className="match-tab__actions">
-            <button type="button" className="button" onClick={() => void navigator.clipboard?.writeText(letter).then(() => toasts.show({ message: "Copied." }))}>
+            <button type="button" className="button" onClick={() => void navigator.clipboard?.writeText(letter.text).then(() => toasts.show({ message: "Copied." }))}>
               Copy
             </button>
-            <button type="button" className="button" onClick={() => saveBlob(new Blob([letter], { type: "text/plain" }), fileNameFor(`cover letter ${form.title}`, "txt"))}>
+            <button type="button" className="button" onClick={() => saveBlob(new Blob([letter.text], { type: "text/plain" }), fileNameFor(`cover letter ${form.title}`, "txt"))}>
               Download .txt
             </button>
+            {letter.text === letter.generated ? (
+              <>
+                <button type="button" className="button" onClick={() => void downloadLetter("PDF")}>
+                  Download PDF
+                </button>
+                <button type="button" className="button" onClick={() => void downloadLetter("DOCX")}>
+                  Download Word
+                </button>
+              </>
+            ) : (
+              <span className="muted">You edited the letter: copy it or download it as text.</span>
+            )}
           </div>
         </section>
       )}

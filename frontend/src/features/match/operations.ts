@@ -97,3 +97,17 @@ export const CoverLetterMutation = graphql(`
     }
   }
 `);
+
+export const RenderCoverLetterMutation = graphql(`
+  mutation RenderCoverLetter($id: ID!, $format: RenderFormat!) {
+    renderCoverLetter(id: $id, format: $format) {
+      __typename
+      ... on RenderedFile {
+        url
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
