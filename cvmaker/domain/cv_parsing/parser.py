@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from cvmaker.domain import limits
 from cvmaker.domain.cv import DEFAULT_SECTION_TITLES, CvDocument, Item, Link, Section, SectionKind
+from cvmaker.domain.cv_parsing.columns import read_columns_apart
 from cvmaker.domain.cv_parsing.contact import EMAIL, ContactPiece, read_contact, split_pieces
 from cvmaker.domain.cv_parsing.dates import DateRange, find_range
 from cvmaker.domain.cv_parsing.entries import Entry, split_entries
@@ -232,10 +233,11 @@ class _Builder:
         position = len(document.sections)
         path = f"sections.{position}"
         self.parsed.sources[f"{path}.title"] = self.where(raw.heading.index)
+        column_edge = self.right_edges.get(raw.rows[0].line.column) if raw.rows else None
         if raw.kind is SectionKind.SKILLS:
-            self.skills(section, raw.rows, path)
+            self.skills(section, read_columns_apart(raw.rows, column_edge), path)
         elif raw.kind is SectionKind.LANGUAGES:
-            self.languages(section, raw.rows, path)
+            self.languages(section, read_columns_apart(raw.rows, column_edge), path)
         else:
             self.entries(section, raw, path)
         if section.items:

@@ -1,0 +1,77 @@
+"""Our own exports must be perfectly readable by machines: every template's PDF, and the DOCX export, re-import
+to the CV they were made from (name, contact, every entry's employer, title and dates, every skill)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from cvmaker.adapters.docx_writer import PythonDocxWriter
+from cvmaker.adapters.file_sniffing import InProcessExtractor
+from cvmaker.adapters.weasyprint_renderer import InProcessRenderer
+from cvmaker.domain.cv import CvDocument, Design, SectionKind
+from cvmaker.domain.sample_cvs import long_cv, short_cv
+from cvmaker.services.importing import ImportService
+from templates import REGISTRY
+
+ENTRY_KINDS = (SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.VOLUNTEER)
+
+
+def _as_printed(url: str) -> str:
+    """A link as a reader sees it printed: "linkedin.com/in/jane". The scheme, a leading "www." and a trailing
+    slash are not printed (the DOCX export shows the label as plain text, without a hyperlink behind it), so
+    a machine reading the visible text cannot know them, and they change nothing a reader would see."""
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip(), flags=re.IGNORECASE).rstrip("/")
+
+
+def facts(document: CvDocument) -> dict[str, Any]:
+    """What a machine reading the CV must get back exactly."""
+    basics = document.basics
+    entries = sorted(
+        (item.organization or "", item.title or "", item.start_date or "", item.end_date or "", item.current)
+        for section in document.sections if section.kind in ENTRY_KINDS and section.visible
+        for item in section.items if item.visible
+    )
+    skills = sorted(
+        keyword.casefold()
+        for section in document.sections if section.kind is SectionKind.SKILLS and section.visible
+        for item in section.items if item.visible
+        for keyword in item.keywords
+    )
+    return {
+        "name": basics.name, "email": basics.email, "phone": basics.phone, "location": basics.location,
+        "links": sorted(_as_printed(link.url) for link in basics.links),
+        "entries": entries, "skills": skills,
+    }
+
+
+@pytest.fixture(scope="module")
+def importer() -> ImportService:
+    return ImportService(InProcessExtractor())
+
+
+@pytest.fixture(scope="module")
+def renderer() -> Iterator[InProcessRenderer]:
+    yield InProcessRenderer()
+
+
+@pytest.mark.parametrize("sample", [short_cv, long_cv], ids=["short", "long"])
+@pytest.mark.parametrize("template", REGISTRY.names())
+def test_every_templates_pdf_reimports_to_the_same_cv(template: str, sample: Any, importer: ImportService,
+                                                      renderer: InProcessRenderer) -> None:
+    document = sample(template)
+    info = REGISTRY.get(template)
+    pdf = renderer.render(REGISTRY.html(document), str(info.asset_dir))
+    imported = importer.parse(pdf.data, f"{template}.pdf").document
+    assert facts(imported) == facts(document)
+
+
+@pytest.mark.parametrize("sample", [short_cv, long_cv], ids=["short", "long"])
+def test_the_docx_export_reimports_to_the_same_cv(sample: Any, importer: ImportService) -> None:
+    document = sample("classic")
+    data = PythonDocxWriter().write(document, Design())
+    imported = importer.parse(data, "cv.docx").document
+    assert facts(imported) == facts(document)
