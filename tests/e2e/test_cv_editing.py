@@ -44,7 +44,6 @@ def test_create_rename_duplicate_and_delete_with_undo(page: Page, email: str) ->
 
     page.get_by_role("button", name="Duplicate Navy CV").click()
     expect(page.get_by_role("link", name=re.compile(r"Navy CV \(copy\)|Copy of Navy CV"))).to_be_visible()
-    screenshot(page, "02-cv-list")
 
     page.get_by_role("button", name="Delete Navy CV", exact=True).click()
     expect(page.get_by_role("link", name="Navy CV", exact=True)).to_have_count(0)

@@ -71,6 +71,7 @@ def test_match_tailor_accept_changes_and_write_a_cover_letter(page: Page, email:
     expect(page.get_by_label("CV title")).to_have_value(re.compile("Senior Backend Engineer"))
     page.get_by_role("link", name="← Your CVs").click()
     expect(page.get_by_role("list", name="Your CVs").get_by_role("listitem")).to_have_count(2)
+    screenshot(page, "02-cv-list")
 
     page.get_by_role("list", name="Your CVs").get_by_role("link", name=re.compile("Senior Backend Engineer")).click()
     page.get_by_role("link", name="Job match").click()

@@ -27,7 +27,9 @@ export function ImportButton({ onImported }: { onImported: (cvId: string) => voi
     }
     setBusy(true);
     try {
-      const { data } = await importJsonResume({ variables: { document, title: file.name.replace(/\.json$/i, "") } });
+      const name = (document as { basics?: { name?: unknown } } | null)?.basics?.name;
+      const title = typeof name === "string" && name.trim() ? `${name.trim()} CV` : file.name.replace(/\.json$/i, "");
+      const { data } = await importJsonResume({ variables: { document, title } });
       const result = data?.importJsonResume;
       if (result?.__typename === "Cv") onImported(result.id);
       else if (result?.__typename === "ValidationError") {
