@@ -86,6 +86,12 @@ def resources(template: dict[str, Any], kind: str) -> list[dict[str, Any]]:
     return [resource for resource in template["Resources"].values() if resource["Type"] == kind]
 
 
+def test_the_lock_file_installs_with_npm_ci(amplify_packages: Path) -> None:
+    """`npm install` can write a lock `npm ci` refuses (npm/cli#9821); amplify/scripts/repair-lock.mjs mends it."""
+    result = run(["npm", "ci", "--dry-run", "--no-audit", "--no-fund"], AMPLIFY)
+    assert succeeded(result), explain(result)
+
+
 def test_the_backend_type_checks(amplify_packages: Path) -> None:
     result = run([str(amplify_packages / "tsc"), "--noEmit", "-p", "."], AMPLIFY)
     assert succeeded(result), explain(result)
