@@ -9,6 +9,7 @@ reading-order step. Runs in a child process (see `cvmaker.services.importing`); 
 from __future__ import annotations
 
 import ctypes
+import re
 import time
 from dataclasses import dataclass, replace
 from typing import Any
@@ -221,7 +222,10 @@ def _words(row: list[_Glyph]) -> list[_Word]:
         else:
             gap = glyph.x0 - previous.x1
             size = max(previous.size, glyph.size)
-            if gap > WORD_GAP * size or gap < -size or (glyph.space_before and gap > 0.05 * size):
+            # The text layer's space comes before the next glyph in reading order: on its left in left-to-right
+            # text, on its right in right-to-left text (where the glyph read next is the one further left).
+            spaced = glyph.space_before if not _is_rtl(glyph.char) else previous.space_before
+            if gap > WORD_GAP * size or gap < -size or (spaced and gap > 0.05 * size):
                 words.append(_Word([glyph], gap))
             else:
                 words[-1].glyphs.append(glyph)
@@ -287,6 +291,7 @@ def _fragment(words: list[_Word]) -> Fragment:
     if texts and texts[0] and set(texts[0]) == {ICON}:
         # An icon before a sentence is its bullet (Wingdings, Font Awesome); before a word it is decoration.
         texts[0] = "•" if len(texts) >= 5 else ""
+    texts = _logical_order(texts)
     sizes: dict[float, int] = {}
     bold_count = 0
     for glyph in glyphs:
@@ -301,6 +306,44 @@ def _fragment(words: list[_Word]) -> Fragment:
         size=max(sizes, key=lambda s: sizes[s]),
         bold=bold_count * 2 > len(glyphs),
     )
+
+
+_RTL_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic and their forms
+_LTR_LETTER = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
+
+
+def _is_rtl(char: str) -> bool:
+    return _RTL_LETTER.match(char) is not None
+
+
+def _logical_order(words: list[str]) -> list[str]:
+    """Words read left to right on the page -> the order they are written in. Hebrew and Arabic are set right
+    to left: each such word's letters, and a run of such words, read backwards; in a line that is mostly
+    right-to-left, the runs themselves come right to left, while a Latin name or a number inside keeps its own
+    order ("Python, Java" in an Arabic line)."""
+    if not any(_RTL_LETTER.search(word) for word in words):
+        return words
+    rtl = [bool(_RTL_LETTER.search(word)) for word in words]
+    words = [word[::-1] if is_rtl else word for word, is_rtl in zip(words, rtl, strict=True)]
+    rtl_letters = sum(len(_RTL_LETTER.findall(word)) for word in words)
+    ltr_letters = sum(len(_LTR_LETTER.findall(word)) for word in words)
+    if rtl_letters >= ltr_letters:
+        # Right to left as a whole; Latin words and numbers (runs of them) keep their left-to-right order.
+        ltr = [not is_rtl and _LTR_LETTER.search(word) is not None for word, is_rtl in zip(words, rtl, strict=True)]
+        return [words[i] for run in reversed(_runs(ltr)) for i in (run[1] if run[0] else reversed(run[1]))]
+    # Left to right as a whole: only each run of right-to-left words reads backwards.
+    return [words[i] for run in _runs(rtl) for i in (reversed(run[1]) if run[0] else run[1])]
+
+
+def _runs(flags: list[bool]) -> list[tuple[bool, list[int]]]:
+    """Maximal runs of positions with the same flag: [(flag, [positions])]."""
+    runs: list[tuple[bool, list[int]]] = []
+    for position, flag in enumerate(flags):
+        if runs and runs[-1][0] == flag:
+            runs[-1][1].append(position)
+        else:
+            runs.append((flag, [position]))
+    return runs
 
 
 def _links(document: Any, page: Any, textpage: Any, page_height: float, raw: Any) -> list[LinkTarget]:

@@ -13,7 +13,7 @@ from cvmaker.adapters.docx_writer import PythonDocxWriter
 from cvmaker.adapters.file_sniffing import InProcessExtractor
 from cvmaker.adapters.weasyprint_renderer import InProcessRenderer
 from cvmaker.domain.cv import CvDocument, Design, SectionKind
-from cvmaker.domain.sample_cvs import long_cv, short_cv
+from cvmaker.domain.sample_cvs import arabic_cv, chinese_cv, hebrew_cv, japanese_cv, long_cv, short_cv
 from cvmaker.services.importing import ImportService
 from templates import REGISTRY
 
@@ -75,3 +75,17 @@ def test_the_docx_export_reimports_to_the_same_cv(sample: Any, importer: ImportS
     data = PythonDocxWriter().write(document, Design())
     imported = importer.parse(data, "cv.docx").document
     assert facts(imported) == facts(document)
+
+
+@pytest.mark.parametrize("sample", [arabic_cv, hebrew_cv, chinese_cv, japanese_cv],
+                         ids=["arabic", "hebrew", "chinese", "japanese"])
+@pytest.mark.parametrize("template", REGISTRY.names())
+def test_right_to_left_and_cjk_cvs_reimport_with_their_name_email_and_sections(
+        template: str, sample: Any, importer: ImportService, renderer: InProcessRenderer) -> None:
+    document = sample(template)
+    info = REGISTRY.get(template)
+    pdf = renderer.render(REGISTRY.html(document), str(info.asset_dir))
+    imported = importer.parse(pdf.data, f"{template}.pdf").document
+    # A sidebar template shows its sections in two columns: their order on the page is not one reading order.
+    assert (imported.basics.name, imported.basics.email, sorted(s.kind for s in imported.sections)) == (
+        document.basics.name, document.basics.email, sorted(s.kind for s in document.sections))

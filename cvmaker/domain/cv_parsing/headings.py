@@ -17,6 +17,8 @@ _VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
         "experience and internships", "leadership experience", "leadership", "professional employment",
         "career summary", "appointments", "academic appointments", "berufserfahrung", "expérience",
         "expérience professionnelle", "experiencia", "experiencia profesional", "esperienza", "werkervaring",
+        "الخبرة العملية", "الخبرة المهنية", "الخبرات العملية", "الخبرة", "الخبرات", "ניסיון תעסוקתי", "ניסיון מקצועי",
+        "ניסיון", "工作经历", "工作经验", "实习经历", "職歴", "職務経歴", "経歴",
     ),
     SectionKind.VOLUNTEER: (
         "volunteer", "volunteering", "volunteer experience", "volunteer work", "community service",
@@ -27,6 +29,7 @@ _VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
         "education", "academic background", "academic history", "qualifications", "academic qualifications",
         "education and training", "education & training", "studies", "academics", "training", "schooling",
         "educational background", "ausbildung", "formation", "educación", "formación", "istruzione", "opleiding",
+        "التعليم", "المؤهلات العلمية", "المؤهلات الأكاديمية", "التحصيل العلمي", "השכלה", "教育背景", "教育经历", "学歴",
     ),
     SectionKind.SKILLS: (
         "skills", "technical skills", "core competencies", "competencies", "key skills", "areas of expertise",
@@ -36,18 +39,23 @@ _VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
         "technical stack", "tech stack", "kenntnisse", "compétences", "competencias", "programming languages",
         "skills and expertise", "skills & expertise", "hard skills", "soft skills", "capabilities",
         "skills & interests", "skills and interests", "additional skills", "relevant skills",
+        "المهارات", "المهارات التقنية", "כישורים", "מיומנויות", "专业技能", "技能", "技能特长", "スキル", "技術スキル",
+        "保有スキル",
     ),
     SectionKind.PROJECTS: (
         "projects", "personal projects", "selected projects", "key projects", "academic projects",
         "side projects", "open source", "open-source", "open source projects", "project experience",
-        "portfolio", "research projects", "projekte", "projets", "proyectos",
+        "portfolio", "research projects", "projekte", "projets", "proyectos", "المشاريع", "פרויקטים", "项目经历",
+        "项目经验", "プロジェクト",
     ),
     SectionKind.CERTIFICATIONS: (
         "certifications", "certificates", "licenses", "licenses and certifications",
         "licenses & certifications", "certifications and licenses", "accreditations", "professional development",
-        "courses", "coursework", "relevant coursework", "trainings", "certification", "zertifikate",
+        "courses", "coursework", "relevant coursework", "trainings", "certification", "zertifikate", "الشهادات",
+        "תעודות", "证书", "资格证书", "資格", "免許・資格",
     ),
-    SectionKind.LANGUAGES: ("languages", "language skills", "spoken languages", "sprachen", "langues", "idiomas"),
+    SectionKind.LANGUAGES: ("languages", "language skills", "spoken languages", "sprachen", "langues", "idiomas",
+                           "اللغات", "שפות", "语言能力", "语言", "語学", "言語"),
     SectionKind.AWARDS: (
         "awards", "honors", "honours", "awards and honors", "honors and awards", "awards & honors",
         "honors & awards", "achievements", "accomplishments", "scholarships", "distinctions", "recognition",
