@@ -118,3 +118,14 @@ def test_the_handler_imports_from_the_image_environment_and_answers(image_enviro
     assert result["status"] == 200, result
     assert json.loads(result["body"]) == {"ok": True}
     assert result["heavy"] == [], "a cold start would pay for these libraries before the first request needs them"
+
+
+def test_the_image_environment_renders_a_pdf_with_its_packaged_templates(image_environment: Path, tmp_path: Path) -> None:
+    """Templates, partials and styles are data files: they must travel in the wheel the image installs."""
+    cv = ROOT / "tests" / "fixtures" / "json_resume" / "official_sample.json"
+    out = tmp_path / "cv.pdf"
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "CVMAKER_DATA_DIR": str(tmp_path / "data")}
+    run([str(image_environment / "bin" / "cvmaker"), "render", str(cv), "--out", str(out), "--template", "modern"],
+        tmp_path, env)
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-") and len(data) > 5_000
