@@ -1,0 +1,140 @@
+"""Layouts found in exported CVs that a person reads without thinking: a tools line closing an entry, a degree
+with its classification, skill labels on their own line, two columns inside a section, a sidebar that runs onto
+the next page, a link wrapped in a narrow column, right-to-left text."""
+
+from __future__ import annotations
+
+from cvmaker.adapters.pdf_extractor import _logical_order
+from cvmaker.domain.cv import SectionKind
+from cvmaker.domain.cv_parsing import ExtractedDocument, LinkTarget, Span, TextLine, parse_cv
+from cvmaker.domain.cv_parsing.columns import read_columns_apart
+from cvmaker.domain.cv_parsing.headings import looks_like_heading_text
+from cvmaker.domain.cv_parsing.layout import Fragment, PageText, order_document
+from cvmaker.domain.cv_parsing.rows import make_row
+from cvmaker.domain.cv_parsing.skills import parse_skills
+
+
+def _line(*spans: str | tuple[str, float], size: float = 10.0, bold: bool = False) -> TextLine:
+    """A line of spans; a span given as (text, x0) starts at x0 (and runs 5 pt per character)."""
+    made = []
+    for span in spans:
+        text, x0 = span if isinstance(span, tuple) else (span, 0.0)
+        made.append(Span(text, x0, x0 + 5.0 * len(text), size, bold))
+    return TextLine(spans=tuple(made), size=size, bold=bold)
+
+
+def _document(*lines: TextLine, links: list[LinkTarget] | None = None) -> ExtractedDocument:
+    return ExtractedDocument(kind="pdf", pages=1, links=links or [], lines=[
+        TextLine(spans=line.spans, size=line.size, bold=line.bold, top=float(n * 12), bottom=float(n * 12 + 10))
+        for n, line in enumerate(lines)
+    ])
+
+
+NAME = _line("Grace Hopper", size=20, bold=True)
+HEADING = {"size": 13.0, "bold": True}
+
+
+def test_a_tools_line_after_the_bullets_ends_its_entry_and_does_not_start_the_next() -> None:
+    parsed = parse_cv(_document(
+        NAME, _line("EXPERIENCE", **HEADING),
+        _line("Staff Engineer, Initech", "Mar 2019 – Present", bold=True), _line("• Led the billing rewrite"),
+        _line("Python · Django · Terraform", size=9.0),
+        _line("Engineer, Globex", "Jan 2015 – Feb 2019", bold=True), _line("• Built the order service"),
+    ))
+    items = parsed.document.sections[0].items
+    assert [(i.title, i.organization, i.start_date) for i in items] == [
+        ("Staff Engineer", "Initech", "2019-03"), ("Engineer", "Globex", "2015-01")]
+    assert "Python · Django · Terraform" in (items[0].description or "")
+
+
+def test_a_degree_keeps_its_classification_but_not_its_score() -> None:
+    parsed = parse_cv(_document(
+        NAME, _line("EDUCATION", **HEADING),
+        _line("BSc Physics, Upper Second, University of Leeds", "2012 – 2015"),
+        _line("MSc Statistics, GPA 3.9/4.0, University of York", "2015 – 2016"),
+    ))
+    items = parsed.document.sections[0].items
+    assert [(i.title, i.organization) for i in items] == [
+        ("BSc Physics, Upper Second", "University of Leeds"), ("MSc Statistics", "University of York")]
+
+
+def test_a_degree_wrapped_after_its_comma_beside_a_date_keeps_the_comma() -> None:
+    parsed = parse_cv(_document(
+        NAME, _line("EDUCATION", **HEADING),
+        _line("MSc Computer Science,", "2010 – 2011", bold=True), _line("Distinction", bold=True),
+        _line("University of Bristol"),
+    ))
+    item = parsed.document.sections[0].items[0]
+    assert (item.title, item.organization) == ("MSc Computer Science, Distinction", "University of Bristol")
+
+
+def test_bold_skill_labels_over_wrapped_lists_are_categories() -> None:
+    rows = [make_row(i, line) for i, line in enumerate([
+        _line("Data", bold=True), _line("PostgreSQL, Kafka,"), _line("Redis"),
+        _line("Cloud", bold=True), _line("AWS, GCP"),
+    ])]
+    assert [(g.category, g.items) for g in parse_skills(rows)] == [
+        ("Data", ["PostgreSQL", "Kafka", "Redis"]), ("Cloud", ["AWS", "GCP"])]
+
+
+def test_a_skill_label_in_a_weaker_type_than_the_headings_is_not_a_languages_section() -> None:
+    parsed = parse_cv(_document(
+        NAME, _line("SKILLS", **HEADING), _line("Languages", size=10.0, bold=True), _line("Python, Go, Rust"),
+        _line("Data", size=10.0, bold=True), _line("PostgreSQL, Kafka"), _line("LANGUAGES", **HEADING),
+        _line("English: Native"),
+    ))
+    assert [s.kind for s in parsed.document.sections] == [SectionKind.SKILLS, SectionKind.LANGUAGES]
+    skills = parsed.document.sections[0].items
+    assert [(i.title, i.keywords) for i in skills] == [
+        ("Languages", ["Python", "Go", "Rust"]), ("Data", ["PostgreSQL", "Kafka"])]
+
+
+def test_two_columns_inside_a_section_are_read_one_after_the_other() -> None:
+    rows = [make_row(i, line) for i, line in enumerate([
+        _line(("Languages: Python, Go", 50.0), ("Cloud: AWS, GCP, Kubernetes,", 300.0)),
+        _line(("Data: PostgreSQL, Kafka", 50.0), ("Terraform, Prometheus", 300.0)),
+    ])]
+    ordered = read_columns_apart(rows, full_width_edge=550.0)
+    assert [row.line.text for row in ordered] == [
+        "Languages: Python, Go", "Data: PostgreSQL, Kafka", "Cloud: AWS, GCP, Kubernetes,", "Terraform, Prometheus"]
+    assert [(g.category, g.items) for g in parse_skills(ordered)][-1] == (
+        "Cloud", ["AWS", "GCP", "Kubernetes", "Terraform", "Prometheus"])
+
+
+def test_a_label_column_beside_its_values_is_not_two_columns() -> None:
+    rows = [make_row(i, _line(("Languages", 50.0), ("Python, Go", 130.0))) for i in range(2)]
+    assert read_columns_apart(rows, full_width_edge=550.0) == rows
+
+
+def _fragment(text: str, x0: float, top: float, size: float = 10.0, bold: bool = False) -> Fragment:
+    return Fragment(text, x0, x0 + 5.0 * len(text), top, top + size, size, bold)
+
+
+def test_a_sidebar_that_runs_onto_the_next_page_is_read_after_the_main_column() -> None:
+    main = [_fragment("EXPERIENCE", 50, 100, 13, True)] + [
+        _fragment(f"Main line {n} of the first page", 50, 120 + 14 * n) for n in range(10)]
+    side = [_fragment("SKILLS", 400, 100, 13, True)] + [_fragment(f"Skill {n}", 400, 120 + 14 * n) for n in range(8)]
+    side += [_fragment("LANGUAGES", 400, 250, 13, True), _fragment("English", 400, 266)]
+    page_two = [_fragment(f"Main line {n} of page two", 50, 100 + 14 * n) for n in range(6)]
+    page_two += [_fragment("Spanish", 400, 100), _fragment("Conversational", 400, 114)]
+    lines, _ = order_document([PageText(1, 600, 800, tuple(main + side)), PageText(2, 600, 800, tuple(page_two))],
+                              looks_like_heading_text)
+    texts = [line.text for line in lines]
+    assert texts.index("Main line 5 of page two") < texts.index("SKILLS")
+    assert texts[-3:] == ["English", "Spanish", "Conversational"]
+
+
+def test_a_link_wrapped_in_a_narrow_column_is_one_link() -> None:
+    url = "https://www.linkedin.com/in/grace-hopper-navy"
+    parsed = parse_cv(_document(
+        NAME, _line("linkedin.com/in/grace-hopper-"), _line("navy"), _line("grace@example.com"),
+        links=[LinkTarget(url, "linkedin.com/in/grace-hopper"), LinkTarget(url, "navy")],
+    ))
+    assert [link.url for link in parsed.document.basics.links] == [url]
+
+
+def test_right_to_left_words_come_back_in_writing_order() -> None:
+    # Read left to right off the page: each Hebrew word backwards, and the words from the right.
+    assert _logical_order(["יול", "העונ"]) == ["נועה", "לוי"]
+    assert _logical_order(["תורחא", "Python", "תויונמוימ"]) == ["מיומנויות", "Python", "אחרות"]
+    assert _logical_order(["Senior", "engineer"]) == ["Senior", "engineer"]
