@@ -36,7 +36,8 @@ def offline_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run(command: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None,
+        timeout: int = 300) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=cwd, env=env or offline_env(), capture_output=True, text=True, timeout=timeout)
 
 
@@ -51,7 +52,8 @@ def explain(result: subprocess.CompletedProcess[str]) -> str:
 @pytest.fixture(scope="session")
 def amplify_packages() -> Path:
     if not (BIN / "cdk").exists():
-        installed = run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], AMPLIFY, offline_env(), timeout=600)
+        installed = run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], AMPLIFY, offline_env(),
+                        timeout=600)
         assert succeeded(installed), explain(installed)
     return BIN
 
@@ -175,7 +177,8 @@ def test_amplify_hosting_deploys_the_backend_then_builds_the_web_app_against_it(
     import yaml
 
     build = yaml.safe_load((ROOT / "amplify.yml").read_text())
-    backend = " && ".join(build["backend"]["phases"]["preBuild"]["commands"] + build["backend"]["phases"]["build"]["commands"])
+    phases = build["backend"]["phases"]
+    backend = " && ".join(phases["preBuild"]["commands"] + phases["build"]["commands"])
     assert "npm ci --prefix amplify" in backend
     assert 'ampx pipeline-deploy --branch "$AWS_BRANCH" --app-id "$AWS_APP_ID"' in backend
     web = build["frontend"]["phases"]["build"]["commands"]

@@ -37,8 +37,10 @@ HANDLER_CHECK = r"""
 import json, sys
 import api.lambda_handler as entry
 import awslambdaric
-heavy = sorted(name for name in ("weasyprint", "pdfplumber", "openai", "pinecone", "numpy", "docx") if name in sys.modules)
-event = {"version": "2.0", "routeKey": "$default", "rawPath": "/healthz", "rawQueryString": "", "isBase64Encoded": False,
+heavy = sorted(name for name in ("weasyprint", "pdfplumber", "openai", "pinecone", "numpy", "docx")
+               if name in sys.modules)
+event = {"version": "2.0", "routeKey": "$default", "rawPath": "/healthz", "rawQueryString": "",
+         "isBase64Encoded": False,
          "headers": {"host": "abc.execute-api.eu-west-1.amazonaws.com"},
          "requestContext": {"http": {"method": "GET", "path": "/healthz", "protocol": "HTTP/1.1", "sourceIp": "1.2.3.4",
                                      "userAgent": "check"}, "stage": "$default", "requestId": "r1", "accountId": "123",
@@ -120,7 +122,8 @@ def test_the_handler_imports_from_the_image_environment_and_answers(image_enviro
     assert result["heavy"] == [], "a cold start would pay for these libraries before the first request needs them"
 
 
-def test_the_image_environment_renders_a_pdf_with_its_packaged_templates(image_environment: Path, tmp_path: Path) -> None:
+def test_the_image_environment_renders_a_pdf_with_its_packaged_templates(image_environment: Path,
+                                                                         tmp_path: Path) -> None:
     """Templates, partials and styles are data files: they must travel in the wheel the image installs."""
     cv = ROOT / "tests" / "fixtures" / "json_resume" / "official_sample.json"
     out = tmp_path / "cv.pdf"
