@@ -12,9 +12,9 @@ APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig 
 	fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation fonts-lato fonts-inter fonts-open-sans \
 	fonts-ebgaramond poppler-utils chromium
 
-.PHONY: setup uv system-packages python-packages web-packages web run run-cloud-local test bench schema lint clean
+.PHONY: setup uv system-packages python-packages web-packages amplify-packages web run run-cloud-local test bench schema lint clean
 
-setup: system-packages python-packages web-packages
+setup: system-packages python-packages web-packages amplify-packages
 
 system-packages:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -34,6 +34,11 @@ python-packages: uv
 
 web-packages:
 	@if [ -f frontend/package.json ]; then cd frontend && npm ci --no-audit --no-fund --loglevel=error; fi
+
+# The AWS backend's toolchain (CDK, Amplify: ~1 GB) installs only when its lock changed.
+amplify-packages:
+	@if [ -f amplify/package-lock.json ] && [ ! amplify/node_modules/.package-lock.json -nt amplify/package-lock.json ]; then \
+		cd amplify && npm ci --no-audit --no-fund --loglevel=error; fi
 
 web: web-packages
 	@if [ -f frontend/package.json ]; then cd frontend && npm run build --silent; fi

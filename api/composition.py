@@ -120,11 +120,26 @@ def build_job_repositories(settings: Settings, database: Any) -> tuple[Any, Any,
     raise ValueError(f"CVMAKER_STORAGE must be sqlite or dynamodb, not {settings.storage!r}")
 
 
+def _openai_key(settings: Settings) -> str | None:
+    """The key given directly, else the one in Secrets Manager (fetched once per process), else None."""
+    from cvmaker.adapters.aws.secrets import key_from_value_or_secret, process_secrets
+
+    return key_from_value_or_secret(settings.openai_api_key, settings.openai_secret_arn,
+                                    lambda: process_secrets(settings.aws_region, settings.aws_endpoint_url)) or None
+
+
+def _pinecone_key(settings: Settings) -> str:
+    from cvmaker.adapters.aws.secrets import key_from_value_or_secret, process_secrets
+
+    return key_from_value_or_secret(settings.pinecone_api_key, settings.pinecone_secret_arn,
+                                    lambda: process_secrets(settings.aws_region, settings.aws_endpoint_url))
+
+
 def _writer(settings: Settings) -> Any:
     if settings.writer == "openai":
         from cvmaker.adapters.openai_writer import OpenAiWriter
 
-        return OpenAiWriter(settings.openai_api_key or None, settings.openai_model, settings.openai_base_url or None,
+        return OpenAiWriter(_openai_key(settings), settings.openai_model, settings.openai_base_url or None,
                             settings.openai_time_budget)
     if settings.writer == "rules":
         from cvmaker.adapters.local.rules_writer import RulesWriter
@@ -137,7 +152,7 @@ def _embedder(settings: Settings) -> Any:
     if settings.embeddings == "openai":
         from cvmaker.adapters.openai_embedder import OpenAiEmbedder
 
-        return OpenAiEmbedder(settings.openai_api_key or None, settings.openai_embedding_model,
+        return OpenAiEmbedder(_openai_key(settings), settings.openai_embedding_model,
                               settings.openai_base_url or None, time_budget=settings.openai_time_budget)
     if settings.embeddings == "local":
         from cvmaker.adapters.local.minilm_embedder import MiniLmEmbedder
@@ -150,7 +165,7 @@ def _vector_index(settings: Settings, dimension: int) -> Any:
     if settings.vectors == "pinecone":
         from cvmaker.adapters.pinecone_index import PineconeIndex
 
-        return PineconeIndex(settings.pinecone_api_key, settings.pinecone_host)
+        return PineconeIndex(_pinecone_key(settings), settings.pinecone_host)
     if settings.vectors == "local":
         from cvmaker.adapters.local.vector_index import LocalVectorIndex
 

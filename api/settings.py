@@ -43,11 +43,14 @@ class Settings:
     vectors: str = "local"  # local | pinecone
     writer: str = "rules"  # rules | openai
     openai_api_key: str = field(default="", repr=False)
+    # In AWS the keys stay in Secrets Manager: the function is given the secrets' ARNs, read on first use.
+    openai_secret_arn: str = ""
     openai_base_url: str = ""
     openai_model: str = "gpt-4.1-mini"
     openai_embedding_model: str = "text-embedding-3-small"
     openai_time_budget: float = 20.0
     pinecone_api_key: str = field(default="", repr=False)
+    pinecone_secret_arn: str = ""
     pinecone_host: str = ""
     aws_region: str = "eu-west-1"
     aws_endpoint_url: str = ""
@@ -83,11 +86,13 @@ class Settings:
             vectors=env.get("CVMAKER_VECTORS", default.vectors),
             writer=env.get("CVMAKER_WRITER", default.writer),
             openai_api_key=env.get("OPENAI_API_KEY", ""),
+            openai_secret_arn=env.get("CVMAKER_OPENAI_SECRET_ARN", ""),
             openai_base_url=env.get("OPENAI_BASE_URL", ""),
             openai_model=env.get("CVMAKER_OPENAI_MODEL", default.openai_model),
             openai_embedding_model=env.get("CVMAKER_OPENAI_EMBEDDING_MODEL", default.openai_embedding_model),
             openai_time_budget=float(env.get("CVMAKER_OPENAI_TIME_BUDGET", default.openai_time_budget)),
             pinecone_api_key=env.get("PINECONE_API_KEY", ""),
+            pinecone_secret_arn=env.get("CVMAKER_PINECONE_SECRET_ARN", ""),
             pinecone_host=env.get("CVMAKER_PINECONE_HOST", ""),
             aws_region=env.get("AWS_REGION", env.get("AWS_DEFAULT_REGION", default.aws_region)),
             aws_endpoint_url=env.get("CVMAKER_AWS_ENDPOINT_URL", ""),

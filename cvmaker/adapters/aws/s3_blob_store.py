@@ -29,6 +29,9 @@ def attachment(filename: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
+UPLOAD_TAGGING = "<Tagging><TagSet><Tag><Key>cvmaker-kind</Key><Value>upload</Value></Tag></TagSet></Tagging>"
+
+
 class S3BlobStore:
     def __init__(self, bucket: str, make_client: Callable[[], Any], clock: Callable[[], float] = time.time) -> None:
         self.bucket = bucket
@@ -82,8 +85,10 @@ class S3BlobStore:
         post = self.client.generate_presigned_post(
             Bucket=self.bucket,
             Key=key,  # boto3 adds the exact-key and bucket conditions to the policy
-            Fields={"Content-Type": content_type},
-            Conditions=[{"Content-Type": content_type}, ["content-length-range", 1, max_bytes]],
+            # The tag lets the bucket's lifecycle rule expire uploads (lifecycle filters take no wildcards).
+            Fields={"Content-Type": content_type, "tagging": UPLOAD_TAGGING},
+            Conditions=[{"Content-Type": content_type}, {"tagging": UPLOAD_TAGGING},
+                        ["content-length-range", 1, max_bytes]],
             ExpiresIn=expires_in,
         )
         return UploadTarget(url=post["url"], method="POST", fields=dict(post["fields"]), expires_at=expires_at,
