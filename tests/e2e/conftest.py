@@ -16,7 +16,7 @@ from itertools import count
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from tests.e2e.browser import launch_chromium
 from tests.support.servers import free_port
@@ -115,3 +115,24 @@ def sign_up(page: Page, email: str) -> None:
 
 def wait_saved(page: Page) -> None:
     page.get_by_test_id("save-status").filter(has_text="All changes saved").wait_for()
+
+
+def wait_for_result(page: Page, result: Locator, timeout: float = 60_000) -> None:
+    """Waits for `result` or for the page's error message, and fails with that message's words."""
+    problem = page.locator(".form-error, .state--error")
+    expect(result.or_(problem).first).to_be_visible(timeout=timeout)
+    assert problem.count() == 0, problem.first.inner_text()
+
+
+def preview_src(page: Page) -> str:
+    return page.get_by_test_id("preview-page").first.get_attribute("src") or ""
+
+
+def wait_for_new_preview(page: Page, before: str) -> str:
+    """Waits until the preview's first page is an up-to-date image different from `before`; returns it."""
+    page.wait_for_function(
+        """(before) => { const img = document.querySelector('[data-testid=preview-page]');
+                         return img && img.dataset.stale === 'false' && img.getAttribute('src') !== before; }""",
+        arg=before,
+    )
+    return preview_src(page)

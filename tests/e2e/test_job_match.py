@@ -10,7 +10,7 @@ import pdfplumber
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import ROOT, screenshot, sign_up
+from tests.e2e.conftest import ROOT, screenshot, sign_up, wait_for_result
 
 POSTING = """Senior Backend Engineer (Payments)
 
@@ -41,7 +41,8 @@ def test_match_tailor_accept_changes_and_write_a_cover_letter(page: Page, email:
     page.get_by_label("Company (optional)").fill("Paystream")
     page.get_by_label("Job posting").fill(POSTING)
     page.get_by_role("button", name="Check my match").click()
-    expect(page.get_by_test_id("match-score")).to_have_text(re.compile(r"^\d{1,3}$"), timeout=30_000)
+    wait_for_result(page, page.get_by_test_id("match-score"))
+    expect(page.get_by_test_id("match-score")).to_have_text(re.compile(r"^\d{1,3}$"))
     missing = page.get_by_test_id("missing-requirements")
     expect(missing.get_by_role("listitem").first).to_be_visible()
     expect(missing).to_contain_text(re.compile("GraphQL|Rust"))
@@ -53,7 +54,7 @@ def test_match_tailor_accept_changes_and_write_a_cover_letter(page: Page, email:
     page.set_viewport_size({"width": 1360, "height": 900})
 
     page.get_by_role("button", name="Tailor my CV to this job").click()
-    expect(page.get_by_role("heading", name="Review the tailored CV")).to_be_visible(timeout=30_000)
+    wait_for_result(page, page.get_by_role("heading", name="Review the tailored CV"))
     expect(page.get_by_role("heading", name="Preview of the tailored CV")).to_be_visible()
     changes = page.locator(".change")
     expect(changes.first).to_be_visible()
@@ -76,10 +77,11 @@ def test_match_tailor_accept_changes_and_write_a_cover_letter(page: Page, email:
     page.get_by_role("list", name="Your CVs").get_by_role("link", name=re.compile("Senior Backend Engineer")).click()
     page.get_by_role("link", name="Job match").click()
     page.get_by_label("or a saved posting").select_option(label="Senior Backend Engineer — Paystream")
-    expect(page.get_by_test_id("match-score")).to_be_visible(timeout=30_000)
+    wait_for_result(page, page.get_by_test_id("match-score"))
     page.get_by_role("button", name="Write a cover letter").click()
     letter = page.get_by_label("Edit before you send it")
-    expect(letter).to_have_value(re.compile(r"Paystream|Senior Backend Engineer"), timeout=30_000)
+    wait_for_result(page, letter)
+    expect(letter).to_have_value(re.compile(r"Paystream|Senior Backend Engineer"))
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download PDF").click()
     pdf = tmp_path / "letter.pdf"

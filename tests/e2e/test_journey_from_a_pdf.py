@@ -1,6 +1,6 @@
-"""In the browser against the real server: import a PDF CV with a progress bar, review what the importer was
-unsure of, correct a field and see the preview change, download the PDF and find the corrected text in it;
-a file that is not a CV is refused in plain words."""
+"""In the browser against the real server: the whole journey from a PDF CV (import, review, correct, preview,
+template, download, match, tailor, restore), the name field highlighted when the importer found no name, and a
+file that is not a CV refused in plain words."""
 
 from __future__ import annotations
 
@@ -10,12 +10,24 @@ from pathlib import Path
 import pdfplumber
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import screenshot, sign_up, wait_saved
-from tests.e2e.test_preview_design_download import wait_for_new_preview
+from tests.e2e.conftest import screenshot, sign_up, wait_for_new_preview, wait_for_result, wait_saved
 from tests.importer import documents
 
 
-def test_import_a_pdf_review_correct_and_download(page: Page, email: str, tmp_path: Path) -> None:
+POSTING = """Senior Data Engineer
+
+Requirements:
+- 5+ years of experience with Python and SQL
+- Experience with Apache Kafka and Airflow
+- Strong knowledge of AWS and Terraform
+- Experience with Kubernetes is a plus
+"""
+
+
+def test_the_whole_journey_from_a_pdf(page: Page, email: str, tmp_path: Path) -> None:
+    """Sign in, import a PDF CV, correct a field and see the preview change, change the template, download the
+    PDF holding the edited text, match a posting (score, missing keywords), tailor and accept a change, then
+    restore an earlier revision of the original."""
     pdf = tmp_path / "maria-gonzalez-cv.pdf"
     # Three pages with a running header and page numbers: text the importer leaves out and reports.
     pdf.write_bytes(documents.render_pdf(documents.running_header_html()))
@@ -25,7 +37,7 @@ def test_import_a_pdf_review_correct_and_download(page: Page, email: str, tmp_pa
     expect(dialog).to_be_visible()
     screenshot(page, "11-import")
     page.locator("#import-file").set_input_files(str(pdf))
-    expect(page.get_by_role("heading", name="Check your imported CV")).to_be_visible(timeout=30_000)
+    wait_for_result(page, page.get_by_role("heading", name="Check your imported CV"))
     expect(page.get_by_label("Full name")).to_have_value(documents.PERSONA.name)
     review = page.locator(".import-review")
     expect(review.get_by_role("heading", name="Text we could not place")).to_be_visible()
@@ -48,6 +60,36 @@ def test_import_a_pdf_review_correct_and_download(page: Page, email: str, tmp_pa
         text = "\n".join(p.extract_text() or "" for p in document.pages)
     assert "Principal Data Engineer" in text
     assert documents.PERSONA.name in text
+    cv_url = page.url
+
+    page.get_by_role("link", name="Design").click()
+    current = wait_for_new_preview(page, "")
+    page.get_by_role("button", name="Compact", exact=True).click()
+    wait_for_new_preview(page, current)
+    wait_saved(page)
+    page.reload()
+    expect(page.get_by_role("button", name="Compact", exact=True)).to_have_attribute("aria-pressed", "true")
+
+    page.get_by_role("link", name="Job match").click()
+    page.get_by_label("Job title").fill("Senior Data Engineer")
+    page.get_by_label("Job posting").fill(POSTING)
+    page.get_by_role("button", name="Check my match").click()
+    wait_for_result(page, page.get_by_test_id("match-score"))
+    expect(page.get_by_test_id("match-score")).to_have_text(re.compile(r"^\d{1,3}$"))
+    expect(page.get_by_test_id("missing-requirements")).to_contain_text(re.compile("Terraform|AWS"))
+    page.get_by_role("button", name="Tailor my CV to this job").click()
+    wait_for_result(page, page.get_by_role("heading", name="Review the tailored CV"))
+    first_change = page.locator(".change").first
+    expect(first_change.get_by_role("button", name="Accept")).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name=re.compile("Save tailored CV")).click()
+    expect(page.get_by_label("CV title")).to_have_value(re.compile("Senior Data Engineer"))
+
+    page.goto(cv_url)
+    page.get_by_role("link", name="History").click()
+    page.get_by_role("button", name="Restore version 1").click()
+    expect(page.get_by_role("status").filter(has_text="Restored version 1")).to_be_visible()
+    page.get_by_role("link", name="Content", exact=True).click()
+    expect(page.get_by_label("Headline")).to_have_value(documents.PERSONA.headline)
 
 
 def test_a_cv_without_a_name_gets_the_name_field_highlighted(page: Page, email: str, tmp_path: Path) -> None:
@@ -58,7 +100,7 @@ def test_a_cv_without_a_name_gets_the_name_field_highlighted(page: Page, email: 
     sign_up(page, email)
     page.get_by_role("button", name="Import PDF or Word").click()
     page.locator("#import-file").set_input_files(str(pdf))
-    expect(page.get_by_role("heading", name="Check your imported CV")).to_be_visible(timeout=30_000)
+    wait_for_result(page, page.get_by_role("heading", name="Check your imported CV"))
     name = page.get_by_label("Full name")
     expect(name).to_have_accessible_description(re.compile("importer was not sure"))
     name.fill("Ada Lovelace")
