@@ -159,9 +159,10 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
             contact.name = best.text
             contact.sources["name"] = best.line_index
             leftovers.remove(best)
+    in_paragraph = {index for run in paragraph_runs(leftovers) for index in run}
     headline_candidates = [
         p for p in leftovers
-        if 1 <= len(p.text.split()) <= 10 and not re.search(r"\d{3}", p.text) and not p.text.endswith(".")
+        if p.line_index not in in_paragraph and 1 <= len(p.text.split()) <= 10 and not re.search(r"\d{3}", p.text) and not p.text.endswith(".")
         and not DOCUMENT_TITLE.match(p.text.strip())
     ]
     if headline_candidates:
@@ -175,3 +176,23 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
     contact.unplaced = leftovers
     return contact
 
+
+
+def paragraph_runs(pieces: list[ContactPiece]) -> list[list[int]]:
+    """The lines of paragraphs among `pieces`: three or more consecutive lines with 25 words or more between
+    them, ending in a full stop. A summary set in a narrow column wraps after a few words a line, so no one line
+    of it looks like running text, nor is its first line a headline."""
+    by_line: dict[int, list[str]] = {}
+    for piece in pieces:
+        by_line.setdefault(piece.line_index, []).append(piece.text)
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for index in [*sorted(by_line), -2]:
+        if run and index == run[-1] + 1:
+            run.append(index)
+            continue
+        text = " ".join(" ".join(by_line[i]) for i in run)
+        if len(run) >= 3 and len(text.split()) >= 25 and text.rstrip().endswith((".", "!")):
+            runs.append(run)
+        run = [index]
+    return runs

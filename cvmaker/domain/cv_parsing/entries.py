@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from cvmaker.domain.cv_parsing.dates import DateRange
+from cvmaker.domain.cv_parsing.extracted import Span
 from cvmaker.domain.cv_parsing.rows import Row
 
 
@@ -138,7 +139,7 @@ def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entr
                 entries.append(current)
             assert current is not None
             if row.dates and not current.dates and len(entries) >= 2:
-                _return_trailing_lines(entries[-2], current, entries[0])
+                _return_trailing_lines(entries[-2], current, entries[0], row)
             current.header.append(row)
         else:
             if current is None:
@@ -152,18 +153,27 @@ def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entr
     return entries
 
 
-def _return_trailing_lines(previous: Entry, current: Entry, model: Entry) -> None:
+def _return_trailing_lines(previous: Entry, current: Entry, model: Entry, dated: Row) -> None:
     """Entries are laid out alike: if the first has its date on its k-th header line, so do the others. Lines
-    before the date beyond those k, in a different type from the first entry's head, end the previous entry
-    (its skills or tools line, "Python · Django · AWS"), they do not start this one."""
+    before the date beyond those k, in a different type from the entry's head, end the previous entry (its skills
+    or tools line, "Python · Django · AWS", the last wrapped words of its description), they do not start this
+    one."""
     surplus = len(current.header) - _date_row_offset(model)
     if surplus <= 0 or not model.header:
         return
-    head = model.header[0].line
+    head = _lead_span(current.header[surplus] if surplus < len(current.header) else dated)
     moved = current.header[:surplus]
-    if all(row.line.bold != head.bold or abs(row.line.size - head.size) > 0.5 for row in moved):
+    if all(_lead_span(row).bold != head.bold or abs(_lead_span(row).size - head.size) > 0.5 for row in moved):
         previous.body.extend(moved)
         del current.header[:surplus]
+
+
+def _lead_span(row: Row) -> Span:
+    """The first span of a line that is not its date: the type of its text (a date beside it is often smaller)."""
+    for span in row.line.spans:
+        if span.text.strip() not in row.dates:
+            return span
+    return row.line.spans[0] if row.line.spans else Span("", size=row.line.size, bold=row.line.bold)
 
 
 def _mark_drawn_bullet(

@@ -31,6 +31,8 @@ _KEY_VALUE = re.compile(
 # stays in the degree.
 _GRADE = re.compile(
     r"^(c?gpa|grade|score|percentage|mark|\d+(\.\d+)?\s*(/\s*\d+(\.\d+)?|%))", re.IGNORECASE)
+_URL_LIKE = re.compile(r"https?://|www\.|\w\.[a-z]{2,}(?:/|$)")  # "site.dev/talks", not "PGConf.EU"
+_ISSUED_KINDS = {SectionKind.CERTIFICATIONS, SectionKind.AWARDS, SectionKind.PUBLICATIONS}
 _COMMA_KINDS = {SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.VOLUNTEER}
 _AT = re.compile(r"\s+(?:at|@|chez|bei)\s+", re.IGNORECASE)
 
@@ -102,6 +104,7 @@ def _header_groups(entry: Entry, right_edge: float, kind: SectionKind) -> list[l
             last_text, last_index = groups[-1][-1]
             first_text = pieces[0][0]
             glue = ", " if last_text.endswith(",") or joining_at_comma else " "
+            glue = "" if last_text.endswith("-") and first_text[:1].islower() else glue  # "route-" + "planning"
             groups[-1][-1] = (last_text.rstrip(",") + glue + first_text, last_index)
             groups[-1].extend(pieces[1:])
         else:
@@ -118,6 +121,7 @@ def _header_groups(entry: Entry, right_edge: float, kind: SectionKind) -> list[l
             and position + 1 < len(entry.header)
             and not entry.header[position + 1].dates
             and wraps_into(row, entry.header[position + 1], right_edge)
+            and row.line.bold == entry.header[position + 1].line.bold  # a wrapped line keeps its type
             and len(row.pieces[-1].split()) >= 3
             and not _starts_a_new_field(row, entry.header[position + 1], kind)
         )
@@ -299,15 +303,63 @@ def _generic_fields(entry: Entry, candidates: list[tuple[str, int]], extras: lis
         whole = re.sub(r"\s+", " ", whole).strip(" ,;|–—-(")
         if whole:
             entry.title = whole
-            candidates = [candidate for candidate in candidates if candidate[1] != first_row.index]
+            candidates = [candidate for candidate in candidates
+                          if candidate[1] != first_row.index or candidate[0] not in whole]
             candidates.insert(0, (whole, first_row.index))
-    for text, index in candidates[1:]:
+    if kind in _ISSUED_KINDS:
+        candidates = _wrapped_name_joined(entry, candidates)
+        entry.title = candidates[0][0]
+        name, issuer = _name_and_issuer(entry.title)
+        if issuer is not None:
+            entry.title = name
+            entry.organization, entry.sources["organization"] = issuer, candidates[0][1]
+            candidates = [(name, candidates[0][1])] + candidates[1:]
+    for position, (text, index) in enumerate(candidates[1:], 1):
+        if (kind in _ISSUED_KINDS and position == 1 and entry.organization is None and index != candidates[0][1]
+                and len(text.split()) <= 6 and not text.rstrip().endswith(".") and not _URL_LIKE.search(text)
+                and "," not in text):  # "Jane Doe, John Roe": a paper's authors, not its publisher
+            # The issuer, publisher or giver on its own short line under the name.
+            entry.organization, entry.sources["organization"] = text, index
+            continue
         items = [item.strip() for item in text.split(",") if item.strip()]
         if (kind is SectionKind.PROJECTS and index == candidates[0][1] and len(items) >= 2
                 and all(len(item.split()) <= 3 for item in items)):
             entry.keywords.extend(items)  # "Gitlytics | Python, Flask, React": the project's stack
         else:
             extras.append((text, index))
+
+
+def _name_and_issuer(text: str) -> tuple[str, str | None]:
+    """"Certified Kubernetes Administrator, CNCF", "Best Paper, NeurIPS": a certificate, award or talk, then after
+    the last comma who gave or published it, a short name in capitals (not a date, a place or a sentence)."""
+    name, comma, issuer = text.rpartition(", ")
+    issuer = issuer.strip()
+    if (not comma or not name.strip() or not 1 <= len(issuer.split()) <= 5 or not issuer[:1].isupper()
+            or issuer.endswith(".") or find_range(issuer) is not None or re.search(r"\d{4}", issuer)
+            or is_place_word(issuer) or name.count("(") != name.count(")")):
+        return text, None
+    return name.strip(), issuer
+
+
+def _wrapped_name_joined(entry: Entry, candidates: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """"AWS Certified Solutions" / "Architect – Professional" in bold in a narrow column: one name, wrapped.
+    The lines that follow the first, in its type and with no date of their own, continue it."""
+    rows = {row.index: row for row in entry.header}
+    first = rows.get(candidates[0][1])
+    if first is None:
+        return candidates
+    style = (first.line.bold, round(first.line.size, 1))
+    name_rows = [first]
+    for row in entry.header[entry.header.index(first) + 1:]:
+        if row.dates or (row.line.bold, round(row.line.size, 1)) != style or not row.pieces:
+            break
+        name_rows.append(row)
+    if len(name_rows) < 2 or not first.line.bold:
+        return candidates
+    joined = " ".join(row.text.strip() if row is not first else candidates[0][0] for row in name_rows)
+    joined = re.sub(r"(\w)- (\w)", r"\1-\2", joined)  # "route-" + "planning": a word broken at its hyphen
+    used = {row.index for row in name_rows}
+    return [(joined, first.index)] + [c for c in candidates if c[1] not in used]
 
 
 def _is_place(text: str) -> bool:

@@ -203,8 +203,16 @@ def _split_columns(
     right_width = max(f.x1 for f in right) - min(f.x0 for f in right)
     main, side = (left, right) if left_width >= right_width else (right, left)
     if max(f.size for f in side) > max(f.size for f in main) + 0.5:
-        return _OrderedPage(header + _lines_of(_rows(side), page.number, 1) + _lines_of(_rows(main), page.number, 0)
-                            + footer)
+        # The name at the top of the sidebar: the sidebar's top (name, contact details) is the CV's header and
+        # comes first; its sections come after the main column, whose opening paragraph (a summary without a
+        # heading) would otherwise fall into the sidebar's last section.
+        side_rows = _rows(side)
+        first_heading = next((n for n, row in enumerate(side_rows) if any(is_heading(f) for f in row)),
+                             len(side_rows))
+        sections = _lines_of(side_rows[first_heading:], page.number, 1)
+        return _OrderedPage(
+            header + _lines_of(side_rows[:first_heading], page.number, 1) + _lines_of(_rows(main), page.number, 0)
+            + sections + footer, _Sidebar(gutter, min(f.x0 for f in side) >= gutter), len(sections))
     return _main_then_side(rows, main, side, page, body_start, body_end, gutter)
 
 

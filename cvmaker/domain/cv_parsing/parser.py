@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from cvmaker.domain import limits
 from cvmaker.domain.cv import DEFAULT_SECTION_TITLES, CvDocument, Item, Link, Section, SectionKind
 from cvmaker.domain.cv_parsing.columns import read_columns_apart
-from cvmaker.domain.cv_parsing.contact import EMAIL, ContactPiece, read_contact, split_pieces
+from cvmaker.domain.cv_parsing.contact import EMAIL, ContactPiece, paragraph_runs, read_contact, split_pieces
 from cvmaker.domain.cv_parsing.dates import DateRange, find_range
 from cvmaker.domain.cv_parsing.entries import Entry, split_entries
 from cvmaker.domain.cv_parsing.entry_fields import fill_fields
@@ -65,6 +65,13 @@ class _Builder:
     def build(self) -> ParsedCv:
         rows = [make_row(index, line) for index, line in enumerate(self.lines)]
         sections = find_sections(rows)
+        body_lines = [row.line for raw in sections[1:] for row in raw.rows]
+        if body_lines:
+            # Where full lines end, from the sections only: a contact line across the top of a two-column page
+            # runs wider than the main column, whose lines would then never seem to wrap.
+            self.right_edges = {}
+            for line in body_lines:
+                self.right_edges[line.column] = max(self.right_edges.get(line.column, 0.0), line.x1)
         self.contact(sections)
         self.drop_running_name(sections)
         for raw in sections[1:]:
@@ -114,15 +121,21 @@ class _Builder:
         self.links(contact.urls, header_rows + contact_rows)
         remaining = []
         previous_line: int | None = None
+        paragraph_starts = {min(run) for run in paragraph_runs(contact.unplaced)}
         for piece in contact.unplaced:
             # A paragraph at the top without a heading is an introduction: the summary (with its wrapped lines).
             continues = previous_line is not None and piece.line_index == previous_line + 1
-            if (len(piece.text.split()) >= 12 or continues) and not any(
+            starts = len(piece.text.split()) >= 12 or piece.line_index in paragraph_starts
+            if (starts or continues) and not any(
                 s.key in SUMMARY_HEADINGS for s in sections[1:]
             ):
+                if piece.line_index == previous_line:
+                    continue  # the whole printed line was taken with its first piece
                 previous_line = piece.line_index
                 document = self.parsed.document
-                document.summary = self.clip(f"{document.summary or ''} {piece.text}".strip(), limits.MAX_SUMMARY)
+                # The printed line, not its pieces: "in logistics," keeps the comma that ends it.
+                printed = self.lines[piece.line_index].text.strip()
+                document.summary = self.clip(f"{document.summary or ''} {printed}".strip(), limits.MAX_SUMMARY)
                 self.parsed.sources.setdefault("summary", self.where(piece.line_index))
             else:
                 remaining.append(piece)
@@ -265,6 +278,17 @@ class _Builder:
 
     def languages(self, section: Section, rows: list[Row], path: str) -> None:
         joined: list[tuple[str, int]] = []
+        if _names_in_bold_over_levels(rows):
+            # "English" in bold, "Native" below it (maybe wrapped): each name with the lines under it.
+            for row in rows:
+                if row.line.bold or not joined:
+                    joined.append((row.text.strip(), row.index))
+                else:
+                    name, index = joined[-1]
+                    joined[-1] = (f"{name}: {row.text.strip()}" if ":" not in name else f"{name} {row.text.strip()}",
+                                  index)
+                    self.placed.add(row.index)
+            rows = []
         for row in rows:
             text = row.text.strip()
             spans = [s.text.strip() for s in row.line.spans]
@@ -358,6 +382,13 @@ class _Builder:
             self.parsed.sources[f"{item_path}.bullets"] = self.where(entry.body[0].index)
 
 
+def _names_in_bold_over_levels(rows: list[Row]) -> bool:
+    """Languages listed as a name in bold and its level in plain type on the line(s) below."""
+    bold = [row for row in rows if row.line.bold]
+    return (len(bold) >= 2 and bool(rows) and rows[0].line.bold and len(rows) > len(bold)
+            and all(len(row.text.split()) <= 3 and "," not in row.text for row in bold))
+
+
 def _tidy_heading(text: str) -> str:
     """"Experience:" -> "Experience"; "ExpEriEncE" (small capitals read back oddly) -> "Experience"."""
     text = re.sub(r"^\d{1,2}[.)]\s+", "", text.strip()).rstrip(":").strip()  # "2. Experience:" -> "Experience"
@@ -387,11 +418,21 @@ LIST_KINDS = {SectionKind.CERTIFICATIONS, SectionKind.AWARDS, SectionKind.CUSTOM
 
 def _one_per_line(entries: list[Entry], kind: SectionKind | None) -> list[Entry]:
     """In a list of certificates, awards or interests written without bullets, each line is an item."""
-    if kind not in LIST_KINDS:
+    if kind not in LIST_KINDS and kind is not SectionKind.PUBLICATIONS:
         return entries
     out: list[Entry] = []
     for entry in entries:
         if entry.body or len(entry.header) < 2:
+            out.append(entry)
+            continue
+        if (groups := _items_around_their_dates(entry.header)) is not None:
+            for group in groups:
+                single = Entry(header=group)
+                rows_here = {row.index for row in group}
+                single.dates = [(printed, index) for printed, index in entry.dates if index in rows_here]
+                out.append(single)
+            continue
+        if kind is SectionKind.PUBLICATIONS:
             out.append(entry)
             continue
         for row in entry.header:
@@ -399,6 +440,35 @@ def _one_per_line(entries: list[Entry], kind: SectionKind | None) -> list[Entry]
             single.dates = [(printed, index) for printed, index in entry.dates if index == row.index]
             out.append(single)
     return out
+
+
+def _items_around_their_dates(rows: list[Row]) -> list[list[Row]] | None:
+    """A list whose items each have a date on a line of its own: "AWS Certified Developer" / "May 2022" /
+    "Amazon Web Services", or the date above the name in a sidebar. The date lines tell the items apart, so a
+    wrapped name, an issuer or a note stays with its item. None when the list is not laid out so."""
+    dated = [bool(row.dates) for row in rows]
+    date_only = [bool(row.dates) and not row.pieces for row in rows]
+    if not any(dated):
+        return None
+    if date_only[0]:
+        starts = [n for n, is_date in enumerate(date_only) if is_date]  # the date above each item
+    elif dated[0] and not any(date_only):
+        # The date beside each item's name, its issuer or note on the lines below in another type.
+        named = {_style(row) for row, has_date in zip(rows, dated, strict=True) if has_date}
+        if any(_style(row) in named for row, has_date in zip(rows, dated, strict=True) if not has_date):
+            return None
+        starts = [n for n, has_date in enumerate(dated) if has_date]
+    elif len(rows) > 1 and date_only[1]:
+        starts = [n - 1 for n, is_date in enumerate(date_only) if is_date]  # the date under each item's name
+        if any(date_only[n] for n in starts):
+            return None
+    else:
+        return None
+    return [rows[start:end] for start, end in zip(starts, [*starts[1:], len(rows)], strict=True)]
+
+
+def _style(row: Row) -> tuple[bool, int]:
+    return (row.line.bold, round(row.line.size * 2))  # half points: a 14.3 pt name over a 13.6 pt issuer
 
 
 def _inherit_employer(entry: Entry, previous: Entry) -> None:

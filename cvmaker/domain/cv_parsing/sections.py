@@ -66,7 +66,7 @@ def _heading_shaped(row: Row) -> bool:
         and 1 <= len(text.split()) <= 6
         and len(row.line.spans) <= 2
         and not text.endswith((".", ","))
-        and not re.search(r"\d{3,}|@|https?:", text)
+        and not re.search(r"\d{3,}|@|https?:|www\.|\w\.[a-z]{2,}/", text)  # "site.dev/talks" is a link
     )
 
 
@@ -120,9 +120,14 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
                 in_own_cell = kind is not None
         if kind is None:
             continue
+        if kind is current and heading_kind(row.line.text, strict=True) is None:
+            continue  # "Dutch Logistics Awards" under "Awards": the giver of an award, not another awards section
         words = len(row.line.spans[0].text.split()) if len(row.line.spans) >= 2 else len(row.line.text.split())
         plain_style = row.line.style in (None, "Normal")
-        if _stands_out(row, base, body_is_bold) or (words <= 3 and (plain_style or in_own_cell)):
+        # Unstyled, only the exact wording makes a heading: "Dutch Logistics Awards" under an award is its giver.
+        unstyled_heading = words <= 3 and (plain_style or in_own_cell) and heading_kind(
+            row.line.spans[0].text if len(row.line.spans) >= 2 else row.line.text, strict=True) is not None
+        if _stands_out(row, base, body_is_bold) or unstyled_heading:
             known[position] = kind
             current, current_heading = kind, row
     signatures = Counter(_signature(rows[p]) for p in known)
