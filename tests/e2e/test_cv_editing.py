@@ -158,3 +158,27 @@ def test_import_a_json_resume_and_see_it_rendered(page: Page, email: str) -> Non
     page.get_by_role("button", name="Accent colour #1f6f6b").click()
     page.wait_for_timeout(1500)
     screenshot(page, "08-design-two-columns")
+
+
+def test_a_refused_value_is_shown_beside_its_field_and_nothing_is_lost(page: Page, email: str) -> None:
+    sign_up(page, email)
+    page.get_by_role("button", name="New CV").click()
+    page.get_by_label("Full name").fill("Ada Lovelace")
+    page.get_by_role("button", name="Add section").click()
+    page.get_by_label("Job title").fill("Engineer")
+    page.get_by_label("Start").fill("last spring")
+    expect(page.get_by_test_id("save-status")).to_contain_text("check the highlighted fields")
+    start = page.get_by_label("Start")
+    expect(start).to_have_attribute("aria-invalid", "true")
+    expect(start).to_have_accessible_description(re.compile("must be a date like"))
+    # Closing the entry does not hide the problem.
+    page.get_by_role("button", name=re.compile("^Engineer")).click()
+    expect(start).to_be_visible()
+    page.get_by_role("link", name="Design").click()
+    page.get_by_role("button", name="Show me").click()
+    expect(page.get_by_label("Start")).to_be_focused()
+    page.get_by_label("Start").fill("2021-04")
+    wait_saved(page)
+    page.reload()
+    page.get_by_role("button", name=re.compile("^Engineer")).click()
+    expect(page.get_by_label("Start")).to_have_value("2021-04")

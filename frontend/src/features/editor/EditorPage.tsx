@@ -142,7 +142,19 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
             </button>
           </div>
         )}
-        {state.message && state.status !== "saved" && (
+        {state.status === "invalid" && (
+          <div className="notice notice--warning notice--row" role="alert">
+            <p>Not saved yet: {Object.keys(state.fieldErrors).length === 1 ? "one field needs" : "some fields need"} fixing.</p>
+            <button type="button" className="button button--small" onClick={() => {
+                if (focusFirstProblem(state.fieldErrors)) return;
+                navigate(`/cv/${cvId}`); // the field is on the Content tab
+                window.setTimeout(() => focusFirstProblem(state.fieldErrors), 50);
+              }}>
+              Show me
+            </button>
+          </div>
+        )}
+        {state.message && (state.status === "retrying" || state.status === "gone") && (
           <p className="notice notice--warning" role="alert">
             {state.message}
           </p>
@@ -222,4 +234,16 @@ function UnsavedWorkBanner({ work, onRestore, onDiscard }: { work: UnsavedWork; 
       </div>
     </div>
   );
+}
+
+function focusFirstProblem(errors: Readonly<Record<string, string>>): boolean {
+  for (const path of Object.keys(errors)) {
+    const field = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+    if (field) {
+      field.focus();
+      field.scrollIntoView({ block: "center" });
+      return true;
+    }
+  }
+  return false;
 }

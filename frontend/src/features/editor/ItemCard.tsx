@@ -1,7 +1,7 @@
-import { memo, useState } from "react";
+import { memo, useContext, useState } from "react";
 import type { SectionKind } from "../../gql/graphql";
 import type { DraftItem } from "./draft";
-import { Checkbox, TextField } from "./fields";
+import { Checkbox, FieldErrorsContext, TextField, UncertainFieldsContext } from "./fields";
 import { KIND_LABELS } from "./kinds";
 import { BulletsField, KeywordsField } from "./ListField";
 import { DragHandle } from "./sortable";
@@ -32,7 +32,12 @@ function dateRange(item: DraftItem): string {
 export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
   const { item, kind, path, index, count } = props;
   const labels = KIND_LABELS[kind];
-  const [open, setOpen] = useState(item.title === "" && item.organization === "");
+  const [openByChoice, setOpen] = useState(item.title === "" && item.organization === "");
+  // A field the server refused, or the importer was unsure of, is never hidden inside a closed entry.
+  const errors = useContext(FieldErrorsContext);
+  const uncertain = useContext(UncertainFieldsContext);
+  const needsEye = [...Object.keys(errors), ...uncertain.keys()].some((p) => p.startsWith(`${path}.`));
+  const open = openByChoice || needsEye;
   const name = itemName(item);
   const summary = [item.organization, dateRange(item)].filter(Boolean).join(" · ");
   const detailsId = `item-${item.id}`;

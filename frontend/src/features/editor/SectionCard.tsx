@@ -1,7 +1,8 @@
-import { memo, useCallback, useState } from "react";
+import { memo, useCallback, useContext, useState } from "react";
 import { useToasts } from "../../ui/Toasts";
 import type { DraftItem, DraftSection } from "./draft";
 import { addItem, insertItem, moveItem, removeItem, setItem, setSection, type Edit } from "./edits";
+import { FieldErrorsContext } from "./fields";
 import { KIND_LABELS } from "./kinds";
 import { EyeIcon, EyeOffIcon, ItemCard, itemName, TrashIcon } from "./ItemCard";
 import { DragHandle, SortableList, SortableRow } from "./sortable";
@@ -19,7 +20,9 @@ interface SectionCardProps {
 export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
   const { section, index, count, edit } = props;
   const toasts = useToasts();
-  const [collapsed, setCollapsed] = useState(false);
+  const [collapsedByChoice, setCollapsed] = useState(false);
+  const errors = useContext(FieldErrorsContext);
+  const collapsed = collapsedByChoice && !Object.keys(errors).some((p) => p.startsWith(`sections.${index}.`));
   const labels = KIND_LABELS[section.kind];
   const path = `sections.${index}`;
   const changeSection = (change: Partial<DraftSection>) => edit(setSection(section.id, (s) => ({ ...s, ...change })));
