@@ -138,3 +138,76 @@ def test_right_to_left_words_come_back_in_writing_order() -> None:
     assert _logical_order(["יול", "העונ"]) == ["נועה", "לוי"]
     assert _logical_order(["תורחא", "Python", "תויונמוימ"]) == ["מיומנויות", "Python", "אחרות"]
     assert _logical_order(["Senior", "engineer"]) == ["Senior", "engineer"]
+
+
+def _items(parsed_document: object, kind: SectionKind) -> list[tuple[str | None, str | None, str | None]]:
+    section = next(s for s in parsed_document.sections if s.kind is kind)  # type: ignore[attr-defined]
+    return [(i.title, i.organization, i.end_date) for i in section.items]
+
+
+def test_certificates_with_their_dates_below_or_above_and_their_issuers() -> None:
+    below = parse_cv(_document(
+        NAME, _line("CERTIFICATIONS", **HEADING),
+        _line("Google Cloud Professional Data Engineer, Google", bold=True), _line("Apr 2021"),
+        _line("Certified Scrum Master, Scrum Alliance", bold=True), _line("Jun 2019"),
+    )).document
+    assert _items(below, SectionKind.CERTIFICATIONS) == [
+        ("Google Cloud Professional Data Engineer", "Google", "2021-04"),
+        ("Certified Scrum Master", "Scrum Alliance", "2019-06")]
+    above = parse_cv(_document(
+        NAME, _line("AWARDS", **HEADING),
+        _line("Nov 2022"), _line("Innovation Prize of the", bold=True), _line("Year", bold=True),
+        _line("Royal Society"), _line("Sep 2016"), _line("Best Thesis", bold=True), _line("University of Leeds"),
+    )).document
+    assert _items(above, SectionKind.AWARDS) == [
+        ("Innovation Prize of the Year", "Royal Society", "2022-11"),
+        ("Best Thesis", "University of Leeds", "2016-09")]
+
+
+def test_a_plain_list_of_certificates_stays_one_per_line() -> None:
+    parsed = parse_cv(_document(
+        NAME, _line("CERTIFICATIONS", **HEADING), _line("AWS Certified Developer", "2021"),
+        _line("Certified Scrum Master"), _line("PRINCE2 Foundation", "2018"),
+    )).document
+    assert [title for title, _, _ in _items(parsed, SectionKind.CERTIFICATIONS)] == [
+        "AWS Certified Developer", "Certified Scrum Master", "PRINCE2 Foundation"]
+
+
+def test_a_papers_authors_are_not_its_publisher() -> None:
+    parsed = parse_cv(_document(
+        NAME, _line("PUBLICATIONS", **HEADING), _line("Learning to rank at scale", "2021", bold=True),
+        _line("Ada Lovelace, Charles Babbage"), _line("Faster joins for column stores", "2019", bold=True),
+        _line("Grace Hopper, Alan Turing"),
+    )).document
+    assert [organization for _, organization, _ in _items(parsed, SectionKind.PUBLICATIONS)] == [None, None]
+
+
+def test_languages_as_a_name_in_bold_over_its_level() -> None:
+    parsed = parse_cv(_document(
+        NAME, _line("LANGUAGES", **HEADING), _line("English", bold=True), _line("Native"),
+        _line("French", bold=True), _line("Professional working"), _line("proficiency"),
+    )).document
+    assert [(i.title, i.description) for i in parsed.sections[0].items] == [
+        ("English", "Native"), ("French", "Professional working proficiency")]
+
+
+def test_a_summary_wrapped_in_a_narrow_column_is_the_summary_not_a_headline() -> None:
+    parsed = parse_cv(_document(
+        NAME, _line("grace@example.com"),
+        _line("Engineer with twelve years of", size=11.0), _line("experience in compilers, teaching", size=11.0),
+        _line("and leading small teams that ship", size=11.0), _line("tools other engineers rely on every", size=11.0),
+        _line("day, from linkers to debuggers.", size=11.0),
+        _line("EXPERIENCE", **HEADING), _line("Engineer, Remington Rand", "1949 – 1971"),
+    )).document
+    assert parsed.summary == ("Engineer with twelve years of experience in compilers, teaching and leading small "
+                              "teams that ship tools other engineers rely on every day, from linkers to debuggers.")
+    assert parsed.basics.headline is None
+
+
+def test_a_line_naming_the_section_it_is_in_is_not_a_new_section() -> None:
+    parsed = parse_cv(_document(
+        NAME, _line("AWARDS", **HEADING), _line(("Engineer of the Year", 0.0), ("2023", 400.0), bold=True),
+        _line("National Engineering Awards"), _line("For the new compiler."),
+    )).document
+    assert [s.kind for s in parsed.sections] == [SectionKind.AWARDS]
+    assert _items(parsed, SectionKind.AWARDS) == [("Engineer of the Year", "National Engineering Awards", "2023")]
