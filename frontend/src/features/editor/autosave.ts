@@ -48,6 +48,7 @@ export class Autosave {
   private timer: unknown = null;
   private saving: Promise<void> | null = null;
   private conflictsInARow = 0;
+  private disposed = false;
   private listeners = new Set<(state: AutosaveState) => void>();
 
   constructor(
@@ -123,13 +124,20 @@ export class Autosave {
     this.set({ notice: null });
   }
 
+  /** Undo `dispose` (React may unmount and mount the same editor again, as StrictMode does in development). */
+  revive(): void {
+    this.disposed = false;
+  }
+
   dispose(): void {
+    this.disposed = true;
     this.cancelTimer();
     this.listeners.clear();
   }
 
   private schedule(ms: number): void {
     this.cancelTimer();
+    if (this.disposed) return;
     this.timer = this.timers.set(() => {
       this.timer = null;
       void this.run();

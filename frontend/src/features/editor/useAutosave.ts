@@ -1,5 +1,5 @@
 import { useApolloClient } from "@apollo/client/react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { graphql } from "../../gql";
 import { Autosave, type AutosaveState, type SaveOutcome } from "./autosave";
 import { draftFromCv, type Draft } from "./draft";
@@ -72,7 +72,10 @@ export function useAutosave(cvId: string, initial: { draft: Draft; version: numb
     [client, cvId],
   );
   const [state, setState] = useState<AutosaveState>(autosave.current);
+  const mounts = useRef(0);
   useEffect(() => {
+    autosave.revive();
+    const mount = ++mounts.current;
     setState(autosave.current);
     let lastBackup: Draft | null = null;
     const unsubscribe = autosave.subscribe((next) => {
@@ -98,7 +101,10 @@ export function useAutosave(cvId: string, initial: { draft: Draft; version: numb
       document.removeEventListener("visibilitychange", refreshOnReturn);
       window.removeEventListener("focus", refreshOnReturn);
       unsubscribe();
-      void autosave.flush(); // leaving the editor still saves what was typed
+      // Leaving the editor still saves what was typed; then its timers stop (a failed save stays in the backup).
+      void autosave.flush().finally(() => {
+        if (mounts.current === mount) autosave.dispose(); // unless the editor was mounted again meanwhile
+      });
     };
   }, [autosave, cvId]);
   return { state, autosave };
