@@ -63,7 +63,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         routes += local_auth_routes(runtime.local_accounts, runtime.local_issuer)
     if settings.blobs == "folder" and runtime.blobs is not None:
         from api.file_routes import file_routes
-        from cvmaker.services.importing import MAX_UPLOAD_BYTES
+        from cvmaker.domain.limits import MAX_UPLOAD_BYTES
 
         routes += file_routes(runtime.blobs, MAX_UPLOAD_BYTES)
     routes += _web_app_routes(settings)

@@ -222,7 +222,7 @@ def _uploads(blobs: Any, cvs: CvService, services: Services) -> Any:
 
 def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> Runtime:
     """Wire the adapters `settings` choose. A given `verifier` replaces sign-in (tests of the API itself)."""
-    database = _database(settings) if "sqlite" in (settings.storage,) or settings.auth == "local" else None
+    database = _database(settings) if settings.storage == "sqlite" or settings.auth == "local" else None
     repository = build_cv_repository(settings, database)
     blobs = build_blob_store(settings)
     cvs = CvService(repository, templates=template_names())

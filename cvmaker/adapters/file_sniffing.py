@@ -11,10 +11,10 @@ import logging
 import zipfile
 from typing import Any
 
+from cvmaker.domain.limits import MAX_UPLOAD_BYTES
 from cvmaker.domain.cv_parsing.extracted import ExtractedDocument, FileLimitExceeded, UnsupportedFile
 
 _log = logging.getLogger(__name__)
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ZIP_ENTRIES = 1_000
 MAX_ZIP_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_ZIP_RATIO = 100

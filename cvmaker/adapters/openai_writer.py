@@ -22,7 +22,7 @@ from cvmaker.adapters.openai_client import LazyOpenAiClient
 from cvmaker.domain.matching.errors import GenerationUnavailable
 from cvmaker.domain.matching.extraction import Posting
 from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief
-from cvmaker.match_ports import ProposedRequirement
+from cvmaker.ports import ProposedRequirement
 
 log = logging.getLogger(__name__)
 

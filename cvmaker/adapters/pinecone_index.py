@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from cvmaker.match_ports import MetadataValue, Vector, VectorHit, VectorRecord
+from cvmaker.ports import MetadataValue, Vector, VectorHit, VectorRecord
 
 UPSERT_BATCH = 100
 FETCH_BATCH = 100

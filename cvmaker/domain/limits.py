@@ -18,3 +18,6 @@ MAX_BULLET = 2_000
 MAX_KEYWORDS = 100
 MAX_KEYWORD = 100
 MAX_DOCUMENT_BYTES = 350_000
+
+# A CV file (PDF or Word) a user may upload: far above any real CV, far below what could exhaust a parser.
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024

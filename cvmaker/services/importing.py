@@ -15,9 +15,8 @@ from typing import Any, Protocol
 from cvmaker.domain.cv import CvDocument
 from cvmaker.domain.cv_parsing import ExtractedDocument, FileLimitExceeded, UnsupportedFile, parse_cv
 from cvmaker.domain.errors import InvalidInput, LimitExceeded
+from cvmaker.domain.limits import MAX_UPLOAD_BYTES
 from cvmaker.domain.validation import validate_document
-
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 __all__ = [
     "DocumentExtractor",

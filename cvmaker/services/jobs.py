@@ -14,7 +14,7 @@ from cvmaker.domain.jobs import Job, JobPage, Requirement, clean_job_input
 from cvmaker.domain.matching.errors import GenerationUnavailable
 from cvmaker.domain.matching.extraction import Posting, accept_proposals, extract_requirements
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
-from cvmaker.match_ports import JobRepository, TextGenerator
+from cvmaker.ports import JobRepository, TextGenerator
 
 MAX_PAGE_SIZE = 50
 MAX_JOBS_RANKED = 200  # how many of a user's saved jobs ranking reads

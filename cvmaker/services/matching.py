@@ -23,7 +23,7 @@ from cvmaker.domain.matching.results import Evidence, Match, RankedCv, RankedJob
 from cvmaker.domain.matching.scoring import OtherCv, score_match
 from cvmaker.domain.matching.text import normalize, sentences
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
-from cvmaker.match_ports import Embedder, EmbeddingStore, Vector, VectorIndex, VectorRecord
+from cvmaker.ports import Embedder, EmbeddingStore, Vector, VectorIndex, VectorRecord
 from cvmaker.services.cvs import CvService
 from cvmaker.services.jobs import JobService
 

@@ -20,7 +20,7 @@ from cvmaker.domain.matching.results import Change, CoverLetter, Match, Tailored
 from cvmaker.domain.matching.tailoring import (Relevance, brief_for_letter, brief_for_summary, highlights,
                                                plan_tailoring)
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
-from cvmaker.match_ports import CoverLetterRepository, TextGenerator
+from cvmaker.ports import CoverLetterRepository, TextGenerator
 from cvmaker.services.cvs import CvService
 from cvmaker.services.jobs import JobService
 from cvmaker.services.matching import MatchingService

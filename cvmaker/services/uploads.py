@@ -14,9 +14,9 @@ from typing import Any
 from cvmaker.domain.cv import Cv
 from cvmaker.domain.errors import FieldProblem, InvalidInput, LimitExceeded, NotFound
 from cvmaker.domain.ids import is_cv_id, new_ulid
+from cvmaker.domain.limits import MAX_UPLOAD_BYTES
 from cvmaker.ports import BlobStore, UploadTarget
 from cvmaker.services.cvs import CvService
-from cvmaker.services.importing import MAX_UPLOAD_BYTES
 UPLOAD_EXPIRY_SECONDS = 300
 ACCEPTED_TYPES = {
     "application/pdf": "PDF",

@@ -217,7 +217,7 @@ def bench_vectors(sizes: tuple[int, ...] = (10_000, 100_000), queries: int = 200
     import numpy as np
 
     from cvmaker.adapters.local.vector_index import LocalVectorIndex
-    from cvmaker.match_ports import VectorRecord
+    from cvmaker.ports import VectorRecord
 
     rng = np.random.default_rng(7)
     results = {}

@@ -1,4 +1,4 @@
-"""The `JobRepository` and `CoverLetterRepository` contracts (cvmaker.match_ports), on SQLite and on DynamoDB
+"""The `JobRepository` and `CoverLetterRepository` contracts (cvmaker.ports), on SQLite and on DynamoDB
 (moto's server), in the same table as the CVs: jobs and letters must never disturb CVs and back."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from cvmaker.domain.ids import new_ulid
 from cvmaker.domain.jobs import Job, Requirement, RequirementKind
 from cvmaker.domain.matching.results import CoverLetter
 from cvmaker.domain.pagination import encode_cursor
-from cvmaker.match_ports import CoverLetterRepository, JobRepository
+from cvmaker.ports import CoverLetterRepository, JobRepository
 from cvmaker.ports import CvRepository
 from tests.contract.emulator import Emulator
 from tests.contract.test_cv_repository import DynamoDbCalls

@@ -14,7 +14,7 @@ from cvmaker.adapters.local.sqlite_cv_repository import SqliteCvRepository
 from cvmaker.adapters.local.sqlite_database import SqliteDatabase
 from cvmaker.adapters.local.sqlite_job_repository import SqliteCoverLetterRepository, SqliteJobRepository
 from cvmaker.adapters.local.vector_index import LocalVectorIndex
-from cvmaker.match_ports import TextGenerator
+from cvmaker.ports import TextGenerator
 from cvmaker.services.cvs import CvService
 from cvmaker.services.jobs import JobService
 from cvmaker.services.matching import CachedEmbedder, MatchingService

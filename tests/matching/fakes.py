@@ -8,7 +8,7 @@ from typing import Any
 from cvmaker.domain.matching.errors import GenerationUnavailable
 from cvmaker.domain.matching.extraction import Posting
 from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief
-from cvmaker.match_ports import ProposedRequirement
+from cvmaker.ports import ProposedRequirement
 from tests.matching.openai_standin import word_vector
 
 

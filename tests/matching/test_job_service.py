@@ -8,7 +8,7 @@ import pytest
 
 from cvmaker.domain.errors import InvalidInput, NotFound
 from cvmaker.domain.jobs import RequirementKind
-from cvmaker.match_ports import ProposedRequirement
+from cvmaker.ports import ProposedRequirement
 from tests.matching.conftest import Feature
 from tests.matching.documents import POSTING
 from tests.matching.fakes import FabricatingWriter, UnavailableWriter

@@ -10,7 +10,7 @@ import pytest
 
 from cvmaker.adapters.local.minilm_embedder import MiniLmEmbedder, ModelFileMismatch, bundled_model_dir
 from cvmaker.adapters.local.vector_index import LocalVectorIndex
-from cvmaker.match_ports import VectorRecord
+from cvmaker.ports import VectorRecord
 
 
 def record(vector_id: str, values: list[float], cv_id: str = "cv1", section: str = "s1") -> VectorRecord:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from cvmaker.adapters.pinecone_index import PineconeIndex
-from cvmaker.match_ports import VectorRecord
+from cvmaker.ports import VectorRecord
 from tests.matching.pinecone_standin import PineconeStandIn
 
 

@@ -11,7 +11,7 @@ from cvmaker.domain.matching.extraction import Posting, extract_requirements
 from cvmaker.domain.matching.letters import rules_cover_letter
 from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief, rules_summary
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
-from cvmaker.match_ports import ProposedRequirement
+from cvmaker.ports import ProposedRequirement
 
 
 class RulesWriter:

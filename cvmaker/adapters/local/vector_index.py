@@ -12,7 +12,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from cvmaker.match_ports import MetadataValue, Vector, VectorHit, VectorRecord
+from cvmaker.ports import MetadataValue, Vector, VectorHit, VectorRecord
 
 if TYPE_CHECKING:
     import numpy as np
