@@ -44,7 +44,19 @@ def test_a_tools_line_after_the_bullets_ends_its_entry_and_does_not_start_the_ne
     items = parsed.document.sections[0].items
     assert [(i.title, i.organization, i.start_date) for i in items] == [
         ("Staff Engineer", "Initech", "2019-03"), ("Engineer", "Globex", "2015-01")]
-    assert "Python · Django · Terraform" in (items[0].description or "")
+    assert items[0].keywords == ["Python", "Django", "Terraform"]
+
+
+def test_a_projects_address_and_tools_under_it_are_its_link_and_keywords() -> None:
+    parsed = parse_cv(_document(
+        NAME, _line("PROJECTS", **HEADING), _line(("quarry", 0.0), ("2019 – Present", 400.0), bold=True),
+        _line("github.com/grace/quarry"),
+        _line("A query planner for embedded databases, used in production by a dozen companies."),
+        _line("Rust · SQLite", size=9.0),
+    ))
+    item = parsed.document.sections[0].items[0]
+    assert (item.title, item.url, item.keywords) == ("quarry", "https://github.com/grace/quarry", ["Rust", "SQLite"])
+    assert item.description == "A query planner for embedded databases, used in production by a dozen companies."
 
 
 def test_a_degree_keeps_its_classification_but_not_its_score() -> None:

@@ -169,13 +169,28 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
         best = max(headline_candidates, key=lambda p: (p.size, -p.line_index))
         # "Software Architect · Security Expert": the line's pieces together.
         same_line = [p for p in headline_candidates if p.line_index == best.line_index and p.size == best.size]
-        contact.headline = " · ".join(p.text for p in same_line)
+        # Wrapped in a narrow sidebar: the next lines in the same type go on with it ("Principal Engineer" /
+        # "· Distributed systems and" / "logistics").
+        line = best.line_index
+        while following := [p for p in headline_candidates if p.line_index == line + 1 and p.size == best.size]:
+            if sum(len(p.text.split()) for p in same_line + following) > 14:
+                break
+            same_line += following
+            line += 1
+        headline = same_line[0].text
+        for before, piece in zip(same_line, same_line[1:], strict=False):
+            runs_on = piece.line_index != before.line_index and _DANGLING.search(before.text) is not None
+            headline += (" " if runs_on else " · ") + piece.text
+        contact.headline = headline
         contact.sources["headline"] = best.line_index
         for piece in same_line:
             leftovers.remove(piece)
     contact.unplaced = leftovers
     return contact
 
+
+
+_DANGLING = re.compile(r"\b(?:and|of|&|for|the|in|at|to|with)$", re.IGNORECASE)
 
 
 def paragraph_runs(pieces: list[ContactPiece]) -> list[list[int]]:

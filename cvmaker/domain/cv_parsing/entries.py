@@ -27,6 +27,7 @@ class Entry:
     bullets: list[str] = field(default_factory=list)
     description: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    url: str | None = None
     sources: dict[str, int] = field(default_factory=dict)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (warning, text)
 
@@ -150,6 +151,11 @@ def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entr
             for printed in row.dates:
                 current.dates.append((printed, row.index))
         previous, previous_kind = row, kind
+    if len(entries) >= 2 and not entries[-1].dates and not entries[-1].body and entries[-2].dates:
+        # After the last entry of a section, its tools line ("Rust · SQLite") is not an entry of its own.
+        _return_trailing_lines(entries[-2], entries[-1], entries[-1], entries[-2].header[0])
+        if not entries[-1].header:
+            entries.pop()
     return entries
 
 

@@ -32,6 +32,10 @@ _KEY_VALUE = re.compile(
 _GRADE = re.compile(
     r"^(c?gpa|grade|score|percentage|mark|\d+(\.\d+)?\s*(/\s*\d+(\.\d+)?|%))", re.IGNORECASE)
 _URL_LIKE = re.compile(r"https?://|www\.|\w\.[a-z]{2,}(?:/|$)")  # "site.dev/talks", not "PGConf.EU"
+# A web address on its own, its top-level domain in lower case as addresses are written ("PGConf.EU" is a name).
+_URL_ONLY = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/[\w./%~+-]*)?")
+_LINKED_KINDS = {SectionKind.PROJECTS, SectionKind.PUBLICATIONS}
+_TOOLS_LINE = re.compile(r"\s+[·|•]\s+|,\s+")
 _ISSUED_KINDS = {SectionKind.CERTIFICATIONS, SectionKind.AWARDS, SectionKind.PUBLICATIONS}
 _COMMA_KINDS = {SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.VOLUNTEER}
 _AT = re.compile(r"\s+(?:at|@|chez|bei)\s+", re.IGNORECASE)
@@ -82,6 +86,8 @@ def _body_text(entry: Entry) -> None:
 def _join_wrapped(first: str, second: str) -> str:
     if first.endswith("-") and second[:1].islower():
         return first[:-1] + second  # "deploy-" + "ment": a hyphenation
+    if first.endswith("-") and second[:1].isupper():
+        return first + second  # "OR-" + "Tools": a name broken at its own hyphen
     return f"{first} {second}"
 
 
@@ -164,6 +170,7 @@ def _comma_pieces(group: list[tuple[str, int]]) -> list[tuple[str, int]]:
 def fill_fields(entry: Entry, kind: SectionKind, right_edge: float) -> None:
     """Decide title, organization and location of an entry from its header pieces; the rest is description."""
     _date_range(entry)
+    _trailing_keywords(entry)
     _body_text(entry)
     candidates: list[tuple[str, int]] = []
     extras: list[tuple[str, int]] = []
@@ -315,6 +322,11 @@ def _generic_fields(entry: Entry, candidates: list[tuple[str, int]], extras: lis
             entry.organization, entry.sources["organization"] = issuer, candidates[0][1]
             candidates = [(name, candidates[0][1])] + candidates[1:]
     for position, (text, index) in enumerate(candidates[1:], 1):
+        if kind in _LINKED_KINDS and entry.url is None and _URL_ONLY.fullmatch(text.strip()):
+            # "github.com/jane/tool" on its own under a project or a talk: where it can be found.
+            entry.url = text.strip() if "://" in text else f"https://{text.strip()}"
+            entry.sources["url"] = index
+            continue
         if (kind in _ISSUED_KINDS and position == 1 and entry.organization is None and index != candidates[0][1]
                 and len(text.split()) <= 6 and not text.rstrip().endswith(".") and not _URL_LIKE.search(text)
                 and "," not in text):  # "Jane Doe, John Roe": a paper's authors, not its publisher
@@ -327,6 +339,20 @@ def _generic_fields(entry: Entry, candidates: list[tuple[str, int]], extras: lis
             entry.keywords.extend(items)  # "Gitlytics | Python, Flask, React": the project's stack
         else:
             extras.append((text, index))
+
+
+def _trailing_keywords(entry: Entry) -> None:
+    """"Python · Django · AWS" as the last line of an entry, after its text: the tools it was done with."""
+    if entry.keywords or len(entry.body) < 2 or entry.body[-1].bullet:
+        return
+    last = entry.body[-1].text.strip()
+    if last.endswith((".", ":", ";")):
+        return
+    items = [item.strip() for item in _TOOLS_LINE.split(last) if item.strip()]
+    if len(items) >= 2 and all(len(item.split()) <= 3 and item[:1].isalnum() for item in items) and (
+            "·" in last or "|" in last or "•" in last or all(item[:1].isupper() for item in items)):
+        entry.keywords = items
+        entry.body.pop()
 
 
 def _name_and_issuer(text: str) -> tuple[str, str | None]:

@@ -359,6 +359,7 @@ class _Builder:
             bullets=[self.clip(b, limits.MAX_BULLET) or "" for b in entry.bullets[: limits.MAX_BULLETS]],
             description=self.clip("\n".join(entry.description), limits.MAX_DESCRIPTION) or None,
             keywords=[self.clip(k, limits.MAX_KEYWORD) or "" for k in entry.keywords[: limits.MAX_KEYWORDS]],
+            url=entry.url if entry.url and len(entry.url) <= limits.MAX_URL else None,
         )
         if len(entry.bullets) > limits.MAX_BULLETS:
             extra = "\n".join(entry.bullets[limits.MAX_BULLETS:])
