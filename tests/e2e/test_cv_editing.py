@@ -106,6 +106,7 @@ def test_a_conflict_with_another_tab_keeps_both_edits(context: BrowserContext, p
     wait_saved(other)
 
     page.get_by_label("A few sentences about you").fill("Typed in the first tab.")
+    page.keyboard.press("Control+s")  # save now, without waiting for the pause
     expect(page.get_by_role("alert").filter(has_text="also changed in another tab")).to_be_visible()
     wait_saved(page)
     expect(page.get_by_label("Headline")).to_have_value("Written in the other tab")

@@ -1,5 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useApolloClient } from "@apollo/client/react";
 import { Link, NavLink, Route, Routes, useLocation, useNavigate, useParams } from "react-router";
 import { graphql } from "../../gql";
@@ -58,6 +58,17 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
   const [seed] = useState(initial);
   const { state, autosave } = useAutosave(cvId, seed);
   const edit = useCallback((change: Edit) => autosave.edit(change), [autosave]);
+  useEffect(() => {
+    // Ctrl+S / Cmd+S saves now instead of opening the browser's "save page" dialog.
+    const saveNow = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        void autosave.flush();
+      }
+    };
+    window.addEventListener("keydown", saveNow);
+    return () => window.removeEventListener("keydown", saveNow);
+  }, [autosave]);
   const draft = state.draft;
   useDocumentTitle(draft.title || "Untitled CV");
   const [showPreview, setShowPreview] = useState(false);
