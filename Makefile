@@ -55,7 +55,7 @@ test: setup web
 run-cloud-local: python-packages
 	$(UV) run python scripts/run_cloud_local.py
 
-bench: setup
+bench: setup web
 	@dpkg -s wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || true
 	$(UV) run python -m tests.bench
 

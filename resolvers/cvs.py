@@ -31,6 +31,13 @@ async def cv_revisions(ctx: Context, cv_id: str) -> list[Revision]:
         return []
 
 
+async def cv_revision(ctx: Context, cv_id: str, version: int) -> Cv | None:
+    try:
+        return ctx.services.cvs.revision(ctx.owner, cv_id, version)
+    except NotFound:
+        return None
+
+
 async def create_cv(ctx: Context, changes: dict[str, Any]) -> Cv:
     return ctx.services.cvs.create(ctx.owner, changes)
 

@@ -7,7 +7,7 @@ saves it with `expected_version`, so a stale edit fails with `VersionConflict` a
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -46,6 +46,14 @@ class CvService:
 
     def list(self, owner: str, first: int, after: str | None = None) -> Page:
         return self.repository.list(owner, max(1, min(first, MAX_PAGE_SIZE)), after)
+
+    def revision(self, owner: str, cv_id: str, version: int) -> Cv:
+        """The CV as it was saved at `version`."""
+        current = self.get(owner, cv_id)
+        found = self.repository.revision(owner, cv_id, version)
+        if found is None:
+            raise NotFound("Revision")
+        return replace(current, version=found.version, updated_at=found.saved_at, document=found.document)
 
     def revisions(self, owner: str, cv_id: str) -> list[Revision]:
         self.get(owner, cv_id)

@@ -21,6 +21,11 @@ class CvQueries:
     async def cvs(self, info: Info, first: int = 20, after: str | None = None) -> CvConnection:
         return CvConnection.from_domain(await resolve.cvs(info.context, first, after))
 
+    @strawberry.field(permission_classes=READ, description="One saved version of a CV as it was then, or null.")
+    async def cv_revision(self, info: Info, id: strawberry.ID, version: int) -> Cv | None:
+        cv = await resolve.cv_revision(info.context, id, version)
+        return Cv.from_domain(cv) if cv else None
+
     @strawberry.field(permission_classes=READ, description="Saved versions of a CV, newest first.")
     async def cv_revisions(self, info: Info, id: strawberry.ID) -> list[CvRevision]:
         return [CvRevision.from_domain(r) for r in await resolve.cv_revisions(info.context, id)]

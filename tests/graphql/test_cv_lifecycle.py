@@ -152,6 +152,13 @@ def test_revisions_list_and_restore_without_losing_history(api: Api) -> None:
                         + "} }", {"id": created["id"]})["restoreCvRevision"]
     assert restored["version"] == 4 and restored["title"] == "Software engineer CV"
     assert restored["sections"] == created["sections"]
+    old = api.data("query($id: ID!) { cvRevision(id: $id, version: 2) { version title sections { id } } }",
+                   {"id": created["id"]})["cvRevision"]
+    assert old == {"version": 2, "title": "Second title", "sections": [{"id": s["id"]} for s in created["sections"]]}
+    assert api.data("query($id: ID!) { cvRevision(id: $id, version: 99) { version } }",
+                    {"id": created["id"]})["cvRevision"] is None
+    assert api.data("query($id: ID!) { cvRevision(id: $id, version: 1) { version } }", {"id": created["id"]},
+                    token="token-bob")["cvRevision"] is None
     after = api.data("query($id: ID!) { cvRevisions(id: $id) { version } }", {"id": created["id"]})
     assert [r["version"] for r in after["cvRevisions"]] == [4, 3, 2, 1]
 
