@@ -16,6 +16,7 @@ from api.composition import Runtime, build_runtime
 from api.graphql_view import GraphQLView
 from api.middleware import LimitBodySize, RequestId
 from api.settings import Settings
+from api.web_config import web_config_route
 from cvmaker.domain.errors import NotFound
 from schema.schema import build_schema
 
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     routes: list[BaseRoute] = [
         Route("/healthz", healthz),
         Route("/templates/{name}/thumbnail.png", template_thumbnail),
+        Route("/config.json", web_config_route(settings)),
         Route("/graphql", AuthGate(graphql, runtime.verifier)),
     ]
     if runtime.local_accounts is not None:

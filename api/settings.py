@@ -37,6 +37,10 @@ class Settings:
     cognito_issuer: str = ""
     cognito_jwks_url: str = ""
     cognito_client_ids: tuple[str, ...] = ()
+    # What the web app needs to sign in with Cognito (served to it at /config.json, see api/web_config.py).
+    cognito_user_pool_id: str = ""
+    cognito_web_client_id: str = ""
+    cognito_user_pool_endpoint: str = ""  # an emulator's Cognito endpoint; empty for AWS
     # AWS resources (cloud shape) and endpoint overrides for a local emulator.
     # Matching and writing: local, offline defaults; OpenAI (or any OpenAI-compatible base URL) and Pinecone.
     embeddings: str = "local"  # local | openai
@@ -82,6 +86,9 @@ class Settings:
             cognito_issuer=env.get("CVMAKER_COGNITO_ISSUER", ""),
             cognito_jwks_url=env.get("CVMAKER_COGNITO_JWKS_URL", ""),
             cognito_client_ids=_list(env.get("CVMAKER_COGNITO_CLIENT_IDS")),
+            cognito_user_pool_id=env.get("CVMAKER_COGNITO_USER_POOL_ID", ""),
+            cognito_web_client_id=env.get("CVMAKER_COGNITO_WEB_CLIENT_ID", ""),
+            cognito_user_pool_endpoint=env.get("CVMAKER_COGNITO_USER_POOL_ENDPOINT", ""),
             embeddings=env.get("CVMAKER_EMBEDDINGS", default.embeddings),
             vectors=env.get("CVMAKER_VECTORS", default.vectors),
             writer=env.get("CVMAKER_WRITER", default.writer),
