@@ -96,7 +96,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
             page_glyphs.append((width, height, glyphs))
     finally:
         document.close()
-    pages = _pages(page_glyphs)
+    pages = _pages(page_glyphs, _written_right_to_left(page_glyphs))
     if not any(page.fragments for page in pages):
         raise UnsupportedFile(
             "This PDF has no text layer (it looks like a scan or a picture). Upload the original document, "
@@ -233,7 +233,20 @@ def _words(row: list[_Glyph]) -> list[_Word]:
     return words
 
 
-def _pages(page_glyphs: list[tuple[float, float, list[_Glyph]]]) -> list[PageText]:
+def _written_right_to_left(page_glyphs: list[tuple[float, float, list[_Glyph]]]) -> bool:
+    """A CV in Hebrew or Arabic (more such letters than Latin ones): its lines run right to left, also the ones
+    that hold an email address or a phone number beside a few Hebrew or Arabic words."""
+    rtl = latin = 0
+    for _, _, glyphs in page_glyphs:
+        for glyph in glyphs:
+            if _is_rtl(glyph.char):
+                rtl += 1
+            elif glyph.char.isalpha() and glyph.char.isascii():
+                latin += 1
+    return rtl > latin
+
+
+def _pages(page_glyphs: list[tuple[float, float, list[_Glyph]]], right_to_left: bool = False) -> list[PageText]:
     """Glyphs -> rows (vertical overlap) -> words (small gaps) -> fragments, split at wide gaps and where a word
     starts on the document's main left edges after text in a left margin (a date column, as in moderncv)."""
     page_rows = [[_words(row) for row in _rows_of_glyphs(glyphs)] for _, _, glyphs in page_glyphs]
@@ -243,12 +256,12 @@ def _pages(page_glyphs: list[tuple[float, float, list[_Glyph]]]) -> list[PageTex
             edges[round(words[0].x0)] = edges.get(round(words[0].x0), 0) + 1
     strong_edges = [x for x, count in edges.items() if count >= 4]
     return [
-        PageText(number + 1, width, height, tuple(_fragments(rows, strong_edges)))
+        PageText(number + 1, width, height, tuple(_fragments(rows, strong_edges, right_to_left)))
         for number, ((width, height, _), rows) in enumerate(zip(page_glyphs, page_rows, strict=True))
     ]
 
 
-def _fragments(rows: list[list[_Word]], strong_edges: list[int]) -> list[Fragment]:
+def _fragments(rows: list[list[_Word]], strong_edges: list[int], right_to_left: bool = False) -> list[Fragment]:
     fragments: list[Fragment] = []
     for words in rows:
         groups: list[list[_Word]] = []
@@ -262,7 +275,7 @@ def _fragments(rows: list[list[_Word]], strong_edges: list[int]) -> list[Fragmen
             if not groups:
                 groups.append([])
             groups[-1].append(word)
-        row_fragments = [_fragment(group) for group in groups]
+        row_fragments = [_fragment(group, right_to_left) for group in groups]
         if (len(groups) >= 2 and not row_fragments[0].text and _is_icon_only(groups[0])
                 and len(row_fragments[1].text.split()) >= 4):
             # A bullet glyph from a symbol font, set apart from its text by a tab (Word's PDFs).
@@ -285,13 +298,13 @@ def _word_text(word: _Word) -> str:
     return "".join(g.char for g in word.glyphs)
 
 
-def _fragment(words: list[_Word]) -> Fragment:
+def _fragment(words: list[_Word], right_to_left: bool = False) -> Fragment:
     glyphs = [glyph for word in words for glyph in word.glyphs]
     texts = [_word_text(word) for word in words]
     if texts and texts[0] and set(texts[0]) == {ICON}:
         # An icon before a sentence is its bullet (Wingdings, Font Awesome); before a word it is decoration.
         texts[0] = "•" if len(texts) >= 5 else ""
-    texts = _logical_order(texts)
+    texts = _logical_order(texts, right_to_left)
     sizes: dict[float, int] = {}
     bold_count = 0
     for glyph in glyphs:
@@ -316,21 +329,30 @@ def _is_rtl(char: str) -> bool:
     return _RTL_LETTER.match(char) is not None
 
 
-def _logical_order(words: list[str]) -> list[str]:
+def _logical_order(words: list[str], right_to_left: bool = False) -> list[str]:
     """Words read left to right on the page -> the order they are written in. Hebrew and Arabic are set right
     to left: each such word's letters, and a run of such words, read backwards; in a line that is mostly
     right-to-left, the runs themselves come right to left, while a Latin name or a number inside keeps its own
     order ("Python, Java" in an Arabic line)."""
-    if not any(_RTL_LETTER.search(word) for word in words):
+    if not right_to_left and not any(_RTL_LETTER.search(word) for word in words):
         return words
     rtl = [bool(_RTL_LETTER.search(word)) for word in words]
     words = [word[::-1] if is_rtl else word for word, is_rtl in zip(words, rtl, strict=True)]
     rtl_letters = sum(len(_RTL_LETTER.findall(word)) for word in words)
     ltr_letters = sum(len(_LTR_LETTER.findall(word)) for word in words)
-    if rtl_letters >= ltr_letters:
-        # Right to left as a whole; Latin words and numbers (runs of them) keep their left-to-right order.
-        ltr = [not is_rtl and _LTR_LETTER.search(word) is not None for word, is_rtl in zip(words, rtl, strict=True)]
-        return [words[i] for run in reversed(_runs(ltr)) for i in (run[1] if run[0] else reversed(run[1]))]
+    if right_to_left or rtl_letters >= ltr_letters:
+        # Right to left as a whole; a run of Latin words keeps its left-to-right order. Numbers are runs of
+        # their own ("+971 4 555 0199" is set "0199 555 4 971+"): digits keep their order, the words do not,
+        # and a sign set after the digits goes before them.
+        words = [f"{word[-1]}{word[:-1]}" if re.fullmatch(r"\d[\d().-]*[+]", word) else word for word in words]
+        letters = [not is_rtl and re.search(r"[^\W\d_]", word) is not None
+                   for word, is_rtl in zip(words, rtl, strict=True)]
+        # A number beside a Latin word belongs to its run ("Python 3"); between right-to-left words or other
+        # numbers it stands alone.
+        latin = [has_letters or (bool(re.search(r"\d", word)) and not rtl[i] and (
+            (i > 0 and letters[i - 1]) or (i + 1 < len(words) and letters[i + 1])))
+            for i, (word, has_letters) in enumerate(zip(words, letters, strict=True))]
+        return [words[i] for run in reversed(_runs(latin)) for i in (run[1] if run[0] else reversed(run[1]))]
     # Left to right as a whole: only each run of right-to-left words reads backwards.
     return [words[i] for run in _runs(rtl) for i in (reversed(run[1]) if run[0] else run[1])]
 

@@ -152,6 +152,13 @@ def test_right_to_left_words_come_back_in_writing_order() -> None:
     assert _logical_order(["Senior", "engineer"]) == ["Senior", "engineer"]
 
 
+def test_numbers_in_a_right_to_left_cv_come_back_in_writing_order() -> None:
+    # In a Hebrew or Arabic CV "+972 3 555 0123" is set "0123 555 3 972+", and a range ends on the left.
+    assert _logical_order(["0123", "555", "3", "972+"], right_to_left=True) == ["+972", "3", "555", "0123"]
+    assert _logical_order(["2018/06", "–", "2014/10"], right_to_left=True) == ["2014/10", "–", "2018/06"]
+    assert _logical_order(["Python", "3", "and", "SQL"], right_to_left=True) == ["Python", "3", "and", "SQL"]
+
+
 def _items(parsed_document: object, kind: SectionKind) -> list[tuple[str | None, str | None, str | None]]:
     section = next(s for s in parsed_document.sections if s.kind is kind)  # type: ignore[attr-defined]
     return [(i.title, i.organization, i.end_date) for i in section.items]

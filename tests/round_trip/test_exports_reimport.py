@@ -103,7 +103,7 @@ def test_the_docx_export_reimports_to_the_same_cv(sample: Any, importer: ImportS
 @pytest.mark.parametrize("sample", [arabic_cv, hebrew_cv, chinese_cv, japanese_cv],
                          ids=["arabic", "hebrew", "chinese", "japanese"])
 @pytest.mark.parametrize("template", REGISTRY.names())
-def test_right_to_left_and_cjk_cvs_reimport_with_their_name_email_and_sections(
+def test_right_to_left_and_cjk_cvs_reimport_with_their_contact_sections_and_skills(
         template: str, sample: Any, importer: ImportService, renderer: InProcessRenderer) -> None:
     document = sample(template)
     info = REGISTRY.get(template)
@@ -112,3 +112,5 @@ def test_right_to_left_and_cjk_cvs_reimport_with_their_name_email_and_sections(
     # A sidebar template shows its sections in two columns: their order on the page is not one reading order.
     assert (imported.basics.name, imported.basics.email, sorted(s.kind for s in imported.sections)) == (
         document.basics.name, document.basics.email, sorted(s.kind for s in document.sections))
+    got, made = facts(imported), facts(document)
+    assert (got["phone"], got["skills"]) == (made["phone"], made["skills"])

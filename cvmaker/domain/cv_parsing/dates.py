@@ -30,7 +30,8 @@ _MONTH = r"(?:" + "|".join(_MONTH_NAMES) + r")\.?"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _PRESENT = (r"(?:present|current|currently|now|today|ongoing|to date|till date|till now|heute|aktuell|présent|"
-            r"presente|actual|actualidad|aujourd'hui|en cours|attuale|oggi)")
+            r"presente|actual|actualidad|aujourd'hui|en cours|attuale|oggi|至今|现在|目前|現在|現職|עד היום|היום|"
+            r"حتى الآن|الآن|حاليا)")
 _SINGLE = (
     rf"(?:{_MONTH}\s*,?\s*{_YEAR}|{_SEASON}\s+{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?![\d])|{_YEAR}|(?:q[1-4])\s+{_YEAR})"
