@@ -162,8 +162,8 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
     in_paragraph = {index for run in paragraph_runs(leftovers) for index in run}
     headline_candidates = [
         p for p in leftovers
-        if p.line_index not in in_paragraph and 1 <= len(p.text.split()) <= 10 and not re.search(r"\d{3}", p.text) and not p.text.endswith(".")
-        and not DOCUMENT_TITLE.match(p.text.strip())
+        if p.line_index not in in_paragraph and 1 <= len(p.text.split()) <= 10
+        and not re.search(r"\d{3}", p.text) and not p.text.endswith(".") and not DOCUMENT_TITLE.match(p.text.strip())
     ]
     if headline_candidates:
         best = max(headline_candidates, key=lambda p: (p.size, -p.line_index))
