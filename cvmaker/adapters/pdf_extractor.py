@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import re
 import time
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -41,6 +42,8 @@ class _Glyph:
     size: float
     bold: bool
     space_before: bool
+    rtl: bool = False  # a Hebrew or Arabic letter (set right to left)
+    mark: bool = False  # a combining mark (a vowel sign, a shadda): part of the letter it sits on
 
 
 def extract_pdf(data: bytes) -> ExtractedDocument:
@@ -157,7 +160,9 @@ def _glyphs(textpage: Any, page_height: float, raw: Any, rotated: list[str] | No
         top, bottom = page_height - box.top, page_height - box.bottom
         if size < 2.5 or bottom - top < 1.0:
             continue  # hidden "white 1-pt" text and zero-height glyphs
-        glyphs.append(_Glyph(char, box.left, box.right, top, bottom, size, bold, pending_space))
+        wide = ord(char) >= 0x300
+        glyphs.append(_Glyph(char, box.left, box.right, top, bottom, size, bold, pending_space,
+                             wide and _is_rtl(char), wide and unicodedata.category(char) == "Mn"))
         pending_space = False
     return glyphs
 
@@ -210,7 +215,8 @@ def _rows_of_glyphs(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
                 rows[-1].append(glyph)
                 continue
         rows.append([glyph])
-    return [sorted(row, key=lambda g: g.x0) for row in rows]
+    # A ligature's letters share a left edge ("لا"): the narrower, read later in right-to-left text, is left.
+    return [sorted(row, key=lambda g: (g.x0, g.x1 if g.rtl else 0.0)) for row in rows]
 
 
 def _words(row: list[_Glyph]) -> list[_Word]:
@@ -220,12 +226,15 @@ def _words(row: list[_Glyph]) -> list[_Word]:
         if previous is None:
             words.append(_Word([glyph], float("inf")))
         else:
-            gap = glyph.x0 - previous.x1
+            # From the word's right edge so far: the boxes of a ligature's letters overlap.
+            gap = glyph.x0 - (max(g.x1 for g in words[-1].glyphs) if glyph.rtl else previous.x1)
             size = max(previous.size, glyph.size)
             # The text layer's space comes before the next glyph in reading order: on its left in left-to-right
             # text, on its right in right-to-left text (where the glyph read next is the one further left).
-            spaced = glyph.space_before if not _is_rtl(glyph.char) else previous.space_before
-            if gap > WORD_GAP * size or gap < -size or (spaced and gap > 0.05 * size):
+            spaced = glyph.space_before if not glyph.rtl else previous.space_before
+            if glyph.mark or previous.mark:
+                words[-1].glyphs.append(glyph)  # a vowel mark or a shadda sits on its letter, inside its word
+            elif gap > WORD_GAP * size or gap < -size or (spaced and gap > 0.05 * size):
                 words.append(_Word([glyph], gap))
             else:
                 words[-1].glyphs.append(glyph)
@@ -239,7 +248,7 @@ def _written_right_to_left(page_glyphs: list[tuple[float, float, list[_Glyph]]])
     rtl = latin = 0
     for _, _, glyphs in page_glyphs:
         for glyph in glyphs:
-            if _is_rtl(glyph.char):
+            if glyph.rtl:
                 rtl += 1
             elif glyph.char.isalpha() and glyph.char.isascii():
                 latin += 1

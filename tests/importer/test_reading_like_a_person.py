@@ -230,3 +230,28 @@ def test_a_line_naming_the_section_it_is_in_is_not_a_new_section() -> None:
     )).document
     assert [s.kind for s in parsed.sections] == [SectionKind.AWARDS]
     assert _items(parsed, SectionKind.AWARDS) == [("Engineer of the Year", "National Engineering Awards", "2023")]
+
+
+def test_chinese_and_japanese_entries_and_places() -> None:
+    parsed = parse_cv(_document(
+        _line("王晓明", size=20, bold=True), _line("中国北京 · wang@example.com"), _line("工作经历", **HEADING),
+        _line(("高级数据工程师 星辰科技有限公司", 0.0), ("2019/07 – 至今", 400.0), bold=True),
+        _line("• 负责实时数据平台的架构设计"), _line("教育背景", **HEADING),
+        _line(("情報工学 学士 東京工業大学", 0.0), ("2013/04 – 2017/03", 400.0), bold=True),
+    )).document
+    assert parsed.basics.location == "中国北京"
+    jobs, schools = parsed.sections
+    assert [(i.title, i.organization, i.start_date, i.current) for i in jobs.items] == [
+        ("高级数据工程师", "星辰科技有限公司", "2019-07", True)]
+    assert [(i.title, i.organization) for i in schools.items] == [("情報工学 学士", "東京工業大学")]
+
+
+def test_arabic_entries_and_places() -> None:
+    parsed = parse_cv(_document(
+        _line("ليلى حسن العمري", size=20, bold=True), _line("دبي، الإمارات العربية المتحدة · layla@example.com"),
+        _line("الخبرة العملية", **HEADING),
+        _line(("مهندسة برمجيات أولى، شركة الخليج للمدفوعات", 0.0), ("2020/01 – حتى الآن", 400.0), bold=True),
+    )).document
+    assert parsed.basics.location == "دبي، الإمارات العربية المتحدة"
+    assert [(i.title, i.organization, i.current) for i in parsed.sections[0].items] == [
+        ("مهندسة برمجيات أولى", "شركة الخليج للمدفوعات", True)]

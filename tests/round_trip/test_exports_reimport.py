@@ -103,14 +103,12 @@ def test_the_docx_export_reimports_to_the_same_cv(sample: Any, importer: ImportS
 @pytest.mark.parametrize("sample", [arabic_cv, hebrew_cv, chinese_cv, japanese_cv],
                          ids=["arabic", "hebrew", "chinese", "japanese"])
 @pytest.mark.parametrize("template", REGISTRY.names())
-def test_right_to_left_and_cjk_cvs_reimport_with_their_contact_sections_and_skills(
+def test_right_to_left_and_cjk_cvs_reimport_to_the_same_cv(
         template: str, sample: Any, importer: ImportService, renderer: InProcessRenderer) -> None:
     document = sample(template)
     info = REGISTRY.get(template)
     pdf = renderer.render(REGISTRY.html(document), str(info.asset_dir))
     imported = importer.parse(pdf.data, f"{template}.pdf").document
+    assert facts(imported) == facts(document)
     # A sidebar template shows its sections in two columns: their order on the page is not one reading order.
-    assert (imported.basics.name, imported.basics.email, sorted(s.kind for s in imported.sections)) == (
-        document.basics.name, document.basics.email, sorted(s.kind for s in document.sections))
-    got, made = facts(imported), facts(document)
-    assert (got["phone"], got["skills"]) == (made["phone"], made["skills"])
+    assert sorted(s.kind for s in imported.sections) == sorted(s.kind for s in document.sections)

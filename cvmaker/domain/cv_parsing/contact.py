@@ -98,7 +98,7 @@ def phone_in(text: str) -> str | None:
 
 def is_location_text(text: str) -> bool:
     text = re.sub(r"(,\s*[A-Z]{2})\s+\d{5}(?:-\d{4})?$", r"\1", text.strip())  # "Austin, TX 78701"
-    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    pieces = [p.strip() for p in re.split(r"[,،]", text) if p.strip()]  # the Latin or the Arabic comma
     if not pieces or any(ch.isdigit() for ch in text) and not re.search(r"\d+\s+\w+\s+(st|street|ave|road|rd)\b",
                                                                         text, re.IGNORECASE):
         return False

@@ -36,6 +36,7 @@ class Entry:
         return self.header + self.body
 
 
+_RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff]")
 _STOPWORDS = {"the", "to", "for", "with", "and", "of", "in", "a", "an", "on", "by", "as", "from", "at", "into"}
 
 
@@ -64,7 +65,8 @@ def _is_body(
         return True
     if previous is not None and previous_kind == "body":
         line, before = row.line, previous.line
-        indented_under_bullet = bullet_x0 is not None and line.x0 > bullet_x0 + 1.0 and line.style is None
+        indented_under_bullet = (bullet_x0 is not None and line.x0 > bullet_x0 + 1.0 and line.style is None
+                                 and not _RIGHT_TO_LEFT.search(line.text))  # right to left, the indent is right
         wrapped = line.style is None and wraps_into(previous, row, right_edge) and not previous.dates
         if indented_under_bullet or (wrapped and abs(line.x0 - before.x0) < 2.0 and not previous.bullet):
             return True
@@ -96,6 +98,8 @@ def wraps_into(before: Row, row: Row, right_edge: float) -> bool:
     words = row.line.text.split()
     if not words or before.line.style is not None or len(before.line.spans) != 1:
         return False  # a line with a part set apart at the right (a date, a place) was not wrapped
+    if _RIGHT_TO_LEFT.search(before.line.text):
+        return False  # set right to left, every line ends at the right edge: where it would wrap is not known
     first_word_width = (len(words[0]) + 1) * 0.5 * before.line.size
     return before.line.x1 + first_word_width > right_edge
 

@@ -33,6 +33,7 @@ _GRADE = re.compile(
     r"^(c?gpa|grade|score|percentage|mark|\d+(\.\d+)?\s*(/\s*\d+(\.\d+)?|%))", re.IGNORECASE)
 _URL_LIKE = re.compile(r"https?://|www\.|\w\.[a-z]{2,}(?:/|$)")  # "site.dev/talks", not "PGConf.EU"
 # A web address on its own, its top-level domain in lower case as addresses are written ("PGConf.EU" is a name).
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _URL_ONLY = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/[\w./%~+-]*)?")
 _LINKED_KINDS = {SectionKind.PROJECTS, SectionKind.PUBLICATIONS}
 _TOOLS_LINE = re.compile(r"\s+[·|•]\s+|,\s+")
@@ -148,7 +149,10 @@ def _comma_pieces(group: list[tuple[str, int]]) -> list[tuple[str, int]]:
         if _KEY_VALUE.match(text):
             out.append((text, index))
             continue
-        parts = [p.strip() for p in re.split(r",\s+|,(?=[A-Z])", text) if p.strip()]
+        # Commas, the Arabic comma, and a space between two Chinese or Japanese words (written without spaces,
+        # so a space there sets a title apart from its employer: "高级数据工程师　星辰科技有限公司").
+        parts = [p.strip() for p in re.split(r",\s+|,(?=[A-Z])|،\s*|(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+"
+                                             r"(?=[\u3040-\u30ff\u4e00-\u9fff])", text) if p.strip()]
         # "Software Engineer (Front-End)" keeps its parenthesis; "(MySQL, MongoDB)" is not split inside.
         joined: list[str] = []
         depth = 0
@@ -285,6 +289,11 @@ def _education_fields(entry: Entry, candidates: list[tuple[str, int]], extras: l
             text = f"{text}, {candidates[following][0]}"
             used.add(following)
             following += 1
+        before = degree - 1
+        if (before >= 0 and before not in used and candidates[before][1] == index and institution_scores[before] == 0
+                and _CJK.search(text) and _CJK.search(candidates[before][0])):
+            text = f"{candidates[before][0]} {text}"  # "情報工学 学士": in Japanese the field comes first
+            used.add(before)
         fields = [i for i in range(len(candidates)) if i not in used and is_field_of_study(candidates[i][0])]
         if fields and not is_field_of_study(text):
             # "PhD" in one place and "Computer Science" in another: the degree is "PhD, Computer Science".

@@ -33,6 +33,15 @@ COUNTRIES = {
     "new zealand", "estonia", "latvia", "lithuania", "serbia", "croatia", "slovenia", "luxembourg", "cyprus",
     "malta", "ghana", "ethiopia", "iran", "iraq", "jordan", "lebanon",
 }
+# Country names in the scripts of our right-to-left and CJK users (a place on its own, or a place's last part).
+COUNTRIES |= {
+    "الإمارات العربية المتحدة", "الإمارات", "السعودية", "المملكة العربية السعودية", "مصر", "الأردن", "لبنان",
+    "قطر", "الكويت", "البحرين", "عمان", "سلطنة عمان", "المغرب", "تونس", "الجزائر", "العراق", "سوريا",
+    "ישראל", "中国", "中國", "日本", "台湾", "台灣", "香港", "新加坡", "韩国", "한국", "대한민국",
+}
+# A Chinese or Japanese address: a country first ("中国北京") or a city, ward or prefecture last ("東京都渋谷区").
+_CJK_PLACE = re.compile(r"^(?:中国|中國|日本|台湾|台灣|香港)[\u4e00-\u9fff]{1,8}$|^[\u3040-\u30ff\u4e00-\u9fff]{1,10}"
+                        r"(?:市|区|區|都|道|府|県|縣|省|州)$")
 REMOTE = re.compile(r"^(remote|hybrid|on-?site|worldwide)(\s*\(.*\))?$", re.IGNORECASE)
 _NOT_A_CITY = re.compile(r"\b(university|institute|school|academy|inc|llc|ltd|corp|company|group|labs?|"
                          r"research|bank|hospital|solutions|systems|technologies|gmbh)\b", re.IGNORECASE)
@@ -51,7 +60,7 @@ def is_region(text: str) -> bool:
 
 def is_place_word(text: str) -> bool:
     t = text.strip()
-    return is_region(t) or bool(REMOTE.match(t))
+    return is_region(t) or bool(REMOTE.match(t)) or bool(_CJK_PLACE.match(t))
 
 
 def looks_like_city(text: str) -> bool:
@@ -62,7 +71,9 @@ def looks_like_city(text: str) -> bool:
     if _NOT_A_CITY.search(text):
         return False
     small = {"de", "del", "la", "le", "am", "an", "der", "upon", "on", "sur", "di", "da"}
-    return all(w[:1].isupper() or w.casefold() in small for w in words)
+    # Scripts without capitals (Arabic, Hebrew, Chinese) cannot show a name by its capital: any word may be one.
+    caseless = [w[:1].isalpha() and not w[:1].isupper() and not w[:1].islower() for w in words]
+    return all(w[:1].isupper() or w.casefold() in small or no_case for w, no_case in zip(words, caseless, strict=True))
 
 
 def split_location_suffix(pieces: list[str], allow_whole: bool = False) -> tuple[list[str], list[str]]:

@@ -79,6 +79,31 @@ FIELD_WORDS = {
 }
 _TOKEN = re.compile(r"[\w.'’&+\-]+")
 
+# Arabic and Hebrew words (with and without the Arabic article "ال", the Hebrew "ה"); Chinese and Japanese are
+# written without spaces, so their words are found inside a piece (see `_marked`).
+TITLE_WORDS |= {"مهندس", "مهندسة", "مدير", "مديرة", "مطور", "مطورة", "محلل", "محللة", "مصمم", "مصممة", "مستشار",
+                "مستشارة", "أخصائي", "أخصائية", "מהנדס", "מהנדסת", "מנהל", "מנהלת", "מפתח", "מפתחת", "מעצב", "מעצבת",
+                "מתכנת", "מתכנתת", "אנליסט", "אנליסטית", "יועץ", "יועצת", "ראש"}
+TITLE_HEADS |= {"مهندس", "مهندسة", "مدير", "مديرة", "مطور", "مطورة", "محلل", "محللة", "مصمم", "مصممة"}
+ORG_WORDS |= {"شركة", "الشركة", "مجموعة", "المجموعة", "مؤسسة", "بنك", "البنك", "جامعة", "الجامعة", "معهد",
+              "المعهد", "كلية", "حברת", "חברת", "בע\"מ", "בנק", "קבוצת", "אוניברסיטת", "האוניברסיטה", "מכללת",
+              "המכללה"}
+INSTITUTION_WORDS |= {"جامعة", "الجامعة", "معهد", "المعهد", "كلية", "الكلية", "אוניברסיטת", "האוניברסיטה",
+                      "אוניברסיטה", "מכללת", "המכללה", "הטכניון", "טכניון", "אקדמיה", "האקדמיה"}
+DEGREE_WORDS |= {"بكالوريوس", "ماجستير", "دكتوراه", "دبلوم", "תואר", "בוגר", "מוסמך", "דוקטורט"}
+_CJK_TITLE_ENDS = ("工程师", "经理", "总监", "主管", "开发", "设计师", "分析师", "研究员", "顾问", "专员", "实习生",
+                   "エンジニア", "マネージャー", "デザイナー", "アナリスト", "コンサルタント", "部長", "課長", "主任",
+                   "研究員", "開発者", "プログラマー", "インターン")
+_CJK_ORGS = ("有限公司", "公司", "集团", "银行", "株式会社", "有限会社", "合同会社", "銀行", "研究所")
+_CJK_INSTITUTIONS = ("大学", "学院", "大學", "高校", "学校", "研究院", "大学院")
+_CJK_DEGREES = ("学士", "硕士", "博士", "修士", "本科", "学位")
+
+
+def _marked(text: str, marks: tuple[str, ...], at_end: bool = False) -> bool:
+    """A Chinese or Japanese word inside a piece (at its end, where a title's or a company's head word is)."""
+    stripped = text.strip()
+    return any(stripped.endswith(mark) if at_end else mark in stripped for mark in marks)
+
 
 def words(text: str) -> list[str]:
     return [w.casefold().strip(".,()") or w for w in _TOKEN.findall(text)]
@@ -92,6 +117,8 @@ def title_score(text: str) -> float:
     if tokens[-1] in TITLE_HEADS or (len(tokens) > 1 and tokens[-2] in TITLE_HEADS and
                                       re.fullmatch(r"i{1,3}|iv|v|\d|\(.*\)", tokens[-1])):
         score += 1.5
+    if _marked(text, _CJK_TITLE_ENDS, at_end=True):
+        score += 2.5  # "高级数据工程师", "シニアエンジニア"
     if "(" in text:  # "Software Engineer (Front-End)"
         inner = text[: text.index("(")]
         if words(inner) and words(inner)[-1] in TITLE_HEADS:
@@ -104,6 +131,8 @@ def org_score(text: str) -> float:
     score = sum(1.0 for t in tokens if t in ORG_WORDS)
     if tokens and tokens[-1] in ORG_WORDS:
         score += 0.5
+    if _marked(text, _CJK_ORGS + _CJK_INSTITUTIONS):
+        score += 1.5  # "星辰科技有限公司", "株式会社さくらウェブ"
     return score
 
 
@@ -112,6 +141,8 @@ def institution_score(text: str) -> float:
     score = sum(1.5 for t in tokens if t in INSTITUTION_WORDS)
     if re.search(r"\b(of|für|de)\b", text) and score:
         score += 0.5
+    if _marked(text, _CJK_INSTITUTIONS, at_end=True):
+        score += 1.5  # "清华大学", "東京工業大学"
     return score
 
 
@@ -122,6 +153,8 @@ def degree_score(text: str) -> float:
     score = sum(1.0 for t in tokens[:4] if t in DEGREE_WORDS)
     if tokens[0] in DEGREE_WORDS:
         score += 1.0
+    if _marked(text, _CJK_DEGREES) and not _marked(text, _CJK_INSTITUTIONS, at_end=True):
+        score += 2.0  # "计算机科学硕士", "情報工学 学士"
     if re.match(r"^(B|M|D)\.?\s?(S|A|Sc|Eng|Tech|E|Phil|Ed|F|BA)\.?\b", text.strip()):
         score += 1.0
     return score
