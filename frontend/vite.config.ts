@@ -6,7 +6,7 @@ const api = process.env.CVMAKER_API ?? "http://127.0.0.1:8000";
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { "/graphql": api, "/auth": api, "/files": api, "/uploads": api },
+    proxy: { "/config.json": api, "/graphql": api, "/auth": api, "/files": api, "/uploads": api },
   },
   build: {
     target: "es2022",

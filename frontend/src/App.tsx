@@ -1,20 +1,24 @@
-import { ApolloProvider } from "@apollo/client/react";
-import { lazy, Suspense, useEffect, useMemo } from "react";
-import { BrowserRouter, Route, Routes } from "react-router";
-import { createApolloClient } from "./apollo/client";
-import { useAuth } from "./auth/AuthContext";
+import { lazy, Suspense, useEffect } from "react";
 import { LocalAuthGate } from "./auth/LocalAuthGate";
-import { config } from "./config";
-import { CvListPage } from "./features/cvs/CvListPage";
-import { AppShell } from "./ui/AppShell";
+import type { AppConfig } from "./config";
 import { LoadingState } from "./ui/States";
 import { ToastProvider } from "./ui/Toasts";
 
-const EditorPage = lazy(() => import("./features/editor/EditorPage"));
+const loadSignedInApp = () => import("./SignedInApp");
+const SignedInApp = lazy(loadSignedInApp);
+// Amplify and its stylesheet are loaded only in the cloud shape.
 const CognitoAuthGate = lazy(() => import("./auth/CognitoAuthGate"));
 
-export function App() {
-  const signedInApp = <SignedInApp />;
+export function App({ config }: { config: AppConfig }) {
+  useEffect(() => {
+    // The app behind sign-in downloads while the person types their password.
+    void loadSignedInApp();
+  }, []);
+  const signedInApp = (
+    <Suspense fallback={<LoadingState>Opening CV Maker…</LoadingState>}>
+      <SignedInApp apiUrl={config.apiUrl} />
+    </Suspense>
+  );
   return (
     <ToastProvider>
       {config.cognito ? (
@@ -25,27 +29,5 @@ export function App() {
         <LocalAuthGate apiUrl={config.apiUrl}>{signedInApp}</LocalAuthGate>
       )}
     </ToastProvider>
-  );
-}
-
-function SignedInApp() {
-  const auth = useAuth();
-  // One client per session: signing out drops every cached CV with it.
-  const client = useMemo(() => createApolloClient(auth, config.apiUrl), [auth]);
-  useEffect(() => () => void client.clearStore(), [client]);
-  return (
-    <ApolloProvider client={client}>
-      <BrowserRouter>
-        <AppShell>
-          <Suspense fallback={<LoadingState>Opening the editor…</LoadingState>}>
-            <Routes>
-              <Route path="/" element={<CvListPage />} />
-              <Route path="/cv/:cvId/*" element={<EditorPage />} />
-              <Route path="*" element={<CvListPage />} />
-            </Routes>
-          </Suspense>
-        </AppShell>
-      </BrowserRouter>
-    </ApolloProvider>
   );
 }

@@ -173,7 +173,7 @@ def test_the_image_context_is_the_python_project_alone(synthesized: Path) -> Non
     assert not list(context.rglob("__pycache__"))
 
 
-def test_amplify_hosting_deploys_the_backend_then_builds_the_web_app_against_it() -> None:
+def test_amplify_hosting_deploys_the_backend_then_serves_the_web_app_with_its_settings() -> None:
     import yaml
 
     build = yaml.safe_load((ROOT / "amplify.yml").read_text())
@@ -182,6 +182,8 @@ def test_amplify_hosting_deploys_the_backend_then_builds_the_web_app_against_it(
     assert "npm ci --prefix amplify" in backend
     assert 'ampx pipeline-deploy --branch "$AWS_BRANCH" --app-id "$AWS_APP_ID"' in backend
     web = build["frontend"]["phases"]["build"]["commands"]
-    assert web[0].startswith("node amplify/scripts/web-env.mjs amplify_outputs.json frontend/.env.production.local")
-    assert web[-1] == "npm run build --prefix frontend"
+    # One build for every deployment: the settings are written beside it afterwards, not baked into it.
+    assert web[0] == "npm run build --prefix frontend"
+    assert web[-1] == "node amplify/scripts/web-env.mjs amplify_outputs.json frontend/dist/config.json"
+    assert not any("VITE_" in command or ".env" in command for command in web)
     assert build["frontend"]["artifacts"]["baseDirectory"] == "frontend/dist"
