@@ -4,6 +4,7 @@ the next page, a link wrapped in a narrow column, right-to-left text."""
 
 from __future__ import annotations
 
+from cvmaker.adapters.file_sniffing import InProcessExtractor
 from cvmaker.adapters.pdf_extractor import _logical_order
 from cvmaker.domain.cv import SectionKind
 from cvmaker.domain.cv_parsing import ExtractedDocument, LinkTarget, Span, TextLine, parse_cv
@@ -12,6 +13,7 @@ from cvmaker.domain.cv_parsing.headings import looks_like_heading_text
 from cvmaker.domain.cv_parsing.layout import Fragment, PageText, order_document
 from cvmaker.domain.cv_parsing.rows import make_row
 from cvmaker.domain.cv_parsing.skills import parse_skills
+from cvmaker.services.importing import ImportService
 
 
 def _line(*spans: str | tuple[str, float], size: float = 10.0, bold: bool = False) -> TextLine:
@@ -255,3 +257,12 @@ def test_arabic_entries_and_places() -> None:
     assert parsed.basics.location == "دبي، الإمارات العربية المتحدة"
     assert [(i.title, i.organization, i.current) for i in parsed.sections[0].items] == [
         ("مهندسة برمجيات أولى", "شركة الخليج للمدفوعات", True)]
+
+
+def test_the_last_word_of_a_bullet_at_the_foot_of_a_page_is_not_a_footer(pdfs: dict[str, bytes]) -> None:
+    # Three pages whose bullets end "... for the on-call" / "team", the second line at the foot of two pages:
+    # repeated at the edge of most pages, yet set as close under its line as a paragraph's lines are.
+    parsed = ImportService(InProcessExtractor()).parse(pdfs["running_header"], "cv.pdf")
+    bullets = [b for s in parsed.document.sections for i in s.items for b in i.bullets if "runbook" in b]
+    assert bullets and all(b.endswith(" team") for b in bullets)
+    assert all(text != "team" for _, text in parsed.warnings)

@@ -320,7 +320,8 @@ def order_document(
         # A line repeated near the top or bottom of most pages (digits ignored: "Page 2 of 3") is furniture.
         edge_keys: Counter[str] = Counter()
         for page, lines in zip(pages, per_page, strict=True):
-            keys = {_repeat_key(line) for line in lines if _near_edge(line, page)}
+            keys = {_repeat_key(line) for n, line in enumerate(lines)
+                    if _near_edge(line, page) and not _runs_on_from_above(lines, n, page)}
             edge_keys.update(keys)
         repeated = {key for key, count in edge_keys.items() if count >= max(2, (len(pages) + 1) // 2)}
         # The name set large at the top of page 1 and repeated small as a running header on later pages is the
@@ -367,6 +368,16 @@ def _sidebars_last(pages: list[_OrderedPage]) -> list[list[TextLine]]:
     last = max(position for position, lines in enumerate(per_page) if lines or position == 0)
     per_page[last].extend(moved)
     return per_page
+
+
+def _runs_on_from_above(lines: list[TextLine], position: int, page: PageText) -> bool:
+    """A line at the foot of a page set as close under the line above as the lines of a paragraph are: the
+    last words of the text ("team" ending a bullet on two pages), not a footer, which stands apart."""
+    line = lines[position]
+    if position == 0 or line.top < page.height / 2:
+        return False
+    above = lines[position - 1]
+    return above.column == line.column and above.page == line.page and line.space_before < 0.5 * line.size
 
 
 def _near_edge(line: TextLine, page: PageText, fraction: float = 0.12) -> bool:
