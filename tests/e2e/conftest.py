@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import count
 from pathlib import Path
 
@@ -42,13 +43,13 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 
     raise RuntimeError("cvmaker serve did not answer /healthz in time")
 
 
-@pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def running_server(data_dir: Path, **settings: str) -> Iterator[str]:
+    """`cvmaker serve` on a free port with the built web app and `settings` (CVMAKER_*) over the environment's."""
     if not (WEB_DIST / "index.html").is_file():
         pytest.fail("The web app is not built: run `npm ci && npm run build` in frontend/ (make test does).")
-    data_dir = tmp_path_factory.mktemp("e2e-data")
     port = free_port()
-    env = {**os.environ, "CVMAKER_WEB_DIST": str(WEB_DIST)}
+    env = {**os.environ, "CVMAKER_WEB_DIST": str(WEB_DIST), **settings}
     env.pop("CVMAKER_PUBLIC_URL", None)
     log = (data_dir / "serve.log").open("wb")
     process = subprocess.Popen(
@@ -67,6 +68,12 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with running_server(tmp_path_factory.mktemp("e2e-data")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
