@@ -42,6 +42,30 @@ def _stable_zip(data: bytes) -> bytes:
     return output.getvalue()
 
 
+def _add_hyperlink(paragraph: Any, url: str, text: str, color: Any) -> None:
+    """python-docx has no hyperlink API: a `w:hyperlink` to an external relationship, wrapping one run."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    relationship = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    hyperlink = OxmlElement("w:hyperlink")
+    hyperlink.set(qn("r:id"), relationship)
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), str(color))
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    properties.extend([colour, underline])
+    text_element = OxmlElement("w:t")
+    text_element.text = text
+    text_element.set(qn("xml:space"), "preserve")
+    run.extend([properties, text_element])
+    hyperlink.append(run)
+    paragraph._p.append(hyperlink)
+
+
 @dataclass
 class _Builder:
     """Builds one document; holds the python-docx objects while it does."""
@@ -64,6 +88,17 @@ class _Builder:
         if self.rtl:
             self._right_to_left(heading)
         return heading
+
+    def contact(self, document: CvDocument) -> Any:
+        """The contact line: location, email, phone, then each link as a real hyperlink (so the full address
+        survives, not just the printed label), separated by " | "."""
+        parts = [part for part in (document.basics.location, document.basics.email, document.basics.phone) if part]
+        paragraph = self.paragraph(" | ".join(parts))
+        for link in document.basics.links:
+            if paragraph.text or len(paragraph._p) > 1:
+                paragraph.add_run(" | ")
+            _add_hyperlink(paragraph, link.url, link_label(link.url, link.label), self.accent)
+        return paragraph
 
     @staticmethod
     def _right_to_left(paragraph: Any) -> None:
@@ -160,10 +195,8 @@ class PythonDocxWriter:
         builder.heading(document.basics.name, level=0)
         if document.basics.headline:
             builder.paragraph(document.basics.headline)
-        contact = [part for part in (document.basics.location, document.basics.email, document.basics.phone) if part]
-        contact += [link_label(link.url, link.label) for link in document.basics.links]
-        if contact:
-            builder.paragraph(" | ".join(contact))
+        if document.basics.location or document.basics.email or document.basics.phone or document.basics.links:
+            builder.contact(document)
         if document.summary:
             builder.paragraph(document.summary.strip())
         for section in shown_sections(document):
@@ -262,9 +295,7 @@ def write_letter_docx(document: CvDocument, design: Design, letter: LetterParts)
         builder.heading(document.basics.name, level=0)
     if document.basics.headline:
         builder.paragraph(document.basics.headline)
-    contact = [part for part in (document.basics.location, document.basics.email, document.basics.phone) if part]
-    contact += [link_label(link.url, link.label) for link in document.basics.links]
-    letterhead_end = builder.paragraph(" | ".join(contact))
+    letterhead_end = builder.contact(document)
     _rule_below(letterhead_end, design.accent_color.lstrip("#").upper())
     letterhead_end.paragraph_format.space_after = Pt(design.font_size * 2)
 
