@@ -61,7 +61,8 @@ def call_api_as_the_page(page: Page, query: str, variables: dict[str, Any] | Non
     """Posts `query` to the API from inside the page with the access token Amplify keeps in localStorage."""
     return page.evaluate(
         """async ([query, variables]) => {
-             const key = Object.keys(localStorage).find((k) => k.startsWith('CognitoIdentityServiceProvider.') && k.endsWith('.accessToken'));
+             const key = Object.keys(localStorage).find(
+               (k) => k.startsWith('CognitoIdentityServiceProvider.') && k.endsWith('.accessToken'));
              const token = localStorage.getItem(key);
              const response = await fetch('/graphql', {method: 'POST',
                headers: {'content-type': 'application/json', authorization: `Bearer ${token}`},

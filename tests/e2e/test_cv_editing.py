@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.e2e.conftest import PASSWORD, ROOT, screenshot, sign_up, wait_saved
+from tests.e2e.conftest import PASSWORD, ROOT, screenshot, sign_up, wait_for_new_preview, wait_saved
 
 FIXTURES = ROOT / "tests" / "fixtures" / "json_resume"
 
@@ -89,7 +89,23 @@ def test_edit_reorder_by_keyboard_and_restore_a_revision(page: Page, email: str)
     page.get_by_role("link", name="History").click()
     expect(page.get_by_text("Version 1", exact=True)).to_be_visible()
     screenshot(page, "04-history")
-    page.get_by_role("button", name="Restore version 1").click()
+
+    # Preview before restoring: version 1's pages (the new, empty CV) and what restoring it would change.
+    current_pages = wait_for_new_preview(page, "")
+    page.get_by_role("button", name="Preview version 1").click()
+    expect(page.get_by_role("heading", name="Preview of version 1")).to_be_visible()
+    earlier = page.get_by_role("region", name=re.compile("Version 1 as it was"))
+    expect(earlier.locator("dt", has_text=re.compile("^Name$"))).to_be_visible()
+    expect(earlier.locator("del", has_text="Ada Lovelace")).to_be_visible()
+    expect(earlier.get_by_text("Section Skills")).to_be_visible()
+    wait_for_new_preview(page, current_pages)
+    screenshot(page, "04b-history-preview-of-version-1")
+    page.get_by_role("button", name="Close preview").click()
+    expect(page.get_by_role("heading", name="Preview", exact=True)).to_be_visible()
+    expect(earlier).to_have_count(0)
+
+    page.get_by_role("button", name="Preview version 1").click()
+    page.get_by_role("button", name="Restore this version").click()
     expect(page.get_by_role("status").filter(has_text="Restored version 1")).to_be_visible()
     page.get_by_role("link", name="Content", exact=True).click()
     expect(page.get_by_label("Full name")).to_have_value("")

@@ -7,8 +7,8 @@ import { describeError, ErrorState, LoadingState } from "../../ui/States";
 import { useDocumentTitle } from "../../ui/useDocumentTitle";
 import { DownloadMenu } from "../export/DownloadMenu";
 import { DesignTab } from "../design/DesignTab";
-import { MatchTab, type PreviewOverride } from "../match/MatchTab";
-import { PreviewPane } from "../preview/PreviewPane";
+import { MatchTab } from "../match/MatchTab";
+import { PreviewPane, type PreviewOverride } from "../preview/PreviewPane";
 import { HistoryTab } from "../history/HistoryTab";
 import { ContentTab } from "./ContentTab";
 import { draftFromCv, type Draft } from "./draft";
@@ -207,6 +207,8 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
                       const restored = draftFromCv(cv);
                       autosave.reset(restored.draft, restored.version);
                     }}
+                    draft={draft}
+                    onPreview={setPreviewOverride}
                   />
                 }
               />
@@ -214,7 +216,7 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
           </div>
           <div className="editor__preview">
             {previewOverride ? (
-              <PreviewPane key={previewOverride.cvId} cvId={previewOverride.cvId} draft={previewOverride.draft} title={previewOverride.label} />
+              <PreviewPane key={`${previewOverride.cvId}:${previewOverride.label}`} cvId={previewOverride.cvId} draft={previewOverride.draft} title={previewOverride.label} />
             ) : (
               <PreviewPane key={cvId} cvId={cvId} draft={draft} />
             )}

@@ -1,7 +1,9 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import { useEffect, useState } from "react";
 import { graphql, type FragmentType } from "../../gql";
-import type { EditorCvFragment } from "../editor/draft";
+import { draftFromCv, type Draft, type EditorCvFragment } from "../editor/draft";
+import type { PreviewOverride } from "../preview/PreviewPane";
+import { RevisionPreview } from "./RevisionPreview";
 import { formatWhen } from "../../ui/format";
 import { describeError, EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { useToasts } from "../../ui/Toasts";
@@ -12,6 +14,15 @@ export const CvRevisionsQuery = graphql(`
       version
       savedAt
       title
+    }
+  }
+`);
+
+export const CvRevisionQuery = graphql(`
+  query CvRevision($id: ID!, $version: Int!) {
+    cvRevision(id: $id, version: $version) {
+      id
+      ...EditorCv_cv
     }
   }
 `);
@@ -38,16 +49,54 @@ interface HistoryTabProps {
   beforeRestore: () => Promise<void>;
   getCurrentVersion: () => number;
   onRestored: (cv: FragmentType<typeof EditorCvFragment>) => void;
+  /** The draft on screen, to show what restoring an earlier version would change. */
+  draft: Draft;
+  /** Shows an earlier version's pages in the preview, or the CV being edited again with null. */
+  onPreview: (override: PreviewOverride | null) => void;
 }
 
-export function HistoryTab({ cvId, currentVersion, getCurrentVersion, beforeRestore, onRestored }: HistoryTabProps) {
+interface Previewed {
+  version: number;
+  savedAt: string;
+  draft: Draft;
+}
+
+export function HistoryTab({ cvId, currentVersion, getCurrentVersion, beforeRestore, onRestored, draft, onPreview }: HistoryTabProps) {
   const { data, loading, error, refetch } = useQuery(CvRevisionsQuery, { variables: { id: cvId }, fetchPolicy: "network-only" });
   const [restore] = useMutation(RestoreRevisionMutation);
+  const client = useApolloClient();
   const [busy, setBusy] = useState<number | null>(null);
+  const [opening, setOpening] = useState<number | null>(null);
+  const [previewed, setPreviewed] = useState<Previewed | null>(null);
   const toasts = useToasts();
   useEffect(() => {
     void refetch();
   }, [currentVersion, refetch]);
+  useEffect(() => () => onPreview(null), [onPreview]); // leaving the tab shows the CV being edited again
+
+  function closePreview() {
+    setPreviewed(null);
+    onPreview(null);
+  }
+
+  async function previewVersion(version: number, savedAt: string) {
+    setOpening(version);
+    try {
+      // Not cached: the earlier version has the CV's id and would overwrite the current CV in the cache.
+      const { data: result } = await client.query({ query: CvRevisionQuery, variables: { id: cvId, version }, fetchPolicy: "no-cache" });
+      if (!result?.cvRevision) {
+        toasts.show({ message: `Version ${version} is no longer kept.`, tone: "error" });
+        return;
+      }
+      const earlier = draftFromCv(result.cvRevision).draft;
+      setPreviewed({ version, savedAt, draft: earlier });
+      onPreview({ cvId, draft: earlier, label: `Preview of version ${version}` });
+    } catch (failure) {
+      toasts.show({ message: `Version ${version} could not be opened. ${describeError(failure)}`, tone: "error" });
+    } finally {
+      setOpening(null);
+    }
+  }
 
   async function restoreVersion(version: number, undoable: boolean) {
     setBusy(version);
@@ -57,6 +106,7 @@ export function HistoryTab({ cvId, currentVersion, getCurrentVersion, beforeRest
       const { data: result } = await restore({ variables: { id: cvId, version } });
       const outcome = result?.restoreCvRevision;
       if (outcome?.__typename === "Cv") {
+        closePreview();
         onRestored(outcome);
         toasts.show({
           message: `Restored version ${version}. It is now the current version.`,
@@ -87,7 +137,21 @@ export function HistoryTab({ cvId, currentVersion, getCurrentVersion, beforeRest
       <h2 id="history-heading" className="card__title">
         History
       </h2>
-      <p className="muted">Every save is kept. Restoring a version saves it as the newest one; nothing is lost.</p>
+      <p className="muted">
+        Every save is kept. Preview a version to see its pages and what differs; restoring it saves it as the newest
+        one, so nothing is lost.
+      </p>
+      {previewed && (
+        <RevisionPreview
+          version={previewed.version}
+          savedAt={previewed.savedAt}
+          earlier={previewed.draft}
+          current={draft}
+          restoring={busy === previewed.version}
+          onRestore={() => void restoreVersion(previewed.version, true)}
+          onClose={closePreview}
+        />
+      )}
       <ol className="revisions">
         {revisions.map((revision) => {
           const isCurrent = revision.version === currentVersion;
@@ -103,15 +167,27 @@ export function HistoryTab({ cvId, currentVersion, getCurrentVersion, beforeRest
                 </p>
               </div>
               {!isCurrent && (
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`Restore version ${revision.version}`}
-                  disabled={busy !== null}
-                  onClick={() => void restoreVersion(revision.version, true)}
-                >
-                  {busy === revision.version ? "Restoring…" : "Restore"}
-                </button>
+                <div className="revision__actions">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Preview version ${revision.version}`}
+                    aria-pressed={previewed?.version === revision.version}
+                    disabled={opening !== null}
+                    onClick={() => void previewVersion(revision.version, revision.savedAt)}
+                  >
+                    {opening === revision.version ? "Opening…" : "Preview"}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Restore version ${revision.version}`}
+                    disabled={busy !== null}
+                    onClick={() => void restoreVersion(revision.version, true)}
+                  >
+                    {busy === revision.version ? "Restoring…" : "Restore"}
+                  </button>
+                </div>
               )}
             </li>
           );

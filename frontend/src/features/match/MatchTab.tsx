@@ -8,6 +8,7 @@ import { draftFromCv, draftToInput, type Draft } from "../editor/draft";
 import { SaveCvMutation } from "../editor/useAutosave";
 import { DeleteCvMutation } from "../cvs/operations";
 import { fileNameFor, saveBlob, saveUrl } from "../export/download";
+import type { PreviewOverride } from "../preview/PreviewPane";
 import { withRejectedUndone, type TailorChange } from "./applyChanges";
 import { MatchResult, type MatchResultFragment } from "./MatchResult";
 import {
@@ -30,12 +31,9 @@ interface Tailoring {
 
 type Busy = null | "match" | "tailor" | "save" | "letter";
 
+export type { PreviewOverride } from "../preview/PreviewPane";
+
 /** Paste a job posting, see the match, tailor the CV and write a cover letter. */
-export interface PreviewOverride {
-  cvId: string;
-  draft: Draft;
-  label: string;
-}
 
 export function MatchTab({ cvId, draft, beforeRun, onPreview }: {
   cvId: string;

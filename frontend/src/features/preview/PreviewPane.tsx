@@ -2,6 +2,13 @@ import type { Draft } from "../editor/draft";
 import { LoadingState, Spinner } from "../../ui/States";
 import { usePreview } from "./usePreview";
 
+/** Another draft shown in the preview instead of the one being edited (a tailored CV, an earlier version). */
+export interface PreviewOverride {
+  cvId: string;
+  draft: Draft;
+  label: string;
+}
+
 /** The real pages of the PDF, beside the editor, following the typing. */
 export function PreviewPane({ cvId, draft, title = "Preview" }: { cvId: string; draft: Draft; title?: string }) {
   const { pages, updating, problem } = usePreview(cvId, draft);
