@@ -44,7 +44,8 @@ def _web_app_routes(settings: Settings) -> list[BaseRoute]:
     if (settings.web_dist / "index.html").is_file():
         from api.web_app import SinglePageApp
 
-        return [Mount("/", app=SinglePageApp(settings.web_dist))]
+        emulator = (settings.cognito_user_pool_endpoint,) if settings.cognito_user_pool_endpoint else ()
+        return [Mount("/", app=SinglePageApp(settings.web_dist, emulator))]
     return [Route("/", lambda request: HTMLResponse(NOT_BUILT))]
 
 

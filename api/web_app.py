@@ -21,9 +21,19 @@ SECURITY_HEADERS = {
 }
 
 
+def security_headers(connect_sources: tuple[str, ...] = ()) -> dict[str, str]:
+    """The headers, with extra `connect-src` origins (an emulator's Cognito on http://127.0.0.1:PORT; real
+    Cognito is https and already allowed)."""
+    policy = SECURITY_HEADERS["content-security-policy"]
+    connect = " ".join(("'self'", "https:", *connect_sources))
+    return {**SECURITY_HEADERS,
+            "content-security-policy": policy.replace("connect-src 'self' https:", f"connect-src {connect}")}
+
+
 class SinglePageApp(StaticFiles):
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, connect_sources: tuple[str, ...] = ()) -> None:
         super().__init__(directory=directory, html=True)
+        self.security_headers = security_headers(connect_sources)
 
     async def get_response(self, path: str, scope: Scope) -> Response:
         try:
@@ -34,7 +44,7 @@ class SinglePageApp(StaticFiles):
             response = await super().get_response("index.html", scope)
         if response.status_code == 404 and "." not in path.rsplit("/", 1)[-1]:
             response = await super().get_response("index.html", scope)
-        response.headers.update(SECURITY_HEADERS)
+        response.headers.update(self.security_headers)
         if path.startswith("assets/"):
             # Vite fingerprints asset names, so they never change: cache them for good.
             response.headers["cache-control"] = "public, max-age=31536000, immutable"

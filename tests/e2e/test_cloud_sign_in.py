@@ -75,9 +75,9 @@ def call_api_as_the_page(page: Page, query: str, variables: dict[str, Any] | Non
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    # The page's Content-Security-Policy (api/web_app.py) allows connections to 'self' and https: only, so it
-    # refuses the emulator's http://127.0.0.1 Cognito endpoint; AWS's Cognito is https and is allowed.
-    context = browser.new_context(viewport={"width": 1360, "height": 900}, bypass_csp=True)
+    # The page's Content-Security-Policy is enforced: it allows the emulator's http Cognito endpoint because
+    # the server is configured with it (CVMAKER_COGNITO_USER_POOL_ENDPOINT), as AWS's https one always is.
+    context = browser.new_context(viewport={"width": 1360, "height": 900})
     context.set_default_timeout(15_000)
     yield context
     context.close()
