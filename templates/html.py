@@ -8,14 +8,14 @@ against the allow-lists here again, so even an unvalidated design cannot inject 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from cvmaker.domain import design as allowed
 from cvmaker.domain.cv import CvDocument, Design, Item, SectionKind
+from cvmaker.domain.letter_layout import LetterContent
 from cvmaker.domain.plain_text import (
     COMPACT_KINDS,
     Script,
@@ -235,36 +235,9 @@ def render_html(template: str, document: CvDocument, design: Design | None = Non
 LETTERHEAD_IN_SIDEBAR = frozenset({"modern"})
 
 
-class LetterBlockParts(Protocol):
-    @property
-    def kind(self) -> str: ...  # "paragraph" or "list"
-
-    @property
-    def lines(self) -> Sequence[str]: ...
 
 
-class LetterParts(Protocol):
-    """What a letter shows below its letterhead (`cvmaker.services.letter_rendering.LetterContent`)."""
-
-    @property
-    def date(self) -> str: ...
-
-    @property
-    def greeting(self) -> str: ...
-
-    @property
-    def blocks(self) -> Sequence[LetterBlockParts]: ...
-
-    @property
-    def closing(self) -> str: ...
-
-    @property
-    def signature(self) -> str: ...
-
-    def all_text(self) -> str: ...
-
-
-def render_letter_html(template: str, document: CvDocument, design: Design, letter: LetterParts) -> str:
+def render_letter_html(template: str, document: CvDocument, design: Design, letter: LetterContent) -> str:
     """The HTML of a cover letter in `template`, with `document`'s name and contact details as the letterhead
     and `design`'s look. The letter's parts are printed as escaped text, like every CV field."""
     # The page's language and direction follow the letter's text, not the CV's.

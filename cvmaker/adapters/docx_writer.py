@@ -12,10 +12,11 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from cvmaker.domain import design as allowed
 from cvmaker.domain.cv import CvDocument, Design, Item, PageSize
+from cvmaker.domain.letter_layout import LetterContent
 from cvmaker.domain.plain_text import (
     COMPACT_KINDS,
     detect_script,
@@ -210,40 +211,13 @@ class PythonDocxWriter:
         word.save(buffer)
         return _stable_zip(buffer.getvalue())
 
-    def write_letter(self, document: CvDocument, design: Design, letter: LetterParts) -> bytes:
+    def write_letter(self, document: CvDocument, design: Design, letter: LetterContent) -> bytes:
         """A cover letter from `document` in `design` (see `write_letter_docx`)."""
         return write_letter_docx(document, design, letter)
 
 
 # ---------------------------------------------------------------- cover letters
 
-class LetterBlockParts(Protocol):
-    @property
-    def kind(self) -> str: ...  # "paragraph" (lines kept as line breaks) or "list" (a bullet per line)
-
-    @property
-    def lines(self) -> Sequence[str]: ...
-
-
-class LetterParts(Protocol):
-    """A letter split into its parts (`cvmaker.services.letter_rendering.LetterContent`)."""
-
-    @property
-    def date(self) -> str: ...
-
-    @property
-    def greeting(self) -> str: ...
-
-    @property
-    def blocks(self) -> Sequence[LetterBlockParts]: ...
-
-    @property
-    def closing(self) -> str: ...
-
-    @property
-    def signature(self) -> str: ...
-
-    def all_text(self) -> str: ...
 
 
 def _rule_below(paragraph: Any, color: str) -> None:
@@ -271,7 +245,7 @@ def _lines_paragraph(builder: _Builder, lines: Sequence[str]) -> Any:
     return paragraph
 
 
-def write_letter_docx(document: CvDocument, design: Design, letter: LetterParts) -> bytes:
+def write_letter_docx(document: CvDocument, design: Design, letter: LetterContent) -> bytes:
     """A cover letter as a Word document in the CV's design: the CV's name, headline and contact details as the
     letterhead, then the date, the greeting, the paragraphs and lists, the closing and the signature."""
     import docx
