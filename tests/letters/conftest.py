@@ -3,19 +3,19 @@ service over a render service wired from the real adapters."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 
 from cvmaker.adapters.docx_writer import PythonDocxWriter
 from cvmaker.adapters.pdf_rasterizer import PdfiumRasterizer
-from cvmaker.adapters.weasyprint_renderer import WeasyPrintRenderer, default_renderer
+from cvmaker.adapters.weasyprint_renderer import WeasyPrintRenderer
 from cvmaker.domain.matching.results import CoverLetter
 from cvmaker.services.letter_rendering import LetterRenderService
 from cvmaker.services.rendering import RenderService
 from templates import REGISTRY
-from tests.render.conftest import MemoryBlobStore
+# The render suite's warm renderer and in-memory blob store serve the letters too.
+from tests.render.conftest import MemoryBlobStore, blobs, renderer  # noqa: F401 (fixtures)
 
 LETTER_TEXT = """Dear Hiring Manager,
 
@@ -36,18 +36,6 @@ Amelia Hartley"""
 def a_letter(text: str = LETTER_TEXT, letter_id: str = "01JLETTER0000000000000001", cv_id: str = "cv-1") -> CoverLetter:
     return CoverLetter(id=letter_id, owner="alice", cv_id=cv_id, job_id="job-1", text=text,
                        created_at=datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
-
-
-@pytest.fixture(scope="session")
-def renderer() -> Iterator[WeasyPrintRenderer]:
-    renderer = default_renderer(workers=1)
-    yield renderer
-    renderer.pool.close()
-
-
-@pytest.fixture
-def blobs() -> MemoryBlobStore:
-    return MemoryBlobStore()
 
 
 @pytest.fixture
