@@ -45,6 +45,16 @@ def token(args: argparse.Namespace) -> int:
     return 0
 
 
+def create_client(args: argparse.Namespace) -> int:
+    from api.composition import build_runtime
+
+    runtime = build_runtime(_settings(args).with_overrides(auth="local"))
+    scopes = args.scope or ["cvmaker/read", "cvmaker/write"]
+    client_id, secret = runtime.local_accounts.create_client(args.name, scopes)
+    print(f"client id: {client_id}\nsecret:    {secret}\n(shown once: keep the secret somewhere safe)")
+    return 0
+
+
 def export_schema(args: argparse.Namespace) -> int:
     from schema.schema import build_schema
 
@@ -86,6 +96,15 @@ def parser() -> argparse.ArgumentParser:
     token_cmd.add_argument("--email", required=True)
     token_cmd.add_argument("--data-dir")
     token_cmd.set_defaults(run=token)
+
+    client_cmd = commands.add_parser("client", help="integrators' clients (OAuth2 client credentials)")
+    client_actions = client_cmd.add_subparsers(dest="action", required=True)
+    create_cmd = client_actions.add_parser("create", help="create a client and print its id and secret")
+    create_cmd.add_argument("--name", required=True)
+    create_cmd.add_argument("--scope", action="append", default=None, choices=["cvmaker/read", "cvmaker/write"],
+                            help="repeat for each scope (default: both)")
+    create_cmd.add_argument("--data-dir")
+    create_cmd.set_defaults(run=create_client)
 
     schema_cmd = commands.add_parser("export-schema", help="print the GraphQL SDL")
     schema_cmd.add_argument("--out", default="-")

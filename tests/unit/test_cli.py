@@ -54,3 +54,29 @@ def test_token_then_serve_then_call_the_api(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_client_create_then_client_credentials_token_reads_but_cannot_write(tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    data_dir = tmp_path / "data"
+    created = subprocess.run([sys.executable, "-m", "api.cli", "client", "create", "--name", "acme", "--scope",
+                              "cvmaker/read", "--data-dir", str(data_dir)], cwd=ROOT, capture_output=True,
+                             text=True, timeout=60)
+    assert created.returncode == 0, created.stderr
+    fields = dict(line.split(":", 1) for line in created.stdout.splitlines()[:2])
+    client_id, secret = fields["client id"].strip(), fields["secret"].strip()
+    with TestClient(create_app(Settings(data_dir=data_dir, web_dist=tmp_path / "none"))) as client:
+        issued = client.post("/auth/token", data={"grant_type": "client_credentials"}, auth=(client_id, secret))
+        assert issued.status_code == 200, issued.text
+        headers = {"Authorization": f"Bearer {issued.json()['access_token']}"}
+        read = client.post("/graphql", json={"query": "{ cvs { edges { node { id } } } }"}, headers=headers)
+        assert read.json() == {"data": {"cvs": {"edges": []}}}
+        write = client.post("/graphql", json={"query": 'mutation { createCv(input: {title: "x"}) { __typename } }'},
+                            headers=headers)
+        assert write.json()["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+        wrong = client.post("/auth/token", data={"grant_type": "client_credentials"}, auth=(client_id, "nope"))
+        assert wrong.status_code in (400, 401)
