@@ -14,7 +14,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from api.auth_gate import AuthGate
 from api.composition import Runtime, build_runtime
 from api.graphql_view import GraphQLView
-from api.middleware import LimitBodySize, RequestId
+from api.middleware import LimitBodySize, RequestId, UnexpectedErrors
 from api.settings import Settings
 from api.web_config import web_config_route
 from cvmaker.domain.errors import NotFound
@@ -78,6 +78,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.runtime = runtime
     app.add_middleware(LimitBodySize, max_bytes=settings.max_body_bytes)
+    app.add_middleware(UnexpectedErrors)
     app.add_middleware(RequestId)
     # Objects made at start-up live for the whole process: keep them out of the collector's full passes
     # (they caused the uncached GraphQL path's p99 spikes).

@@ -31,8 +31,16 @@ def serve(args: argparse.Namespace) -> int:
         settings = settings.with_overrides(public_url=f"http://{host}:{args.port}")
     print(f"CV Maker on http://{args.host}:{args.port}  (GraphQL at /graphql, data in {settings.data_dir})",
           file=sys.stderr)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning", access_log=False,
-                proxy_headers=False)
+    from api.logs import configure_logging
+
+    listener = configure_logging()
+    try:
+        # log_config=None: uvicorn's loggers propagate to the root's non-blocking queue instead of their own
+        # handlers writing to stderr on the event loop.
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning", access_log=False,
+                    proxy_headers=False, log_config=None)
+    finally:
+        listener.stop()
     return 0
 
 

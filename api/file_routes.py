@@ -7,6 +7,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from cvmaker.adapters.local.folder_blob_store import BadSignature, FolderBlobStore, InvalidKey
+from cvmaker.domain.download_names import content_disposition
 
 # Anything a browser might run is served as a download of opaque bytes, never rendered.
 _SERVED_TYPES = {"application/pdf", "image/png", "application/json", "text/plain; charset=utf-8",
@@ -31,10 +32,9 @@ def file_routes(blobs: FolderBlobStore, max_upload_bytes: int) -> list[BaseRoute
         content_type = blobs.content_type(key)
         if content_type not in _SERVED_TYPES:
             content_type = "application/octet-stream"
-        filename = query["name"].replace('"', "").replace("\\", "")
         inline = request.query_params.get("inline") == "1" and content_type in ("application/pdf", "image/png")
         return Response(data, media_type=content_type, headers={
-            "content-disposition": f'{"inline" if inline else "attachment"}; filename="{filename}"',
+            "content-disposition": content_disposition(query["name"], inline=inline),
             "x-content-type-options": "nosniff",
             "cache-control": "private, max-age=300",
         })

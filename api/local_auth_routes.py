@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
+from api.json_bodies import MalformedBody, parse_json_object
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -83,11 +83,9 @@ async def _json_fields(request: Request, *names: str) -> list[str]:
     if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
         raise _BadRequest("UNSUPPORTED_MEDIA_TYPE", "Send a JSON body with Content-Type: application/json.")
     try:
-        document = json.loads(await _capped_body(request))
-    except (ValueError, UnicodeDecodeError):
-        raise _BadRequest("BAD_REQUEST", "The body is not valid JSON.") from None
-    if not isinstance(document, dict):
-        raise _BadRequest("BAD_REQUEST", "The body must be a JSON object.")
+        document = parse_json_object(await _capped_body(request))
+    except MalformedBody as error:
+        raise _BadRequest("BAD_REQUEST", str(error)) from None
     values = [document.get(name) for name in names]
     missing = [name for name, value in zip(names, values, strict=True) if not isinstance(value, str)]
     if missing:

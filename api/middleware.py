@@ -1,8 +1,10 @@
-"""ASGI middleware of the edge: a request id on every request, and a cap on request bodies."""
+"""ASGI middleware of the edge: a request id on every request, a typed answer to any unexpected error, and a cap
+on request bodies."""
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import uuid
 from typing import Any
@@ -43,6 +45,44 @@ class RequestId:
         await self.app(scope, receive, send_with_id)
 
 
+log = logging.getLogger("cvmaker.http")
+
+
+class TrackedSend:
+    """`send`, noting whether the response has started (after which no other response can be sent)."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        self.started = self.started or message["type"] == "http.response.start"
+        await self.send(message)
+
+
+class UnexpectedErrors:
+    """Any exception that escapes a route becomes a JSON 500 with the request id (logged once, with its stack)
+    and goes no further: the server's own error path (a second traceback, a text body) is never taken."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        tracked = TrackedSend(send)
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception:
+            request_id = scope.get("state", {}).get("request_id", "")
+            log.exception("unexpected error on %s %s (request %s)", scope.get("method"), scope.get("path"),
+                          request_id)
+            if not tracked.started:
+                await send_json(send, 500, {"errors": [{"message": "Unexpected error.", "extensions": {
+                    "code": "INTERNAL_SERVER_ERROR", "requestId": request_id}}]})
+
+
 class BodyTooLarge(Exception):
     pass
 
@@ -77,7 +117,7 @@ class LimitBodySize:
             await send_json(send, 413, too_large)
             return
         received = 0
-        started = False
+        tracked = TrackedSend(send)
 
         async def counting_receive() -> Message:
             nonlocal received
@@ -88,13 +128,8 @@ class LimitBodySize:
                     raise BodyTooLarge
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            await self.app(scope, counting_receive, tracked)
         except BodyTooLarge:
-            if not started:
+            if not tracked.started:
                 await send_json(send, 413, too_large)

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
 from cvmaker.domain.cv import Cv, CvDocument, Design, Page
+from cvmaker.domain.download_names import download_name
 from cvmaker.domain.errors import FieldProblem, InvalidInput, NotFound
 from cvmaker.domain.letter_layout import LetterBlock, LetterContent, letter_content, letter_date
 from cvmaker.domain.matching.results import CoverLetter
@@ -57,9 +58,8 @@ def bundled_letter_html(template: str, document: CvDocument, design: Design, let
 
 
 def letter_filename(document: CvDocument, render_format: RenderFormat) -> str:
-    """"Amelia Hartley Cover Letter.pdf": letters, digits, spaces and dashes of the name only."""
-    name = re.sub(r"[^\w\- ]+", "", document.basics.name, flags=re.UNICODE).strip()[:80]
-    return f"{name} Cover Letter.{render_format.extension}" if name else f"Cover Letter.{render_format.extension}"
+    """"Amelia Hartley Cover Letter.pdf", in the name's own script."""
+    return download_name(document.basics.name, "Cover Letter", render_format.extension)
 
 
 def find_cover_letter(cvs: CvLister, letters: LetterLister, owner: str, letter_id: str) -> tuple[CoverLetter, Cv]:

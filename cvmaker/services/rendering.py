@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from cvmaker.domain.cv import CvDocument, Design
+from cvmaker.domain.download_names import download_name
 from cvmaker.domain.errors import FieldProblem, InvalidInput
 from cvmaker.domain.plain_text import to_plain_text
 from cvmaker.domain.validation import validate_document
@@ -148,9 +149,8 @@ def _canonical(value: Any) -> bytes:
 
 
 def download_filename(document: CvDocument, render_format: RenderFormat) -> str:
-    """"Amelia Hartley CV.pdf": letters, digits, spaces and dashes of the name only."""
-    name = re.sub(r"[^\w\- ]+", "", document.basics.name, flags=re.UNICODE).strip()[:80] or "CV"
-    return f"{name} CV.{render_format.extension}"
+    """"Amelia Hartley CV.pdf", in the name's own script."""
+    return download_name(document.basics.name, "CV", render_format.extension)
 
 
 class RenderService:

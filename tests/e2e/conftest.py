@@ -7,10 +7,6 @@ build fails the suite with that instruction rather than testing the "not built" 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import count
@@ -20,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from tests.e2e.browser import launch_chromium
-from tests.support.servers import free_port
+from tests.support.servers import cvmaker_serve
 
 ROOT = Path(__file__).resolve().parents[2]
 WEB_DIST = ROOT / "frontend" / "dist"
@@ -29,45 +25,14 @@ PASSWORD = "correct horse battery staple"
 _users = count(1)
 
 
-def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"cvmaker serve exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("cvmaker serve did not answer /healthz in time")
-
-
 @contextmanager
 def running_server(data_dir: Path, **settings: str) -> Iterator[str]:
     """`cvmaker serve` on a free port with the built web app and `settings` (CVMAKER_*) over the environment's."""
     if not (WEB_DIST / "index.html").is_file():
         pytest.fail("The web app is not built: run `npm ci && npm run build` in frontend/ (make test does).")
-    port = free_port()
-    env = {**os.environ, "CVMAKER_WEB_DIST": str(WEB_DIST), **settings}
-    env.pop("CVMAKER_PUBLIC_URL", None)
-    log = (data_dir / "serve.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--data-dir", str(data_dir)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, process)
+    with (data_dir / "serve.log").open("wb") as log, \
+            cvmaker_serve(data_dir, {"CVMAKER_WEB_DIST": str(WEB_DIST), **settings}, log) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
 
 
 @pytest.fixture(scope="session")

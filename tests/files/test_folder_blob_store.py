@@ -101,7 +101,7 @@ def test_http_upload_then_signed_download(client: TestClient) -> None:
     url = urlsplit(blobs.download_url("users/alice/uploads/9", "my cv.pdf"))
     got = client.get(f"{url.path}?{url.query}")
     assert got.status_code == 200 and got.content == b"%PDF-1.7 hello"
-    assert got.headers["content-disposition"] == 'attachment; filename="my cv.pdf"'
+    assert got.headers["content-disposition"] == "attachment; filename=\"my cv.pdf\"; filename*=UTF-8''my%20cv.pdf"
     assert got.headers["x-content-type-options"] == "nosniff"
     assert client.get(f"{url.path}?{url.query.replace('signature=', 'signature=0')}").status_code == 403
 

@@ -11,22 +11,14 @@ another file of the same type and size cap at the same key of the same owner, be
 from __future__ import annotations
 
 import functools
-import re
 import time
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
 
 from cvmaker.adapters.aws.clients import AwsSettings, aws_client
+from cvmaker.domain.download_names import content_disposition
 from cvmaker.ports import UploadTarget
 
-_UNSAFE_IN_QUOTED_STRING = re.compile(r'["\\\x00-\x1f\x7f]')
-
-
-def attachment(filename: str) -> str:
-    """A Content-Disposition that saves the file as `filename`: an ASCII fallback plus RFC 6266's UTF-8 form."""
-    ascii_name = _UNSAFE_IN_QUOTED_STRING.sub("", filename.encode("ascii", "replace").decode()).strip() or "download"
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 UPLOAD_TAGGING = "<Tagging><TagSet><Tag><Key>cvmaker-kind</Key><Value>upload</Value></Tag></TagSet></Tagging>"
@@ -75,7 +67,7 @@ class S3BlobStore:
     def download_url(self, key: str, filename: str, expires_in: int = 900) -> str:
         url: str = self.client.generate_presigned_url(
             "get_object",
-            Params={"Bucket": self.bucket, "Key": key, "ResponseContentDisposition": attachment(filename)},
+            Params={"Bucket": self.bucket, "Key": key, "ResponseContentDisposition": content_disposition(filename)},
             ExpiresIn=expires_in,
         )
         return url
