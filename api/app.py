@@ -29,7 +29,7 @@ async def healthz(request: Request) -> Response:
 
 
 async def template_thumbnail(request: Request) -> Response:
-    from templates import REGISTRY
+    from cvmaker.adapters.rendering.templates import REGISTRY
 
     try:
         thumbnail = REGISTRY.get(request.path_params["name"]).thumbnail

@@ -10,7 +10,7 @@ from typing import Any
 
 
 def _extractor(isolated: bool) -> Any:
-    from cvmaker.adapters.file_sniffing import InProcessExtractor, IsolatedExtractor
+    from cvmaker.adapters.extraction.sniffing import InProcessExtractor, IsolatedExtractor
 
     if not isolated:
         return InProcessExtractor(), None
@@ -18,7 +18,7 @@ def _extractor(isolated: bool) -> Any:
         from cvmaker.adapters.worker_pool import WorkerPool
     except ImportError:
         return InProcessExtractor(), None
-    from cvmaker.adapters.file_sniffing import warm_up
+    from cvmaker.adapters.extraction.sniffing import warm_up
 
     pool = WorkerPool(size=1, memory_limit=512 * 1024 * 1024, initializer=warm_up, name="import")
     return IsolatedExtractor(pool, timeout=10.0), pool

@@ -36,7 +36,7 @@ class _NoStore:
 
 def _read_document(path: Path, template_names: list[str]) -> Any:
     """Our CV document if the JSON has `sections`, else a JSON Resume document."""
-    from cvmaker.domain.cv import CvDocument
+    from cvmaker.domain.cv.model import CvDocument
     from cvmaker.domain.json_resume import from_json_resume
 
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -54,13 +54,13 @@ def _design_override(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_render(args: argparse.Namespace) -> int:
-    from cvmaker.adapters.docx_writer import PythonDocxWriter
-    from cvmaker.adapters.pdf_rasterizer import PdfiumRasterizer
-    from cvmaker.adapters.weasyprint_renderer import InProcessRenderer
+    from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
+    from cvmaker.adapters.rendering.rasterizer import PdfiumRasterizer
+    from cvmaker.adapters.rendering.weasyprint import InProcessRenderer
     from cvmaker.domain.errors import DomainError, InvalidInput
     from cvmaker.domain.json_resume import to_json_resume
     from cvmaker.services.rendering import RenderFormat, RenderService
-    from templates import REGISTRY
+    from cvmaker.adapters.rendering.templates import REGISTRY
 
     out = Path(args.out)
     format_name = FORMATS_BY_SUFFIX.get(out.suffix.lower())
@@ -90,7 +90,7 @@ def run_render(args: argparse.Namespace) -> int:
 
 
 def run_templates(args: argparse.Namespace) -> int:
-    from templates import REGISTRY
+    from cvmaker.adapters.rendering.templates import REGISTRY
 
     if args.json:
         rows = [{"name": t.name, "title": t.title, "description": t.description, "version": t.version}

@@ -41,24 +41,24 @@ class Runtime:
 
 
 def template_names() -> tuple[str, ...]:
-    from templates import template_names as installed
+    from cvmaker.adapters.rendering.templates import template_names as installed
 
     return tuple(installed()) or DEFAULT_TEMPLATES
 
 
 def _database(settings: Settings) -> Any:
-    from cvmaker.adapters.local.sqlite_database import SqliteDatabase
+    from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
 
     return SqliteDatabase(settings.database_path)
 
 
 def build_cv_repository(settings: Settings, database: Any) -> Any:
     if settings.storage == "sqlite":
-        from cvmaker.adapters.local.sqlite_cv_repository import SqliteCvRepository
+        from cvmaker.adapters.storage.sqlite_cvs import SqliteCvRepository
 
         return SqliteCvRepository(database)
     if settings.storage == "dynamodb":
-        from cvmaker.adapters.aws.dynamodb_cv_repository import DynamoDbCvRepository
+        from cvmaker.adapters.storage.dynamodb_cvs import DynamoDbCvRepository
 
         return DynamoDbCvRepository.from_settings(settings)
     raise ValueError(f"CVMAKER_STORAGE must be sqlite or dynamodb, not {settings.storage!r}")
@@ -66,11 +66,11 @@ def build_cv_repository(settings: Settings, database: Any) -> Any:
 
 def build_blob_store(settings: Settings) -> Any:
     if settings.blobs == "folder":
-        from cvmaker.adapters.local.folder_blob_store import FolderBlobStore
+        from cvmaker.adapters.storage.folder_blobs import FolderBlobStore
 
         return FolderBlobStore(settings.data_dir / "files", settings.public_url)
     if settings.blobs == "s3":
-        from cvmaker.adapters.aws.s3_blob_store import S3BlobStore
+        from cvmaker.adapters.storage.s3_blobs import S3BlobStore
 
         return S3BlobStore.from_settings(settings)
     raise ValueError(f"CVMAKER_BLOBS must be folder or s3, not {settings.blobs!r}")
@@ -78,12 +78,12 @@ def build_blob_store(settings: Settings) -> Any:
 
 def build_rendering(settings: Settings, blobs: Any) -> Any:
     """Rendering wired to warm worker processes (started on the first render, not at start-up)."""
-    from cvmaker.adapters.docx_writer import PythonDocxWriter
-    from cvmaker.adapters.pdf_rasterizer import PdfiumRasterizer
-    from cvmaker.adapters.weasyprint_renderer import default_renderer
+    from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
+    from cvmaker.adapters.rendering.rasterizer import PdfiumRasterizer
+    from cvmaker.adapters.rendering.weasyprint import default_renderer
     from cvmaker.domain.json_resume import to_json_resume
     from cvmaker.services.rendering import RenderService
-    from templates import REGISTRY
+    from cvmaker.adapters.rendering.templates import REGISTRY
 
     return RenderService(blobs, default_renderer(workers=settings.render_workers), PythonDocxWriter(), PdfiumRasterizer(), REGISTRY,
                          json_resume=to_json_resume)
@@ -91,7 +91,7 @@ def build_rendering(settings: Settings, blobs: Any) -> Any:
 
 def build_importing() -> Any:
     """The importer, parsing in a warm worker process under a time and memory limit."""
-    from cvmaker.adapters.file_sniffing import IsolatedExtractor, warm_up
+    from cvmaker.adapters.extraction.sniffing import IsolatedExtractor, warm_up
     from cvmaker.adapters.worker_pool import WorkerPool
     from cvmaker.services.importing import ImportService
 
@@ -102,7 +102,7 @@ def build_importing() -> Any:
 def build_job_repositories(settings: Settings, database: Any) -> tuple[Any, Any, Any]:
     """Jobs, cover letters and the embedding cache's store (None where embeddings are cached in memory only)."""
     if settings.storage == "sqlite":
-        from cvmaker.adapters.local.sqlite_job_repository import (
+        from cvmaker.adapters.storage.sqlite_jobs import (
             SqliteCoverLetterRepository,
             SqliteEmbeddingStore,
             SqliteJobRepository,
@@ -110,7 +110,7 @@ def build_job_repositories(settings: Settings, database: Any) -> tuple[Any, Any,
 
         return SqliteJobRepository(database), SqliteCoverLetterRepository(database), SqliteEmbeddingStore(database)
     if settings.storage == "dynamodb":
-        from cvmaker.adapters.aws.dynamodb_job_repository import (
+        from cvmaker.adapters.storage.dynamodb_jobs import (
             DynamoDbCoverLetterRepository,
             DynamoDbJobRepository,
         )
@@ -137,12 +137,12 @@ def _pinecone_key(settings: Settings) -> str:
 
 def _writer(settings: Settings) -> Any:
     if settings.writer == "openai":
-        from cvmaker.adapters.openai_writer import OpenAiWriter
+        from cvmaker.adapters.matching.openai_writer import OpenAiWriter
 
         return OpenAiWriter(_openai_key(settings), settings.openai_model, settings.openai_base_url or None,
                             settings.openai_time_budget)
     if settings.writer == "rules":
-        from cvmaker.adapters.local.rules_writer import RulesWriter
+        from cvmaker.adapters.matching.rules_writer import RulesWriter
 
         return RulesWriter()
     raise ValueError(f"CVMAKER_WRITER must be rules or openai, not {settings.writer!r}")
@@ -150,12 +150,12 @@ def _writer(settings: Settings) -> Any:
 
 def _embedder(settings: Settings) -> Any:
     if settings.embeddings == "openai":
-        from cvmaker.adapters.openai_embedder import OpenAiEmbedder
+        from cvmaker.adapters.matching.openai_embedder import OpenAiEmbedder
 
         return OpenAiEmbedder(_openai_key(settings), settings.openai_embedding_model,
                               settings.openai_base_url or None, time_budget=settings.openai_time_budget)
     if settings.embeddings == "local":
-        from cvmaker.adapters.local.minilm_embedder import MiniLmEmbedder
+        from cvmaker.adapters.matching.minilm_embedder import MiniLmEmbedder
 
         return MiniLmEmbedder()  # the weights load on the first embedding, not here
     raise ValueError(f"CVMAKER_EMBEDDINGS must be local or openai, not {settings.embeddings!r}")
@@ -163,11 +163,11 @@ def _embedder(settings: Settings) -> Any:
 
 def _vector_index(settings: Settings, dimension: int) -> Any:
     if settings.vectors == "pinecone":
-        from cvmaker.adapters.pinecone_index import PineconeIndex
+        from cvmaker.adapters.matching.pinecone_index import PineconeIndex
 
         return PineconeIndex(_pinecone_key(settings), settings.pinecone_host)
     if settings.vectors == "local":
-        from cvmaker.adapters.local.vector_index import LocalVectorIndex
+        from cvmaker.adapters.matching.local_vector_index import LocalVectorIndex
 
         return LocalVectorIndex(dimension)
     raise ValueError(f"CVMAKER_VECTORS must be local or pinecone, not {settings.vectors!r}")
@@ -195,7 +195,7 @@ def build_matching(settings: Settings, database: Any, cvs: CvService) -> Matchin
 
 
 def build_verifier(settings: Settings, local_accounts: Any, local_issuer: Any) -> TokenVerifier:
-    from cvmaker.adapters.jwt_verifier import JwksCache, JwtVerifier, http_jwks_fetcher
+    from cvmaker.adapters.auth.jwt_verifier import JwksCache, JwtVerifier, http_jwks_fetcher
 
     if settings.auth == "local":
         # The same verifier as for Cognito, reading the local issuer's keys without HTTP.
@@ -240,8 +240,8 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
     cvs.on_delete.append(lambda owner, cv_id: services.tailoring.forget_cv(owner, cv_id))
     local_accounts = local_issuer = None
     if verifier is None and settings.auth == "local":
-        from cvmaker.adapters.local.accounts import LocalAccounts
-        from cvmaker.adapters.local.token_issuer import LocalTokenIssuer
+        from cvmaker.adapters.auth.local_accounts import LocalAccounts
+        from cvmaker.adapters.auth.local_issuer import LocalTokenIssuer
 
         local_accounts = LocalAccounts(database)
         local_issuer = LocalTokenIssuer(

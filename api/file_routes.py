@@ -6,8 +6,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from cvmaker.adapters.local.folder_blob_store import BadSignature, FolderBlobStore, InvalidKey
-from cvmaker.domain.download_names import content_disposition
+from cvmaker.adapters.storage.folder_blobs import BadSignature, FolderBlobStore, InvalidKey
+from cvmaker.domain.rendering.download_names import content_disposition
 
 # Anything a browser might run is served as a download of opaque bytes, never rendered.
 _SERVED_TYPES = {"application/pdf", "image/png", "application/json", "text/plain; charset=utf-8",

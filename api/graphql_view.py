@@ -12,7 +12,7 @@ from strawberry.asgi import GraphQL
 from strawberry.dataloader import DataLoader
 
 from api.json_bodies import MalformedBody, parse_json_body
-from cvmaker.domain.cv import Cv
+from cvmaker.domain.cv.model import Cv
 from cvmaker.services.container import Services
 from resolvers.context import Context
 

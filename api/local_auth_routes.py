@@ -26,8 +26,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from cvmaker.adapters.local.accounts import AccountError, LocalAccounts, Session
-from cvmaker.adapters.local.token_issuer import LocalTokenIssuer
+from cvmaker.adapters.auth.local_accounts import AccountError, LocalAccounts, Session
+from cvmaker.adapters.auth.local_issuer import LocalTokenIssuer
 
 logger = logging.getLogger("cvmaker.auth")
 

@@ -10,12 +10,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, Union
 
-from cvmaker.domain.cv import Cv, Page, Revision
+from cvmaker.domain.cv.model import Cv, Page, Revision
 
 if TYPE_CHECKING:  # annotations only: importing matching's domain here would cost every cold start
     from numpy.typing import NDArray
 
-    from cvmaker.domain.jobs import Job, JobPage, Requirement
+    from cvmaker.domain.matching.jobs import Job, JobPage, Requirement
     from cvmaker.domain.matching.extraction import Posting
     from cvmaker.domain.matching.results import CoverLetter
     from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief

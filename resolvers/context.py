@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from cvmaker.domain.cv import Cv
+from cvmaker.domain.cv.model import Cv
 from cvmaker.domain.errors import Unauthenticated
 from cvmaker.ports import Principal
 from cvmaker.services.container import Services

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cvmaker.domain.cv import Cv, Page, Revision
+from cvmaker.domain.cv.model import Cv, Page, Revision
 from cvmaker.domain.errors import NotFound
 from resolvers.context import Context
 

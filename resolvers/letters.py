@@ -13,7 +13,7 @@ from resolvers.rendering import Download
 
 async def render_cover_letter(ctx: Context, letter_id: str, render_format: str) -> Download:
     """The letter `letter_id` of the caller as PDF, DOCX or TEXT. Another user's letter is `NotFound`."""
-    from cvmaker.services.letter_rendering import LetterRenderService, find_cover_letter, letter_format
+    from cvmaker.services.letters import LetterRenderService, find_cover_letter, letter_format
 
     chosen_format = letter_format(render_format)  # a wrong format is refused before anything is looked up
     services, owner = ctx.services, ctx.owner

@@ -8,8 +8,8 @@ from typing import Any
 
 import anyio
 
-from cvmaker.domain import editing
-from cvmaker.domain.cv import CvDocument
+from cvmaker.domain.cv import editing
+from cvmaker.domain.cv.model import CvDocument
 from cvmaker.domain.errors import NotFound
 from resolvers.context import Context
 

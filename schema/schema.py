@@ -25,8 +25,8 @@ from schema.cvs.mutations import CvMutations
 from schema.cvs.queries import CvQueries
 from schema.extensions import MaskAndLogErrors, is_unexpected
 from schema.imports.operations import ImportMutations
-from schema.jobs.letters import LetterMutations
-from schema.jobs.operations import JobMutations, JobQueries
+from schema.letters.operations import LetterMutations
+from schema.matching.operations import JobMutations, JobQueries
 from schema.rendering.operations import RenderingMutations, RenderingQueries
 from schema.users.queries import UserQueries
 

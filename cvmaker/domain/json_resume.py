@@ -65,11 +65,11 @@ from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
 
 from cvmaker.domain import limits
-from cvmaker.domain.cv import CvDocument, Design, SectionKind
-from cvmaker.domain.editing import ITEM_DEFAULTS
+from cvmaker.domain.cv.model import CvDocument, Design, SectionKind
+from cvmaker.domain.cv.editing import ITEM_DEFAULTS
 from cvmaker.domain.errors import FieldProblem, InvalidInput
 from cvmaker.domain.ids import new_part_id
-from cvmaker.domain.validation import MAX_REPORTED_PROBLEMS, dotted, validate_document
+from cvmaker.domain.cv.validation import MAX_REPORTED_PROBLEMS, dotted, validate_document
 
 Entry = dict[str, Any]  # one object of a JSON Resume array, or the basics object
 Fields = dict[str, Any]  # an item (or basics) in our dict form

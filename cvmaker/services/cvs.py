@@ -1,6 +1,6 @@
 """CV use cases: create, read, list, edit with version checks, duplicate, delete, revisions.
 
-Each edit loads the current CV, applies a pure edit from `cvmaker.domain.editing`, validates the whole result and
+Each edit loads the current CV, applies a pure edit from `cvmaker.domain.cv.editing`, validates the whole result and
 saves it with `expected_version`, so a stale edit fails with `VersionConflict` and a failed one writes nothing.
 """
 
@@ -11,11 +11,11 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from cvmaker.domain import editing
-from cvmaker.domain.cv import Cv, CvDocument, Page, Revision
+from cvmaker.domain.cv import editing
+from cvmaker.domain.cv.model import Cv, CvDocument, Page, Revision
 from cvmaker.domain.errors import NotFound, VersionConflict
 from cvmaker.domain.ids import new_ulid
-from cvmaker.domain.validation import validate_document
+from cvmaker.domain.cv.validation import validate_document
 from cvmaker.ports import CvRepository
 
 MAX_PAGE_SIZE = 50

@@ -1,7 +1,7 @@
 """Import a CV someone already has (PDF or Word) as an editable CV document.
 
 The bytes are read by a `DocumentExtractor` chosen by the composition root: in the server, one that runs the
-extraction in a worker process under a time and memory limit (`cvmaker.adapters.file_sniffing.
+extraction in a worker process under a time and memory limit (`cvmaker.adapters.extraction.sniffing.
 IsolatedExtractor`), so a hostile file costs a worker, never the server. Understanding the text is pure domain
 code. Nothing here stores anything: the caller decides what to keep.
 """
@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from cvmaker.domain.cv import CvDocument
-from cvmaker.domain.cv_parsing import ExtractedDocument, FileLimitExceeded, UnsupportedFile, parse_cv
+from cvmaker.domain.cv.model import CvDocument
+from cvmaker.domain.parsing import ExtractedDocument, FileLimitExceeded, UnsupportedFile, parse_cv
 from cvmaker.domain.errors import InvalidInput, LimitExceeded
 from cvmaker.domain.limits import MAX_UPLOAD_BYTES
-from cvmaker.domain.validation import validate_document
+from cvmaker.domain.cv.validation import validate_document
 
 __all__ = [
     "DocumentExtractor",

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from cvmaker.domain.errors import NotFound
 from cvmaker.domain.ids import new_ulid
-from cvmaker.domain.jobs import Job, JobPage, Requirement, clean_job_input
+from cvmaker.domain.matching.jobs import Job, JobPage, Requirement, clean_job_input
 from cvmaker.domain.matching.errors import GenerationUnavailable
 from cvmaker.domain.matching.extraction import Posting, accept_proposals, extract_requirements
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary

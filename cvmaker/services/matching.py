@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from cvmaker.domain.cv import Cv, SectionKind
-from cvmaker.domain.jobs import Job, Requirement, RequirementKind
+from cvmaker.domain.cv.model import Cv, SectionKind
+from cvmaker.domain.matching.jobs import Job, Requirement, RequirementKind
 from cvmaker.domain.matching.cv_facts import CvFacts, CvPassage, passages, read_facts
 from cvmaker.domain.matching.extraction import occurs_in, relevant_part, title_words
 from cvmaker.domain.matching.results import Evidence, Match, RankedCv, RankedJob

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from cvmaker.domain.cv import CvDocument, Design
-from cvmaker.domain.download_names import download_name
+from cvmaker.domain.cv.model import CvDocument, Design
+from cvmaker.domain.rendering.download_names import download_name
 from cvmaker.domain.errors import FieldProblem, InvalidInput
-from cvmaker.domain.plain_text import to_plain_text
-from cvmaker.domain.validation import validate_document
+from cvmaker.domain.letters.layout import LetterContent
+from cvmaker.domain.rendering.plain_text import to_plain_text
+from cvmaker.domain.cv.validation import validate_document
 from cvmaker.ports import BlobStore, PdfRenderer
 
 CACHE_FORMAT_VERSION = "1"
@@ -77,6 +78,8 @@ class TemplateCatalog(Protocol):
         ...
 
     def html(self, document: CvDocument, design: Design | None = None) -> str: ...
+
+    def letter_html(self, template: str, document: CvDocument, design: Design, letter: LetterContent) -> str: ...
 
 
 class VersionedPdfRenderer(PdfRenderer, Protocol):

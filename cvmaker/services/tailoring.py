@@ -9,13 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from cvmaker.domain.cv import Cv
+from cvmaker.domain.cv.model import Cv
 from cvmaker.domain.ids import new_ulid
-from cvmaker.domain.jobs import Job
+from cvmaker.domain.matching.jobs import Job
 from cvmaker.domain.matching.errors import GenerationUnavailable
 from cvmaker.domain.matching.fabrication import (COVER_LETTER_WORDS, document_problems, source_facts,
                                                  text_problems)
-from cvmaker.domain.matching.letters import rules_cover_letter
+from cvmaker.domain.letters.writing import rules_cover_letter
 from cvmaker.domain.matching.results import Change, CoverLetter, Match, Tailored
 from cvmaker.domain.matching.tailoring import (Relevance, brief_for_letter, brief_for_summary, highlights,
                                                plan_tailoring)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from cvmaker.domain.cv import Cv
+from cvmaker.domain.cv.model import Cv
 from cvmaker.domain.errors import FieldProblem, InvalidInput, LimitExceeded, NotFound
 from cvmaker.domain.ids import is_cv_id, new_ulid
 from cvmaker.domain.limits import MAX_UPLOAD_BYTES

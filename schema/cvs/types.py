@@ -6,8 +6,8 @@ from datetime import datetime
 
 import strawberry
 
-from cvmaker.domain import cv as domain
-from cvmaker.domain.cv import Page
+from cvmaker.domain.cv import model as domain
+from cvmaker.domain.cv.model import Page
 from cvmaker.domain.pagination import encode_cursor
 
 SectionKind = strawberry.enum(domain.SectionKind, name="SectionKind")

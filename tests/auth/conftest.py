@@ -13,10 +13,10 @@ import pytest
 from argon2 import PasswordHasher, profiles
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from cvmaker.adapters.jwt_verifier import JwksCache, JwtVerifier
-from cvmaker.adapters.local.accounts import FailureLimiter, LocalAccounts
-from cvmaker.adapters.local.sqlite_database import SqliteDatabase
-from cvmaker.adapters.local.token_issuer import LocalTokenIssuer
+from cvmaker.adapters.auth.jwt_verifier import JwksCache, JwtVerifier
+from cvmaker.adapters.auth.local_accounts import FailureLimiter, LocalAccounts
+from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
+from cvmaker.adapters.auth.local_issuer import LocalTokenIssuer
 from tests.auth.forge import CountingFetcher, FakeClock, Pool
 
 Handler = Callable[[BaseHTTPRequestHandler], None]

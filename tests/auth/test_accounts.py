@@ -9,8 +9,8 @@ from typing import Literal
 import pytest
 from argon2 import PasswordHasher, profiles
 
-from cvmaker.adapters.local.accounts import AccountError, FailureLimiter, LocalAccounts
-from cvmaker.adapters.local.sqlite_database import SqliteDatabase
+from cvmaker.adapters.auth.local_accounts import AccountError, FailureLimiter, LocalAccounts
+from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
 from tests.auth.forge import FakeClock
 
 PASSWORD = "correct horse battery"

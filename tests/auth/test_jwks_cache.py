@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from cvmaker.adapters.jwt_verifier import (
+from cvmaker.adapters.auth.jwt_verifier import (
     JwksCache,
     JwksUnavailable,
     JwtVerifier,

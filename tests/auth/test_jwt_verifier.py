@@ -11,7 +11,7 @@ import time
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from cvmaker.adapters.jwt_verifier import JwksCache, JwtVerifier
+from cvmaker.adapters.auth.jwt_verifier import JwksCache, JwtVerifier
 from cvmaker.domain.errors import Unauthenticated
 from cvmaker.ports import Principal
 from tests.auth.conftest import SilentServer

@@ -15,9 +15,9 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from api.local_auth_routes import local_auth_routes
-from cvmaker.adapters.jwt_verifier import JwksCache, JwtVerifier
-from cvmaker.adapters.local.accounts import LocalAccounts
-from cvmaker.adapters.local.token_issuer import LocalTokenIssuer
+from cvmaker.adapters.auth.jwt_verifier import JwksCache, JwtVerifier
+from cvmaker.adapters.auth.local_accounts import LocalAccounts
+from cvmaker.adapters.auth.local_issuer import LocalTokenIssuer
 from cvmaker.domain.errors import Unauthenticated
 
 PASSWORD = "correct horse battery"

@@ -12,8 +12,8 @@ from pathlib import Path
 import jwt
 import pytest
 
-from cvmaker.adapters.jwt_verifier import JwksCache, JwtVerifier
-from cvmaker.adapters.local.token_issuer import LOCAL_ISSUER, LOCAL_WEB_CLIENT_ID, LocalTokenIssuer
+from cvmaker.adapters.auth.jwt_verifier import JwksCache, JwtVerifier
+from cvmaker.adapters.auth.local_issuer import LOCAL_ISSUER, LOCAL_WEB_CLIENT_ID, LocalTokenIssuer
 from cvmaker.domain.errors import Unauthenticated
 from tests.auth.forge import FakeClock
 

@@ -17,8 +17,8 @@ from typing import Any
 
 from api.composition import build_runtime
 from api.settings import Settings
-from cvmaker.domain.cv import CvDocument
-from cvmaker.domain.sample_cvs import long_cv
+from cvmaker.domain.cv.model import CvDocument
+from cvmaker.domain.cv.samples import long_cv
 from cvmaker.ports import Principal
 from resolvers.context import Context
 from schema.schema import build_schema

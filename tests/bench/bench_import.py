@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from cvmaker.adapters.file_sniffing import InProcessExtractor
+from cvmaker.adapters.extraction.sniffing import InProcessExtractor
 from cvmaker.domain.json_resume import to_json_resume
 from cvmaker.services.importing import ImportService
 from tests.bench.report import OUT, ROOT, percentile, table, write
@@ -69,7 +69,7 @@ def accuracy(service: ImportService) -> tuple[list[dict[str, Any]], dict[str, An
 
 
 def generated(service: ImportService) -> list[dict[str, Any]]:
-    from tests.importer import documents
+    from tests.imports import documents
 
     files = {
         "single_column.pdf": documents.render_pdf(documents.single_column_html()),
@@ -88,7 +88,7 @@ def generated(service: ImportService) -> list[dict[str, Any]]:
 
 def isolated(files: dict[str, bytes]) -> list[dict[str, Any]]:
     """The same parse as the server does it: in a warm worker process under time and memory limits."""
-    from cvmaker.adapters.file_sniffing import IsolatedExtractor, warm_up
+    from cvmaker.adapters.extraction.sniffing import IsolatedExtractor, warm_up
     from cvmaker.adapters.worker_pool import WorkerPool
 
     rows = []
@@ -106,7 +106,7 @@ def main() -> int:
     timing_rows = eval_timings + generated(service)
     two_page_files = {p.name: p.read_bytes() for p in sorted((EVAL / "cvs").glob("*.pdf"))[:3]} if (
         EVAL / "cvs").is_dir() else {}
-    from tests.importer import documents
+    from tests.imports import documents
 
     two_page_files["running_header.pdf"] = documents.render_pdf(documents.running_header_html())
     timing_rows += isolated(two_page_files)

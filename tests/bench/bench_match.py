@@ -162,12 +162,12 @@ def read_job(path: Path) -> tuple[str, str]:
 
 
 def build_services() -> Any:
-    from cvmaker.adapters.local.minilm_embedder import MiniLmEmbedder
-    from cvmaker.adapters.local.rules_writer import RulesWriter
-    from cvmaker.adapters.local.sqlite_cv_repository import SqliteCvRepository
-    from cvmaker.adapters.local.sqlite_database import SqliteDatabase
-    from cvmaker.adapters.local.sqlite_job_repository import SqliteJobRepository
-    from cvmaker.adapters.local.vector_index import LocalVectorIndex
+    from cvmaker.adapters.matching.minilm_embedder import MiniLmEmbedder
+    from cvmaker.adapters.matching.rules_writer import RulesWriter
+    from cvmaker.adapters.storage.sqlite_cvs import SqliteCvRepository
+    from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
+    from cvmaker.adapters.storage.sqlite_jobs import SqliteJobRepository
+    from cvmaker.adapters.matching.local_vector_index import LocalVectorIndex
     from cvmaker.services.cvs import CvService
     from cvmaker.services.jobs import JobService
     from cvmaker.services.matching import CachedEmbedder, MatchingService
@@ -216,7 +216,7 @@ def bench_ranking(jobs_dir: Path) -> dict[str, Any]:
 def bench_vectors(sizes: tuple[int, ...] = (10_000, 100_000), queries: int = 200) -> dict[str, Any]:
     import numpy as np
 
-    from cvmaker.adapters.local.vector_index import LocalVectorIndex
+    from cvmaker.adapters.matching.local_vector_index import LocalVectorIndex
     from cvmaker.ports import VectorRecord
 
     rng = np.random.default_rng(7)

@@ -19,16 +19,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from cvmaker.adapters.docx_writer import PythonDocxWriter
-from cvmaker.adapters.pdf_rasterizer import PdfiumRasterizer
-from cvmaker.adapters.weasyprint_renderer import RENDER_MEMORY_BYTES, WeasyPrintRenderer, warm_up
+from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
+from cvmaker.adapters.rendering.rasterizer import PdfiumRasterizer
+from cvmaker.adapters.rendering.weasyprint import RENDER_MEMORY_BYTES, WeasyPrintRenderer, warm_up
 from cvmaker.adapters.worker_pool import WorkerPool
-from cvmaker.domain.cv import CvDocument
-from cvmaker.domain.sample_cvs import long_cv
+from cvmaker.domain.cv.model import CvDocument
+from cvmaker.domain.cv.samples import long_cv
 from cvmaker.services.rendering import RenderService
-from templates import REGISTRY
+from cvmaker.adapters.rendering.templates import REGISTRY
 from tests.bench.report import summary, table, write
-from tests.render.conftest import MemoryBlobStore
+from tests.rendering.conftest import MemoryBlobStore
 
 RUNS = 20
 CHROMIUM = "/usr/bin/chromium"

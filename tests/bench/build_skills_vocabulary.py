@@ -1,8 +1,8 @@
-"""Build `cvmaker/domain/skills_data/vocabulary.json` from the public skill lists in `../shared/eval/skills`.
+"""Build `cvmaker/domain/matching/skills_data/vocabulary.json` from the public skill lists in `../shared/eval/skills`.
 
 Run from the repository root: `uv run python tests/bench/build_skills_vocabulary.py [SKILLS_DIR]`. The output is
 committed, so tests and the app never read ../shared. Sources and licences are listed in
-`cvmaker/domain/skills_data/LICENSES.md`; keep that file in step with the sources used here.
+`cvmaker/domain/matching/skills_data/LICENSES.md`; keep that file in step with the sources used here.
 
 Rules, in words:
 - Hard skills: Resume-Matcher's synonym map (its aliases are the best we have), Microsoft SkillsExtractor's

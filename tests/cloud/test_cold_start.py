@@ -15,8 +15,8 @@ PROBE = """
 import json, sys
 import api.lambda_handler as entry
 from api.settings import Settings
-from cvmaker.adapters.aws.dynamodb_cv_repository import DynamoDbCvRepository
-from cvmaker.adapters.aws.s3_blob_store import S3BlobStore
+from cvmaker.adapters.storage.dynamodb_cvs import DynamoDbCvRepository
+from cvmaker.adapters.storage.s3_blobs import S3BlobStore
 runtime = entry.handler.app.state.runtime
 loaded = "boto3" in sys.modules
 shared = None

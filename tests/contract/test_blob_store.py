@@ -20,8 +20,8 @@ from starlette.testclient import TestClient
 
 from api.file_routes import file_routes
 from cvmaker.adapters.aws.provisioning import create_bucket
-from cvmaker.adapters.aws.s3_blob_store import S3BlobStore
-from cvmaker.adapters.local.folder_blob_store import FolderBlobStore
+from cvmaker.adapters.storage.s3_blobs import S3BlobStore
+from cvmaker.adapters.storage.folder_blobs import FolderBlobStore
 from cvmaker.ports import BlobStore, UploadTarget
 from tests.contract.emulator import FAKE_CREDENTIALS, Emulator
 from tests.contract.s3_front_door import S3FrontDoor

@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from cvmaker.adapters.aws.dynamodb_cv_repository import DynamoDbCvRepository
+from cvmaker.adapters.storage.dynamodb_cvs import DynamoDbCvRepository
 from cvmaker.adapters.aws.provisioning import create_table
-from cvmaker.adapters.local.sqlite_cv_repository import SqliteCvRepository
-from cvmaker.adapters.local.sqlite_database import SqliteDatabase
-from cvmaker.domain.cv import Cv, CvDocument, Item, Section, SectionKind
+from cvmaker.adapters.storage.sqlite_cvs import SqliteCvRepository
+from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
+from cvmaker.domain.cv.model import Cv, CvDocument, Item, Section, SectionKind
 from cvmaker.domain.errors import InvalidInput, NotFound, VersionConflict
 from cvmaker.domain.ids import new_ulid
 from cvmaker.domain.limits import MAX_DOCUMENT_BYTES

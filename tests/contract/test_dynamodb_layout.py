@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from cvmaker.adapters.aws.dynamodb_cv_repository import DynamoDbCvRepository
+from cvmaker.adapters.storage.dynamodb_cvs import DynamoDbCvRepository
 from cvmaker.adapters.aws.provisioning import create_table
-from cvmaker.domain.cv import Cv, CvDocument
+from cvmaker.domain.cv.model import Cv, CvDocument
 from cvmaker.domain.ids import new_ulid
 from tests.contract.emulator import Emulator
 

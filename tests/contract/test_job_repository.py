@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from cvmaker.adapters.aws.dynamodb_cv_repository import DynamoDbCvRepository
-from cvmaker.adapters.aws.dynamodb_job_repository import DynamoDbCoverLetterRepository, DynamoDbJobRepository
+from cvmaker.adapters.storage.dynamodb_cvs import DynamoDbCvRepository
+from cvmaker.adapters.storage.dynamodb_jobs import DynamoDbCoverLetterRepository, DynamoDbJobRepository
 from cvmaker.adapters.aws.provisioning import create_table
-from cvmaker.adapters.local.sqlite_cv_repository import SqliteCvRepository
-from cvmaker.adapters.local.sqlite_database import SqliteDatabase
-from cvmaker.adapters.local.sqlite_job_repository import SqliteCoverLetterRepository, SqliteJobRepository
-from cvmaker.domain.cv import Cv, CvDocument
+from cvmaker.adapters.storage.sqlite_cvs import SqliteCvRepository
+from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
+from cvmaker.adapters.storage.sqlite_jobs import SqliteCoverLetterRepository, SqliteJobRepository
+from cvmaker.domain.cv.model import Cv, CvDocument
 from cvmaker.domain.errors import InvalidInput
 from cvmaker.domain.ids import new_ulid
-from cvmaker.domain.jobs import Job, Requirement, RequirementKind
+from cvmaker.domain.matching.jobs import Job, Requirement, RequirementKind
 from cvmaker.domain.matching.results import CoverLetter
 from cvmaker.domain.pagination import encode_cursor
 from cvmaker.ports import CoverLetterRepository, JobRepository

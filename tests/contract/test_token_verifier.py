@@ -22,10 +22,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from api.composition import build_verifier
 from api.settings import Settings
 from cvmaker.adapters.aws.provisioning import UserPool, create_user, create_user_pool, sign_in
-from cvmaker.adapters.jwt_verifier import JwksCache, JwtVerifier, http_jwks_fetcher
-from cvmaker.adapters.local.accounts import LocalAccounts
-from cvmaker.adapters.local.sqlite_database import SqliteDatabase
-from cvmaker.adapters.local.token_issuer import LocalTokenIssuer
+from cvmaker.adapters.auth.jwt_verifier import JwksCache, JwtVerifier, http_jwks_fetcher
+from cvmaker.adapters.auth.local_accounts import LocalAccounts
+from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
+from cvmaker.adapters.auth.local_issuer import LocalTokenIssuer
 from cvmaker.domain.errors import Unauthenticated
 from cvmaker.ports import TokenVerifier
 from tests.contract.emulator import Emulator

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.e2e.conftest import ROOT, sign_up, wait_saved
-from tests.importer import documents
+from tests.imports import documents
 
 AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
 

@@ -11,7 +11,7 @@ import pdfplumber
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import screenshot, sign_up, wait_for_new_preview, wait_for_result, wait_saved
-from tests.importer import documents
+from tests.imports import documents
 
 
 POSTING = """Senior Data Engineer

@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 
 from api.app import create_app
 from api.composition import build_runtime
-from cvmaker.adapters.local.folder_blob_store import BadSignature, FolderBlobStore, InvalidKey
+from cvmaker.adapters.storage.folder_blobs import BadSignature, FolderBlobStore, InvalidKey
 
 
 class Clock:

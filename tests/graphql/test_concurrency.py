@@ -10,8 +10,8 @@ import httpx
 
 from api.app import create_app
 from api.composition import build_runtime
-from cvmaker.adapters.local.sqlite_cv_repository import SqliteCvRepository
-from cvmaker.adapters.local.sqlite_database import SqliteDatabase
+from cvmaker.adapters.storage.sqlite_cvs import SqliteCvRepository
+from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
 from cvmaker.domain.errors import VersionConflict
 from cvmaker.services.cvs import CvService
 from tests.graphql.queries import CREATE, RESULT, CV_FIELDS, SAMPLE_INPUT

@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from cvmaker.adapters.weasyprint_renderer import InProcessRenderer
-from cvmaker.domain.sample_cvs import short_cv
-from templates import REGISTRY
+from cvmaker.adapters.rendering.weasyprint import InProcessRenderer
+from cvmaker.domain.cv.samples import short_cv
+from cvmaker.adapters.rendering.templates import REGISTRY
 from tests.graphql.conftest import Api
 from tests.graphql.queries import CV_FIELDS
 

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from cvmaker.domain.download_names import download_name
+from cvmaker.domain.rendering.download_names import download_name
 from tests.graphql.conftest import Api
 from tests.support.names import NAMES_IN_EVERY_SCRIPT
 

@@ -7,15 +7,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from cvmaker.adapters.docx_writer import PythonDocxWriter
-from cvmaker.adapters.pdf_rasterizer import PdfiumRasterizer
-from cvmaker.adapters.weasyprint_renderer import WeasyPrintRenderer
+from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
+from cvmaker.adapters.rendering.rasterizer import PdfiumRasterizer
+from cvmaker.adapters.rendering.weasyprint import WeasyPrintRenderer
 from cvmaker.domain.matching.results import CoverLetter
-from cvmaker.services.letter_rendering import LetterRenderService
+from cvmaker.services.letters import LetterRenderService
 from cvmaker.services.rendering import RenderService
-from templates import REGISTRY
+from cvmaker.adapters.rendering.templates import REGISTRY
 # The render suite's warm renderer and in-memory blob store serve the letters too.
-from tests.render.conftest import MemoryBlobStore, blobs, renderer  # noqa: F401 (fixtures)
+from tests.rendering.conftest import MemoryBlobStore, blobs, renderer  # noqa: F401 (fixtures)
 
 LETTER_TEXT = """Dear Hiring Manager,
 

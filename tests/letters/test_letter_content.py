@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 from cvmaker.domain.errors import InvalidInput
-from cvmaker.services.letter_rendering import LetterBlock, letter_content, letter_date, letter_format
+from cvmaker.services.letters import LetterBlock, letter_content, letter_date, letter_format
 from cvmaker.services.rendering import RenderFormat
 
 NAME = "Ada Lovelace"

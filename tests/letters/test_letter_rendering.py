@@ -9,15 +9,15 @@ from typing import Any
 
 import pytest
 
-from cvmaker.domain.cv import CvDocument, Design, PageSize
+from cvmaker.domain.cv.model import CvDocument, Design, PageSize
 from cvmaker.domain.errors import InvalidInput
-from cvmaker.domain.sample_cvs import arabic_cv, short_cv
-from cvmaker.services.letter_rendering import LetterRenderService
+from cvmaker.domain.cv.samples import arabic_cv, short_cv
+from cvmaker.services.letters import LetterRenderService
 from cvmaker.services.rendering import RenderFormat, RenderService
-from templates import REGISTRY
+from cvmaker.adapters.rendering.templates import REGISTRY
 from tests.letters.conftest import LETTER_TEXT, a_letter
-from tests.render.conftest import MemoryBlobStore
-from tests.render.layout import folded, pdf_text
+from tests.rendering.conftest import MemoryBlobStore
+from tests.rendering.layout import folded, pdf_text
 
 READING_ORDER = [
     "25 November 2026",
@@ -201,7 +201,7 @@ def test_a_right_to_left_letter_is_laid_out_right_to_left(letters: LetterRenderS
     rendered = letters.render("alice", a_letter(text), document)
     read = pdf_text(stored(blobs, rendered.key))
     assert rendered.pages == 1 and folded(document.basics.name) in read
-    html = letters.letter_html("classic", document, document.design,
+    html = letters.rendering.templates.letter_html("classic", document, document.design,
                                letters.content(a_letter(text), letters.rendering.prepare(document)))
     assert '<html lang="ar" dir="rtl">' in html
 

@@ -19,7 +19,7 @@ from cvmaker.ports import Principal
 from tests.conftest import FakeVerifier
 from tests.graphql.conftest import Api
 from tests.graphql.queries import CREATE, SAMPLE_INPUT
-from tests.render.layout import folded, pdf_text
+from tests.rendering.layout import folded, pdf_text
 
 CREATE_JOB = """mutation($input: JobInput!) { createJob(input: $input) { __typename ... on Job { id } } }"""
 GENERATE = """mutation($cv: ID!, $job: ID!) { generateCoverLetter(cvId: $cv, jobId: $job) { __typename

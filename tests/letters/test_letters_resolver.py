@@ -21,7 +21,7 @@ from resolvers.context import Context
 from resolvers.letters import render_cover_letter
 from tests.conftest import FakeVerifier
 from tests.graphql.queries import SAMPLE_INPUT
-from tests.render.layout import folded, pdf_text
+from tests.rendering.layout import folded, pdf_text
 
 POSTING = """We are hiring a Senior Backend Engineer to build our billing platform.
 Requirements: strong Python and SQL; experience building backend services; good communication."""

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from cvmaker.adapters.local.rules_writer import RulesWriter
-from cvmaker.adapters.local.sqlite_cv_repository import SqliteCvRepository
-from cvmaker.adapters.local.sqlite_database import SqliteDatabase
-from cvmaker.adapters.local.sqlite_job_repository import SqliteCoverLetterRepository, SqliteJobRepository
-from cvmaker.adapters.local.vector_index import LocalVectorIndex
+from cvmaker.adapters.matching.rules_writer import RulesWriter
+from cvmaker.adapters.storage.sqlite_cvs import SqliteCvRepository
+from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
+from cvmaker.adapters.storage.sqlite_jobs import SqliteCoverLetterRepository, SqliteJobRepository
+from cvmaker.adapters.matching.local_vector_index import LocalVectorIndex
 from cvmaker.ports import TextGenerator
 from cvmaker.services.cvs import CvService
 from cvmaker.services.jobs import JobService

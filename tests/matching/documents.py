@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from cvmaker.domain import editing
-from cvmaker.domain.cv import CvDocument
-from cvmaker.domain.jobs import Job
+from cvmaker.domain.cv import editing
+from cvmaker.domain.cv.model import CvDocument
+from cvmaker.domain.matching.jobs import Job
 from cvmaker.domain.matching.extraction import Posting, extract_requirements
 from cvmaker.domain.matching.vocabulary import shipped_vocabulary
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cvmaker.domain.errors import InvalidInput
-from cvmaker.domain.jobs import Requirement, RequirementKind, clean_job_input
+from cvmaker.domain.matching.jobs import Requirement, RequirementKind, clean_job_input
 from cvmaker.domain.matching.extraction import Posting, accept_proposals, extract_requirements
 from cvmaker.domain.matching.vocabulary import shipped_vocabulary
 

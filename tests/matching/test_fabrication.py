@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from cvmaker.domain.cv import Item
+from cvmaker.domain.cv.model import Item
 from cvmaker.domain.matching.fabrication import document_problems, source_facts, text_problems
 from cvmaker.domain.matching.vocabulary import shipped_vocabulary
 from tests.matching.documents import document

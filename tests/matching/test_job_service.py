@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from cvmaker.domain.errors import InvalidInput, NotFound
-from cvmaker.domain.jobs import RequirementKind
+from cvmaker.domain.matching.jobs import RequirementKind
 from cvmaker.ports import ProposedRequirement
 from tests.matching.conftest import Feature
 from tests.matching.documents import POSTING

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cvmaker.adapters.local.minilm_embedder import MiniLmEmbedder, ModelFileMismatch, bundled_model_dir
-from cvmaker.adapters.local.vector_index import LocalVectorIndex
+from cvmaker.adapters.matching.minilm_embedder import MiniLmEmbedder, ModelFileMismatch, bundled_model_dir
+from cvmaker.adapters.matching.local_vector_index import LocalVectorIndex
 from cvmaker.ports import VectorRecord
 
 
@@ -93,8 +93,8 @@ def test_model_files_that_are_not_the_expected_ones_are_refused(tmp_path: Path) 
 
 
 def test_embeddings_survive_a_restart_in_sqlite(tmp_path: Path) -> None:
-    from cvmaker.adapters.local.sqlite_database import SqliteDatabase
-    from cvmaker.adapters.local.sqlite_job_repository import SqliteEmbeddingStore
+    from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
+    from cvmaker.adapters.storage.sqlite_jobs import SqliteEmbeddingStore
     from cvmaker.services.matching import CachedEmbedder
     from tests.matching.fakes import WordEmbedder
 

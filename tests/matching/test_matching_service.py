@@ -7,7 +7,7 @@ import copy
 import pytest
 
 from cvmaker.domain.errors import NotFound
-from cvmaker.domain.jobs import RequirementKind
+from cvmaker.domain.matching.jobs import RequirementKind
 from tests.matching.conftest import Feature
 from tests.matching.documents import BACKEND_CV, POSTING
 

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from cvmaker.adapters.openai_embedder import OpenAiEmbedder
-from cvmaker.adapters.openai_writer import OpenAiWriter
+from cvmaker.adapters.matching.openai_embedder import OpenAiEmbedder
+from cvmaker.adapters.matching.openai_writer import OpenAiWriter
 from cvmaker.domain.matching.errors import GenerationUnavailable
 from cvmaker.domain.matching.extraction import Posting
 from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief

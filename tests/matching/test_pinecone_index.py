@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from cvmaker.adapters.pinecone_index import PineconeIndex
+from cvmaker.adapters.matching.pinecone_index import PineconeIndex
 from cvmaker.ports import VectorRecord
 from tests.matching.pinecone_standin import PineconeStandIn
 

@@ -56,7 +56,7 @@ def test_a_keyword_names_its_skill_in_any_case(vocabulary: Vocabulary) -> None:
 
 
 def test_the_shipped_data_names_its_sources_and_licences() -> None:
-    package = resources.files("cvmaker.domain.skills_data")
+    package = resources.files("cvmaker.domain.matching.skills_data")
     terms = json.loads(package.joinpath("vocabulary.json").read_text(encoding="utf-8"))["terms"]
     licences = package.joinpath("LICENSES.md").read_text(encoding="utf-8")
     sources = {source for term in terms for source in term["sources"]}

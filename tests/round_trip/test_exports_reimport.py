@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from cvmaker.adapters.docx_writer import PythonDocxWriter
-from cvmaker.adapters.file_sniffing import InProcessExtractor
-from cvmaker.adapters.weasyprint_renderer import InProcessRenderer
-from cvmaker.domain.cv import CvDocument, Design, SectionKind
-from cvmaker.domain.sample_cvs import arabic_cv, chinese_cv, hebrew_cv, japanese_cv, long_cv, short_cv
+from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
+from cvmaker.adapters.extraction.sniffing import InProcessExtractor
+from cvmaker.adapters.rendering.weasyprint import InProcessRenderer
+from cvmaker.domain.cv.model import CvDocument, Design, SectionKind
+from cvmaker.domain.cv.samples import arabic_cv, chinese_cv, hebrew_cv, japanese_cv, long_cv, short_cv
 from cvmaker.services.importing import ImportService
-from templates import REGISTRY
+from cvmaker.adapters.rendering.templates import REGISTRY
 
 ENTRY_KINDS = (SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.VOLUNTEER)
 

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cvmaker.domain.download_names import ascii_fallback, content_disposition, download_name
+from cvmaker.domain.rendering.download_names import ascii_fallback, content_disposition, download_name
 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 

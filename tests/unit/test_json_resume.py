@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft4Validator, FormatChecker
 
-from cvmaker.domain.cv import Basics, CvDocument, Design, Item, Link, PageSize, Section, SectionKind
+from cvmaker.domain.cv.model import Basics, CvDocument, Design, Item, Link, PageSize, Section, SectionKind
 from cvmaker.domain.errors import FieldProblem, InvalidInput
 from cvmaker.domain.json_resume import (
     DATE_MESSAGE,
@@ -21,7 +21,7 @@ from cvmaker.domain.json_resume import (
     to_json_resume,
     validate_json_resume,
 )
-from cvmaker.domain.validation import validate_document
+from cvmaker.domain.cv.validation import validate_document
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "json_resume"
 DOCUMENTS = sorted(path.name for path in FIXTURES.glob("*.json"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from cvmaker.adapters.aws.dynamodb_cv_repository import CV_LIST_INDEX
+from cvmaker.adapters.storage.dynamodb_cvs import CV_LIST_INDEX
 
 
 def table_definition(name: str) -> dict[str, Any]:

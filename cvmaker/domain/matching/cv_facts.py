@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from cvmaker.domain.cv import CvDocument, Item, SectionKind
+from cvmaker.domain.cv.model import CvDocument, Item, SectionKind
 from cvmaker.domain.matching.education import EducationLevel, levels_named_in
 from cvmaker.domain.matching.vocabulary import Skill, Vocabulary
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cvmaker.domain.cv import CvDocument, Item
+from cvmaker.domain.cv.model import CvDocument, Item
 from cvmaker.domain.matching.cv_facts import passages
 from cvmaker.domain.matching.education import levels_named_in
 from cvmaker.domain.matching.stopwords import STOPWORDS

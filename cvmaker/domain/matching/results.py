@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from cvmaker.domain.cv import Cv
-from cvmaker.domain.jobs import Job, Requirement
+from cvmaker.domain.cv.model import Cv
+from cvmaker.domain.matching.jobs import Job, Requirement
 
 
 @dataclass(frozen=True, slots=True)

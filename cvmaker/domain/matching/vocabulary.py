@@ -143,12 +143,12 @@ def _singular_last(key: str) -> str:
 
 
 def _load_shipped() -> tuple[Iterable[dict[str, Any]], Iterable[str]]:
-    from cvmaker.domain.skills_data import stop_phrases, vocabulary_terms
+    from cvmaker.domain.matching.skills_data import stop_phrases, vocabulary_terms
 
     return vocabulary_terms(), stop_phrases()
 
 
 @lru_cache(maxsize=1)
 def shipped_vocabulary() -> Vocabulary:
-    """The vocabulary shipped in `cvmaker/domain/skills_data`, read on first use."""
+    """The vocabulary shipped in `cvmaker/domain/matching/skills_data`, read on first use."""
     return Vocabulary(load=_load_shipped)

@@ -1,0 +1,371 @@
+"""Local user accounts and integrator clients for the embedded default, on the shared SQLite file.
+
+Passwords are hashed with Argon2id (argon2-cffi's RFC 9106 low-memory profile). Refresh tokens are opaque random
+strings stored only as SHA-256 hashes (they carry 256 random bits, so a slow hash adds nothing), live 30 days and
+are rotated on every use; presenting a used one again revokes its whole family (every token descended from the same
+sign-in), as OAuth 2.0 Security BCP §4.14 advises, because only a thief or a replay would do that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import sqlite3
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Container, Iterable
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
+
+Clock = Callable[[], float]
+
+REFRESH_TTL = 30 * 24 * 3600
+CLIENT_SCOPES = frozenset({"cvmaker/read", "cvmaker/write"})
+MIN_PASSWORD = 8
+MAX_PASSWORD = 256  # Argon2 takes any length; a cap keeps a megabyte "password" from being a DoS
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
+_CLIENT_ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS users (
+    sub TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    password_hash TEXT,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS refresh_tokens (
+    token_hash TEXT PRIMARY KEY,
+    sub TEXT NOT NULL REFERENCES users(sub) ON DELETE CASCADE,
+    family TEXT NOT NULL,
+    auth_time INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER,
+    revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS refresh_tokens_by_family ON refresh_tokens (family);
+CREATE TABLE IF NOT EXISTS clients (
+    client_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    secret_hash TEXT NOT NULL,
+    scopes TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+)
+"""
+
+
+class AccountError(Exception):
+    """An expected failure with a stable `code` and a message safe to show."""
+
+    def __init__(self, code: str, message: str, retry_after: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    sub: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A signed-in user and the refresh token that continues the session. `family` is the same for every
+    token descended from one sign-in (the access token's `origin_jti`); `auth_time` is when it happened."""
+
+    user: User
+    refresh_token: str
+    family: str
+    auth_time: int
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    client_id: str
+    name: str
+    scopes: frozenset[str]
+
+
+class FailureLimiter:
+    """At most `max_failures` failures per key in a sliding `window` (seconds), in memory and thread-safe.
+    Bounded: when it tracks too many keys it forgets the ones whose failures have all aged out."""
+
+    def __init__(self, max_failures: int = 10, window: float = 300.0, clock: Clock = time.monotonic) -> None:
+        self.max_failures = max_failures
+        self.window = window
+        self.clock = clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def retry_after(self, key: str) -> int | None:
+        """Seconds until `key` may try again, or None if it may try now."""
+        with self._lock:
+            times = self._recent(key)
+            if len(times) < self.max_failures:
+                return None
+            return max(1, int(times[0] + self.window - self.clock()) + 1)
+
+    def record_failure(self, key: str) -> None:
+        with self._lock:
+            if len(self._failures) > 10_000:
+                for stale in [k for k in self._failures if not self._recent(k)]:
+                    del self._failures[stale]
+            self._recent(key).append(self.clock())
+
+    def clear(self, key: str) -> None:
+        with self._lock:
+            self._failures.pop(key, None)
+
+    def _recent(self, key: str) -> deque[float]:
+        times = self._failures.setdefault(key, deque())
+        horizon = self.clock() - self.window
+        while times and times[0] <= horizon:
+            times.popleft()
+        return times
+
+
+def normalize_email(email: object) -> str:
+    if not isinstance(email, str):
+        raise AccountError("INVALID_EMAIL", "Enter a valid email address.")
+    normalized = email.strip().lower()
+    if len(normalized) > 254 or not _EMAIL.match(normalized) or not normalized.isprintable():
+        raise AccountError("INVALID_EMAIL", "Enter a valid email address.")
+    return normalized
+
+
+def check_password_policy(password: object, email: str) -> str:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise AccountError("WEAK_PASSWORD", f"Use a password of at least {MIN_PASSWORD} characters.")
+    if len(password) > MAX_PASSWORD:
+        raise AccountError("WEAK_PASSWORD", f"Use a password of at most {MAX_PASSWORD} characters.")
+    folded = password.strip().casefold()
+    if folded in (email.casefold(), email.split("@")[0].casefold()) or len(set(password)) < 3:
+        raise AccountError("WEAK_PASSWORD", "Choose a password that is not your email address or a repeated character.")
+    return password
+
+
+def _sha256(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+class _AcceptedClientIds:
+    """`in` answers whether tokens of that client id are accepted: the web app's, or a live integrator client."""
+
+    def __init__(self, accounts: LocalAccounts, web_client_id: str) -> None:
+        self._accounts = accounts
+        self._web_client_id = web_client_id
+
+    def __contains__(self, client_id: object) -> bool:
+        if not isinstance(client_id, str):
+            return False
+        return client_id == self._web_client_id or self._accounts.client(client_id) is not None
+
+
+class LocalAccounts:
+    def __init__(
+        self,
+        database: SqliteDatabase,
+        *,
+        password_hasher: PasswordHasher | None = None,
+        sign_in_limiter: FailureLimiter | None = None,
+        refresh_ttl: int = REFRESH_TTL,
+        clock: Clock = time.time,
+    ) -> None:
+        self.db = database
+        self.db.add_migrations(SCHEMA)
+        self.hasher = password_hasher or PasswordHasher()
+        self.limiter = sign_in_limiter or FailureLimiter()
+        self.refresh_ttl = refresh_ttl
+        self.clock = clock
+        self._dummy_hash: str | None = None
+
+    # Users
+
+    def sign_up(self, email: str, password: str) -> Session:
+        email = normalize_email(email)
+        check_password_policy(password, email)
+        password_hash = self.hasher.hash(password)  # outside the write lock: it takes tens of milliseconds
+        user = User(str(uuid.uuid4()), email)
+        try:
+            with self.db.write() as conn:
+                conn.execute(
+                    "INSERT INTO users (sub, email, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                    (user.sub, email, password_hash, int(self.clock())),
+                )
+        except sqlite3.IntegrityError as exc:
+            raise AccountError("EMAIL_TAKEN", "An account with this email already exists.") from exc
+        return self._new_session(user)
+
+    def sign_in(self, email: str, password: str) -> Session:
+        """Costs one Argon2 verification whether or not the account exists, so timing does not tell."""
+        try:
+            email = normalize_email(email)
+        except AccountError:
+            raise AccountError("BAD_CREDENTIALS", "Wrong email or password.") from None
+        dummy = self._dummy()  # made before the lookup, so not only the first unknown email pays for it
+        limit_key = f"user:{email}"
+        wait = self.limiter.retry_after(limit_key)
+        if wait is not None:
+            raise AccountError("RATE_LIMITED", "Too many failed sign-ins. Try again later.", retry_after=wait)
+        row = (
+            self.db.connection()
+            .execute("SELECT sub, email, password_hash FROM users WHERE email = ?", (email,))
+            .fetchone()
+        )
+        stored = row["password_hash"] if row is not None else None
+        candidate = password if isinstance(password, str) and len(password) <= MAX_PASSWORD else ""
+        # Accounts without a password (made by `ensure_user`) verify against the dummy too, and always fail.
+        matched = self._verifies(stored or dummy, candidate)
+        if row is None or stored is None or not matched:
+            self.limiter.record_failure(limit_key)
+            raise AccountError("BAD_CREDENTIALS", "Wrong email or password.")
+        self.limiter.clear(limit_key)
+        if self.hasher.check_needs_rehash(stored):
+            with self.db.write() as conn:
+                conn.execute(
+                    "UPDATE users SET password_hash = ? WHERE sub = ?", (self.hasher.hash(candidate), row["sub"])
+                )
+        return self._new_session(User(row["sub"], row["email"]))
+
+    def ensure_user(self, email: str) -> User:
+        """The user with this email, created without a password if new (for scripts and the `token` command)."""
+        email = normalize_email(email)
+        with self.db.write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO users (sub, email, password_hash, created_at) VALUES (?, ?, NULL, ?)",
+                (str(uuid.uuid4()), email, int(self.clock())),
+            )
+            row = conn.execute("SELECT sub, email FROM users WHERE email = ?", (email,)).fetchone()
+        return User(row["sub"], row["email"])
+
+    def user(self, sub: str) -> User | None:
+        row = self.db.connection().execute("SELECT sub, email FROM users WHERE sub = ?", (sub,)).fetchone()
+        return None if row is None else User(row["sub"], row["email"])
+
+    def _verifies(self, password_hash: str, password: str) -> bool:
+        try:
+            return self.hasher.verify(password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def _dummy(self) -> str:
+        if self._dummy_hash is None:
+            self._dummy_hash = self.hasher.hash(secrets.token_urlsafe(16))
+        return self._dummy_hash
+
+    # Refresh tokens
+
+    def refresh(self, refresh_token: str) -> Session:
+        """A new session continuing the one `refresh_token` belongs to; the old token stops working."""
+        invalid = AccountError("INVALID_REFRESH_TOKEN", "The session has ended. Sign in again.")
+        if not isinstance(refresh_token, str) or not 20 <= len(refresh_token) <= 200:
+            raise invalid
+        now = int(self.clock())
+        token_hash = _sha256(refresh_token)
+        session: Session | None = None
+        with self.db.write() as conn:
+            row = conn.execute(
+                "SELECT t.sub, t.family, t.auth_time, t.expires_at, t.used_at, t.revoked, u.email "
+                "FROM refresh_tokens t JOIN users u ON u.sub = t.sub WHERE t.token_hash = ?",
+                (token_hash,),
+            ).fetchone()
+            if row is None or row["revoked"] or row["expires_at"] <= now:
+                raise invalid
+            if row["used_at"] is not None:
+                conn.execute("UPDATE refresh_tokens SET revoked = 1 WHERE family = ?", (row["family"],))
+            else:
+                conn.execute("UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ?", (now, token_hash))
+                session = self._store_refresh_token(
+                    conn, User(row["sub"], row["email"]), row["family"], row["auth_time"]
+                )
+        if session is None:  # a used token came back: raised after the commit, so the family stays revoked
+            raise invalid
+        return session
+
+    def revoke(self, refresh_token: str) -> None:
+        """Sign out: ends every token of the session `refresh_token` belongs to. Unknown tokens are ignored."""
+        if not isinstance(refresh_token, str) or len(refresh_token) > 200:
+            return
+        with self.db.write() as conn:
+            conn.execute(
+                "UPDATE refresh_tokens SET revoked = 1 WHERE family = "
+                "(SELECT family FROM refresh_tokens WHERE token_hash = ?)",
+                (_sha256(refresh_token),),
+            )
+
+    def _new_session(self, user: User) -> Session:
+        with self.db.write() as conn:
+            conn.execute("DELETE FROM refresh_tokens WHERE expires_at <= ?", (int(self.clock()),))
+            return self._store_refresh_token(conn, user, str(uuid.uuid4()), int(self.clock()))
+
+    def _store_refresh_token(self, conn: sqlite3.Connection, user: User, family: str, auth_time: int) -> Session:
+        token = secrets.token_urlsafe(32)
+        conn.execute(
+            "INSERT INTO refresh_tokens (token_hash, sub, family, auth_time, expires_at) VALUES (?, ?, ?, ?, ?)",
+            (_sha256(token), user.sub, family, auth_time, int(self.clock()) + self.refresh_ttl),
+        )
+        return Session(user, token, family, auth_time)
+
+    # Integrator clients
+
+    def create_client(self, name: str, scopes: Iterable[str]) -> tuple[str, str]:
+        """A new client for the client-credentials grant: (client_id, secret). The secret is shown only now."""
+        name = name.strip() if isinstance(name, str) else ""
+        if not 1 <= len(name) <= 100 or not name.isprintable():
+            raise AccountError("INVALID_CLIENT_NAME", "Name the client in 1 to 100 printable characters.")
+        granted = frozenset(scopes)
+        if not granted or not granted <= CLIENT_SCOPES:
+            raise AccountError("INVALID_SCOPE", f"Scopes must be among {', '.join(sorted(CLIENT_SCOPES))}.")
+        client_id = "".join(secrets.choice(_CLIENT_ID_ALPHABET) for _ in range(26))
+        secret = secrets.token_urlsafe(32)
+        with self.db.write() as conn:
+            conn.execute(
+                "INSERT INTO clients (client_id, name, secret_hash, scopes, created_at) VALUES (?, ?, ?, ?, ?)",
+                (client_id, name, _sha256(secret), " ".join(sorted(granted)), int(self.clock())),
+            )
+        return client_id, secret
+
+    def client(self, client_id: str) -> Client | None:
+        row = (
+            self.db.connection()
+            .execute("SELECT client_id, name, scopes FROM clients WHERE client_id = ?", (client_id,))
+            .fetchone()
+        )
+        return None if row is None else Client(row["client_id"], row["name"], frozenset(row["scopes"].split()))
+
+    def delete_client(self, client_id: str) -> bool:
+        with self.db.write() as conn:
+            return conn.execute("DELETE FROM clients WHERE client_id = ?", (client_id,)).rowcount > 0
+
+    def authenticate_client(self, client_id: str, secret: str) -> Client:
+        invalid = AccountError("BAD_CLIENT", "Unknown client or wrong secret.")
+        if not isinstance(client_id, str) or not isinstance(secret, str) or len(client_id) > 128 or len(secret) > 200:
+            raise invalid
+        limit_key = f"client:{client_id}"
+        wait = self.limiter.retry_after(limit_key)
+        if wait is not None:
+            raise AccountError("RATE_LIMITED", "Too many failed attempts. Try again later.", retry_after=wait)
+        row = (
+            self.db.connection()
+            .execute("SELECT client_id, name, secret_hash, scopes FROM clients WHERE client_id = ?", (client_id,))
+            .fetchone()
+        )
+        expected = row["secret_hash"] if row is not None else _sha256(secrets.token_urlsafe(16))
+        if not hmac.compare_digest(expected, _sha256(secret)) or row is None:
+            self.limiter.record_failure(limit_key)
+            raise invalid
+        return Client(row["client_id"], row["name"], frozenset(row["scopes"].split()))
+
+    def accepted_client_ids(self, web_client_id: str) -> Container[str]:
+        """For `JwtVerifier(allowed_client_ids=...)`: the web app's client id and every live integrator client,
+        so deleting a client stops its tokens at once."""
+        return _AcceptedClientIds(self, web_client_id)

@@ -1,1 +1,0 @@
-"""The embedded default: SQLite, a folder, a local token issuer. No network, no account, no key."""

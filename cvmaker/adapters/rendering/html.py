@@ -1,0 +1,248 @@
+"""A CV document to the HTML of one template: a view of the document (what is shown, formatted dates, colours,
+fonts) rendered by Jinja2 with autoescaping on.
+
+User text only ever reaches the HTML as escaped text: autoescape is on, nothing is marked safe, and user text is
+never compiled as a template. The design values that reach the stylesheet (colour, font, sizes) are checked
+against the allow-lists here again, so even an unvalidated design cannot inject CSS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from cvmaker.domain.cv import design as allowed
+from cvmaker.domain.cv.model import CvDocument, Design, Item, SectionKind
+from cvmaker.domain.letters.layout import LetterContent
+from cvmaker.domain.rendering.plain_text import (
+    COMPACT_KINDS,
+    Script,
+    detect_script,
+    format_date,
+    format_period,
+    link_label,
+    shown_sections,
+)
+
+from cvmaker.adapters.rendering.templates import TEMPLATES_DIR
+
+# Fallbacks after the chosen font, so every script finds glyphs in a font we install.
+SCRIPT_FONTS = {
+    "ar": ("Noto Naskh Arabic", "Noto Sans Arabic"),
+    "he": ("Noto Sans Hebrew",),
+    "zh": ("Noto Sans CJK SC",),
+    "ja": ("Noto Sans CJK JP",),
+}
+COMMON_FALLBACKS = ("Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans CJK SC", "DejaVu Sans")
+# Sections that two-column templates put in the narrow column.
+SIDE_KINDS = frozenset({SectionKind.SKILLS, SectionKind.LANGUAGES, SectionKind.CERTIFICATIONS, SectionKind.AWARDS})
+
+
+class UnsafeDesign(ValueError):
+    """A design value outside the allow-lists reached the HTML builder (validation should have stopped it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """The design values a stylesheet uses, each checked against its allow-list."""
+
+    accent: str
+    accent_light: str
+    accent_soft: str
+    accent_dark: str
+    font_stack: str
+    serif: bool
+    font_size: float
+    page_size: str
+    margin_mm: float
+
+
+@dataclass(frozen=True, slots=True)
+class EntryView:
+    id: str
+    title: str
+    organization: str
+    location: str
+    period: str
+    date: str  # the single date of certifications, awards and publications
+    description: str
+    bullets: list[str]
+    keywords: list[str]
+    url: str
+    url_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class SectionView:
+    id: str
+    kind: str
+    title: str
+    compact: bool
+    side: bool
+    entries: list[EntryView]
+
+
+@dataclass(frozen=True, slots=True)
+class ContactView:
+    kind: str
+    text: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class CvView:
+    title: str
+    name: str
+    headline: str
+    contact: list[ContactView]
+    summary: str
+    sections: list[SectionView]
+    script: Script
+    style: Style
+    main_sections: list[SectionView] = field(default_factory=list)
+    side_sections: list[SectionView] = field(default_factory=list)
+
+
+def _mix(hex_color: str, other: tuple[int, int, int], amount: float) -> str:
+    red, green, blue = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    mixed = (round(c + (o - c) * amount) for c, o in zip((red, green, blue), other, strict=True))
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def style_for(design: Design, script: Script) -> Style:
+    if not allowed.is_allowed_color(design.accent_color):
+        raise UnsafeDesign("accent colour")
+    if design.font_family not in allowed.FONT_FAMILIES:
+        raise UnsafeDesign("font family")
+    if not allowed.is_allowed_font_size(design.font_size):
+        raise UnsafeDesign("font size")
+    margin = allowed.margin_mm(design.margins)
+    if margin is None:
+        raise UnsafeDesign("margins")
+    page_size = allowed.PAGE_SIZES.get(design.page_size.value)
+    if page_size is None:
+        raise UnsafeDesign("page size")
+    serif = design.font_family in allowed.SERIF_FAMILIES
+    families = [design.font_family, *SCRIPT_FONTS.get(script.language, ()), *COMMON_FALLBACKS]
+    families += ["serif"] if serif else ["sans-serif"]
+    # Unquoted: multi-word family names are valid CSS, and quotes would be HTML-escaped by autoescaping.
+    stack = ", ".join(dict.fromkeys(families))
+    accent = design.accent_color.lower()
+    return Style(
+        accent=accent,
+        accent_light=_mix(accent, (255, 255, 255), 0.9),
+        accent_soft=_mix(accent, (255, 255, 255), 0.55),
+        accent_dark=_mix(accent, (0, 0, 0), 0.25),
+        font_stack=stack,
+        serif=serif,
+        font_size=design.font_size,
+        page_size=page_size,
+        margin_mm=margin,
+    )
+
+
+def _entry(item: Item, language: str) -> EntryView:
+    return EntryView(
+        id=item.id,
+        title=item.title or "",
+        organization=item.organization or "",
+        location=item.location or "",
+        period=format_period(item, language),
+        date=format_date(item.end_date or item.start_date, language),
+        description=(item.description or "").strip(),
+        bullets=[bullet for bullet in item.bullets if bullet.strip()],
+        keywords=list(item.keywords),
+        url=item.url or "",
+        url_label=link_label(item.url, None) if item.url else "",
+    )
+
+
+def _contact(document: CvDocument) -> list[ContactView]:
+    basics = document.basics
+    contact = []
+    if basics.location:
+        contact.append(ContactView("location", basics.location, ""))
+    if basics.email:
+        contact.append(ContactView("email", basics.email, "mailto:" + basics.email))
+    if basics.phone:
+        contact.append(ContactView("phone", basics.phone, "tel:" + basics.phone.replace(" ", "")))
+    for link in basics.links:
+        contact.append(ContactView("link", link_label(link.url, link.label), link.url))
+    return contact
+
+
+def cv_view(document: CvDocument, design: Design | None = None) -> CvView:
+    """What a template shows of `document`, laid out with `design` (default: the document's own)."""
+    script = detect_script(document)
+    sections = [
+        SectionView(
+            id=section.id,
+            kind=section.kind.value.lower(),
+            title=section.title,
+            compact=section.kind in COMPACT_KINDS,
+            side=section.kind in SIDE_KINDS,
+            entries=[_entry(item, script.language) for item in section.items],
+        )
+        for section in shown_sections(document)
+    ]
+    return CvView(
+        title=document.title,
+        name=document.basics.name,
+        headline=document.basics.headline or "",
+        contact=_contact(document),
+        summary=(document.summary or "").strip(),
+        sections=sections,
+        script=script,
+        style=style_for(design or document.design, script),
+        main_sections=[s for s in sections if not s.side],
+        side_sections=[s for s in sections if s.side],
+    )
+
+
+def _safe_href(url: str) -> str:
+    """Links keep only the schemes validation allows; anything else becomes no link at all."""
+    return url if url.startswith(("https://", "http://", "mailto:", "tel:")) else ""
+
+
+@cache
+def _environment() -> Any:
+    # Imported here: the API does not pay for Jinja2 until the first render.
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    environment = Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    environment.filters["safe_href"] = _safe_href
+    return environment
+
+
+def render_html(template: str, document: CvDocument, design: Design | None = None) -> str:
+    """The HTML of `document` in `template` (a registered template name)."""
+    view = cv_view(document, design)
+    return str(_environment().get_template(f"{template}/layout.html.j2").render(cv=view, template=template))
+
+
+# ---------------------------------------------------------------- cover letters
+
+# Templates whose CV header sits in a sidebar: their letters keep the letterhead there, beside the letter.
+LETTERHEAD_IN_SIDEBAR = frozenset({"modern"})
+
+
+
+
+def render_letter_html(template: str, document: CvDocument, design: Design, letter: LetterContent) -> str:
+    """The HTML of a cover letter in `template`, with `document`'s name and contact details as the letterhead
+    and `design`'s look. The letter's parts are printed as escaped text, like every CV field."""
+    # The page's language and direction follow the letter's text, not the CV's.
+    script = detect_script(CvDocument(basics=document.basics, summary=letter.all_text()))
+    view = replace(cv_view(document, design), summary="", sections=[], main_sections=[], side_sections=[],
+                   script=script, style=style_for(design, script))
+    return str(_environment().get_template("_shared/letter.html.j2").render(
+        cv=view, letter=letter, template=template, letterhead_in_sidebar=template in LETTERHEAD_IN_SIDEBAR))

@@ -1,0 +1,1 @@
+"""The CV: its document model, limits, validation and edits."""

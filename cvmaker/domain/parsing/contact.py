@@ -1,0 +1,213 @@
+"""Contact details: name, headline, email, phone, location and links, from the top of a CV and from contact-like
+sections ("Contact", "Links")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cvmaker.domain.parsing.places import is_place_word, looks_like_city, split_location_suffix
+from cvmaker.domain.parsing.roles import org_score, title_score
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# International formats: +44 20 7946 0958, (415) 555-0142, 0171/123456, +49 (0)30 1234567, 555.123.4567
+PHONE = re.compile(r"(?<![\w/])(?:\(?\+\d{1,3}\)?[\s.\-]?)?(?:\(0\)\s?)?(?:\(?\d{1,5}\)?[\s.\-/]?){1,6}\d{2,5}(?!\w)")
+URL = re.compile(
+    r"(?<![@\w])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|me|co|ai|app|page|site|xyz|info|"
+    r"tech|de|uk|fr|es|it|nl|ch|ca|in|eu|us|blog|cv|design|codes|academy|edu|gov)(?:/[^\s,;|]*)?",
+    re.IGNORECASE,
+)
+SEPARATORS = re.compile(r"\s+[|•·◦▪●◆♦⋄∙—–]\s+|\s*[|•·◦▪●◆♦⋄∙]\s*|\s{2,}|\s+—\s*|\s+-\s+")
+LABEL = re.compile(
+    r"^(name|nombre|nom|e-?mail|mail|phone|tel|telephone|mobile|mob|cell|address|location|linkedin|github|gitlab|website|web|"
+    r"portfolio|homepage|url|twitter|x|skype|telefon|tel\.|tél|téléphone|teléfono|handy|mobil|adresse|anschrift|"
+    r"dirección|indirizzo|courriel|correo)\s*:\s*(?://\s*)?",
+    re.IGNORECASE,
+)
+NETWORK_URLS = {
+    "github": "https://github.com/{}", "gitlab": "https://gitlab.com/{}", "linkedin": "https://www.linkedin.com/in/{}",
+    "twitter": "https://twitter.com/{}", "x": "https://x.com/{}", "stackoverflow": "https://stackoverflow.com/users/{}",
+    "medium": "https://medium.com/@{}", "kaggle": "https://www.kaggle.com/{}", "behance": "https://www.behance.net/{}",
+    "dribbble": "https://dribbble.com/{}",
+}
+NETWORK_HANDLE = re.compile(
+    r"^(github|gitlab|linkedin|twitter|x|stackoverflow|medium|kaggle|behance|dribbble)\s*(?::\s*(?://)?|-|–)\s*@?"
+    r"([A-Za-z0-9][\w.\-]{0,60})$",
+    re.IGNORECASE,
+)
+DOCUMENT_TITLE = re.compile(
+    r"^(curriculum vitae|resume|résumé|cv|lebenslauf|hoja de vida|currículum|curriculum|my resume|cover letter)"
+    r"(\s+of\b.*)?$",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-.]*$|^[A-ZÀ-Ý]{2,}$")
+
+
+@dataclass
+class ContactPiece:
+    text: str
+    size: float
+    line_index: int
+
+
+@dataclass
+class Contact:
+    name: str | None = None
+    headline: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    location: str | None = None
+    urls: list[tuple[str, str]] = field(default_factory=list)  # (url, visible text)
+    unplaced: list[ContactPiece] = field(default_factory=list)  # header text that is none of the above
+    sources: dict[str, int] = field(default_factory=dict)  # field -> line index
+
+
+def split_pieces(text: str) -> list[str]:
+    return [p.strip(" ,;") for p in SEPARATORS.split(text) if p and p.strip(" ,;")]
+
+
+def looks_like_name(text: str) -> bool:
+    words = text.replace(",", " ").split()
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() or ch in "@/:|" for ch in text):
+        return False
+    if title_score(text) > 0 or org_score(text) > 0:
+        return False  # "UX Designer", "Acme Corp"
+    if DOCUMENT_TITLE.match(text.strip()):
+        return False
+    return all(_NAME_WORD.match(w) or w.casefold() in {"de", "van", "von", "der", "da", "di", "la", "le", "bin"}
+               for w in words)
+
+
+def normalise_url(text: str) -> str:
+    url = text.strip().rstrip(".,;)")
+    if not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.IGNORECASE):
+        url = "https://" + url
+    return url
+
+
+def phone_in(text: str) -> str | None:
+    for match in PHONE.finditer(text):
+        candidate = match.group(0).strip()
+        digits = re.sub(r"\D", "", candidate)
+        is_years = re.fullmatch(r"(?:(?:19|20)\d\d[\s\-–/.]*)+", candidate)
+        is_a_date = re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d", candidate)  # a birth date
+        if 7 <= len(digits) <= 15 and not is_years and not is_a_date:
+            return candidate
+    return None
+
+
+def is_location_text(text: str) -> bool:
+    text = re.sub(r"(,\s*[A-Z]{2})\s+\d{5}(?:-\d{4})?$", r"\1", text.strip())  # "Austin, TX 78701"
+    pieces = [p.strip() for p in re.split(r"[,،]", text) if p.strip()]  # the Latin or the Arabic comma
+    if not pieces or any(ch.isdigit() for ch in text) and not re.search(r"\d+\s+\w+\s+(st|street|ave|road|rd)\b",
+                                                                        text, re.IGNORECASE):
+        return False
+    if len(pieces) == 1:
+        return is_place_word(pieces[0])
+    _, location = split_location_suffix(pieces, allow_whole=True)
+    if location and len(location) >= len(pieces) - 2:
+        return all(looks_like_city(p) or is_place_word(p) or re.search(r"\d", p) for p in pieces)
+    return False
+
+
+def read_contact(pieces: list[ContactPiece]) -> Contact:
+    """Find the contact fields among pieces of the header (in reading order, with font sizes)."""
+    contact = Contact()
+    leftovers: list[ContactPiece] = []
+    for piece in pieces:
+        handle = NETWORK_HANDLE.match(piece.text.strip())
+        if handle and not URL.search(piece.text):
+            # "GitHub: deedy", "LinkedIn:// debarghyadas": a handle on a known network is a link.
+            network, name = handle.group(1).casefold(), handle.group(2)
+            contact.urls.append((NETWORK_URLS[network].format(name), piece.text.strip()))
+            continue
+        text = LABEL.sub("", piece.text).strip()
+        if not re.search(r"\w", text):
+            continue  # a stray bracket or separator
+        if email := EMAIL.search(text):
+            if contact.email is None:
+                contact.email = email.group(0)
+                contact.sources["email"] = piece.line_index
+            text = (text[: email.start()] + " " + text[email.end():]).strip()
+        for url in list(URL.finditer(text)):
+            contact.urls.append((normalise_url(url.group(0)), url.group(0)))
+            text = text.replace(url.group(0), " ").strip()
+        if not text:
+            continue
+        if (phone := phone_in(text)) and not is_location_text(text):
+            if contact.phone is None:
+                contact.phone = phone
+                contact.sources["phone"] = piece.line_index
+            text = text.replace(phone, " ").strip(" ,;")
+        if not text:
+            continue
+        if contact.location is None and is_location_text(text):
+            contact.location = text
+            contact.sources["location"] = piece.line_index
+            continue
+        leftovers.append(ContactPiece(text, piece.size, piece.line_index))
+    names = [p for p in leftovers if looks_like_name(p.text)]
+    plain = [p for p in leftovers if not DOCUMENT_TITLE.match(p.text.strip())]
+    if names:
+        best = max(names, key=lambda p: (p.size, -p.line_index))
+        contact.name = best.text  # as printed: a name in capitals stays so (users edit it; matching folds case)
+        contact.sources["name"] = best.line_index
+        leftovers.remove(best)
+    elif plain:
+        best = max(plain, key=lambda p: (p.size, -p.line_index))
+        if len(best.text.split()) <= 5 and not any(ch.isdigit() for ch in best.text):
+            contact.name = best.text
+            contact.sources["name"] = best.line_index
+            leftovers.remove(best)
+    in_paragraph = {index for run in paragraph_runs(leftovers) for index in run}
+    headline_candidates = [
+        p for p in leftovers
+        if p.line_index not in in_paragraph and 1 <= len(p.text.split()) <= 10
+        and not re.search(r"\d{3}", p.text) and not p.text.endswith(".") and not DOCUMENT_TITLE.match(p.text.strip())
+    ]
+    if headline_candidates:
+        best = max(headline_candidates, key=lambda p: (p.size, -p.line_index))
+        # "Software Architect · Security Expert": the line's pieces together.
+        same_line = [p for p in headline_candidates if p.line_index == best.line_index and p.size == best.size]
+        # Wrapped in a narrow sidebar: the next lines in the same type go on with it ("Principal Engineer" /
+        # "· Distributed systems and" / "logistics").
+        line = best.line_index
+        while following := [p for p in headline_candidates if p.line_index == line + 1 and p.size == best.size]:
+            if sum(len(p.text.split()) for p in same_line + following) > 14:
+                break
+            same_line += following
+            line += 1
+        headline = same_line[0].text
+        for before, piece in zip(same_line, same_line[1:], strict=False):
+            runs_on = piece.line_index != before.line_index and _DANGLING.search(before.text) is not None
+            headline += (" " if runs_on else " · ") + piece.text
+        contact.headline = headline
+        contact.sources["headline"] = best.line_index
+        for piece in same_line:
+            leftovers.remove(piece)
+    contact.unplaced = leftovers
+    return contact
+
+
+
+_DANGLING = re.compile(r"\b(?:and|of|&|for|the|in|at|to|with)$", re.IGNORECASE)
+
+
+def paragraph_runs(pieces: list[ContactPiece]) -> list[list[int]]:
+    """The lines of paragraphs among `pieces`: three or more consecutive lines with 25 words or more between
+    them, ending in a full stop. A summary set in a narrow column wraps after a few words a line, so no one line
+    of it looks like running text, nor is its first line a headline."""
+    by_line: dict[int, list[str]] = {}
+    for piece in pieces:
+        by_line.setdefault(piece.line_index, []).append(piece.text)
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for index in [*sorted(by_line), -2]:
+        if run and index == run[-1] + 1:
+            run.append(index)
+            continue
+        text = " ".join(" ".join(by_line[i]) for i in run)
+        if len(run) >= 3 and len(text.split()) >= 25 and text.rstrip().endswith((".", "!")):
+            runs.append(run)
+        run = [index]
+    return runs

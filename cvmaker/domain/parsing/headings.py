@@ -1,0 +1,148 @@
+"""Section headings: the many wordings of each kind of section, and how a heading looks on the page."""
+
+from __future__ import annotations
+
+import re
+
+from cvmaker.domain.cv.model import SectionKind
+from cvmaker.domain.parsing.roles import title_score
+
+# The head word(s) of a heading, after qualifiers are removed ("Relevant Work Experience" -> "work experience").
+_VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
+    SectionKind.EXPERIENCE: (
+        "experience", "experiences", "work experience", "professional experience", "employment",
+        "employment history", "work history", "career history", "professional background", "career",
+        "positions", "positions held", "professional history", "work", "internships", "internship",
+        "research experience", "research", "research positions", "teaching experience", "industry experience", "relevant experience",
+        "experience and internships", "leadership experience", "leadership", "professional employment",
+        "career summary", "appointments", "academic appointments", "berufserfahrung", "expérience",
+        "expérience professionnelle", "experiencia", "experiencia profesional", "esperienza", "werkervaring",
+        "الخبرة العملية", "الخبرة المهنية", "الخبرات العملية", "الخبرة", "الخبرات", "ניסיון תעסוקתי", "ניסיון מקצועי",
+        "ניסיון", "工作经历", "工作经验", "实习经历", "職歴", "職務経歴", "経歴",
+    ),
+    SectionKind.VOLUNTEER: (
+        "volunteer", "volunteering", "volunteer experience", "volunteer work", "community service",
+        "community involvement", "extracurricular activities", "activities", "leadership and activities",
+        "leadership & activities", "community",
+    ),
+    SectionKind.EDUCATION: (
+        "education", "academic background", "academic history", "qualifications", "academic qualifications",
+        "education and training", "education & training", "studies", "academics", "training", "schooling",
+        "educational background", "ausbildung", "formation", "educación", "formación", "istruzione", "opleiding",
+        "التعليم", "المؤهلات العلمية", "المؤهلات الأكاديمية", "التحصيل العلمي", "השכלה", "教育背景", "教育经历", "学歴",
+    ),
+    SectionKind.SKILLS: (
+        "skills", "technical skills", "core competencies", "competencies", "key skills", "areas of expertise",
+        "expertise", "skills summary", "skill set", "skillset", "technologies", "technical proficiencies",
+        "tools", "tools and technologies", "tools & technologies", "technical expertise", "core skills",
+        "professional skills", "skills and abilities", "skills & abilities", "strengths", "key competencies",
+        "technical stack", "tech stack", "kenntnisse", "compétences", "competencias", "programming languages",
+        "skills and expertise", "skills & expertise", "hard skills", "soft skills", "capabilities",
+        "skills & interests", "skills and interests", "additional skills", "relevant skills",
+        "المهارات", "المهارات التقنية", "כישורים", "מיומנויות", "专业技能", "技能", "技能特长", "スキル", "技術スキル",
+        "保有スキル",
+    ),
+    SectionKind.PROJECTS: (
+        "projects", "personal projects", "selected projects", "key projects", "academic projects",
+        "side projects", "open source", "open-source", "open source projects", "project experience",
+        "portfolio", "research projects", "projekte", "projets", "proyectos", "المشاريع", "פרויקטים", "项目经历",
+        "项目经验", "プロジェクト",
+    ),
+    SectionKind.CERTIFICATIONS: (
+        "certifications", "certificates", "licenses", "licenses and certifications",
+        "licenses & certifications", "certifications and licenses", "accreditations", "professional development",
+        "courses", "coursework", "relevant coursework", "trainings", "certification", "zertifikate", "الشهادات",
+        "תעודות", "证书", "资格证书", "資格", "免許・資格",
+    ),
+    SectionKind.LANGUAGES: ("languages", "language skills", "spoken languages", "sprachen", "langues", "idiomas",
+                           "اللغات", "שפות", "语言能力", "语言", "語学", "言語"),
+    SectionKind.AWARDS: (
+        "awards", "honors", "honours", "awards and honors", "honors and awards", "awards & honors",
+        "honors & awards", "achievements", "accomplishments", "scholarships", "distinctions", "recognition",
+        "selected honors", "fellowships", "grants", "prizes",
+    ),
+    SectionKind.PUBLICATIONS: (
+        "publications", "selected publications", "papers", "patents", "talks", "invited talks",
+        "presentations", "conference presentations", "books", "articles", "research papers",
+    ),
+    SectionKind.CUSTOM: (
+        "summary", "professional summary", "profile", "about", "about me", "objective", "career objective",
+        "personal statement", "overview", "executive summary", "career profile", "professional profile",
+        "interests", "hobbies", "hobbies and interests", "references", "contact", "contact information",
+        "personal details", "personal information", "links", "profiles", "online", "social", "memberships",
+        "professional memberships", "affiliations", "additional information", "other", "misc", "miscellaneous",
+        "highlights", "key achievements", "qualifications summary", "summary of qualifications",
+        "career highlights", "welcome", "about myself", "details", "contacts", "personal", "kurzprofil", "profil",
+    ),
+}
+
+SUMMARY_HEADINGS = frozenset(
+    {
+        "summary", "professional summary", "profile", "about", "about me", "objective", "career objective",
+        "personal statement", "overview", "executive summary", "career profile", "professional profile",
+        "qualifications summary", "summary of qualifications", "about myself", "kurzprofil", "profil",
+    }
+)
+CONTACT_HEADINGS = frozenset(
+    {"contact", "contact information", "personal details", "personal information", "links", "profiles",
+     "online", "social", "contacts", "details", "personal"}
+)
+
+_QUALIFIERS = re.compile(
+    r"^(?:(?:relevant|selected|recent|other|additional|key|professional|technical|academic|work|my|"
+    r"related|select|notable|major|previous|prior)\s+)+"
+)
+_LOOKUP: dict[str, SectionKind] = {}
+for _kind, _words in _VOCABULARY.items():
+    for _word in _words:
+        _LOOKUP.setdefault(_word, _kind)
+
+
+_LOOKUP_UNSPACED = {key.replace(" ", ""): kind for key, kind in _LOOKUP.items()}
+
+
+def normalise_heading(text: str) -> str:
+    text = re.sub(r"[\s:|\u2013\u2014_\-.•·]+$", "", text.strip())
+    text = re.sub(r"^[\s|\u2013\u2014_\-.•·\d]+", "", text)
+    if re.fullmatch(r"(?:[A-Za-z] ){3,}[A-Za-z]", text):  # letter-spaced "E X P E R I E N C E"
+        text = text.replace(" ", "")
+    return re.sub(r"\s+", " ", text.casefold()).strip()
+
+
+def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
+    """The kind of section a heading names, or None when the text is not a known heading. `strict`: only the
+    vocabulary itself (with qualifiers like "Relevant"), no partial matches."""
+    key = normalise_heading(text)
+    if not key or len(key) > 45:
+        return None
+    if key in _LOOKUP:
+        return _LOOKUP[key]
+    if " " not in key and key in _LOOKUP_UNSPACED:  # "W O R K E X P E R I E N C E" read back letter by letter
+        return _LOOKUP_UNSPACED[key]
+    stripped = _QUALIFIERS.sub("", key)
+    if stripped in _LOOKUP:
+        return _LOOKUP[stripped]
+    if "," in key or strict or title_score(key) > 0:
+        return None  # "Research Assistant" is a job, not a section
+    # "Experience & Leadership", "Skills and Tools": judge by the first known part.
+    for part in re.split(r"\s*(?:&|\band\b|/|,|\+)\s*", key):
+        part = _QUALIFIERS.sub("", part.strip())
+        if part in _LOOKUP:
+            return _LOOKUP[part]
+    words = key.split()
+    if len(words) <= 3 and re.fullmatch(r"[\w &/'-]+", key):
+        for size in (2, 1):
+            for start in range(len(words) - size + 1):
+                phrase = " ".join(words[start : start + size])
+                if phrase in _LOOKUP and _LOOKUP[phrase] is not SectionKind.CUSTOM and phrase not in ("work",):
+                    return _LOOKUP[phrase]
+    return None
+
+
+def looks_like_heading_text(text: str) -> bool:
+    """A cheap check used by the layout step: a known heading, or a short line in capitals."""
+    stripped = text.strip()
+    if heading_kind(stripped) is not None:
+        return True
+    letters = [c for c in stripped if c.isalpha()]
+    return 3 <= len(letters) <= 30 and all(c.isupper() for c in letters) and len(stripped.split()) <= 4

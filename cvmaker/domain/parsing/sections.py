@@ -1,0 +1,164 @@
+"""Where sections start: heading lines found by their wording and by how they look."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from cvmaker.domain.cv.model import SectionKind
+from cvmaker.domain.parsing.headings import heading_kind, normalise_heading
+from cvmaker.domain.parsing.extracted import Span
+from cvmaker.domain.parsing.rows import Row, make_row
+
+_HEADING_STYLE = re.compile(r"^(heading|title|überschrift|titre|título)", re.IGNORECASE)
+
+
+@dataclass
+class RawSection:
+    heading: Row | None
+    kind: SectionKind | None  # None: the header before the first heading
+    key: str  # normalised heading text
+    rows: list[Row] = field(default_factory=list)
+    title: str = ""  # the heading as printed
+
+
+def body_size(rows: list[Row]) -> float:
+    sizes: Counter[float] = Counter()
+    for row in rows:
+        sizes[round(row.line.size, 1)] += len(row.line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _signature(row: Row) -> tuple[float, bool, bool]:
+    return (round(row.line.size), row.line.bold, _is_caps(row.line.text))
+
+
+def _weaker(row: Row, heading: Row) -> bool:
+    """Set in a weaker type than a heading: smaller, or in lower case where the heading is in capitals."""
+    title = heading.line.spans[0] if heading.line.spans else None
+    if title is None or not row.line.spans:
+        return False
+    smaller = row.line.spans[0].size < title.size - 0.5
+    return smaller or (_is_caps(title.text) and not _is_caps(row.line.text))
+
+
+def _stands_out(row: Row, base: float, body_is_bold: bool) -> bool:
+    line = row.line
+    return (
+        bool(line.style and _HEADING_STYLE.match(line.style))
+        or line.size >= base + 0.8
+        or (line.bold and not body_is_bold)
+        or _is_caps(line.text)
+    )
+
+
+def _heading_shaped(row: Row) -> bool:
+    text = row.line.text.strip()
+    numbered = row.bullet and re.match(r"^\d{1,2}[.)]\s", text) is not None  # "1. Experience"
+    return (
+        (not row.bullet or numbered)
+        and 1 <= len(text.split()) <= 6
+        and len(row.line.spans) <= 2
+        and not text.endswith((".", ","))
+        and not re.search(r"\d{3,}|@|https?:|www\.|\w\.[a-z]{2,}/", text)  # "site.dev/talks" is a link
+    )
+
+
+_INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s+(\S.*)$")
+_INLINE_WORDS = {"skills", "technical skills", "key skills", "core skills", "core competencies", "competencies",
+                 "languages", "spoken languages", "interests", "hobbies", "certifications", "certificates"}
+
+
+def _inline_heading(row: Row, current: SectionKind | None, typical_gap: float) -> tuple[str, SectionKind, str] | None:
+    """"SKILLS: Python, Java, SQL" on one line: a heading and its content. Inside a job ("Tools: ...") or a
+    skills section ("Languages: Python") such a line is part of what it is in, unless space sets it apart."""
+    if row.bullet or len(row.line.spans) != 1:
+        return None
+    match = _INLINE.match(row.line.text)
+    if match is None or normalise_heading(match.group(1)) not in _INLINE_WORDS:
+        return None
+    kind = heading_kind(match.group(1), strict=True)
+    if kind is None:
+        return None
+    set_apart = typical_gap > 0 and row.line.space_before > 1.8 * typical_gap
+    set_apart = set_apart or normalise_heading(match.group(1)) in ("interests", "hobbies")  # never part of a job
+    if current is SectionKind.SKILLS or (current is not None and current is not SectionKind.CUSTOM and not set_apart):
+        return None
+    return match.group(1).strip(), kind, match.group(2).strip()
+
+
+def find_sections(rows: list[Row]) -> list[RawSection]:
+    base = body_size(rows)
+    bold_chars = sum(len(r.line.text) for r in rows if r.line.bold)
+    body_is_bold = bold_chars * 2 > sum(len(r.line.text) for r in rows)
+    known: dict[int, SectionKind] = {}
+    current: SectionKind | None = None
+    current_heading: Row | None = None
+    for position, row in enumerate(rows):
+        kind = None
+        in_own_cell = False
+        if len(row.line.spans) >= 2 and current is SectionKind.SKILLS:
+            continue  # "Languages | Python, Go" inside a skills section is a category, not a heading
+        following = rows[position + 1] if position + 1 < len(rows) else None
+        if (current is SectionKind.SKILLS and current_heading is not None and following is not None
+                and _weaker(row, current_heading) and "," in following.line.text):
+            continue  # "Languages" over "Python, Go, Rust", in a weaker type than "SKILLS": a category
+        if _heading_shaped(row):
+            two = len(row.line.spans) == 2
+            kind = heading_kind(row.line.spans[0].text if two else row.line.text, strict=two)
+        elif len(row.line.spans) >= 2 and not row.bullet:
+            # A heading in a cell of its own beside content ("Experience | Senior Engineer, Acme").
+            first = replace(row, line=replace(row.line, spans=row.line.spans[:1]))
+            if _heading_shaped(first):
+                kind = heading_kind(row.line.spans[0].text, strict=True)
+                in_own_cell = kind is not None
+        if kind is None:
+            continue
+        if kind is current and heading_kind(row.line.text, strict=True) is None:
+            continue  # "Dutch Logistics Awards" under "Awards": the giver of an award, not another awards section
+        words = len(row.line.spans[0].text.split()) if len(row.line.spans) >= 2 else len(row.line.text.split())
+        plain_style = row.line.style in (None, "Normal")
+        # Unstyled, only the exact wording makes a heading: "Dutch Logistics Awards" under an award is its giver.
+        unstyled_heading = words <= 3 and (plain_style or in_own_cell) and heading_kind(
+            row.line.spans[0].text if len(row.line.spans) >= 2 else row.line.text, strict=True) is not None
+        if _stands_out(row, base, body_is_bold) or unstyled_heading:
+            known[position] = kind
+            current, current_heading = kind, row
+    signatures = Counter(_signature(rows[p]) for p in known)
+    # A line that looks exactly like the known headings is a heading too ("Welcome to RenderCV", "Patents").
+    for position, row in enumerate(rows):
+        if position in known or not _heading_shaped(row) or row.dates:
+            continue
+        signature = _signature(row)
+        strong = signature[0] >= base + 0.8 or signature[2] or bool(
+            row.line.style and _HEADING_STYLE.match(row.line.style))
+        if strong and signatures.get(signature, 0) >= 2 and (row.line.size >= base or signature[2]):
+            known[position] = SectionKind.CUSTOM
+    gaps = sorted(r.line.space_before for r in rows if r.line.space_before > 0)
+    typical_gap = gaps[len(gaps) // 2] if gaps else 0.0
+    sections = [RawSection(None, None, "")]
+    for position, row in enumerate(rows):
+        inline = _inline_heading(row, sections[-1].kind, typical_gap) if position not in known else None
+        if inline is not None:
+            heading_text, kind, rest_text = inline
+            sections.append(RawSection(row, kind, normalise_heading(heading_text), title=heading_text))
+            rest = replace(row.line, spans=(Span(rest_text, row.line.x0, row.line.x1, row.line.size),))
+            sections[-1].rows.append(make_row(row.index, rest))
+            continue
+        if position in known:
+            split = len(row.line.spans) >= 2 and heading_kind(row.line.spans[0].text, strict=True) is not None
+            title_text = row.line.spans[0].text if split else row.line.text
+            sections.append(RawSection(row, known[position], normalise_heading(title_text), title=title_text))
+            if split:
+                # A heading in a left cell beside its first line of content (Word table layouts).
+                rest = replace(row.line, spans=row.line.spans[1:])
+                sections[-1].rows.append(make_row(row.index, rest))
+        else:
+            sections[-1].rows.append(row)
+    return sections

@@ -1,0 +1,208 @@
+"""The pure parts of understanding a CV: dates, headings, skills, text cleaning, entry fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from cvmaker.domain.cv.model import SectionKind
+from cvmaker.domain.parsing import ExtractedDocument, Span, TextLine, parse_cv
+from cvmaker.domain.parsing.contact import phone_in
+from cvmaker.domain.parsing.dates import find_range, is_date_text
+from cvmaker.domain.parsing.headings import heading_kind
+from cvmaker.domain.parsing.rows import make_row
+from cvmaker.domain.parsing.skills import parse_skills
+from cvmaker.domain.parsing.text import clean
+
+
+@pytest.mark.parametrize(
+    ("printed", "start", "end", "current"),
+    [
+        ("Jan 2020 - Present", "2020-01", None, True),
+        ("January 2020 – Current", "2020-01", None, True),
+        ("Sept. 2018 — May 2023", "2018-09", "2023-05", False),
+        ("01/2020 - 03/2021", "2020-01", "2021-03", False),
+        ("2020-01 – 2021-11", "2020-01", "2021-11", False),
+        ("2018 - 2020", "2018", "2020", False),
+        ("Summer 2019", None, "2019-06", False),
+        ("since 2019", "2019", None, True),
+        ("Mar 2019 to Jun 2020", "2019-03", "2020-06", False),
+        ("2020 – 2018", "2018", "2020", False),
+        ("June 2019 to date", "2019-06", None, True),
+        ("Jan – Mar 2020", "2020-01", "2020-03", False),
+        ("2018 - heute", "2018", None, True),
+    ],
+)
+def test_dates_in_every_common_format(printed: str, start: str | None, end: str | None, current: bool) -> None:
+    found = find_range(printed)
+    assert found is not None
+    date, _, _ = found
+    assert (date.start, date.end, date.current) == (start, end, current)
+    assert date.printed == printed
+
+
+def test_date_texts_are_told_from_other_text() -> None:
+    assert is_date_text("June 2022 –")  # an open range whose end is on the next line
+    assert is_date_text("Present")
+    assert not is_date_text("Senior Engineer 2019")
+    assert not is_date_text("Python 3")
+    assert find_range("Built 3 services") is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Experience", SectionKind.EXPERIENCE),
+        ("WORK HISTORY", SectionKind.EXPERIENCE),
+        ("Professional Experience", SectionKind.EXPERIENCE),
+        ("Employment", SectionKind.EXPERIENCE),
+        ("E X P E R I E N C E", SectionKind.EXPERIENCE),
+        ("Relevant Work Experience:", SectionKind.EXPERIENCE),
+        ("Core Competencies", SectionKind.SKILLS),
+        ("Technical Skills", SectionKind.SKILLS),
+        ("Academic Background", SectionKind.EDUCATION),
+        ("Licenses & Certifications", SectionKind.CERTIFICATIONS),
+        ("Honors and Awards", SectionKind.AWARDS),
+        ("Volunteer Experience", SectionKind.VOLUNTEER),
+        ("Selected Publications", SectionKind.PUBLICATIONS),
+        ("Languages", SectionKind.LANGUAGES),
+        ("Personal Projects", SectionKind.PROJECTS),
+        ("Professional Summary", SectionKind.CUSTOM),
+    ],
+)
+def test_heading_vocabulary_in_its_many_wordings(heading: str, kind: SectionKind) -> None:
+    assert heading_kind(heading) is kind
+
+
+def test_lines_that_merely_mention_a_heading_word_are_not_headings() -> None:
+    assert heading_kind("Microsoft Research, Research Intern") is None
+    assert heading_kind("Built the experience layer of the checkout service in Go") is None
+
+
+def test_cleaning_folds_odd_dashes_and_drops_icons_and_soft_hyphens() -> None:
+    assert clean("\uf0e0\u00a0jane@example.com") == "jane@example.com"
+    assert clean("Co\u2011op\u00ad erative \ufb01nance") == "Co-op erative finance"
+    assert clean("2019\u20132020") == "2019\u20132020"
+
+
+@pytest.mark.parametrize(
+    "printed", ["+44 20 7946 0958", "(415) 555-0142", "+49 (0)30 1234567", "555.123.4567", "+33 6 12 34 56 78"]
+)
+def test_phone_numbers_in_international_formats(printed: str) -> None:
+    assert phone_in(f"Phone: {printed}") == printed
+
+
+def test_a_phone_is_not_a_range_of_years() -> None:
+    assert phone_in("2018 - 2020") is None
+
+
+def _line(text: str, *spans: str, size: float = 10.0, bold: bool = False, top: float = 0.0) -> TextLine:
+    pieces = spans or (text,)
+    return TextLine(spans=tuple(Span(s, size=size, bold=bold) for s in pieces), size=size, bold=bold, top=top)
+
+
+def test_skills_lose_their_category_labels_and_split_into_items() -> None:
+    rows = [make_row(i, _line(t)) for i, t in enumerate([
+        "Languages: Python, C++, Go",
+        "Databases: SQL and NoSQL databases (MySQL, MongoDB)",
+        "Angular (versions 2+), JavaScript (ES6+)",
+    ])]
+    groups = parse_skills(rows)
+    assert [(g.category, g.items) for g in groups] == [
+        ("Languages", ["Python", "C++", "Go"]),
+        ("Databases", ["SQL", "NoSQL databases", "MySQL", "MongoDB"]),
+        (None, ["Angular (versions 2+)", "JavaScript (ES6+)"]),
+    ]
+
+
+def test_skill_chips_set_apart_by_space_are_items() -> None:
+    rows = [make_row(0, _line("", "Go", "Python", "REST APIs")), make_row(1, _line("Distributed Systems"))]
+    assert [g.items for g in parse_skills(rows)] == [["Go", "Python", "REST APIs", "Distributed Systems"]]
+
+
+def _document(*lines: TextLine) -> ExtractedDocument:
+    return ExtractedDocument(kind="pdf", pages=1, lines=[
+        TextLine(spans=line.spans, size=line.size, bold=line.bold, top=float(n * 12), bottom=float(n * 12 + 10))
+        for n, line in enumerate(lines)
+    ])
+
+
+def test_title_and_employer_order_is_detected_not_assumed() -> None:
+    heading = _line("EXPERIENCE", size=13, bold=True)
+    for header in ("Acme Corp, Staff Engineer", "Staff Engineer, Acme Corp", "Staff Engineer at Acme Corp",
+                   "Acme Corp | Staff Engineer"):
+        parsed = parse_cv(_document(_line("Ada Lovelace", size=20), heading, _line(header, header, "2019 – 2021"),
+                                    _line("• Built things")))
+        item = parsed.document.sections[0].items[0]
+        assert (item.title, item.organization, item.start_date, item.end_date) == (
+            "Staff Engineer", "Acme Corp", "2019", "2021"), header
+
+
+def test_a_season_keeps_its_printed_text_in_the_sources() -> None:
+    parsed = parse_cv(_document(_line("Ada Lovelace", size=20), _line("EXPERIENCE", size=13, bold=True),
+                                _line("", "Intern, Acme Corp", "Summer 2019"), _line("• Tested things")))
+    item = parsed.document.sections[0].items[0]
+    assert item.end_date == "2019-06"
+    assert parsed.sources["sections.0.items.0.endDate"] == 'page 1: "Summer 2019"'
+
+
+def test_unknown_sections_become_custom_sections_and_nothing_is_dropped() -> None:
+    heading = dict(size=13.0, bold=True)
+    parsed = parse_cv(_document(
+        _line("Ada Lovelace", size=20), _line("EXPERIENCE", **heading), _line("", "Engineer, Acme", "2019"),
+        _line("• Built things"), _line("SKILLS", **heading), _line("Python, Go"),
+        _line("HOBBIES", **heading), _line("Chess, climbing"),
+    ))
+    kinds = [(s.kind, s.title) for s in parsed.document.sections]
+    assert kinds == [(SectionKind.EXPERIENCE, "EXPERIENCE"), (SectionKind.SKILLS, "SKILLS"),
+                     (SectionKind.CUSTOM, "HOBBIES")]
+    assert parsed.document.sections[2].items[0].title == "Chess, climbing"
+    assert parsed.warnings == []
+
+
+def test_contact_labels_and_birth_dates() -> None:
+    from cvmaker.domain.parsing.contact import ContactPiece, read_contact
+
+    contact = read_contact([ContactPiece("Name: John Smith", 12, 0), ContactPiece("Date of birth: 01/01/1990", 10, 1),
+                            ContactPiece("Phone: 555-123-4567", 10, 2), ContactPiece("GitHub: jsmith", 10, 3)])
+    assert (contact.name, contact.phone) == ("John Smith", "555-123-4567")
+    assert contact.urls == [("https://github.com/jsmith", "GitHub: jsmith")]
+    assert [piece.text for piece in contact.unplaced] == ["Date of birth: 01/01/1990"]  # reported, not a phone
+
+
+def test_rating_dots_are_levels_not_skills() -> None:
+    rows = [make_row(0, _line("", "Python ●●●●○", "Java ●●●○○")), make_row(1, _line("Go ★★★☆☆"))]
+    assert [g.items for g in parse_skills(rows)] == [["Python", "Java", "Go"]]
+
+
+def test_a_grade_after_the_degree_is_not_part_of_it() -> None:
+    parsed = parse_cv(_document(_line("Ada Lovelace", size=20), _line("EDUCATION", size=13, bold=True),
+                                _line("", "BSc Computer Science, GPA 3.8/4.0", "2014 – 2018"),
+                                _line("University of London")))
+    item = parsed.document.sections[0].items[0]
+    assert (item.title, item.organization, item.description) == (
+        "BSc Computer Science", "University of London", "GPA 3.8/4.0")
+
+
+@pytest.mark.parametrize(
+    ("printed", "dates", "pieces"),
+    [
+        ("Software Engineer (2019 – 2021), Google", ["2019 – 2021"], ["Software Engineer, Google"]),
+        ("Acme – Engineer – 2019 – 2020", ["2019 – 2020"], ["Acme", "Engineer"]),
+        ("Flipkart | Bengaluru | Jul 2021 – Present", ["Jul 2021 – Present"], ["Flipkart", "Bengaluru"]),
+        ("Used Windows 2000 every day", [], ["Used Windows 2000 every day"]),
+    ],
+)
+def test_dates_are_found_in_a_header_line_without_breaking_it(printed: str, dates: list[str],
+                                                              pieces: list[str]) -> None:
+    row = make_row(0, _line(printed))
+    assert (row.dates, row.pieces) == (dates, pieces)
+
+
+def test_numbered_and_letter_spaced_headings() -> None:
+    heading = dict(size=10.0, bold=True)
+    parsed = parse_cv(_document(
+        _line("Ada Lovelace", size=20), _line("1. Experience", **heading), _line("", "Analyst, Babbage & Co", "2010"),
+        _line("• Wrote the first program"), _line("S K I L L S", **heading), _line("Python, Go"),
+    ))
+    assert [(s.kind, s.title) for s in parsed.document.sections] == [
+        (SectionKind.EXPERIENCE, "Experience"), (SectionKind.SKILLS, "Skills")]
