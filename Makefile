@@ -64,6 +64,7 @@ schema: python-packages
 
 lint: python-packages
 	$(UV) run lint-imports
+	cd frontend && npm run lint --silent
 
 clean:
 	rm -rf build .pytest_cache

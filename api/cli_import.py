@@ -9,24 +9,10 @@ from pathlib import Path
 from typing import Any
 
 
-def _extractor(isolated: bool) -> Any:
-    from cvmaker.adapters.extraction.sniffing import InProcessExtractor, IsolatedExtractor
-
-    if not isolated:
-        return InProcessExtractor(), None
-    try:
-        from cvmaker.adapters.worker_pool import WorkerPool
-    except ImportError:
-        return InProcessExtractor(), None
-    from cvmaker.adapters.extraction.sniffing import warm_up
-
-    pool = WorkerPool(size=1, memory_limit=512 * 1024 * 1024, initializer=warm_up, name="import")
-    return IsolatedExtractor(pool, timeout=10.0), pool
-
-
 def run_import(args: argparse.Namespace) -> int:
+    from api.composition import build_extractor, build_file_reader
+    from cvmaker.adapters.extraction.sniffing import IsolatedExtractor
     from cvmaker.domain.errors import DomainError
-    from cvmaker.services.importing import ImportService
 
     path = Path(args.file)
     try:
@@ -34,15 +20,15 @@ def run_import(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"cvmaker import: cannot read {path}: {error.strerror}", file=sys.stderr)
         return 2
-    extractor, pool = _extractor(not args.in_process)
+    extractor = build_extractor(isolated=not args.in_process)
     try:
-        result = ImportService(extractor).parse(data, path.name)
+        result = build_file_reader(extractor).parse(data, path.name)
     except DomainError as error:
         print(f"cvmaker import: {path.name}: {error.message}", file=sys.stderr)
         return 1
     finally:
-        if pool is not None:
-            pool.close()
+        if isinstance(extractor, IsolatedExtractor):
+            extractor.pool.close()
     if args.format == "json-resume":
         from cvmaker.domain.json_resume import to_json_resume
 

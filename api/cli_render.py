@@ -54,23 +54,19 @@ def _design_override(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_render(args: argparse.Namespace) -> int:
-    from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
-    from cvmaker.adapters.rendering.rasterizer import PdfiumRasterizer
-    from cvmaker.adapters.rendering.weasyprint import InProcessRenderer
+    from api.composition import build_rendering
+    from api.settings import Settings
     from cvmaker.domain.errors import DomainError, InvalidInput
-    from cvmaker.domain.json_resume import to_json_resume
-    from cvmaker.services.rendering import RenderFormat, RenderService
-    from cvmaker.adapters.rendering.templates import REGISTRY
+    from cvmaker.services.rendering import RenderFormat
 
     out = Path(args.out)
     format_name = FORMATS_BY_SUFFIX.get(out.suffix.lower())
     if format_name is None:
         print(f"cvmaker render: --out must end in one of {', '.join(FORMATS_BY_SUFFIX)}", file=sys.stderr)
         return 2
-    service = RenderService(_NoStore(), InProcessRenderer(), PythonDocxWriter(), PdfiumRasterizer(), REGISTRY,
-                            lambda document: to_json_resume(document, keep_extras=False))
+    service = build_rendering(Settings.from_env(), _NoStore(), in_process=True)
     try:
-        document = _read_document(Path(args.cv), REGISTRY.names())
+        document = _read_document(Path(args.cv), service.templates.names())
         prepared = service.prepare(document, _design_override(args))
         data, pages = service.render_bytes(prepared, RenderFormat(format_name))
     except (OSError, ValueError) as error:

@@ -6,14 +6,40 @@ the local issuer, and so on. Heavy adapters are imported only when chosen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from api.settings import Settings
-from cvmaker.ports import TokenVerifier
-from cvmaker.services.container import Services
+from cvmaker.ports import BlobStore, CvRepository, TokenVerifier
+from cvmaker.services.container import ServiceFactories, Services
 from cvmaker.services.cvs import CvService
+
+if TYPE_CHECKING:  # annotations only: each adapter is imported when it is chosen, not at start-up
+    from cvmaker.adapters.auth.local_accounts import LocalAccounts
+    from cvmaker.adapters.auth.local_issuer import LocalTokenIssuer
+    from cvmaker.adapters.extraction.sniffing import (
+        InProcessExtractor,
+        IsolatedExtractor,
+    )
+    from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
+    from cvmaker.adapters.worker_pool import WorkerPool
+    from cvmaker.ports import (
+        CoverLetterRepository,
+        DocumentExtractor,
+        Embedder,
+        EmbeddingStore,
+        JobRepository,
+        TextGenerator,
+        VectorIndex,
+    )
+    from cvmaker.services.imports import CvFileReader, ImportService
+    from cvmaker.services.jobs import JobService
+    from cvmaker.services.letters import LetterService
+    from cvmaker.services.matching import MatchingService
+    from cvmaker.services.rendering import RenderService
+    from cvmaker.services.tailoring import TailoringService
 
 DEFAULT_TEMPLATES = ("classic",)
 
@@ -26,18 +52,17 @@ class Runtime:
     services: Services
     verifier: TokenVerifier
     # The embedded default's own sign-in (accounts, issuer); None in the cloud shape, where Cognito signs in.
-    local_accounts: Any = None
-    local_issuer: Any = None
-    blobs: Any = None
-    database: Any = None
+    local_accounts: LocalAccounts | None = None
+    local_issuer: LocalTokenIssuer | None = None
+    blobs: BlobStore | None = None
+    database: SqliteDatabase | None = None
+    # Worker pools started by the services built so far; stopped with the server.
+    pools: list[WorkerPool] | None = None
 
     def close(self) -> None:
         """Stop worker processes (the renderer's, the importer's) when the server stops."""
-        rendering, importing = self.services.built("rendering"), self.services.built("importing")
-        if rendering is not None:
-            rendering.renderer.pool.close()
-        if importing is not None:
-            importing.extractor.pool.close()
+        for pool in self.pools or []:
+            pool.close()
 
 
 def template_names() -> tuple[str, ...]:
@@ -46,16 +71,17 @@ def template_names() -> tuple[str, ...]:
     return tuple(installed()) or DEFAULT_TEMPLATES
 
 
-def _database(settings: Settings) -> Any:
+def _database(settings: Settings) -> SqliteDatabase:
     from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
 
     return SqliteDatabase(settings.database_path)
 
 
-def build_cv_repository(settings: Settings, database: Any) -> Any:
+def build_cv_repository(settings: Settings, database: SqliteDatabase | None) -> CvRepository:
     if settings.storage == "sqlite":
         from cvmaker.adapters.storage.sqlite_cvs import SqliteCvRepository
 
+        assert database is not None
         return SqliteCvRepository(database)
     if settings.storage == "dynamodb":
         from cvmaker.adapters.storage.dynamodb_cvs import DynamoDbCvRepository
@@ -64,7 +90,7 @@ def build_cv_repository(settings: Settings, database: Any) -> Any:
     raise ValueError(f"CVMAKER_STORAGE must be sqlite or dynamodb, not {settings.storage!r}")
 
 
-def build_blob_store(settings: Settings) -> Any:
+def build_blob_store(settings: Settings) -> BlobStore:
     if settings.blobs == "folder":
         from cvmaker.adapters.storage.folder_blobs import FolderBlobStore
 
@@ -76,30 +102,65 @@ def build_blob_store(settings: Settings) -> Any:
     raise ValueError(f"CVMAKER_BLOBS must be folder or s3, not {settings.blobs!r}")
 
 
-def build_rendering(settings: Settings, blobs: Any) -> Any:
-    """Rendering wired to warm worker processes (started on the first render, not at start-up)."""
+def build_rendering(settings: Settings, blobs: BlobStore, cvs: CvService | None = None,
+                    pools: list[WorkerPool] | None = None, in_process: bool = False) -> RenderService:
+    """Rendering wired to warm worker processes (started on the first render, not at start-up), or rendering in
+    this process (the command line)."""
     from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
     from cvmaker.adapters.rendering.rasterizer import PdfiumRasterizer
-    from cvmaker.adapters.rendering.weasyprint import default_renderer
-    from cvmaker.domain.json_resume import to_json_resume
-    from cvmaker.services.rendering import RenderService
     from cvmaker.adapters.rendering.templates import REGISTRY
+    from cvmaker.adapters.rendering.weasyprint import (
+        InProcessRenderer,
+        WeasyPrintRenderer,
+        default_renderer,
+    )
+    from cvmaker.domain.json_resume import to_json_resume
+    from cvmaker.services.rendering import RenderService, StoredFiles
 
-    return RenderService(blobs, default_renderer(workers=settings.render_workers), PythonDocxWriter(), PdfiumRasterizer(), REGISTRY,
-                         json_resume=to_json_resume)
+    renderer: WeasyPrintRenderer | InProcessRenderer
+    if in_process:
+        renderer = InProcessRenderer()
+    else:
+        renderer = default_renderer(workers=settings.render_workers)
+        if pools is not None:
+            pools.append(renderer.pool)
+    return RenderService(StoredFiles(blobs, PdfiumRasterizer()), renderer, PythonDocxWriter(), REGISTRY,
+                         json_resume=lambda document: to_json_resume(document, keep_extras=not in_process), cvs=cvs)
 
 
-def build_importing() -> Any:
-    """The importer, parsing in a warm worker process under a time and memory limit."""
-    from cvmaker.adapters.extraction.sniffing import IsolatedExtractor, warm_up
+def build_extractor(isolated: bool = True,
+                    pools: list[WorkerPool] | None = None) -> IsolatedExtractor | InProcessExtractor:
+    """Parsing in a warm worker process under a time and memory limit, or in this process."""
+    from cvmaker.adapters.extraction.sniffing import (
+        InProcessExtractor,
+        IsolatedExtractor,
+        warm_up,
+    )
     from cvmaker.adapters.worker_pool import WorkerPool
-    from cvmaker.services.importing import ImportService
 
+    if not isolated:
+        return InProcessExtractor()
     pool = WorkerPool(size=1, memory_limit=512 * 1024 * 1024, initializer=warm_up, name="import")
-    return ImportService(IsolatedExtractor(pool, timeout=10.0))
+    if pools is not None:
+        pools.append(pool)
+    return IsolatedExtractor(pool, timeout=10.0)
 
 
-def build_job_repositories(settings: Settings, database: Any) -> tuple[Any, Any, Any]:
+def build_file_reader(extractor: DocumentExtractor) -> CvFileReader:
+    from cvmaker.services.imports import CvFileReader
+
+    return CvFileReader(extractor)
+
+
+def build_imports(blobs: BlobStore, cvs: CvService, pools: list[WorkerPool]) -> ImportService:
+    from cvmaker.services.imports import ImportService
+
+    return ImportService(blobs, cvs, build_file_reader(build_extractor(pools=pools)))
+
+
+def build_job_repositories(
+    settings: Settings, database: SqliteDatabase | None
+) -> tuple[JobRepository, CoverLetterRepository, EmbeddingStore | None]:
     """Jobs, cover letters and the embedding cache's store (None where embeddings are cached in memory only)."""
     if settings.storage == "sqlite":
         from cvmaker.adapters.storage.sqlite_jobs import (
@@ -108,6 +169,7 @@ def build_job_repositories(settings: Settings, database: Any) -> tuple[Any, Any,
             SqliteJobRepository,
         )
 
+        assert database is not None
         return SqliteJobRepository(database), SqliteCoverLetterRepository(database), SqliteEmbeddingStore(database)
     if settings.storage == "dynamodb":
         from cvmaker.adapters.storage.dynamodb_jobs import (
@@ -135,7 +197,7 @@ def _pinecone_key(settings: Settings) -> str:
                                     lambda: process_secrets(settings.aws_region, settings.aws_endpoint_url))
 
 
-def _writer(settings: Settings) -> Any:
+def _writer(settings: Settings) -> TextGenerator:
     if settings.writer == "openai":
         from cvmaker.adapters.matching.openai_writer import OpenAiWriter
 
@@ -148,7 +210,7 @@ def _writer(settings: Settings) -> Any:
     raise ValueError(f"CVMAKER_WRITER must be rules or openai, not {settings.writer!r}")
 
 
-def _embedder(settings: Settings) -> Any:
+def _embedder(settings: Settings) -> Embedder:
     if settings.embeddings == "openai":
         from cvmaker.adapters.matching.openai_embedder import OpenAiEmbedder
 
@@ -161,7 +223,7 @@ def _embedder(settings: Settings) -> Any:
     raise ValueError(f"CVMAKER_EMBEDDINGS must be local or openai, not {settings.embeddings!r}")
 
 
-def _vector_index(settings: Settings, dimension: int) -> Any:
+def _vector_index(settings: Settings, dimension: int) -> VectorIndex:
     if settings.vectors == "pinecone":
         from cvmaker.adapters.matching.pinecone_index import PineconeIndex
 
@@ -175,12 +237,14 @@ def _vector_index(settings: Settings, dimension: int) -> Any:
 
 @dataclass
 class MatchingParts:
-    jobs: Any
-    matching: Any
-    tailoring: Any
+    jobs: JobService
+    matching: MatchingService
+    tailoring: TailoringService
+    letters: CoverLetterRepository
+    writer: TextGenerator
 
 
-def build_matching(settings: Settings, database: Any, cvs: CvService) -> MatchingParts:
+def build_matching(settings: Settings, database: SqliteDatabase | None, cvs: CvService) -> MatchingParts:
     from cvmaker.services.jobs import JobService
     from cvmaker.services.matching import CachedEmbedder, MatchingService
     from cvmaker.services.tailoring import TailoringService
@@ -191,13 +255,26 @@ def build_matching(settings: Settings, database: Any, cvs: CvService) -> Matchin
     jobs = JobService(jobs_repository, writer)
     matching = MatchingService(cvs, jobs, CachedEmbedder(embedder, embedding_store),
                                _vector_index(settings, embedder.dimension))
-    return MatchingParts(jobs, matching, TailoringService(cvs, jobs, matching, writer, letters))
+    jobs.on_create.append(matching.remember_job)
+    return MatchingParts(jobs, matching, TailoringService(cvs, jobs, matching, writer), letters, writer)
 
 
-def build_verifier(settings: Settings, local_accounts: Any, local_issuer: Any) -> TokenVerifier:
-    from cvmaker.adapters.auth.jwt_verifier import JwksCache, JwtVerifier, http_jwks_fetcher
+def build_letters(parts: MatchingParts, cvs: CvService, rendering: Callable[[], RenderService]) -> LetterService:
+    from cvmaker.services.letters import LetterService
+
+    return LetterService(cvs, parts.jobs, parts.matching, parts.writer, parts.letters, rendering)
+
+
+def build_verifier(settings: Settings, local_accounts: LocalAccounts | None,
+                   local_issuer: LocalTokenIssuer | None) -> TokenVerifier:
+    from cvmaker.adapters.auth.jwt_verifier import (
+        JwksCache,
+        JwtVerifier,
+        http_jwks_fetcher,
+    )
 
     if settings.auth == "local":
+        assert local_accounts is not None and local_issuer is not None
         # The same verifier as for Cognito, reading the local issuer's keys without HTTP.
         return JwtVerifier(
             settings.local_issuer,
@@ -214,39 +291,40 @@ def build_verifier(settings: Settings, local_accounts: Any, local_issuer: Any) -
     raise ValueError(f"CVMAKER_AUTH must be local or cognito, not {settings.auth!r}")
 
 
-def _uploads(blobs: Any, cvs: CvService, services: Services) -> Any:
-    from cvmaker.services.uploads import UploadService
-
-    return UploadService(blobs, cvs, lambda: services.importing)
-
-
 def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> Runtime:
     """Wire the adapters `settings` choose. A given `verifier` replaces sign-in (tests of the API itself)."""
     database = _database(settings) if settings.storage == "sqlite" or settings.auth == "local" else None
     repository = build_cv_repository(settings, database)
     blobs = build_blob_store(settings)
     cvs = CvService(repository, templates=template_names())
+    pools: list[WorkerPool] = []
     matching_parts = cache(lambda: build_matching(settings, database, cvs))
-    services = Services(
-        cvs,
-        rendering=lambda: build_rendering(settings, blobs),
-        importing=build_importing,
-        uploads=lambda: _uploads(blobs, cvs, services),
+    services = Services(cvs, ServiceFactories(
+        rendering=lambda: build_rendering(settings, blobs, cvs, pools),
+        imports=lambda: build_imports(blobs, cvs, pools),
         jobs=lambda: matching_parts().jobs,
         matching=lambda: matching_parts().matching,
         tailoring=lambda: matching_parts().tailoring,
-    )
-    # A deleted CV takes its cover letters and its vectors with it.
-    cvs.on_delete.append(lambda owner, cv_id: services.tailoring.forget_cv(owner, cv_id))
-    local_accounts = local_issuer = None
+        letters=lambda: build_letters(matching_parts(), cvs, lambda: services.rendering),
+    ))
+
+    def forget_cv(owner: str, cv_id: str) -> None:
+        # A deleted CV takes its cover letters and its vectors with it.
+        services.letters.forget_cv(owner, cv_id)
+        services.matching.forget_cv(owner, cv_id)
+
+    cvs.on_delete.append(forget_cv)
+    local_accounts: LocalAccounts | None = None
+    local_issuer: LocalTokenIssuer | None = None
     if verifier is None and settings.auth == "local":
         from cvmaker.adapters.auth.local_accounts import LocalAccounts
         from cvmaker.adapters.auth.local_issuer import LocalTokenIssuer
 
+        assert database is not None
         local_accounts = LocalAccounts(database)
         local_issuer = LocalTokenIssuer(
             settings.data_dir, issuer=settings.local_issuer, web_client_id=settings.local_client_id
         )
     verifier = verifier or build_verifier(settings, local_accounts, local_issuer)
     return Runtime(settings=settings, services=services, verifier=verifier, local_accounts=local_accounts,
-                   local_issuer=local_issuer, blobs=blobs, database=database)
+                   local_issuer=local_issuer, blobs=blobs, database=database, pools=pools)

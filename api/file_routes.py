@@ -6,7 +6,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from cvmaker.adapters.storage.folder_blobs import BadSignature, FolderBlobStore, InvalidKey
+from cvmaker.adapters.storage.folder_blobs import (
+    BadSignature,
+    FolderBlobStore,
+    InvalidKey,
+)
 from cvmaker.domain.rendering.download_names import content_disposition
 
 # Anything a browser might run is served as a download of opaque bytes, never rendered.

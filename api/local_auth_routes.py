@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-from api.json_bodies import MalformedBody, parse_json_object
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -26,6 +25,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from api.json_bodies import MalformedBody, parse_json_object
 from cvmaker.adapters.auth.local_accounts import AccountError, LocalAccounts, Session
 from cvmaker.adapters.auth.local_issuer import LocalTokenIssuer
 

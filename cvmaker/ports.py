@@ -10,15 +10,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, Union
 
-from cvmaker.domain.cv.model import Cv, Page, Revision
+from cvmaker.domain.cv.model import Cv, CvDocument, Design, Page, Revision
 
 if TYPE_CHECKING:  # annotations only: importing matching's domain here would cost every cold start
+    from pathlib import Path
+
     from numpy.typing import NDArray
 
-    from cvmaker.domain.matching.jobs import Job, JobPage, Requirement
+    from cvmaker.domain.letters.layout import LetterContent
     from cvmaker.domain.matching.extraction import Posting
+    from cvmaker.domain.matching.jobs import Job, JobPage, Requirement
     from cvmaker.domain.matching.results import CoverLetter
     from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief
+    from cvmaker.domain.parsing.extracted import ExtractedDocument
+    from cvmaker.domain.rendering.templates import TemplateInfo
 
 
 class CvRepository(Protocol):
@@ -117,6 +122,72 @@ class PdfRenderer(Protocol):
         `data:` URLs. Raise `LimitExceeded` when a time, memory or page cap is hit."""
         ...
 
+    @property
+    def version(self) -> str:
+        """Changes whenever the same HTML could render to different bytes (engine or settings)."""
+        ...
+
+
+class TemplateDetails(Protocol):
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def asset_dir(self) -> Path: ...
+
+
+class TemplateCatalog(Protocol):
+    """The installed templates and the HTML they make of a CV (and of a cover letter in a CV's style)."""
+
+    def names(self) -> builtins.list[str]: ...
+
+    def all(self) -> builtins.list[TemplateInfo]: ...
+
+    def get(self, name: str) -> TemplateDetails:
+        """Raise `NotFound` for an unknown template."""
+        ...
+
+    def html(self, document: CvDocument, design: Design | None = None) -> str: ...
+
+    def letter_html(self, template: str, document: CvDocument, design: Design, letter: LetterContent) -> str: ...
+
+
+class DocxWriter(Protocol):
+    def write(self, document: CvDocument, design: Design) -> bytes: ...
+
+    def write_letter(self, document: CvDocument, design: Design, letter: LetterContent) -> bytes: ...
+
+
+class RasterizedPage(Protocol):
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def width(self) -> int: ...
+
+    @property
+    def height(self) -> int: ...
+
+    @property
+    def png(self) -> bytes: ...
+
+
+class Rasterizer(Protocol):
+    def page_count(self, pdf: bytes) -> int: ...
+
+    def rasterize(self, pdf: bytes, max_pages: int | None = None) -> Sequence[RasterizedPage]:
+        """The pages, in order."""
+        ...
+
+
+# ---------------------------------------------------------------- import
+
+class DocumentExtractor(Protocol):
+    def extract(self, data: bytes) -> ExtractedDocument:
+        """Positioned text of a PDF or DOCX in reading order. Raise `UnsupportedFile` (wrong type, damaged,
+        encrypted, no text layer) or `FileLimitExceeded` (size, pages, time, memory)."""
+        ...
+
 
 # ---------------------------------------------------------------- job matching and tailoring
 
@@ -145,6 +216,10 @@ class CoverLetterRepository(Protocol):
     """Cover letters, stored with the CV they were written from (SK CV#<cv id>#LETTER#<id>)."""
 
     def add(self, letter: CoverLetter) -> None: ...
+
+    def get(self, owner: str, letter_id: str) -> CoverLetter | None:
+        """The owner's letter with this id (another user's letter is None, like a missing one)."""
+        ...
 
     def list_for_cv(self, owner: str, cv_id: str) -> list[CoverLetter]:
         """Newest first."""

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from anyio.to_thread import run_sync
 
-import anyio
-
+from cvmaker.services.imports import Imported, UploadTicket
 from resolvers.context import Context
 
 
-async def create_upload(ctx: Context, filename: str, content_type: str, size: int) -> Any:
-    return ctx.services.uploads.create_upload(ctx.owner, filename, content_type, size)
+async def create_upload(ctx: Context, filename: str, content_type: str, size: int) -> UploadTicket:
+    return ctx.services.imports.create_upload(ctx.owner, filename, content_type, size)
 
 
-async def import_cv(ctx: Context, upload_id: str, title: str | None) -> Any:
-    uploads, owner = ctx.services.uploads, ctx.owner
-    return await anyio.to_thread.run_sync(lambda: uploads.import_upload(owner, upload_id, title))
+async def import_cv(ctx: Context, upload_id: str, title: str | None) -> Imported:
+    imports, owner = ctx.services.imports, ctx.owner
+    return await run_sync(lambda: imports.import_upload(owner, upload_id, title))

@@ -1,28 +1,25 @@
-"""Cover letters as files: a stored letter rendered in the style of the CV it was written from. Rendering is CPU
-work of 100 ms and more: it runs in a worker thread (and, below it, in warm worker processes)."""
+"""Cover letters: written from a CV for a job, listed with their CV, rendered in the CV's style. Writing and
+rendering take 100 ms and more: they run in a worker thread (and, below it, in warm worker processes)."""
 
 from __future__ import annotations
 
-from typing import Any
+from anyio.to_thread import run_sync
 
-import anyio
-
+from cvmaker.domain.matching.results import CoverLetter
+from cvmaker.services.rendering import Download
 from resolvers.context import Context
-from resolvers.rendering import Download
+
+
+async def generate_cover_letter(ctx: Context, cv_id: str, job_id: str) -> CoverLetter:
+    letters, owner = ctx.services.letters, ctx.owner
+    return await run_sync(lambda: letters.generate(owner, cv_id, job_id))
+
+
+async def cover_letters(ctx: Context, cv_id: str) -> list[CoverLetter]:
+    return ctx.services.letters.list_for_cv(ctx.owner, cv_id)
 
 
 async def render_cover_letter(ctx: Context, letter_id: str, render_format: str) -> Download:
     """The letter `letter_id` of the caller as PDF, DOCX or TEXT. Another user's letter is `NotFound`."""
-    from cvmaker.services.letters import LetterRenderService, find_cover_letter, letter_format
-
-    chosen_format = letter_format(render_format)  # a wrong format is refused before anything is looked up
-    services, owner = ctx.services, ctx.owner
-    rendering = services.rendering
-    letters = LetterRenderService.over(rendering)
-
-    def render() -> Any:
-        letter, cv = find_cover_letter(services.cvs, services.tailoring, owner, letter_id)
-        return letters.render(owner, letter, cv.document, chosen_format)
-
-    rendered = await anyio.to_thread.run_sync(render)
-    return Download(rendered, rendering.blobs.download_url(rendered.key, rendered.filename))
+    letters, owner = ctx.services.letters, ctx.owner
+    return await run_sync(lambda: letters.render_letter(owner, letter_id, render_format))

@@ -65,10 +65,10 @@ def error_type(error: domain.DomainError) -> Error:
             return VersionConflictError(message=error.message, current_version=error.current_version)
         case domain.LimitExceeded():
             return LimitExceededError(message=error.message, limit=error.limit)
-    if type(error).__name__ == "UnsupportedFile":
-        return UnsupportedFileError(message=error.message, reason=getattr(error, "reason", "unsupported"))
-    if type(error).__name__ == "GenerationUnavailable":
-        return UnavailableError(message=error.message, retry_after=getattr(error, "retry_after", None))
+        case domain.UnsupportedFile():
+            return UnsupportedFileError(message=error.message, reason=error.reason)
+        case domain.GenerationUnavailable():
+            return UnavailableError(message=error.message, retry_after=error.retry_after)
     raise error
 
 

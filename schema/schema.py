@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import cache
 
-import logging
-
 import strawberry
 from graphql.error import GraphQLError
-from strawberry.types import ExecutionContext
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -20,12 +18,13 @@ from strawberry.extensions import (
     SchemaExtension,
     ValidationCache,
 )
+from strawberry.types import ExecutionContext
 
 from schema.cvs.mutations import CvMutations
 from schema.cvs.queries import CvQueries
 from schema.extensions import MaskAndLogErrors, is_unexpected
 from schema.imports.operations import ImportMutations
-from schema.letters.operations import LetterMutations
+from schema.letters.operations import LetterMutations, LetterQueries
 from schema.matching.operations import JobMutations, JobQueries
 from schema.rendering.operations import RenderingMutations, RenderingQueries
 from schema.users.queries import UserQueries
@@ -38,7 +37,7 @@ MAX_TOKENS = 5_000
 
 
 @strawberry.type
-class Query(CvQueries, RenderingQueries, JobQueries, UserQueries):
+class Query(CvQueries, RenderingQueries, JobQueries, LetterQueries, UserQueries):
     pass
 
 

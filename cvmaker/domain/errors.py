@@ -50,6 +50,34 @@ class LimitExceeded(DomainError):
         self.limit = limit
 
 
+class UnsupportedFile(DomainError):
+    """The file is not a CV this importer can read: wrong type, damaged, encrypted, or a scan with no text.
+    `reason` is a stable code for clients ("not_a_cv_file", "encrypted", "no_text_layer", "damaged", ...)."""
+
+    def __init__(self, message: str, reason: str = "unsupported") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return (type(self), (self.message, self.reason))
+
+
+class FileLimitExceeded(LimitExceeded):
+    """A cap on the file (bytes, pages, characters, zip entries) was hit. Picklable, unlike its base."""
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return (type(self), (self.message, self.limit))
+
+
+class GenerationUnavailable(DomainError):
+    """The text generator did not answer within its time budget, or is rate limited. Retryable."""
+
+    def __init__(self, message: str = "The writing service is busy or slow right now. Try again in a minute.",
+                 retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class Unauthenticated(Exception):
     """The request carries no valid token. Not a DomainError: it never reaches a result union."""
 

@@ -65,11 +65,15 @@ from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
 
 from cvmaker.domain import limits
-from cvmaker.domain.cv.model import CvDocument, Design, SectionKind
 from cvmaker.domain.cv.editing import ITEM_DEFAULTS
+from cvmaker.domain.cv.model import CvDocument, Design, SectionKind
+from cvmaker.domain.cv.validation import (
+    MAX_REPORTED_PROBLEMS,
+    dotted,
+    validate_document,
+)
 from cvmaker.domain.errors import FieldProblem, InvalidInput
 from cvmaker.domain.ids import new_part_id
-from cvmaker.domain.cv.validation import MAX_REPORTED_PROBLEMS, dotted, validate_document
 
 Entry = dict[str, Any]  # one object of a JSON Resume array, or the basics object
 Fields = dict[str, Any]  # an item (or basics) in our dict form
@@ -727,7 +731,9 @@ def json_resume_schema() -> dict[str, Any]:
 
 @cache
 def _json_resume_validator() -> Any:
-    from jsonschema.validators import validator_for  # imported where used: the API's cold start skips it
+    from jsonschema.validators import (
+        validator_for,  # imported where used: the API's cold start skips it
+    )
 
     schema = json_resume_schema()
     return validator_for(schema)(schema)

@@ -1,59 +1,77 @@
 """The services an adapter set has been wired into (by `api.composition`), handed to every request.
 
-Only the CV service is built at start-up. The others (rendering, import, jobs and matching) bring heavier
-adapters, so each is built on first use from the factory the composition root gives: a Lambda cold start pays
-only for what its first request needs.
+Only the CV service is built at start-up. The others bring heavier adapters (a render worker, a parser worker,
+embeddings), so each is built on first use from the factory the composition root gives: a Lambda cold start
+pays only for what its first request needs. The service types are imported for annotations only, for the same
+reason.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from cvmaker.services.cvs import CvService
 
-Factory = Callable[[], Any]
+if TYPE_CHECKING:
+    from cvmaker.services.imports import ImportService
+    from cvmaker.services.jobs import JobService
+    from cvmaker.services.letters import LetterService
+    from cvmaker.services.matching import MatchingService
+    from cvmaker.services.rendering import RenderService
+    from cvmaker.services.tailoring import TailoringService
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ServiceFactories:
+    rendering: Callable[[], RenderService]
+    imports: Callable[[], ImportService]
+    jobs: Callable[[], JobService]
+    matching: Callable[[], MatchingService]
+    tailoring: Callable[[], TailoringService]
+    letters: Callable[[], LetterService]
 
 
 class Services:
-    def __init__(self, cvs: CvService, **factories: Factory) -> None:
+    def __init__(self, cvs: CvService, factories: ServiceFactories) -> None:
         self.cvs = cvs
         self._factories = factories
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
-    def _build(self, name: str) -> Any:
-        factory = self._factories.get(name)
-        if factory is None:
-            raise LookupError(f"{name} is not configured")
+    def _build(self, factory: Callable[[], T]) -> T:
+        # One build at a time: two first requests must not start two render workers.
         with self._lock:
             return factory()
 
-    def built(self, name: str) -> Any | None:
+    def built(self, name: str) -> object | None:
         """The service if it was built already, else None (without building it)."""
         return self.__dict__.get(name)
 
     @cached_property
-    def rendering(self) -> Any:
-        return self._build("rendering")
+    def rendering(self) -> RenderService:
+        return self._build(self._factories.rendering)
 
     @cached_property
-    def importing(self) -> Any:
-        return self._build("importing")
+    def imports(self) -> ImportService:
+        return self._build(self._factories.imports)
 
     @cached_property
-    def uploads(self) -> Any:
-        return self._build("uploads")
+    def jobs(self) -> JobService:
+        return self._build(self._factories.jobs)
 
     @cached_property
-    def jobs(self) -> Any:
-        return self._build("jobs")
+    def matching(self) -> MatchingService:
+        return self._build(self._factories.matching)
 
     @cached_property
-    def matching(self) -> Any:
-        return self._build("matching")
+    def tailoring(self) -> TailoringService:
+        return self._build(self._factories.tailoring)
 
     @cached_property
-    def tailoring(self) -> Any:
-        return self._build("tailoring")
+    def letters(self) -> LetterService:
+        return self._build(self._factories.letters)

@@ -8,21 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from cvmaker.domain.clock import utc_now
 from cvmaker.domain.cv import editing
 from cvmaker.domain.cv.model import Cv, CvDocument, Page, Revision
+from cvmaker.domain.cv.validation import validate_document
 from cvmaker.domain.errors import NotFound, VersionConflict
 from cvmaker.domain.ids import new_ulid
-from cvmaker.domain.cv.validation import validate_document
 from cvmaker.ports import CvRepository
 
 MAX_PAGE_SIZE = 50
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass

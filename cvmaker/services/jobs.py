@@ -6,13 +6,17 @@ import builtins
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
-from cvmaker.domain.errors import NotFound
+from cvmaker.domain.clock import utc_now
+from cvmaker.domain.errors import GenerationUnavailable, NotFound
 from cvmaker.domain.ids import new_ulid
+from cvmaker.domain.matching.extraction import (
+    Posting,
+    accept_proposals,
+    extract_requirements,
+)
 from cvmaker.domain.matching.jobs import Job, JobPage, Requirement, clean_job_input
-from cvmaker.domain.matching.errors import GenerationUnavailable
-from cvmaker.domain.matching.extraction import Posting, accept_proposals, extract_requirements
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
 from cvmaker.ports import JobRepository, TextGenerator
 
@@ -22,15 +26,14 @@ MAX_JOBS_RANKED = 200  # how many of a user's saved jobs ranking reads
 log = logging.getLogger(__name__)
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
 
 @dataclass
 class JobService:
     repository: JobRepository
     generator: TextGenerator
     vocabulary: Vocabulary = field(default_factory=shipped_vocabulary)
+    # Told of every new job (matching indexes it), after it is stored.
+    on_create: builtins.list[Callable[[Job], None]] = field(default_factory=list)
     clock: Callable[[], datetime] = field(default=utc_now)
 
     def create(self, owner: str, title: str, company: str | None, description: str) -> Job:
@@ -41,6 +44,8 @@ class JobService:
                   description=cleaned.description, requirements=tuple(requirements), created_at=self.clock(),
                   extracted_by=extracted_by)
         self.repository.add(job)
+        for listener in self.on_create:
+            listener(job)
         return job
 
     def _read_requirements(self, posting: Posting) -> tuple[list[Requirement], str]:

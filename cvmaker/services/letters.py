@@ -1,6 +1,7 @@
-"""Rendering a cover letter as a PDF or Word file in the style of the CV it was written from: the CV's template
-and design (accent colour, font, page size, margins), a letterhead with the CV's name and contact details, the
-date, then the letter itself, cached in the blob store by content like CV renders.
+"""Cover letters: written from a CV's facts only for a job (held to the no-fabrication rule whatever the text
+generator wrote), stored with the CV, and rendered as a PDF or Word file in the style of the CV they were
+written from: the CV's template and design (accent colour, font, page size, margins), a letterhead with the
+CV's name and contact details, the date, then the letter itself, stored like CV renders (`StoredFiles`).
 
 The letter's text is only ever split into parts (greeting, paragraphs, bulleted lists, closing, signature), never
 rewritten: every character of it reaches the page, as text. The CV is validated the way `RenderService` validates
@@ -12,59 +13,49 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
-from cvmaker.domain.cv.model import Cv, CvDocument, Design, Page
-from cvmaker.domain.rendering.download_names import download_name
+from cvmaker.domain.clock import utc_now
+from cvmaker.domain.cv.model import CvDocument
 from cvmaker.domain.errors import FieldProblem, InvalidInput, NotFound
-from cvmaker.domain.letters.layout import LetterBlock, LetterContent, letter_content, letter_date
+from cvmaker.domain.ids import new_ulid
+from cvmaker.domain.letters.layout import (
+    LetterBlock,
+    LetterContent,
+    letter_content,
+    letter_date,
+)
+from cvmaker.domain.letters.writing import rules_cover_letter
 from cvmaker.domain.matching.results import CoverLetter
-from cvmaker.services.rendering import RenderedFile, RenderFormat, RenderInput, RenderService
+from cvmaker.domain.matching.tailoring import Relevance, brief_for_letter, highlights
+from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
+from cvmaker.domain.rendering.download_names import download_name
+from cvmaker.ports import CoverLetterRepository, TextGenerator
+from cvmaker.services.cvs import CvService
+from cvmaker.services.jobs import JobService
+from cvmaker.services.matching import MatchingService
+from cvmaker.services.rendering import (
+    Download,
+    RenderedFile,
+    RenderFormat,
+    RenderInput,
+    RenderService,
+)
+from cvmaker.services.tailoring import letter_problems, written_or_why
 
 LETTER_CACHE_VERSION = "1"
 LETTER_FORMATS = (RenderFormat.PDF, RenderFormat.DOCX, RenderFormat.TEXT)
 _ID = re.compile(r"^[A-Za-z0-9_.@:|-]{1,128}$")
 
-__all__ = ["LETTER_FORMATS", "LetterBlock", "LetterContent", "LetterRenderService", "letter_content", "letter_date"]
-
-
-@runtime_checkable
-class LetterDocxWriter(Protocol):
-    def write_letter(self, document: CvDocument, design: Design, letter: Any) -> bytes: ...
-
-
-class CvLister(Protocol):
-    def get(self, owner: str, cv_id: str) -> Cv: ...
-
-    def list(self, owner: str, first: int, after: str | None = None) -> Page: ...
-
-
-class LetterLister(Protocol):
-    def cover_letters(self, owner: str, cv_id: str) -> list[CoverLetter]: ...
+__all__ = ["LETTER_FORMATS", "LetterBlock", "LetterContent", "LetterService", "letter_content", "letter_date"]
 
 
 def letter_filename(document: CvDocument, render_format: RenderFormat) -> str:
     """"Amelia Hartley Cover Letter.pdf", in the name's own script."""
     return download_name(document.basics.name, "Cover Letter", render_format.extension)
-
-
-def find_cover_letter(cvs: CvLister, letters: LetterLister, owner: str, letter_id: str) -> tuple[CoverLetter, Cv]:
-    """The owner's letter with this id and the CV it was written from; `NotFound` otherwise (another user's
-    letter included). Letters are stored under their CV, so this looks through the owner's CVs, newest first."""
-    if not _ID.match(letter_id):
-        raise NotFound("Cover letter")
-    after: str | None = None
-    while True:
-        page = cvs.list(owner, 50, after)
-        for cv in page.items:
-            for letter in letters.cover_letters(owner, cv.id):
-                if letter.id == letter_id:
-                    return letter, cv
-        if page.next_cursor is None:
-            raise NotFound("Cover letter")
-        after = page.next_cursor
 
 
 def letter_format(value: str) -> RenderFormat:
@@ -81,21 +72,67 @@ def _canonical(value: Any) -> bytes:
 
 # ---------------------------------------------------------------- the service
 
-class LetterRenderService:
-    """Renders letters with a `RenderService`'s parts: its blob store, PDF renderer, rasterizer (page counts)
-    and template catalog (validation and template versions)."""
+@dataclass
+class LetterService:
+    cvs: CvService
+    jobs: JobService
+    matching: MatchingService
+    generator: TextGenerator
+    letters: CoverLetterRepository
+    # Built on the first render: writing a letter needs no renderer.
+    rendering: Callable[[], RenderService]
+    vocabulary: Vocabulary = field(default_factory=shipped_vocabulary)
+    clock: Callable[[], datetime] = field(default=utc_now)
 
-    def __init__(self, rendering: RenderService, docx_writer: LetterDocxWriter) -> None:
+    def generate(self, owner: str, cv_id: str, job_id: str) -> CoverLetter:
+        """A letter drawn only from the CV's facts, stored with the CV."""
+        source = self.cvs.get(owner, cv_id)
+        job = self.jobs.get(owner, job_id)
+        match = self.matching.match(owner, cv_id, job_id)
+        relevance = Relevance(match, self.vocabulary, {})
+        brief = brief_for_letter(source.document, job, match, highlights(source.document, relevance.of_text))
+        written, unavailable = written_or_why(self.generator, lambda: self.generator.write_cover_letter(brief))
+        rejected = [unavailable] if unavailable else []
+        text = written
+        if text:
+            problems = letter_problems(text, source, job, self.vocabulary)
+            if problems:
+                rejected.append("The written letter was replaced: " + "; ".join(problems) + ".")
+                text = None
+        if not text:
+            text = rules_cover_letter(brief)
+        letter = CoverLetter(id=new_ulid(), owner=owner, cv_id=source.id, job_id=job.id, text=text,
+                             created_at=self.clock(), rejected=tuple(rejected))
+        self.letters.add(letter)
+        return letter
+
+    def list_for_cv(self, owner: str, cv_id: str) -> list[CoverLetter]:
+        """Newest first; another user's CV (or a missing one) has none."""
+        if self.cvs.find(owner, cv_id) is None:
+            return []
+        return self.letters.list_for_cv(owner, cv_id)
+
+    def forget_cv(self, owner: str, cv_id: str) -> None:
+        """Remove the letters of a deleted CV."""
+        self.letters.delete_for_cv(owner, cv_id)
+
+    def render_letter(self, owner: str, letter_id: str, format_name: str) -> Download:
+        """The caller's letter `letter_id` as PDF, DOCX or TEXT, with a short-lived link. Another user's letter
+        is `NotFound`, like a missing one."""
+        render_format = letter_format(format_name)  # a wrong format is refused before anything is looked up
+        letter = self.letters.get(owner, letter_id) if _ID.match(letter_id) else None
+        cv = self.cvs.find(owner, letter.cv_id) if letter else None
+        if letter is None or cv is None:
+            raise NotFound("Cover letter")
+        rendering = self.rendering()
+        return rendering.files.download(LetterRenderer(rendering).render(owner, letter, cv.document, render_format))
+
+
+class LetterRenderer:
+    """A letter as a file, made with a `RenderService`'s validation, renderers and stored-file flow."""
+
+    def __init__(self, rendering: RenderService) -> None:
         self.rendering = rendering
-        self.docx_writer = docx_writer
-
-    @classmethod
-    def over(cls, rendering: RenderService) -> LetterRenderService:
-        """A letter service sharing `rendering`'s parts; its DOCX writer must also write letters."""
-        writer = rendering.docx_writer
-        if not isinstance(writer, LetterDocxWriter):
-            raise TypeError(f"{type(writer).__name__} cannot write letters (no write_letter method)")
-        return cls(rendering, writer)
 
     def render(self, owner: str, letter: CoverLetter, document: CvDocument,
                render_format: RenderFormat = RenderFormat.PDF) -> RenderedFile:
@@ -109,14 +146,8 @@ class LetterRenderService:
         content = self.content(letter, prepared)
         digest = self.cache_key(letter, content, prepared, render_format)
         key = f"users/{owner}/renders/{letter.cv_id}/letters/{digest}.{render_format.extension}"
-        blobs = self.rendering.blobs
-        if blobs.exists(key):
-            data = blobs.get(key)
-            if data is not None:
-                return self._described(key, prepared, render_format, data, None, cached=True)
-        data, pages = self.render_bytes(letter, content, prepared, render_format)
-        blobs.put(key, data, render_format.content_type)
-        return self._described(key, prepared, render_format, data, pages, cached=False)
+        return self.rendering.files.fetch_or_make(key, render_format, letter_filename(document, render_format),
+                                                  lambda: self.render_bytes(letter, content, prepared, render_format))
 
     def content(self, letter: CoverLetter, prepared: RenderInput) -> LetterContent:
         from cvmaker.domain.rendering.plain_text import detect_script
@@ -134,7 +165,7 @@ class LetterRenderService:
             pdf = self.rendering.renderer.render(html, str(prepared.asset_dir))
             return pdf.data, pdf.pages
         if render_format is RenderFormat.DOCX:
-            return self.docx_writer.write_letter(prepared.document, prepared.design, content), None
+            return self.rendering.docx_writer.write_letter(prepared.document, prepared.design, content), None
         return (letter.text.strip() + "\n").encode(), None
 
     def cache_key(self, letter: CoverLetter, content: LetterContent, prepared: RenderInput,
@@ -153,14 +184,3 @@ class LetterRenderService:
             "renderer": engine,
         }
         return hashlib.sha256(_canonical(basis)).hexdigest()
-
-    def _described(self, key: str, prepared: RenderInput, render_format: RenderFormat, data: bytes,
-                   pages: int | None, cached: bool) -> RenderedFile:
-        if render_format is RenderFormat.PDF and pages is None:
-            pages = self.rendering.rasterizer.page_count(data)
-        return RenderedFile(
-            key=key, format=render_format, pages=pages, bytes=len(data), sha256=hashlib.sha256(data).hexdigest(),
-            cached=cached, filename=letter_filename(prepared.document, render_format),
-            content_type=render_format.content_type,
-        )
-

@@ -12,13 +12,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from cvmaker.domain.clock import utc_now
 from cvmaker.domain.cv.model import Cv, SectionKind
-from cvmaker.domain.matching.jobs import Job, Requirement, RequirementKind
 from cvmaker.domain.matching.cv_facts import CvFacts, CvPassage, passages, read_facts
 from cvmaker.domain.matching.extraction import occurs_in, relevant_part, title_words
+from cvmaker.domain.matching.jobs import Job, Requirement, RequirementKind
 from cvmaker.domain.matching.results import Evidence, Match, RankedCv, RankedJob
 from cvmaker.domain.matching.scoring import OtherCv, score_match
 from cvmaker.domain.matching.text import normalize, sentences
@@ -34,9 +35,6 @@ MAX_OTHER_CVS = 100
 MAX_JOB_CHUNKS = 48
 SNIPPET = 240
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class CachedEmbedder:
@@ -134,16 +132,21 @@ class MatchingService:
                            self.vocabulary)
 
     def rank_jobs(self, owner: str, cv_id: str, first: int = 10) -> list[RankedJob]:
-        """The user's saved jobs, best match for the CV first (ties: newest job first)."""
-        cv = self.cvs.get(owner, cv_id)
+        """The user's saved jobs, best match for the CV first (ties: newest job first). Another user's CV ranks
+        nothing, exactly like a missing one."""
+        cv = self.cvs.find(owner, cv_id)
+        if cv is None:
+            return []
         prepared = self._prepare(cv, index=False)
         ranked = [RankedJob(job, self._quick_score(prepared, job)) for job in self.jobs.all(owner)]
         ranked.sort(key=lambda r: (-r.score, _newest_first(r.job.id)))
         return ranked[:max(0, first)]
 
     def rank_cvs(self, owner: str, job_id: str, first: int = 10) -> list[RankedCv]:
-        """The user's CVs, best match for the job first (ties: newest CV first)."""
-        job = self.jobs.get(owner, job_id)
+        """The user's CVs, best match for the job first (ties: newest CV first); none for a missing job."""
+        job = self.jobs.find(owner, job_id)
+        if job is None:
+            return []
         ranked = [RankedCv(cv, self._quick_score(self._prepare(cv, index=False), job))
                   for cv in self._all_cvs(owner)]
         ranked.sort(key=lambda r: (-r.score, _newest_first(r.cv.id)))

@@ -19,15 +19,22 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from cvmaker.domain.cv import editing
 from cvmaker.domain.cv.model import CvDocument, Design
-from cvmaker.domain.rendering.download_names import download_name
-from cvmaker.domain.errors import FieldProblem, InvalidInput
-from cvmaker.domain.letters.layout import LetterContent
-from cvmaker.domain.rendering.plain_text import to_plain_text
 from cvmaker.domain.cv.validation import validate_document
-from cvmaker.ports import BlobStore, PdfRenderer
+from cvmaker.domain.errors import FieldProblem, InvalidInput, NotFound
+from cvmaker.domain.rendering.download_names import download_name
+from cvmaker.domain.rendering.plain_text import to_plain_text
+from cvmaker.ports import (
+    BlobStore,
+    DocxWriter,
+    PdfRenderer,
+    Rasterizer,
+    TemplateCatalog,
+)
+from cvmaker.services.cvs import CvService
 
 CACHE_FORMAT_VERSION = "1"
 PREVIEW_CACHE_SIZE = 32
@@ -60,61 +67,6 @@ _CONTENT_TYPES = {
 }
 
 
-# ---------------------------------------------------------------- what the service needs (besides the ports)
-
-class TemplateDetails(Protocol):
-    @property
-    def version(self) -> str: ...
-
-    @property
-    def asset_dir(self) -> Path: ...
-
-
-class TemplateCatalog(Protocol):
-    def names(self) -> list[str]: ...
-
-    def get(self, name: str) -> TemplateDetails:
-        """Raise `NotFound` for an unknown template."""
-        ...
-
-    def html(self, document: CvDocument, design: Design | None = None) -> str: ...
-
-    def letter_html(self, template: str, document: CvDocument, design: Design, letter: LetterContent) -> str: ...
-
-
-class VersionedPdfRenderer(PdfRenderer, Protocol):
-    @property
-    def version(self) -> str:
-        """Changes whenever the same HTML could render to different bytes (engine or settings)."""
-        ...
-
-
-class DocxWriter(Protocol):
-    def write(self, document: CvDocument, design: Design) -> bytes: ...
-
-
-class RasterizedPage(Protocol):
-    @property
-    def number(self) -> int: ...
-
-    @property
-    def width(self) -> int: ...
-
-    @property
-    def height(self) -> int: ...
-
-    @property
-    def png(self) -> bytes: ...
-
-
-class Rasterizer(Protocol):
-    def page_count(self, pdf: bytes) -> int: ...
-
-    def rasterize(self, pdf: bytes, max_pages: int | None = None) -> list[Any]:
-        """One `RasterizedPage` per page, in order."""
-        ...
-
-
 # ---------------------------------------------------------------- results
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +79,14 @@ class RenderedFile:
     cached: bool  # served from the blob store without rendering
     filename: str  # a name to download it as
     content_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A rendered file and the short-lived URL it can be fetched from."""
+
+    file: RenderedFile
+    url: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,24 +116,76 @@ def download_filename(document: CvDocument, render_format: RenderFormat) -> str:
     return download_name(document.basics.name, "CV", render_format.extension)
 
 
+class StoredFiles:
+    """The one flow by which a rendered file reaches a person: looked up in the blob store by a key made from
+    what its bytes depend on, rendered and stored only when missing, described (size, hash, pages) and handed
+    out through a short-lived download URL. CV renders and cover letters both go through it."""
+
+    def __init__(self, blobs: BlobStore, rasterizer: Rasterizer) -> None:
+        self.blobs = blobs
+        self.rasterizer = rasterizer
+
+    def fetch_or_make(self, key: str, render_format: RenderFormat, filename: str,
+                      make: Callable[[], tuple[bytes, int | None]]) -> RenderedFile:
+        data: bytes | None = self.blobs.get(key) if self.blobs.exists(key) else None
+        cached = data is not None
+        pages: int | None = None
+        if data is None:
+            data, pages = make()
+            self.blobs.put(key, data, render_format.content_type)
+        if render_format is RenderFormat.PDF and pages is None:
+            pages = self.rasterizer.page_count(data)
+        return RenderedFile(key=key, format=render_format, pages=pages, bytes=len(data),
+                            sha256=hashlib.sha256(data).hexdigest(), cached=cached, filename=filename,
+                            content_type=render_format.content_type)
+
+    def download(self, rendered: RenderedFile) -> Download:
+        return Download(rendered, self.blobs.download_url(rendered.key, rendered.filename))
+
+
 class RenderService:
     def __init__(
         self,
-        blobs: BlobStore,
-        renderer: VersionedPdfRenderer,
+        files: StoredFiles,
+        renderer: PdfRenderer,
         docx_writer: DocxWriter,
-        rasterizer: Rasterizer,
         templates: TemplateCatalog,
         json_resume: Callable[[CvDocument], dict[str, Any]] | None = None,
+        *,
+        cvs: CvService | None = None,
     ) -> None:
-        self.blobs = blobs
+        self._cvs = cvs
+        self.files = files
         self.renderer = renderer
         self.docx_writer = docx_writer
-        self.rasterizer = rasterizer
         self.templates = templates
         self.json_resume = json_resume
         self._previews: OrderedDict[str, list[PreviewPage]] = OrderedDict()
         self._previews_lock = threading.Lock()
+
+    @property
+    def cvs(self) -> CvService:
+        if self._cvs is None:  # a service made for rendering documents only (the command line, tests)
+            raise RuntimeError("this RenderService was built without the CV service")
+        return self._cvs
+
+    def render_cv(self, owner: str, cv_id: str, design: Mapping[str, Any] | None,
+                  render_format: RenderFormat) -> Download:
+        """The caller's CV as a file, with a short-lived link to it."""
+        cv = self.cvs.get(owner, cv_id)
+        return self.files.download(self.render(owner, cv.id, cv.document, design or None, render_format))
+
+    def preview_cv(self, owner: str, cv_id: str | None, changes: Mapping[str, Any] | None,
+                   design: Mapping[str, Any] | None) -> list[PreviewPage]:
+        """The pages of a saved CV with unsaved edits applied on top, or of a document made only of the edits."""
+        if cv_id is not None:
+            base = self.cvs.get(owner, cv_id).document.to_dict()
+            document = CvDocument.from_dict(editing.apply_changes(base, dict(changes)) if changes else base)
+        elif changes is None:
+            raise NotFound()
+        else:
+            document = CvDocument.from_dict(editing.new_document(dict(changes)))
+        return self.preview(document, design or None)
 
     # ---------------------------------------------------------------- use cases
 
@@ -189,15 +201,9 @@ class RenderService:
         if not _KEY_PART.match(owner) or not _KEY_PART.match(cv_id) or ".." in owner or ".." in cv_id:
             raise InvalidInput([FieldProblem("cvId", "is not a valid id")])
         prepared = self.prepare(document, design_override)
-        digest = self.cache_key(prepared, render_format)
-        key = f"users/{owner}/renders/{cv_id}/{digest}.{render_format.extension}"
-        if self.blobs.exists(key):
-            data = self.blobs.get(key)
-            if data is not None:
-                return self._described(key, prepared, render_format, data, None, cached=True)
-        data, pages = self.render_bytes(prepared, render_format)
-        self.blobs.put(key, data, render_format.content_type)
-        return self._described(key, prepared, render_format, data, pages, cached=False)
+        key = f"users/{owner}/renders/{cv_id}/{self.cache_key(prepared, render_format)}.{render_format.extension}"
+        return self.files.fetch_or_make(key, render_format, download_filename(prepared.document, render_format),
+                                        lambda: self.render_bytes(prepared, render_format))
 
     def render_bytes(self, prepared: RenderInput, render_format: RenderFormat) -> tuple[bytes, int | None]:
         """Render without the blob store (the command line uses this). Pages are counted for PDFs only."""
@@ -226,7 +232,7 @@ class RenderService:
         pdf = self.renderer.render(self.templates.html(prepared.document, prepared.design), str(prepared.asset_dir))
         pages = [
             PreviewPage(number=page.number, width=page.width, height=page.height, png=page.png)
-            for page in self.rasterizer.rasterize(pdf.data, max_pages=MAX_PREVIEW_PAGES)
+            for page in self.files.rasterizer.rasterize(pdf.data, max_pages=MAX_PREVIEW_PAGES)
         ]
         with self._previews_lock:
             self._previews[digest] = pages
@@ -259,20 +265,3 @@ class RenderService:
             "renderer": engine,
         }
         return hashlib.sha256(_canonical(basis)).hexdigest()
-
-    def _described(
-        self, key: str, prepared: RenderInput, render_format: RenderFormat, data: bytes, pages: int | None,
-        cached: bool,
-    ) -> RenderedFile:
-        if render_format is RenderFormat.PDF and pages is None:
-            pages = self.rasterizer.page_count(data)
-        return RenderedFile(
-            key=key,
-            format=render_format,
-            pages=pages,
-            bytes=len(data),
-            sha256=hashlib.sha256(data).hexdigest(),
-            cached=cached,
-            filename=download_filename(prepared.document, render_format),
-            content_type=render_format.content_type,
-        )

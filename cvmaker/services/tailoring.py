@@ -7,29 +7,33 @@ import copy
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
+from cvmaker.domain.clock import utc_now
 from cvmaker.domain.cv.model import Cv
-from cvmaker.domain.ids import new_ulid
+from cvmaker.domain.errors import GenerationUnavailable
+from cvmaker.domain.matching.fabrication import (
+    COVER_LETTER_WORDS,
+    document_problems,
+    source_facts,
+    text_problems,
+)
 from cvmaker.domain.matching.jobs import Job
-from cvmaker.domain.matching.errors import GenerationUnavailable
-from cvmaker.domain.matching.fabrication import (COVER_LETTER_WORDS, document_problems, source_facts,
-                                                 text_problems)
-from cvmaker.domain.letters.writing import rules_cover_letter
-from cvmaker.domain.matching.results import Change, CoverLetter, Match, Tailored
-from cvmaker.domain.matching.tailoring import (Relevance, brief_for_letter, brief_for_summary, highlights,
-                                               plan_tailoring)
+from cvmaker.domain.matching.results import Change, Match, Tailored
+from cvmaker.domain.matching.tailoring import (
+    Relevance,
+    brief_for_summary,
+    highlights,
+    plan_tailoring,
+)
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
-from cvmaker.ports import CoverLetterRepository, TextGenerator
+from cvmaker.ports import TextGenerator
 from cvmaker.services.cvs import CvService
 from cvmaker.services.jobs import JobService
 from cvmaker.services.matching import MatchingService
 
 log = logging.getLogger(__name__)
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass
@@ -38,7 +42,6 @@ class TailoringService:
     jobs: JobService
     matching: MatchingService
     generator: TextGenerator
-    letters: CoverLetterRepository
     vocabulary: Vocabulary = field(default_factory=shipped_vocabulary)
     clock: Callable[[], datetime] = field(default=utc_now)
 
@@ -50,7 +53,7 @@ class TailoringService:
         similarity = self.matching.item_similarities(owner, source, job)
         relevance = Relevance(match, self.vocabulary, similarity)
         brief = brief_for_summary(source.document, job, match, highlights(source.document, relevance.of_text))
-        written, unavailable = self._call(lambda: self.generator.write_summary(brief))
+        written, unavailable = written_or_why(self.generator, lambda: self.generator.write_summary(brief))
         plan = plan_tailoring(source.document, job, match, self.vocabulary, similarity, brief, written)
         rejected = list(plan.rejected)
         if unavailable:
@@ -64,54 +67,24 @@ class TailoringService:
         cv = self.cvs.create_from_document(owner, plan.document, source_cv_id=source.id)
         return Tailored(cv=cv, changes=plan.changes, rejected=tuple(rejected))
 
-    def cover_letter(self, owner: str, cv_id: str, job_id: str) -> CoverLetter:
-        """A letter drawn only from the CV's facts, stored with the CV."""
-        source = self.cvs.get(owner, cv_id)
-        job = self.jobs.get(owner, job_id)
-        match = self.matching.match(owner, cv_id, job_id)
-        relevance = Relevance(match, self.vocabulary, {})
-        brief = brief_for_letter(source.document, job, match, highlights(source.document, relevance.of_text))
-        written, unavailable = self._call(lambda: self.generator.write_cover_letter(brief))
-        rejected = [unavailable] if unavailable else []
-        text = written
-        if text:
-            problems = letter_problems(text, source, job, self.vocabulary)
-            if problems:
-                rejected.append("The written letter was replaced: " + "; ".join(problems) + ".")
-                text = None
-        if not text:
-            text = rules_cover_letter(brief)
-        letter = CoverLetter(id=new_ulid(), owner=owner, cv_id=source.id, job_id=job.id, text=text,
-                             created_at=self.clock(), rejected=tuple(rejected))
-        self.letters.add(letter)
-        return letter
-
-    def cover_letters(self, owner: str, cv_id: str) -> list[CoverLetter]:
-        self.cvs.get(owner, cv_id)
-        return self.letters.list_for_cv(owner, cv_id)
-
-    def forget_cv(self, owner: str, cv_id: str) -> None:
-        """Remove what was derived from a deleted CV: its cover letters and its vectors (call after `deleteCv`)."""
-        self.letters.delete_for_cv(owner, cv_id)
-        self.matching.forget_cv(owner, cv_id)
-
-    def _call(self, write: Callable[[], str | None]) -> tuple[str | None, str | None]:
-        """The generator's text, or None and why: a slow, rate-limited, refusing or cut-short model means
-        "no change". (The rules writer's None only means it had nothing to say: no reason is given.)"""
-        try:
-            written = write()
-        except GenerationUnavailable as unavailable:
-            log.warning("text generation unavailable: %s", unavailable.message)
-            return None, f"Not rewritten: {unavailable.message}"
-        if written is None and self.generator.name != "rules":
-            return None, "Not rewritten: the writing service gave no usable answer (refused or cut short)."
-        return written, None
-
     def _unchanged(self, owner: str, source: Cv, job: Job, rejected: list[Change]) -> Tailored:
         document = copy.deepcopy(source.document)
         document.title = f"{source.title} - {job.title}"[:200]
         cv = self.cvs.create_from_document(owner, document, source_cv_id=source.id)
         return Tailored(cv=cv, changes=(), rejected=tuple(rejected))
+
+
+def written_or_why(generator: TextGenerator, write: Callable[[], str | None]) -> tuple[str | None, str | None]:
+    """The generator's text, or None and why: a slow, rate-limited, refusing or cut-short model means
+    "no change". (The rules writer's None only means it had nothing to say: no reason is given.)"""
+    try:
+        written = write()
+    except GenerationUnavailable as unavailable:
+        log.warning("text generation unavailable: %s", unavailable.message)
+        return None, f"Not rewritten: {unavailable.message}"
+    if written is None and generator.name != "rules":
+        return None, "Not rewritten: the writing service gave no usable answer (refused or cut short)."
+    return written, None
 
 
 def letter_problems(text: str, source: Cv, job: Job, vocabulary: Vocabulary) -> list[str]:

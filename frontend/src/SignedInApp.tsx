@@ -7,11 +7,11 @@ import { lazy, Suspense, useEffect, useMemo } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { createApolloClient } from "./apollo/client";
 import { useAuth } from "./auth/AuthContext";
-import { CvListPage } from "./features/cvs/CvListPage";
+import { CvListPage } from "./pages/CvListPage";
 import { AppShell } from "./ui/AppShell";
 import { LoadingState } from "./ui/States";
 
-const EditorPage = lazy(() => import("./features/editor/EditorPage"));
+const EditorPage = lazy(() => import("./pages/EditorPage"));
 
 export default function SignedInApp({ apiUrl }: { apiUrl: string }) {
   const auth = useAuth();

@@ -6,7 +6,13 @@ import { ErrorState, LoadingState } from "./ui/States";
 type Loaded = { config: AppConfig } | { problem: string } | null;
 
 /** Reads the deployment's settings (/config.json) before anything else, then renders the app with them. */
-export function Startup({ request: first, load = fetchConfig }: { request: Promise<AppConfig>; load?: () => Promise<AppConfig> }) {
+export function Startup({
+  request: first,
+  load = fetchConfig,
+}: {
+  request: Promise<AppConfig>;
+  load?: () => Promise<AppConfig>;
+}) {
   const [request, setRequest] = useState(first);
   const [loaded, setLoaded] = useState<Loaded>(null);
   useEffect(() => {
@@ -14,7 +20,10 @@ export function Startup({ request: first, load = fetchConfig }: { request: Promi
     request.then(
       (config) => current && setLoaded({ config }),
       (failure: unknown) =>
-        current && setLoaded({ problem: failure instanceof ConfigProblem ? failure.message : "The app's settings could not be read." }),
+        current &&
+        setLoaded({
+          problem: failure instanceof ConfigProblem ? failure.message : "The app's settings could not be read.",
+        }),
     );
     return () => {
       current = false;

@@ -7,11 +7,18 @@ const cloud = {
   cognito: { userPoolId: "eu-west-1_abc", userPoolClientId: "client123", region: "eu-west-1" },
 };
 
-const answer = (body: string, status = 200): typeof fetch => async () => new Response(body, { status });
+const answer =
+  (body: string, status = 200): typeof fetch =>
+  async () =>
+    new Response(body, { status });
 
 describe("parseConfig", () => {
   it("reads the embedded shape: local sign-in on the page's own origin", () => {
-    expect(parseConfig({ authMode: "local", apiUrl: "", cognito: null })).toEqual({ apiUrl: "", authMode: "local", cognito: null });
+    expect(parseConfig({ authMode: "local", apiUrl: "", cognito: null })).toEqual({
+      apiUrl: "",
+      authMode: "local",
+      cognito: null,
+    });
   });
 
   it("reads the Cognito user pool and the API's origin in the cloud shape", () => {
@@ -27,7 +34,12 @@ describe("parseConfig", () => {
       ...cloud,
       cognito: { userPoolId: "us-east-2_xyz", userPoolClientId: "c", userPoolEndpoint: "http://127.0.0.1:5000/" },
     });
-    expect(config.cognito).toEqual({ userPoolId: "us-east-2_xyz", userPoolClientId: "c", region: "us-east-2", userPoolEndpoint: "http://127.0.0.1:5000" });
+    expect(config.cognito).toEqual({
+      userPoolId: "us-east-2_xyz",
+      userPoolClientId: "c",
+      region: "us-east-2",
+      userPoolEndpoint: "http://127.0.0.1:5000",
+    });
   });
 
   it.each([
@@ -55,7 +67,9 @@ describe("fetchConfig", () => {
   });
 
   it("says what went wrong in plain words: no answer, an error status, or not JSON", async () => {
-    await expect(fetchConfig(async () => Promise.reject(new TypeError("Failed to fetch")))).rejects.toThrow(/could not be reached/);
+    await expect(fetchConfig(async () => Promise.reject(new TypeError("Failed to fetch")))).rejects.toThrow(
+      /could not be reached/,
+    );
     await expect(fetchConfig(answer("nope", 404))).rejects.toThrow(/answered 404/);
     await expect(fetchConfig(answer("<html>"))).rejects.toThrow(ConfigProblem);
     await expect(fetchConfig(answer("<html>"))).rejects.toThrow(/not JSON/);

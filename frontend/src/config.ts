@@ -27,7 +27,8 @@ export class ConfigProblem extends Error {}
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function text(source: Json, name: string, where: string, required: boolean): string {
   const value = source[name];
@@ -74,7 +75,10 @@ export function parseConfig(value: unknown): AppConfig {
 export const CONFIG_URL = `${import.meta.env.BASE_URL}config.json`;
 
 /** Fetches and checks the settings; a network failure or a bad answer is a ConfigProblem in plain words. */
-export async function fetchConfig(fetchFn: typeof fetch = (...a) => window.fetch(...a), url = CONFIG_URL): Promise<AppConfig> {
+export async function fetchConfig(
+  fetchFn: typeof fetch = (...a) => window.fetch(...a),
+  url = CONFIG_URL,
+): Promise<AppConfig> {
   let response: Response;
   try {
     response = await fetchFn(url, { cache: "no-cache", headers: { accept: "application/json" } });

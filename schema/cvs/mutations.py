@@ -11,7 +11,12 @@ import resolvers.cvs as resolve
 from schema.context import Info
 from schema.cvs.inputs import CvInput, ItemInput, SectionInput, to_changes
 from schema.cvs.types import Cv, Deleted, JsonResumeDocument
-from schema.errors import NotFoundError, ValidationError, VersionConflictError, as_result
+from schema.errors import (
+    NotFoundError,
+    ValidationError,
+    VersionConflictError,
+    as_result,
+)
 from schema.permissions import READ, WRITE
 
 CvResult = Annotated[

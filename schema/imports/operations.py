@@ -11,7 +11,13 @@ from strawberry.scalars import JSON
 import resolvers.imports as resolve
 from schema.context import Info
 from schema.cvs.types import Cv
-from schema.errors import LimitExceededError, NotFoundError, UnsupportedFileError, ValidationError, as_result
+from schema.errors import (
+    LimitExceededError,
+    NotFoundError,
+    UnsupportedFileError,
+    ValidationError,
+    as_result,
+)
 from schema.permissions import WRITE
 
 

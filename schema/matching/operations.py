@@ -17,7 +17,14 @@ from schema.errors import (
     ValidationError,
     as_result,
 )
-from schema.matching.types import CoverLetter, Job, JobConnection, Match, RankedCv, RankedJob, Tailored
+from schema.matching.types import (
+    Job,
+    JobConnection,
+    Match,
+    RankedCv,
+    RankedJob,
+    Tailored,
+)
 from schema.permissions import READ, WRITE
 
 JobResult = Annotated[Job | ValidationError | LimitExceededError, strawberry.union("JobResult")]
@@ -25,7 +32,6 @@ MatchResult = Annotated[Match | NotFoundError | UnavailableError, strawberry.uni
 TailorResult = Annotated[
     Tailored | NotFoundError | ValidationError | UnavailableError, strawberry.union("TailorResult")
 ]
-CoverLetterResult = Annotated[CoverLetter | NotFoundError | UnavailableError, strawberry.union("CoverLetterResult")]
 
 
 @strawberry.input
@@ -65,10 +71,6 @@ class JobQueries:
         return [RankedCv(cv=Cv.from_domain(r.cv), score=r.score)
                 for r in await resolve.rank_cvs(info.context, job_id, first)]
 
-    @strawberry.field(permission_classes=READ, description="The cover letters generated for a CV.")
-    async def cover_letters(self, info: Info, cv_id: strawberry.ID) -> list[CoverLetter]:
-        return [CoverLetter.from_domain(letter) for letter in await resolve.cover_letters(info.context, cv_id)]
-
 
 @strawberry.type
 class JobMutations:
@@ -92,11 +94,3 @@ class JobMutations:
     async def tailor_cv(self, info: Info, cv_id: strawberry.ID, job_id: strawberry.ID) -> TailorResult:
         return await as_result(resolve.tailor_cv(info.context, cv_id, job_id), Tailored.from_domain,
                                (NotFoundError, ValidationError, UnavailableError))
-
-    @strawberry.mutation(permission_classes=WRITE, description="A cover letter drawn only from the CV's facts.")
-    async def generate_cover_letter(self, info: Info, cv_id: strawberry.ID,
-                                    job_id: strawberry.ID) -> CoverLetterResult:
-        return await as_result(resolve.generate_cover_letter(info.context, cv_id, job_id), CoverLetter.from_domain,
-                               (NotFoundError, UnavailableError))
-
-

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import strawberry
 
+from cvmaker.domain.matching import jobs, results
 from cvmaker.domain.pagination import encode_cursor
 from schema.cvs.types import Cv, PageInfo
 
@@ -19,7 +19,7 @@ class Requirement:
     required: bool = strawberry.field(description="False when the posting calls it preferred or a plus.")
 
     @classmethod
-    def from_domain(cls, requirement: Any) -> Requirement:
+    def from_domain(cls, requirement: jobs.Requirement) -> Requirement:
         return cls(text=requirement.text, kind=requirement.kind.value, required=requirement.required)
 
 
@@ -34,7 +34,7 @@ class Job:
     extracted_by: str = strawberry.field(description='"rules", or the model that read the posting.')
 
     @classmethod
-    def from_domain(cls, job: Any) -> Job:
+    def from_domain(cls, job: jobs.Job) -> Job:
         return cls(id=strawberry.ID(job.id), title=job.title, company=job.company, description=job.description,
                    requirements=[Requirement.from_domain(r) for r in job.requirements],
                    created_at=job.created_at, extracted_by=job.extracted_by)
@@ -52,7 +52,7 @@ class JobConnection:
     page_info: PageInfo
 
     @classmethod
-    def from_domain(cls, page: Any) -> JobConnection:
+    def from_domain(cls, page: jobs.JobPage) -> JobConnection:
         return cls(edges=[JobEdge(cursor=encode_cursor(job.id), node=Job.from_domain(job)) for job in page.items],
                    page_info=PageInfo(has_next_page=page.next_cursor is not None, end_cursor=page.next_cursor))
 
@@ -97,7 +97,7 @@ class Match:
     summary: str
 
     @classmethod
-    def from_domain(cls, match: Any) -> Match:
+    def from_domain(cls, match: results.Match) -> Match:
         return cls(
             cv_id=strawberry.ID(match.cv_id), job_id=strawberry.ID(match.job_id), score=match.score,
             breakdown=[ScorePart(name=p.name, score=p.score, weight=p.weight, explanation=p.explanation)
@@ -124,7 +124,7 @@ class Change:
     source_item_ids: list[strawberry.ID] = strawberry.field(description="The CV items this change draws on.")
 
     @classmethod
-    def from_domain(cls, change: Any) -> Change:
+    def from_domain(cls, change: results.Change) -> Change:
         return cls(path=change.path, before=change.before, after=change.after, reason=change.reason,
                    source_item_ids=[strawberry.ID(i) for i in change.source_item_ids])
 
@@ -136,25 +136,9 @@ class Tailored:
     rejected: list[Change] = strawberry.field(description="Changes the no-fabrication check dropped, and why.")
 
     @classmethod
-    def from_domain(cls, tailored: Any) -> Tailored:
+    def from_domain(cls, tailored: results.Tailored) -> Tailored:
         return cls(cv=Cv.from_domain(tailored.cv), changes=[Change.from_domain(c) for c in tailored.changes],
                    rejected=[Change.from_domain(c) for c in tailored.rejected])
-
-
-@strawberry.type
-class CoverLetter:
-    id: strawberry.ID
-    cv_id: strawberry.ID
-    job_id: strawberry.ID
-    text: str
-    created_at: datetime
-    rejected: list[str] = strawberry.field(description="Why a generated draft was not used, if it was not.")
-
-    @classmethod
-    def from_domain(cls, letter: Any) -> CoverLetter:
-        return cls(id=strawberry.ID(letter.id), cv_id=strawberry.ID(letter.cv_id),
-                   job_id=strawberry.ID(letter.job_id), text=letter.text, created_at=letter.created_at,
-                   rejected=list(letter.rejected))
 
 
 @strawberry.type

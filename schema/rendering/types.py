@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 import enum
-from typing import Any
 
 import strawberry
+
+from cvmaker.domain.rendering.templates import TemplateInfo
+from cvmaker.services import rendering
 
 
 @strawberry.enum
@@ -25,7 +27,7 @@ class Template:
     thumbnail_url: str | None
 
     @classmethod
-    def from_domain(cls, template: Any) -> Template:
+    def from_domain(cls, template: TemplateInfo) -> Template:
         thumbnail = f"/templates/{template.name}/thumbnail.png" if template.thumbnail else None
         return cls(name=template.name, title=template.title, description=template.description,
                    thumbnail_url=thumbnail)
@@ -41,7 +43,7 @@ class RenderedFile:
     cached: bool = strawberry.field(description="Served from storage without rendering again.")
 
     @classmethod
-    def from_domain(cls, download: Any) -> RenderedFile:
+    def from_domain(cls, download: rendering.Download) -> RenderedFile:
         rendered = download.file
         return cls(url=download.url, format=RenderFormat(rendered.format.value), pages=rendered.pages,
                    bytes=rendered.bytes, sha256=rendered.sha256, cached=rendered.cached)
@@ -61,7 +63,7 @@ class Preview:
     page_count: int
 
     @classmethod
-    def from_domain(cls, pages: list[Any]) -> Preview:
+    def from_domain(cls, pages: list[rendering.PreviewPage]) -> Preview:
         return cls(
             pages=[PreviewPage(number=p.number, width=p.width, height=p.height,
                                image_url="data:image/png;base64," + base64.b64encode(p.png).decode())

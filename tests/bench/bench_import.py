@@ -17,14 +17,14 @@ from typing import Any
 
 from cvmaker.adapters.extraction.sniffing import InProcessExtractor
 from cvmaker.domain.json_resume import to_json_resume
-from cvmaker.services.importing import ImportService
+from cvmaker.services.imports import CvFileReader
 from tests.bench.report import OUT, ROOT, percentile, table, write
 
 EVAL = ROOT.parent / "shared" / "eval"
 RUNS = 30
 
 
-def _timed_parse(service: ImportService, data: bytes, name: str, runs: int) -> tuple[list[float], Any]:
+def _timed_parse(service: CvFileReader, data: bytes, name: str, runs: int) -> tuple[list[float], Any]:
     result = service.parse(data, name)  # warm: imports, caches
     times = []
     for _ in range(runs):
@@ -40,7 +40,7 @@ def _timing_row(name: str, pages: int, times: list[float]) -> dict[str, Any]:
             "p50_ms_per_page": percentile(per_page, 50), "p99_ms_per_page": percentile(per_page, 99)}
 
 
-def accuracy(service: ImportService) -> tuple[list[dict[str, Any]], dict[str, Any] | None, list[dict[str, Any]]]:
+def accuracy(service: CvFileReader) -> tuple[list[dict[str, Any]], dict[str, Any] | None, list[dict[str, Any]]]:
     cvs = EVAL / "cvs"
     if not cvs.is_dir() or not (EVAL / "score_import.py").is_file():
         print(f"(accuracy skipped: {cvs} is absent)")
@@ -68,7 +68,7 @@ def accuracy(service: ImportService) -> tuple[list[dict[str, Any]], dict[str, An
     return rows, scored["overall"], timings
 
 
-def generated(service: ImportService) -> list[dict[str, Any]]:
+def generated(service: CvFileReader) -> list[dict[str, Any]]:
     from tests.imports import documents
 
     files = {
@@ -93,7 +93,7 @@ def isolated(files: dict[str, bytes]) -> list[dict[str, Any]]:
 
     rows = []
     with WorkerPool(size=1, memory_limit=512 * 1024 * 1024, initializer=warm_up, name="import-bench") as pool:
-        service = ImportService(IsolatedExtractor(pool, timeout=10.0))
+        service = CvFileReader(IsolatedExtractor(pool, timeout=10.0))
         for name, data in files.items():
             times, result = _timed_parse(service, data, name, RUNS)
             rows.append(_timing_row(f"{name} (worker)", result.pages, times))
@@ -101,7 +101,7 @@ def isolated(files: dict[str, bytes]) -> list[dict[str, Any]]:
 
 
 def main() -> int:
-    service = ImportService(InProcessExtractor())
+    service = CvFileReader(InProcessExtractor())
     fields, overall, eval_timings = accuracy(service)
     timing_rows = eval_timings + generated(service)
     two_page_files = {p.name: p.read_bytes() for p in sorted((EVAL / "cvs").glob("*.pdf"))[:3]} if (

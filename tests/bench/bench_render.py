@@ -25,7 +25,7 @@ from cvmaker.adapters.rendering.weasyprint import RENDER_MEMORY_BYTES, WeasyPrin
 from cvmaker.adapters.worker_pool import WorkerPool
 from cvmaker.domain.cv.model import CvDocument
 from cvmaker.domain.cv.samples import long_cv
-from cvmaker.services.rendering import RenderService
+from cvmaker.services.rendering import RenderService, StoredFiles
 from cvmaker.adapters.rendering.templates import REGISTRY
 from tests.bench.report import summary, table, write
 from tests.rendering.conftest import MemoryBlobStore
@@ -133,8 +133,8 @@ def bench_template(template: str, chromium: Chromium | None, workdir: Path) -> d
     html = REGISTRY.html(document)
     with WorkerPool(size=1, memory_limit=RENDER_MEMORY_BYTES, initializer=warm_up, name="bench") as pool:
         blobs = MemoryBlobStore()
-        service = RenderService(blobs, WeasyPrintRenderer(pool=pool), PythonDocxWriter(), PdfiumRasterizer(),
-                                REGISTRY)
+        service = RenderService(StoredFiles(blobs, PdfiumRasterizer()), WeasyPrintRenderer(pool=pool),
+                                PythonDocxWriter(), REGISTRY)
         pages = service.render("bench", "cv", document).pages
 
         def full() -> None:

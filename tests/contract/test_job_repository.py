@@ -127,6 +127,17 @@ def test_letters_list_per_cv_newest_first_and_go_with_their_cv(stores: Stores) -
     assert len(stores.letters.list_for_cv("bob", cv_a)) == 1
 
 
+def test_a_letter_is_found_by_its_id_for_its_owner_only_and_goes_with_its_cv(stores: Stores) -> None:
+    cv_a, posting = new_ulid(), job()
+    written = letter(cv_a, posting.id)
+    stores.letters.add(written)
+    assert stores.letters.get("alice", written.id) == written
+    assert stores.letters.get("bob", written.id) is None
+    assert stores.letters.get("alice", new_ulid()) is None
+    stores.letters.delete_for_cv("alice", cv_a)
+    assert stores.letters.get("alice", written.id) is None
+
+
 def test_jobs_letters_and_cvs_share_a_store_without_touching_each_other(stores: Stores) -> None:
     cv = Cv(id=new_ulid(), owner="alice", version=1, created_at=T0, updated_at=T0, document=CvDocument(title="Mine"))
     stores.cvs.add(cv)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cvmaker.adapters.extraction.sniffing import InProcessExtractor
-from cvmaker.services.importing import ImportService
+from cvmaker.services.imports import CvFileReader
 from tests.imports import documents
 
 
@@ -29,5 +29,5 @@ def docxs() -> dict[str, bytes]:
 
 
 @pytest.fixture
-def importer() -> ImportService:
-    return ImportService(InProcessExtractor())
+def importer() -> CvFileReader:
+    return CvFileReader(InProcessExtractor())

@@ -10,8 +10,8 @@ import pytest
 
 from cvmaker.adapters.extraction.sniffing import IsolatedExtractor
 from cvmaker.adapters.worker_pool import WorkerPool
-from cvmaker.domain.parsing import FileLimitExceeded, UnsupportedFile
-from cvmaker.services.importing import ImportService
+from cvmaker.domain.errors import FileLimitExceeded, UnsupportedFile
+from cvmaker.services.imports import CvFileReader
 from tests.imports import documents, hostile
 
 
@@ -22,8 +22,8 @@ def pool() -> Iterator[WorkerPool]:
 
 
 @pytest.fixture
-def isolated(pool: WorkerPool) -> ImportService:
-    return ImportService(IsolatedExtractor(pool, timeout=8.0))
+def isolated(pool: WorkerPool) -> CvFileReader:
+    return CvFileReader(IsolatedExtractor(pool, timeout=8.0))
 
 
 @pytest.mark.parametrize(
@@ -37,38 +37,38 @@ def isolated(pool: WorkerPool) -> ImportService:
     ],
     ids=["html", "svg", "elf", "png", "plain-text"],
 )
-def test_files_that_are_not_pdf_or_word_are_refused_by_their_bytes(importer: ImportService, data: bytes) -> None:
+def test_files_that_are_not_pdf_or_word_are_refused_by_their_bytes(importer: CvFileReader, data: bytes) -> None:
     with pytest.raises(UnsupportedFile) as raised:
         importer.parse(data, "cv.pdf")  # the name says PDF; the bytes decide
     assert raised.value.reason == "not_a_cv_file"
 
 
-def test_an_empty_file(importer: ImportService) -> None:
+def test_an_empty_file(importer: CvFileReader) -> None:
     with pytest.raises(UnsupportedFile) as raised:
         importer.parse(b"", "cv.pdf")
     assert raised.value.reason == "empty"
 
 
-def test_a_file_over_the_size_cap(importer: ImportService) -> None:
+def test_a_file_over_the_size_cap(importer: CvFileReader) -> None:
     with pytest.raises(FileLimitExceeded) as raised:
         importer.parse(b"%PDF-1.4\n" + b"0" * (6 * 1024 * 1024), "cv.pdf")
     assert raised.value.limit == "bytes"
 
 
-def test_a_scan_without_a_text_layer_says_so(importer: ImportService) -> None:
+def test_a_scan_without_a_text_layer_says_so(importer: CvFileReader) -> None:
     with pytest.raises(UnsupportedFile) as raised:
         importer.parse(documents.render_pdf(documents.scan_like_html()), "scan.pdf")
     assert raised.value.reason == "no_text_layer"
     assert "scan" in raised.value.message
 
 
-def test_a_password_protected_pdf(importer: ImportService) -> None:
+def test_a_password_protected_pdf(importer: CvFileReader) -> None:
     with pytest.raises(UnsupportedFile) as raised:
         importer.parse(hostile.encrypted_pdf(), "cv.pdf")
     assert raised.value.reason == "encrypted"
 
 
-def test_a_truncated_pdf_is_an_error_or_what_could_be_read(importer: ImportService,
+def test_a_truncated_pdf_is_an_error_or_what_could_be_read(importer: CvFileReader,
                                                            pdfs: dict[str, bytes]) -> None:
     data = pdfs["single_column"]
     for cut in (40, len(data) // 3, len(data) - 200):
@@ -80,7 +80,7 @@ def test_a_truncated_pdf_is_an_error_or_what_could_be_read(importer: ImportServi
             assert result.document.basics.name == "María González"
 
 
-def test_a_pdf_over_the_page_cap(importer: ImportService) -> None:
+def test_a_pdf_over_the_page_cap(importer: CvFileReader) -> None:
     many_pages = documents.render_pdf("<html><body>" + "<p style='page-break-after: always'>x</p>" * 25 +
                                       "</body></html>")
     with pytest.raises(FileLimitExceeded) as raised:
@@ -88,12 +88,12 @@ def test_a_pdf_over_the_page_cap(importer: ImportService) -> None:
     assert raised.value.limit == "pages"
 
 
-def test_a_recursive_page_tree_and_a_self_drawing_form(importer: ImportService) -> None:
+def test_a_recursive_page_tree_and_a_self_drawing_form(importer: CvFileReader) -> None:
     with pytest.raises(UnsupportedFile):
         importer.parse(hostile.recursive_pages_pdf(), "cv.pdf")
 
 
-def test_a_deflate_bomb_costs_a_worker_not_the_server(isolated: ImportService, pdfs: dict[str, bytes]) -> None:
+def test_a_deflate_bomb_costs_a_worker_not_the_server(isolated: CvFileReader, pdfs: dict[str, bytes]) -> None:
     with pytest.raises((FileLimitExceeded, UnsupportedFile)) as raised:
         isolated.parse(hostile.deflate_bomb_pdf(), "bomb.pdf")
     # PDFium aborts when it hits the worker's memory limit (a crash), or the time limit comes first.
@@ -102,7 +102,7 @@ def test_a_deflate_bomb_costs_a_worker_not_the_server(isolated: ImportService, p
     assert isolated.parse(pdfs["single_column"], "cv.pdf").document.basics.name == "María González"
 
 
-def test_typed_errors_cross_the_process_boundary(isolated: ImportService) -> None:
+def test_typed_errors_cross_the_process_boundary(isolated: CvFileReader) -> None:
     with pytest.raises(UnsupportedFile) as raised:
         isolated.parse(hostile.encrypted_pdf(), "cv.pdf")
     assert raised.value.reason == "encrypted"
@@ -113,32 +113,32 @@ def test_typed_errors_cross_the_process_boundary(isolated: ImportService) -> Non
     assert limited.value.limit == "pages"
 
 
-def test_docx_zip_bombs_are_refused_before_any_xml_is_read(importer: ImportService) -> None:
+def test_docx_zip_bombs_are_refused_before_any_xml_is_read(importer: CvFileReader) -> None:
     for data in (hostile.docx_zip_bomb(), hostile.docx_with_many_entries()):
         with pytest.raises(FileLimitExceeded) as raised:
             importer.parse(data, "cv.docx")
         assert raised.value.limit == "zip"
 
 
-def test_a_corrupt_zip(importer: ImportService) -> None:
+def test_a_corrupt_zip(importer: CvFileReader) -> None:
     with pytest.raises(UnsupportedFile) as raised:
         importer.parse(b"PK\x03\x04" + b"\x00garbage" * 50, "cv.docx")
     assert raised.value.reason == "damaged"
 
 
-def test_a_macro_document_renamed_docx(importer: ImportService, docxs: dict[str, bytes]) -> None:
+def test_a_macro_document_renamed_docx(importer: CvFileReader, docxs: dict[str, bytes]) -> None:
     with pytest.raises(UnsupportedFile) as raised:
         importer.parse(hostile.docm_renamed(docxs["styled"]), "cv.docx")
     assert raised.value.reason == "macro_document"
 
 
-def test_a_zip_that_is_not_a_word_document(importer: ImportService) -> None:
+def test_a_zip_that_is_not_a_word_document(importer: CvFileReader) -> None:
     with pytest.raises(UnsupportedFile) as raised:
         importer.parse(hostile.zip_bytes({"notes.txt": b"Jane Doe"}), "cv.docx")
     assert raised.value.reason == "not_a_cv_file"
 
 
-def test_a_docx_external_entity_is_never_resolved(importer: ImportService, docxs: dict[str, bytes],
+def test_a_docx_external_entity_is_never_resolved(importer: CvFileReader, docxs: dict[str, bytes],
                                                   tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET-MARKER-4711")
@@ -148,7 +148,7 @@ def test_a_docx_external_entity_is_never_resolved(importer: ImportService, docxs
     assert "SECRET-MARKER-4711" not in everything
 
 
-def test_docx_billion_laughs_are_refused(importer: ImportService, docxs: dict[str, bytes],
+def test_docx_billion_laughs_are_refused(importer: CvFileReader, docxs: dict[str, bytes],
                                          tmp_path: Path) -> None:
     data = hostile.docx_with_entities(docxs["styled"], str(tmp_path / "none"), laughs=True)
     with pytest.raises(UnsupportedFile) as raised:
@@ -169,7 +169,7 @@ def test_hidden_tiny_white_text_is_not_read() -> None:
     assert "María González" in text
 
 
-def test_a_word_document_far_longer_than_a_cv(importer: ImportService) -> None:
+def test_a_word_document_far_longer_than_a_cv(importer: CvFileReader) -> None:
     import io
 
     import docx

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from cvmaker.domain.cv.model import CvDocument, Section, SectionKind
-from cvmaker.services.importing import ImportResult, ImportService
+from cvmaker.services.imports import CvFileReader, ImportResult
 from tests.imports.documents import PERSONA
 
 
@@ -18,7 +18,7 @@ def _section(document: CvDocument, kind: SectionKind) -> Section:
     return sections[0]
 
 
-def _read(importer: ImportService, files: dict[str, bytes], name: str) -> ImportResult:
+def _read(importer: CvFileReader, files: dict[str, bytes], name: str) -> ImportResult:
     extension = "pdf" if name in ("single_column", "sidebar", "date_margin", "running_header") else "docx"
     return importer.parse(files[name], f"{name}.{extension}")
 
@@ -59,7 +59,7 @@ def _skills(result: ImportResult) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["single_column", "running_header"])
-def test_a_single_column_pdf_gives_every_field(importer: ImportService, pdfs: dict[str, bytes], name: str) -> None:
+def test_a_single_column_pdf_gives_every_field(importer: CvFileReader, pdfs: dict[str, bytes], name: str) -> None:
     result = _read(importer, pdfs, name)
     _assert_contact(result)
     assert result.document.basics.headline == PERSONA.headline
@@ -75,7 +75,7 @@ def test_a_single_column_pdf_gives_every_field(importer: ImportService, pdfs: di
     assert result.file_kind == "pdf"
 
 
-def test_a_sidebar_pdf_reads_the_main_column_and_the_sidebar(importer: ImportService,
+def test_a_sidebar_pdf_reads_the_main_column_and_the_sidebar(importer: CvFileReader,
                                                             pdfs: dict[str, bytes]) -> None:
     result = _read(importer, pdfs, "sidebar")
     _assert_contact(result)
@@ -85,7 +85,7 @@ def test_a_sidebar_pdf_reads_the_main_column_and_the_sidebar(importer: ImportSer
     assert {s.title for s in result.document.sections} >= {"WORK HISTORY", "ACADEMIC BACKGROUND", "SKILLS"}
 
 
-def test_dates_in_a_left_margin_stay_with_their_entries(importer: ImportService, pdfs: dict[str, bytes]) -> None:
+def test_dates_in_a_left_margin_stay_with_their_entries(importer: CvFileReader, pdfs: dict[str, bytes]) -> None:
     result = _read(importer, pdfs, "date_margin")
     _assert_contact(result)
     _assert_jobs(result)
@@ -93,7 +93,7 @@ def test_dates_in_a_left_margin_stay_with_their_entries(importer: ImportService,
     assert _skills(result) == PERSONA.skills
 
 
-def test_running_headers_and_page_numbers_are_left_out_and_reported(importer: ImportService,
+def test_running_headers_and_page_numbers_are_left_out_and_reported(importer: CvFileReader,
                                                                     pdfs: dict[str, bytes]) -> None:
     result = _read(importer, pdfs, "running_header")
     assert result.pages >= 2
@@ -108,14 +108,14 @@ def test_running_headers_and_page_numbers_are_left_out_and_reported(importer: Im
     assert sum(1 for b in bullets if b.startswith("Delivered project number")) == 36
 
 
-def test_icon_glyphs_and_private_use_characters_never_reach_the_cv(importer: ImportService,
+def test_icon_glyphs_and_private_use_characters_never_reach_the_cv(importer: CvFileReader,
                                                                   pdfs: dict[str, bytes]) -> None:
     for name in pdfs:
         everything = json.dumps(_read(importer, pdfs, name).document.to_dict(), ensure_ascii=False)
         assert not any(0xE000 <= ord(ch) <= 0xF8FF for ch in everything), name
 
 
-def test_a_word_document_with_styles(importer: ImportService, docxs: dict[str, bytes]) -> None:
+def test_a_word_document_with_styles(importer: CvFileReader, docxs: dict[str, bytes]) -> None:
     result = _read(importer, docxs, "styled")
     _assert_contact(result)
     assert result.document.basics.headline == PERSONA.headline
@@ -125,7 +125,7 @@ def test_a_word_document_with_styles(importer: ImportService, docxs: dict[str, b
     assert result.file_kind == "docx"
 
 
-def test_a_word_document_laid_out_with_a_table_and_a_page_header(importer: ImportService,
+def test_a_word_document_laid_out_with_a_table_and_a_page_header(importer: CvFileReader,
                                                                  docxs: dict[str, bytes]) -> None:
     result = _read(importer, docxs, "table")
     _assert_contact(result, location=False, github=False)  # the page header holds name, email and phone
@@ -133,7 +133,7 @@ def test_a_word_document_laid_out_with_a_table_and_a_page_header(importer: Impor
     _assert_degrees(result)
 
 
-def test_a_word_text_box_is_read_once(importer: ImportService, docxs: dict[str, bytes]) -> None:
+def test_a_word_text_box_is_read_once(importer: CvFileReader, docxs: dict[str, bytes]) -> None:
     result = _read(importer, docxs, "textbox")
     _assert_contact(result, github=False)
     _assert_jobs(result, count=2, places=False)
@@ -141,7 +141,7 @@ def test_a_word_text_box_is_read_once(importer: ImportService, docxs: dict[str, 
     assert PERSONA.email not in texts and PERSONA.phone not in texts  # not a second, unplaced copy
 
 
-def test_every_line_lands_in_a_field_or_a_warning(importer: ImportService, pdfs: dict[str, bytes]) -> None:
+def test_every_line_lands_in_a_field_or_a_warning(importer: CvFileReader, pdfs: dict[str, bytes]) -> None:
     from cvmaker.adapters.extraction.sniffing import extract_document
 
     for name, data in pdfs.items():
@@ -156,7 +156,7 @@ def test_every_line_lands_in_a_field_or_a_warning(importer: ImportService, pdfs:
                 assert word in placed or word.title() in stand_ins, (name, line.text)
 
 
-def test_every_field_says_where_it_came_from(importer: ImportService, pdfs: dict[str, bytes]) -> None:
+def test_every_field_says_where_it_came_from(importer: CvFileReader, pdfs: dict[str, bytes]) -> None:
     result = _read(importer, pdfs, "single_column")
     sources = result.sources
     assert sources["basics.email"].startswith("page 1:")
@@ -165,7 +165,7 @@ def test_every_field_says_where_it_came_from(importer: ImportService, pdfs: dict
     assert sources[f"sections.{experience}.items.0.organization"] == 'page 1: "Northwind Analytics Ltd"'
 
 
-def test_a_rotated_watermark_is_left_out_and_reported(importer: ImportService) -> None:
+def test_a_rotated_watermark_is_left_out_and_reported(importer: CvFileReader) -> None:
     from tests.imports import documents
 
     markup = documents.single_column_html().replace(
@@ -177,7 +177,7 @@ def test_a_rotated_watermark_is_left_out_and_reported(importer: ImportService) -
     assert result.document.basics.name == PERSONA.name
 
 
-def test_a_running_header_on_later_pages_only_is_left_out(importer: ImportService) -> None:
+def test_a_running_header_on_later_pages_only_is_left_out(importer: CvFileReader) -> None:
     from tests.imports import documents
 
     markup = documents.running_header_html().replace(

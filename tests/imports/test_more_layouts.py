@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cvmaker.domain.cv.model import CvDocument, SectionKind
-from cvmaker.services.importing import ImportService
+from cvmaker.services.imports import CvFileReader
 from tests.imports import documents, more_documents
 
 
@@ -13,7 +13,7 @@ from tests.imports import documents, more_documents
 def read() -> dict[str, CvDocument]:
     from cvmaker.adapters.extraction.sniffing import InProcessExtractor
 
-    service = ImportService(InProcessExtractor())
+    service = CvFileReader(InProcessExtractor())
     markup = {"linkedin": more_documents.LINKEDIN_LIKE, "jake": more_documents.JAKE_LIKE,
               "designer": more_documents.DESIGNER_SIDEBAR, "european": more_documents.EUROPEAN,
               "awesome": more_documents.AWESOME_LIKE, "deedy": more_documents.DEEDY_LIKE,
@@ -86,7 +86,7 @@ def test_a_european_cv_in_german(read: dict[str, CvDocument]) -> None:
 def test_word_section_names_in_the_left_cells_of_a_table() -> None:
     from cvmaker.adapters.extraction.sniffing import InProcessExtractor
 
-    document = ImportService(InProcessExtractor()).parse(more_documents.headings_in_cells_docx(), "cv.docx").document
+    document = CvFileReader(InProcessExtractor()).parse(more_documents.headings_in_cells_docx(), "cv.docx").document
     assert [s.kind for s in document.sections] == [SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.SKILLS]
     assert _items(document, SectionKind.EXPERIENCE) == [
         ("Staff Engineer", "Lyft", "2019", None, True), ("Senior Engineer", "Uber", "2015", "2019", False)]
@@ -97,7 +97,7 @@ def test_word_section_names_in_the_left_cells_of_a_table() -> None:
 def test_skill_categories_in_table_cells_are_categories_not_sections() -> None:
     from cvmaker.adapters.extraction.sniffing import InProcessExtractor
 
-    document = ImportService(InProcessExtractor()).parse(more_documents.skills_table_docx(), "cv.docx").document
+    document = CvFileReader(InProcessExtractor()).parse(more_documents.skills_table_docx(), "cv.docx").document
     assert [s.kind for s in document.sections] == [SectionKind.SKILLS, SectionKind.EXPERIENCE]
     assert [(i.title, i.keywords) for i in document.sections[0].items] == [
         ("Languages", ["Python", "Java", "SQL"]), ("Cloud", ["AWS", "GCP"])]
@@ -155,7 +155,7 @@ def test_a_plain_word_cv_with_headings_inline_and_no_bullets() -> None:
     d.add_paragraph("Interests: running, chess")
     buffer = io.BytesIO()
     d.save(buffer)
-    document = ImportService(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document
+    document = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document
     assert (document.basics.name, document.basics.phone, document.basics.location) == (
         "SAM TAYLOR", "07700 900123", "Leeds, UK")
     assert [(s.kind, s.title) for s in document.sections] == [
@@ -212,7 +212,7 @@ def test_a_sidebar_without_headings_holds_the_contact_details(read: dict[str, Cv
 def test_a_word_sidebar_laid_out_as_a_table_row() -> None:
     from cvmaker.adapters.extraction.sniffing import InProcessExtractor
 
-    document = ImportService(InProcessExtractor()).parse(more_documents.sidebar_table_docx(), "cv.docx").document
+    document = CvFileReader(InProcessExtractor()).parse(more_documents.sidebar_table_docx(), "cv.docx").document
     basics = document.basics
     assert (basics.name, basics.headline, basics.email, basics.phone, basics.location) == (
         "Olivia Brown", "Marketing Manager", "olivia.brown@example.com", "+1 (312) 555-0177", "Chicago, IL")

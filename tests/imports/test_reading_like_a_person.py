@@ -13,7 +13,7 @@ from cvmaker.domain.parsing.headings import looks_like_heading_text
 from cvmaker.domain.parsing.layout import Fragment, PageText, order_document
 from cvmaker.domain.parsing.rows import make_row
 from cvmaker.domain.parsing.skills import parse_skills
-from cvmaker.services.importing import ImportService
+from cvmaker.services.imports import CvFileReader
 
 
 def _line(*spans: str | tuple[str, float], size: float = 10.0, bold: bool = False) -> TextLine:
@@ -262,7 +262,7 @@ def test_arabic_entries_and_places() -> None:
 def test_the_last_word_of_a_bullet_at_the_foot_of_a_page_is_not_a_footer(pdfs: dict[str, bytes]) -> None:
     # Three pages whose bullets end "... for the on-call" / "team", the second line at the foot of two pages:
     # repeated at the edge of most pages, yet set as close under its line as a paragraph's lines are.
-    parsed = ImportService(InProcessExtractor()).parse(pdfs["running_header"], "cv.pdf")
+    parsed = CvFileReader(InProcessExtractor()).parse(pdfs["running_header"], "cv.pdf")
     bullets = [b for s in parsed.document.sections for i in s.items for b in i.bullets if "runbook" in b]
     assert bullets and all(b.endswith(" team") for b in bullets)
     assert all(text != "team" for _, text in parsed.warnings)

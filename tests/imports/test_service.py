@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cvmaker.domain.parsing import ExtractedDocument, LinkTarget, Span, TextLine
 from cvmaker.domain.cv.validation import validate_document
-from cvmaker.services.importing import ImportService
+from cvmaker.services.imports import CvFileReader
 
 
 class FixedExtractor:
@@ -20,7 +20,7 @@ class FixedExtractor:
 
 
 def test_the_result_always_validates() -> None:
-    service = ImportService(FixedExtractor("Ada Lovelace", "ada@example.com", "EXPERIENCE", "Analyst, Babbage & Co",
+    service = CvFileReader(FixedExtractor("Ada Lovelace", "ada@example.com", "EXPERIENCE", "Analyst, Babbage & Co",
                                            "2010 – 2012", "• Wrote the first program"))
     result = service.parse(b"%PDF-1.7 anything", "ada.pdf")
     validate_document(result.document.to_dict())
@@ -29,7 +29,7 @@ def test_the_result_always_validates() -> None:
 
 
 def test_a_cv_without_a_name_is_titled_after_its_file_and_says_so() -> None:
-    service = ImportService(FixedExtractor("EXPERIENCE", "Analyst, Babbage & Co", "2010 – 2012"))
+    service = CvFileReader(FixedExtractor("EXPERIENCE", "Analyst, Babbage & Co", "2010 – 2012"))
     result = service.parse(b"%PDF-1.7 anything", "my cv 2024.pdf")
     assert result.document.title == "my cv 2024"
     assert ("No name was found at the top of the CV", "") in result.warnings
@@ -37,7 +37,7 @@ def test_a_cv_without_a_name_is_titled_after_its_file_and_says_so() -> None:
 
 def test_a_value_the_model_refuses_becomes_a_warning() -> None:
     broken = LinkTarget("https://example.com/my portfolio", "Portfolio")  # a space: not a URL the model holds
-    service = ImportService(FixedExtractor("Ada Lovelace", "ada@example.com | Portfolio", links=(broken,)))
+    service = CvFileReader(FixedExtractor("Ada Lovelace", "ada@example.com | Portfolio", links=(broken,)))
     result = service.parse(b"%PDF-1.7 anything", "ada.pdf")
     assert result.document.basics.links == []
     assert result.document.basics.email == "ada@example.com"

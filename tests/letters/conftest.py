@@ -11,8 +11,8 @@ from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
 from cvmaker.adapters.rendering.rasterizer import PdfiumRasterizer
 from cvmaker.adapters.rendering.weasyprint import WeasyPrintRenderer
 from cvmaker.domain.matching.results import CoverLetter
-from cvmaker.services.letters import LetterRenderService
-from cvmaker.services.rendering import RenderService
+from cvmaker.services.letters import LetterRenderer
+from cvmaker.services.rendering import RenderService, StoredFiles
 from cvmaker.adapters.rendering.templates import REGISTRY
 # The render suite's warm renderer and in-memory blob store serve the letters too.
 from tests.rendering.conftest import MemoryBlobStore, blobs, renderer  # noqa: F401 (fixtures)
@@ -40,9 +40,9 @@ def a_letter(text: str = LETTER_TEXT, letter_id: str = "01JLETTER000000000000000
 
 @pytest.fixture
 def rendering(blobs: MemoryBlobStore, renderer: WeasyPrintRenderer) -> RenderService:
-    return RenderService(blobs, renderer, PythonDocxWriter(), PdfiumRasterizer(), REGISTRY)
+    return RenderService(StoredFiles(blobs, PdfiumRasterizer()), renderer, PythonDocxWriter(), REGISTRY)
 
 
 @pytest.fixture
-def letters(rendering: RenderService) -> LetterRenderService:
-    return LetterRenderService.over(rendering)
+def letters(rendering: RenderService) -> LetterRenderer:
+    return LetterRenderer(rendering)

@@ -12,7 +12,7 @@ import pytest
 from cvmaker.domain.cv.model import CvDocument, Design, PageSize
 from cvmaker.domain.errors import InvalidInput
 from cvmaker.domain.cv.samples import arabic_cv, short_cv
-from cvmaker.services.letters import LetterRenderService
+from cvmaker.services.letters import LetterRenderer
 from cvmaker.services.rendering import RenderFormat, RenderService
 from cvmaker.adapters.rendering.templates import REGISTRY
 from tests.letters.conftest import LETTER_TEXT, a_letter
@@ -63,7 +63,7 @@ def name_style(pdf: bytes, name: str) -> tuple[str, float, Any]:
 
 @pytest.mark.parametrize("template", REGISTRY.names())
 def test_each_template_gives_a_one_page_letter_that_reads_in_order_under_the_cvs_own_header(
-    template: str, letters: LetterRenderService, rendering: RenderService, blobs: MemoryBlobStore
+    template: str, letters: LetterRenderer, rendering: RenderService, blobs: MemoryBlobStore
 ) -> None:
     document = short_cv(template)
     rendered = letters.render("alice", a_letter(), document)
@@ -79,7 +79,7 @@ def test_each_template_gives_a_one_page_letter_that_reads_in_order_under_the_cvs
 
 
 def test_the_file_sits_beside_the_cvs_renders_and_a_second_request_is_served_from_the_store(
-    letters: LetterRenderService, blobs: MemoryBlobStore
+    letters: LetterRenderer, blobs: MemoryBlobStore
 ) -> None:
     first = letters.render("alice", a_letter(), short_cv())
     second = letters.render("alice", a_letter(), short_cv())
@@ -93,7 +93,7 @@ def test_the_file_sits_beside_the_cvs_renders_and_a_second_request_is_served_fro
 
 
 def test_the_letter_text_the_design_and_the_template_make_new_files_but_an_edit_elsewhere_in_the_cv_does_not(
-    letters: LetterRenderService,
+    letters: LetterRenderer,
 ) -> None:
     base = letters.render("alice", a_letter(), short_cv()).key
     edited_entry = short_cv()
@@ -110,7 +110,7 @@ def test_the_letter_text_the_design_and_the_template_make_new_files_but_an_edit_
     assert len(keys) == 6
 
 
-def test_the_design_carries_over_page_size_and_accent(letters: LetterRenderService, blobs: MemoryBlobStore) -> None:
+def test_the_design_carries_over_page_size_and_accent(letters: LetterRenderer, blobs: MemoryBlobStore) -> None:
     import pdfplumber
     import pypdfium2
 
@@ -126,7 +126,7 @@ def test_the_design_carries_over_page_size_and_accent(letters: LetterRenderServi
 
 
 def test_letter_text_with_template_syntax_or_html_prints_literally(
-    letters: LetterRenderService, blobs: MemoryBlobStore
+    letters: LetterRenderer, blobs: MemoryBlobStore
 ) -> None:
     letter = a_letter(HOSTILE)
     pdf_text_read = pdf_text(stored(blobs, letters.render("alice", letter, short_cv()).key))
@@ -144,7 +144,7 @@ def test_letter_text_with_template_syntax_or_html_prints_literally(
 
 
 def test_the_docx_letter_keeps_the_design_and_the_letters_parts_in_order(
-    letters: LetterRenderService, blobs: MemoryBlobStore
+    letters: LetterRenderer, blobs: MemoryBlobStore
 ) -> None:
     import docx
     from docx.shared import Pt
@@ -172,14 +172,14 @@ def test_the_docx_letter_keeps_the_design_and_the_letters_parts_in_order(
     assert letters.render("alice", a_letter(), document, RenderFormat.DOCX).sha256 == rendered.sha256
 
 
-def test_text_gives_the_letter_as_written(letters: LetterRenderService, blobs: MemoryBlobStore) -> None:
+def test_text_gives_the_letter_as_written(letters: LetterRenderer, blobs: MemoryBlobStore) -> None:
     rendered = letters.render("alice", a_letter(), short_cv(), RenderFormat.TEXT)
     assert stored(blobs, rendered.key).decode() == LETTER_TEXT + "\n"
     assert rendered.key.endswith(".txt") and rendered.content_type.startswith("text/plain")
 
 
 def test_a_long_letter_takes_two_pages_and_its_sign_off_stays_with_the_last_paragraph(
-    letters: LetterRenderService, blobs: MemoryBlobStore
+    letters: LetterRenderer, blobs: MemoryBlobStore
 ) -> None:
     import pypdfium2
 
@@ -194,7 +194,7 @@ def test_a_long_letter_takes_two_pages_and_its_sign_off_stays_with_the_last_para
     assert "2 / 2" in last_page  # the CV's running page numbers carry over
 
 
-def test_a_right_to_left_letter_is_laid_out_right_to_left(letters: LetterRenderService,
+def test_a_right_to_left_letter_is_laid_out_right_to_left(letters: LetterRenderer,
                                                           blobs: MemoryBlobStore) -> None:
     document = arabic_cv()
     text = f"السادة الكرام،\n\nأتقدم بطلب لشغل وظيفة محلل بيانات.\n\nمع خالص التحية،\n{document.basics.name}"
@@ -207,7 +207,7 @@ def test_a_right_to_left_letter_is_laid_out_right_to_left(letters: LetterRenderS
 
 
 def test_other_formats_bad_ids_and_unsafe_designs_are_refused_and_nothing_is_stored(
-    letters: LetterRenderService, blobs: MemoryBlobStore
+    letters: LetterRenderer, blobs: MemoryBlobStore
 ) -> None:
     with pytest.raises(InvalidInput) as wrong_format:
         letters.render("alice", a_letter(), short_cv(), RenderFormat.JSON_RESUME)

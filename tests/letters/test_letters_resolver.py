@@ -44,8 +44,7 @@ def letter(runtime: Runtime) -> Any:
     services = runtime.services
     cv = services.cvs.create("alice", {**SAMPLE_INPUT, "design": {"template": "modern", "accentColor": "#7b1fa2"}})
     job = services.jobs.create("alice", "Senior Backend Engineer", "Ledgerly", POSTING)
-    services.matching.remember_job(job)
-    return services.tailoring.cover_letter("alice", cv.id, job.id)
+    return services.letters.generate("alice", cv.id, job.id)
 
 
 def render(runtime: Runtime, sub: str, letter_id: str, render_format: str) -> Any:
@@ -68,7 +67,7 @@ def test_a_generated_letter_renders_as_a_pdf_in_its_cvs_design(runtime: Runtime,
     # The modern template's sidebar, in the CV's accent darkened by a quarter, runs down the letter's page too.
     from PIL import Image
 
-    page = runtime.services.rendering.rasterizer.rasterize(pdf, max_pages=1)[0]
+    page = runtime.services.rendering.files.rasterizer.rasterize(pdf, max_pages=1)[0]
     image = Image.open(io.BytesIO(page.png)).convert("RGB")
     assert image.getpixel((5, image.height // 2)) == tuple(round(c * 0.75) for c in (0x7B, 0x1F, 0xA2))
     assert render(runtime, "alice", letter.id, "PDF").file.cached
@@ -101,8 +100,7 @@ def test_a_deleted_cv_takes_its_letters_and_their_renders_out_of_reach(runtime: 
     services = runtime.services
     cv = services.cvs.create("alice", SAMPLE_INPUT)
     job = services.jobs.create("alice", "Backend Engineer", None, POSTING)
-    services.matching.remember_job(job)
-    written = services.tailoring.cover_letter("alice", cv.id, job.id)
+    written = services.letters.generate("alice", cv.id, job.id)
     render(runtime, "alice", written.id, "PDF")
     services.cvs.delete("alice", cv.id)
     with pytest.raises(NotFound):

@@ -18,6 +18,8 @@ from cvmaker.ports import TextGenerator
 from cvmaker.services.cvs import CvService
 from cvmaker.services.jobs import JobService
 from cvmaker.services.matching import CachedEmbedder, MatchingService
+from cvmaker.services.letters import LetterService
+from cvmaker.services.rendering import RenderService
 from cvmaker.services.tailoring import TailoringService
 from tests.matching.documents import TODAY
 from tests.matching.fakes import WordEmbedder
@@ -30,6 +32,7 @@ class Feature:
     jobs: JobService
     matching: MatchingService
     tailoring: TailoringService
+    letters: LetterService
     index: LocalVectorIndex
     embedder: WordEmbedder
 
@@ -43,8 +46,14 @@ def build(path: Path, writer: TextGenerator | None = None) -> Feature:
     embedder = WordEmbedder()
     index = LocalVectorIndex(embedder.dimension)
     matching = MatchingService(cvs, jobs, CachedEmbedder(embedder), index, clock=clock)
-    tailoring = TailoringService(cvs, jobs, matching, writer, SqliteCoverLetterRepository(database), clock=clock)
-    return Feature(database, cvs, jobs, matching, tailoring, index, embedder)
+    tailoring = TailoringService(cvs, jobs, matching, writer, clock=clock)
+    letters = LetterService(cvs, jobs, matching, writer, SqliteCoverLetterRepository(database), _no_rendering,
+                            clock=clock)
+    return Feature(database, cvs, jobs, matching, tailoring, letters, index, embedder)
+
+
+def _no_rendering() -> RenderService:
+    raise AssertionError("these tests write letters; the letter suites render them")
 
 
 @pytest.fixture

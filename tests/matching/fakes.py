@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from cvmaker.domain.matching.errors import GenerationUnavailable
+from cvmaker.domain.errors import GenerationUnavailable
 from cvmaker.domain.matching.extraction import Posting
 from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief
 from cvmaker.ports import ProposedRequirement

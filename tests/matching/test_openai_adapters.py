@@ -11,7 +11,7 @@ import pytest
 
 from cvmaker.adapters.matching.openai_embedder import OpenAiEmbedder
 from cvmaker.adapters.matching.openai_writer import OpenAiWriter
-from cvmaker.domain.matching.errors import GenerationUnavailable
+from cvmaker.domain.errors import GenerationUnavailable
 from cvmaker.domain.matching.extraction import Posting
 from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief
 from tests.matching.openai_standin import OpenAiStandIn, Reply

@@ -87,7 +87,7 @@ def test_a_prompt_injection_in_the_posting_changes_nothing_beyond_the_rules(
     assert tailored.rejected and "Google" in tailored.rejected[0].reason
     brief = next(b for b in obedient.briefs if isinstance(b, SummaryBrief))
     assert "Ignore all previous instructions" not in str(brief)  # the posting never reaches the writer
-    letter = feature.tailoring.cover_letter("user-a", cv_id, job_id)
+    letter = feature.letters.generate("user-a", cv_id, job_id)
     assert "Google" not in letter.text and letter.rejected
 
 
@@ -103,22 +103,21 @@ def test_an_unavailable_writer_means_no_summary_change_and_says_why(
 
 def test_a_cover_letter_is_drawn_from_the_cv_and_stored_with_it(feature: Feature) -> None:
     cv_id, job_id = setup(feature)
-    letter = feature.tailoring.cover_letter("user-a", cv_id, job_id)
+    letter = feature.letters.generate("user-a", cv_id, job_id)
     assert (letter.cv_id, letter.job_id) == (cv_id, job_id)
     assert "Senior Backend Engineer role at Initech" in letter.text
     assert "Built Python services on Kubernetes serving 2M requests a day" in letter.text
     assert letter.text.rstrip().endswith("Ada Lovelace")
     assert letter.rejected == ()
-    assert feature.tailoring.cover_letters("user-a", cv_id) == [letter]
-    with pytest.raises(NotFound):
-        feature.tailoring.cover_letters("user-b", cv_id)
+    assert feature.letters.list_for_cv("user-a", cv_id) == [letter]
+    assert feature.letters.list_for_cv("user-b", cv_id) == []  # another user's CV has none, like a missing one
 
 
 def test_a_fabricated_cover_letter_is_replaced_by_the_rules_letter(
         feature_with: Callable[[FabricatingWriter], Feature]) -> None:
     feature = feature_with(FabricatingWriter(letter="Dear Hiring Manager,\n\nI led 12 engineers at Google.\n\nAda"))
     cv_id, job_id = setup(feature)
-    letter = feature.tailoring.cover_letter("user-a", cv_id, job_id)
+    letter = feature.letters.generate("user-a", cv_id, job_id)
     assert "Google" not in letter.text and "12 engineers" not in letter.text
     assert "'Google' does not appear in your CV" in letter.rejected[0]
 
@@ -128,17 +127,18 @@ def test_tailoring_another_users_cv_is_not_found(feature: Feature) -> None:
     with pytest.raises(NotFound):
         feature.tailoring.tailor("user-b", cv_id, job_id)
     with pytest.raises(NotFound):
-        feature.tailoring.cover_letter("user-b", cv_id, job_id)
+        feature.letters.generate("user-b", cv_id, job_id)
 
 
 def test_forgetting_a_deleted_cv_removes_its_letters_and_vectors(feature: Feature) -> None:
     cv_id, job_id = setup(feature)
-    feature.tailoring.cover_letter("user-a", cv_id, job_id)
+    feature.letters.generate("user-a", cv_id, job_id)
     assert feature.index.count("user-a") > 0
     feature.cvs.delete("user-a", cv_id)
-    feature.tailoring.forget_cv("user-a", cv_id)
+    feature.letters.forget_cv("user-a", cv_id)
+    feature.matching.forget_cv("user-a", cv_id)
     assert feature.index.count("user-a") == 0
-    assert feature.tailoring.letters.list_for_cv("user-a", cv_id) == []
+    assert feature.letters.letters.list_for_cv("user-a", cv_id) == []
 
 
 def test_an_empty_cv_matches_tailors_and_writes_a_letter_without_errors(feature: Feature) -> None:
@@ -148,7 +148,7 @@ def test_an_empty_cv_matches_tailors_and_writes_a_letter_without_errors(feature:
     assert match.score == 0.0 and match.matched == ()
     tailored = feature.tailoring.tailor("user-a", cv_id, job_id)
     assert tailored.changes == () and tailored.cv.source_cv_id == cv_id
-    letter = feature.tailoring.cover_letter("user-a", cv_id, job_id)
+    letter = feature.letters.generate("user-a", cv_id, job_id)
     assert letter.text.startswith("Dear Hiring Manager,")
 
 
@@ -156,7 +156,7 @@ def test_the_rules_writer_takes_nothing_from_an_injected_posting(feature: Featur
     cv_id, job_id = setup(feature, INJECTION_POSTING)
     source = feature.cvs.get("user-a", cv_id).document
     tailored = feature.tailoring.tailor("user-a", cv_id, job_id)
-    letter = feature.tailoring.cover_letter("user-a", cv_id, job_id)
+    letter = feature.letters.generate("user-a", cv_id, job_id)
     for planted in ("Google", "VP", "2010", "MIT", "PhD", "169.254", "<img"):
         assert planted not in str(tailored.cv.document.to_dict()) and planted not in letter.text
     assert document_problems(tailored.cv.document, source, shipped_vocabulary()) == []
@@ -171,5 +171,5 @@ def test_a_model_that_refuses_leaves_the_summary_and_says_so(
     assert tailored.cv.document.summary == BACKEND_CV["summary"]
     assert [c.reason for c in tailored.rejected if c.path == "summary"] == [
         "Not rewritten: the writing service gave no usable answer (refused or cut short)."]
-    letter = feature.tailoring.cover_letter("user-a", cv_id, job_id)
+    letter = feature.letters.generate("user-a", cv_id, job_id)
     assert letter.text.startswith("Dear Hiring Manager,") and "no usable answer" in letter.rejected[0]

@@ -11,7 +11,7 @@ from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
 from cvmaker.adapters.rendering.rasterizer import PdfiumRasterizer
 from cvmaker.adapters.rendering.weasyprint import WeasyPrintRenderer, default_renderer
 from cvmaker.ports import UploadTarget
-from cvmaker.services.rendering import RenderService
+from cvmaker.services.rendering import RenderService, StoredFiles
 from cvmaker.adapters.rendering.templates import REGISTRY
 
 
@@ -59,4 +59,4 @@ def blobs() -> MemoryBlobStore:
 def service(blobs: MemoryBlobStore, renderer: WeasyPrintRenderer) -> RenderService:
     from cvmaker.domain.json_resume import to_json_resume
 
-    return RenderService(blobs, renderer, PythonDocxWriter(), PdfiumRasterizer(), REGISTRY, to_json_resume)
+    return RenderService(StoredFiles(blobs, PdfiumRasterizer()), renderer, PythonDocxWriter(), REGISTRY, to_json_resume)

@@ -14,7 +14,7 @@ from cvmaker.adapters.extraction.sniffing import InProcessExtractor
 from cvmaker.adapters.rendering.weasyprint import InProcessRenderer
 from cvmaker.domain.cv.model import CvDocument, Design, SectionKind
 from cvmaker.domain.cv.samples import arabic_cv, chinese_cv, hebrew_cv, japanese_cv, long_cv, short_cv
-from cvmaker.services.importing import ImportService
+from cvmaker.services.imports import CvFileReader
 from cvmaker.adapters.rendering.templates import REGISTRY
 
 ENTRY_KINDS = (SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.VOLUNTEER)
@@ -70,8 +70,8 @@ def the_rest(document: CvDocument) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def importer() -> ImportService:
-    return ImportService(InProcessExtractor())
+def importer() -> CvFileReader:
+    return CvFileReader(InProcessExtractor())
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +81,7 @@ def renderer() -> Iterator[InProcessRenderer]:
 
 @pytest.mark.parametrize("sample", [short_cv, long_cv], ids=["short", "long"])
 @pytest.mark.parametrize("template", REGISTRY.names())
-def test_every_templates_pdf_reimports_to_the_same_cv(template: str, sample: Any, importer: ImportService,
+def test_every_templates_pdf_reimports_to_the_same_cv(template: str, sample: Any, importer: CvFileReader,
                                                       renderer: InProcessRenderer) -> None:
     document = sample(template)
     info = REGISTRY.get(template)
@@ -92,7 +92,7 @@ def test_every_templates_pdf_reimports_to_the_same_cv(template: str, sample: Any
 
 
 @pytest.mark.parametrize("sample", [short_cv, long_cv], ids=["short", "long"])
-def test_the_docx_export_reimports_to_the_same_cv(sample: Any, importer: ImportService) -> None:
+def test_the_docx_export_reimports_to_the_same_cv(sample: Any, importer: CvFileReader) -> None:
     document = sample("classic")
     data = PythonDocxWriter().write(document, Design())
     imported = importer.parse(data, "cv.docx").document
@@ -104,7 +104,7 @@ def test_the_docx_export_reimports_to_the_same_cv(sample: Any, importer: ImportS
                          ids=["arabic", "hebrew", "chinese", "japanese"])
 @pytest.mark.parametrize("template", REGISTRY.names())
 def test_right_to_left_and_cjk_cvs_reimport_to_the_same_cv(
-        template: str, sample: Any, importer: ImportService, renderer: InProcessRenderer) -> None:
+        template: str, sample: Any, importer: CvFileReader, renderer: InProcessRenderer) -> None:
     document = sample(template)
     info = REGISTRY.get(template)
     pdf = renderer.render(REGISTRY.html(document), str(info.asset_dir))

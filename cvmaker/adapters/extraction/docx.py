@@ -13,14 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from cvmaker.domain.parsing.extracted import (
-    ExtractedDocument,
-    FileLimitExceeded,
-    LinkTarget,
-    Span,
-    TextLine,
-    UnsupportedFile,
-)
+from cvmaker.domain.errors import FileLimitExceeded, UnsupportedFile
+from cvmaker.domain.parsing.extracted import ExtractedDocument, LinkTarget, Span, TextLine
 from cvmaker.domain.parsing.text import clean
 
 MAX_PARAGRAPHS = 5_000

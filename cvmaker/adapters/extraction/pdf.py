@@ -15,7 +15,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cvmaker.domain.parsing.extracted import ExtractedDocument, FileLimitExceeded, LinkTarget, UnsupportedFile
+from cvmaker.domain.errors import FileLimitExceeded, UnsupportedFile
+from cvmaker.domain.parsing.extracted import ExtractedDocument, LinkTarget
 from cvmaker.domain.parsing.headings import looks_like_heading_text
 from cvmaker.domain.parsing.layout import Fragment, PageText, order_document
 from cvmaker.domain.parsing.text import clean, is_dropped_char

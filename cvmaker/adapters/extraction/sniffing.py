@@ -11,8 +11,9 @@ import logging
 import zipfile
 from typing import Any
 
+from cvmaker.domain.errors import FileLimitExceeded, UnsupportedFile
 from cvmaker.domain.limits import MAX_UPLOAD_BYTES
-from cvmaker.domain.parsing.extracted import ExtractedDocument, FileLimitExceeded, UnsupportedFile
+from cvmaker.domain.parsing.extracted import ExtractedDocument
 
 _log = logging.getLogger(__name__)
 MAX_ZIP_ENTRIES = 1_000
@@ -126,7 +127,12 @@ class IsolatedExtractor:
         self.timeout = timeout
 
     def extract(self, data: bytes) -> ExtractedDocument:
-        from cvmaker.adapters.worker_pool import RemoteError, WorkerCrashed, WorkerOutOfMemory, WorkerTimeout
+        from cvmaker.adapters.worker_pool import (
+            RemoteError,
+            WorkerCrashed,
+            WorkerOutOfMemory,
+            WorkerTimeout,
+        )
 
         sniff(data)  # cheap refusals (wrong type, too big, zip bomb) never cost a worker
         try:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cvmaker.adapters.matching.openai_client import LazyOpenAiClient
-from cvmaker.domain.matching.errors import GenerationUnavailable
+from cvmaker.domain.errors import GenerationUnavailable
 
 DEFAULT_MODEL = "text-embedding-3-small"
 DIMENSIONS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072, "text-embedding-ada-002": 1536}

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from cvmaker.adapters.matching.openai_client import LazyOpenAiClient
-from cvmaker.domain.matching.errors import GenerationUnavailable
+from cvmaker.domain.errors import GenerationUnavailable
 from cvmaker.domain.matching.extraction import Posting
 from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief
 from cvmaker.ports import ProposedRequirement

@@ -6,9 +6,9 @@ CV's own sentences (see `cvmaker.domain.matching.tailoring.rules_summary` and `l
 
 from __future__ import annotations
 
-from cvmaker.domain.matching.jobs import Requirement
-from cvmaker.domain.matching.extraction import Posting, extract_requirements
 from cvmaker.domain.letters.writing import rules_cover_letter
+from cvmaker.domain.matching.extraction import Posting, extract_requirements
+from cvmaker.domain.matching.jobs import Requirement
 from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief, rules_summary
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
 from cvmaker.ports import ProposedRequirement

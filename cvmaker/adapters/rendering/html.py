@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path
 from typing import Any
 
+from cvmaker.adapters.rendering.templates import TEMPLATES_DIR
 from cvmaker.domain.cv import design as allowed
 from cvmaker.domain.cv.model import CvDocument, Design, Item, SectionKind
 from cvmaker.domain.letters.layout import LetterContent
@@ -25,8 +25,6 @@ from cvmaker.domain.rendering.plain_text import (
     link_label,
     shown_sections,
 )
-
-from cvmaker.adapters.rendering.templates import TEMPLATES_DIR
 
 # Fallbacks after the chosen font, so every script finds glyphs in a font we install.
 SCRIPT_FONTS = {

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from cvmaker.domain.cv.model import CvDocument, Design
 from cvmaker.domain.errors import NotFound
 from cvmaker.domain.letters.layout import LetterContent
+from cvmaker.domain.rendering.templates import TemplateInfo
 
 # The templates are data (layouts, stylesheets, metadata, thumbnails) in the top-level `templates/` folder.
 _ROOT = Path(__file__).resolve().parents[3]
@@ -28,20 +28,6 @@ DEFAULT_TEMPLATE = "classic"
 # Code whose changes change every template's output.
 _CODE_FILES = (Path(__file__).resolve().parent / "html.py", _ROOT / "cvmaker" / "domain" / "rendering" / "plain_text.py")
 _SOURCE_SUFFIXES = (".j2", ".toml", ".css", ".svg")
-
-
-@dataclass(frozen=True, slots=True)
-class TemplateInfo:
-    name: str
-    title: str
-    description: str
-    version: str
-    asset_dir: Path  # the only folder a render of this template may read files from
-
-    @property
-    def thumbnail(self) -> Path | None:
-        path = self.asset_dir / "thumbnail.png"
-        return path if path.is_file() else None
 
 
 def _digest(paths: list[Path], root: Path) -> str:

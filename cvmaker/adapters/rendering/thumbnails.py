@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 from cvmaker.adapters.rendering.rasterizer import PdfiumRasterizer
+from cvmaker.adapters.rendering.templates import REGISTRY, TEMPLATES_DIR
 from cvmaker.adapters.rendering.weasyprint import render_pdf
 from cvmaker.domain.cv.samples import long_cv
-from cvmaker.adapters.rendering.templates import REGISTRY, TEMPLATES_DIR
 
 DOCS_DIR = TEMPLATES_DIR.parent / "docs" / "templates"
 THUMBNAIL_DPI = 36.0  # about 300 px wide

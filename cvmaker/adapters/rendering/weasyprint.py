@@ -16,7 +16,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from cvmaker.adapters.worker_pool import WorkerCrashed, WorkerOutOfMemory, WorkerPool, WorkerTimeout
+from cvmaker.adapters.worker_pool import (
+    WorkerCrashed,
+    WorkerOutOfMemory,
+    WorkerPool,
+    WorkerTimeout,
+)
 from cvmaker.domain.errors import LimitExceeded
 from cvmaker.ports import RenderedPdf
 

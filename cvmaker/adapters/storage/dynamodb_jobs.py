@@ -31,6 +31,10 @@ def letters_prefix(cv_id: str) -> str:
     return f"CV#{cv_id}#LETTER#"
 
 
+def letter_pointer(letter_id: str) -> str:
+    return f"LETTER#{letter_id}"
+
+
 class JobAlreadyExists(Exception):
     """`add` was given an id that is taken. ULIDs make this a bug, never a user's mistake."""
 
@@ -98,20 +102,38 @@ class DynamoDbCoverLetterRepository:
         return cls(aws_client("dynamodb", settings.aws_region, settings.aws_endpoint_url), settings.dynamodb_table)
 
     def add(self, letter: CoverLetter) -> None:
-        self.client.put_item(TableName=self.table, ConditionExpression="attribute_not_exists(SK)", Item={
-            "PK": {"S": user_key(letter.owner)},
-            "SK": {"S": letters_prefix(letter.cv_id) + letter.id},
-            "jobId": {"S": letter.job_id},
-            "text": {"S": letter.text},
-            "createdAt": {"S": letter.created_at.isoformat()},
-            "rejected": {"S": json.dumps(list(letter.rejected), ensure_ascii=False)},
-        })
+        # The letter lives under its CV; a small pointer item finds it by id alone, without a scan.
+        self.client.transact_write_items(TransactItems=[
+            {"Put": {"TableName": self.table, "ConditionExpression": "attribute_not_exists(SK)", "Item": {
+                "PK": {"S": user_key(letter.owner)},
+                "SK": {"S": letters_prefix(letter.cv_id) + letter.id},
+                "jobId": {"S": letter.job_id},
+                "text": {"S": letter.text},
+                "createdAt": {"S": letter.created_at.isoformat()},
+                "rejected": {"S": json.dumps(list(letter.rejected), ensure_ascii=False)},
+            }}},
+            {"Put": {"TableName": self.table, "ConditionExpression": "attribute_not_exists(SK)", "Item": {
+                "PK": {"S": user_key(letter.owner)}, "SK": {"S": letter_pointer(letter.id)},
+                "letterOfCv": {"S": letter.cv_id},  # not `cvId`: that puts an item in the CV list index
+            }}},
+        ])
+
+    def get(self, owner: str, letter_id: str) -> CoverLetter | None:
+        key = {"PK": {"S": user_key(owner)}, "SK": {"S": letter_pointer(letter_id)}}
+        pointer = self.client.get_item(TableName=self.table, Key=key, ConsistentRead=True).get("Item")
+        if pointer is None:
+            return None
+        cv_id = pointer["letterOfCv"]["S"]
+        item = self.client.get_item(TableName=self.table, ConsistentRead=True, Key={
+            "PK": {"S": user_key(owner)}, "SK": {"S": letters_prefix(cv_id) + letter_id}}).get("Item")
+        return _to_letter(owner, cv_id, item) if item else None
 
     def list_for_cv(self, owner: str, cv_id: str) -> builtins.list[CoverLetter]:
         return [_to_letter(owner, cv_id, item) for item in self._items(owner, cv_id)]
 
     def delete_for_cv(self, owner: str, cv_id: str) -> None:
         keys = [item["SK"]["S"] for item in self._items(owner, cv_id, keys_only=True)]
+        keys += [letter_pointer(key.removeprefix(letters_prefix(cv_id))) for key in keys]
         for start in range(0, len(keys), _MAX_BATCH_WRITE):
             pending: dict[str, Any] = {self.table: [
                 {"DeleteRequest": {"Key": {"PK": {"S": user_key(owner)}, "SK": {"S": key}}}}

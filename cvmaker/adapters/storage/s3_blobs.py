@@ -19,8 +19,6 @@ from cvmaker.adapters.aws.clients import AwsSettings, aws_client
 from cvmaker.domain.rendering.download_names import content_disposition
 from cvmaker.ports import UploadTarget
 
-
-
 UPLOAD_TAGGING = "<Tagging><TagSet><Tag><Key>cvmaker-kind</Key><Value>upload</Value></Tag></TagSet></Tagging>"
 
 

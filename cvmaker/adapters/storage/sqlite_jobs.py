@@ -94,6 +94,11 @@ class SqliteCoverLetterRepository:
                  json.dumps(list(letter.rejected))),
             )
 
+    def get(self, owner: str, letter_id: str) -> CoverLetter | None:
+        row = self.db.connection().execute(
+            "SELECT * FROM cover_letters WHERE owner = ? AND id = ?", (owner, letter_id)).fetchone()
+        return _to_letter(row) if row else None
+
     def list_for_cv(self, owner: str, cv_id: str) -> list[CoverLetter]:
         rows = self.db.connection().execute(
             "SELECT * FROM cover_letters WHERE owner = ? AND cv_id = ? ORDER BY id DESC", (owner, cv_id)).fetchall()

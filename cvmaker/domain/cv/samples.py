@@ -6,7 +6,15 @@ Each function returns a fresh document, so callers may edit what they get. The p
 
 from __future__ import annotations
 
-from cvmaker.domain.cv.model import Basics, CvDocument, Design, Item, Link, Section, SectionKind
+from cvmaker.domain.cv.model import (
+    Basics,
+    CvDocument,
+    Design,
+    Item,
+    Link,
+    Section,
+    SectionKind,
+)
 
 
 def _item(item_id: str, **fields: object) -> Item:

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from cvmaker.domain.matching.jobs import MAX_REQUIREMENTS, Requirement, RequirementKind
 from cvmaker.domain.matching.education import EducationLevel, levels_named_in
+from cvmaker.domain.matching.jobs import MAX_REQUIREMENTS, Requirement, RequirementKind
 from cvmaker.domain.matching.stopwords import STOPWORDS
 from cvmaker.domain.matching.text import normalize, sentences, term_key, tokens
 from cvmaker.domain.matching.vocabulary import Vocabulary

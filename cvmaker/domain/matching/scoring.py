@@ -10,10 +10,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from cvmaker.domain.matching.jobs import Job, Requirement, RequirementKind
 from cvmaker.domain.matching.cv_facts import CvFacts
 from cvmaker.domain.matching.education import EducationLevel
 from cvmaker.domain.matching.extraction import occurs_in, title_words
+from cvmaker.domain.matching.jobs import Job, Requirement, RequirementKind
 from cvmaker.domain.matching.results import Evidence, Match, RequirementMatch, ScorePart
 from cvmaker.domain.matching.text import singular
 from cvmaker.domain.matching.vocabulary import Vocabulary

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from cvmaker.domain.cv.model import CvDocument, Item, SectionKind
-from cvmaker.domain.matching.jobs import Job, RequirementKind
 from cvmaker.domain.matching.extraction import occurs_in
 from cvmaker.domain.matching.fabrication import source_facts, text_problems
+from cvmaker.domain.matching.jobs import Job, RequirementKind
 from cvmaker.domain.matching.results import Change, Match
 from cvmaker.domain.matching.text import sentences
 from cvmaker.domain.matching.vocabulary import Vocabulary

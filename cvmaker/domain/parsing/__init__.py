@@ -10,21 +10,17 @@ dates (`dates`, `roles`, `places`); `skills` splits skill lists; `parser` puts i
 
 from cvmaker.domain.parsing.extracted import (
     ExtractedDocument,
-    FileLimitExceeded,
     LinkTarget,
     Span,
     TextLine,
-    UnsupportedFile,
 )
 from cvmaker.domain.parsing.parser import ParsedCv, parse_cv
 
 __all__ = [
     "ExtractedDocument",
-    "FileLimitExceeded",
     "LinkTarget",
     "ParsedCv",
     "Span",
     "TextLine",
-    "UnsupportedFile",
     "parse_cv",
 ]

@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cvmaker.domain.parsing.places import is_place_word, looks_like_city, split_location_suffix
+from cvmaker.domain.parsing.places import (
+    is_place_word,
+    looks_like_city,
+    split_location_suffix,
+)
 from cvmaker.domain.parsing.roles import org_score, title_score
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -8,7 +8,11 @@ import re
 from cvmaker.domain.cv.model import SectionKind
 from cvmaker.domain.parsing.dates import find_range
 from cvmaker.domain.parsing.entries import Entry, wraps_into
-from cvmaker.domain.parsing.places import is_place_word, looks_like_city, split_location_suffix
+from cvmaker.domain.parsing.places import (
+    is_place_word,
+    looks_like_city,
+    split_location_suffix,
+)
 from cvmaker.domain.parsing.roles import (
     degree_score,
     institution_score,

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cvmaker.domain.errors import DomainError, LimitExceeded
-
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -67,22 +65,3 @@ class ExtractedDocument:
     lines: list[TextLine] = field(default_factory=list)
     links: list[LinkTarget] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # text removed on purpose (running headers, page numbers)
-
-
-class UnsupportedFile(DomainError):
-    """The file is not a CV this importer can read: wrong type, damaged, encrypted, or a scan with no text.
-    `reason` is a stable code for clients ("not_a_cv_file", "encrypted", "no_text_layer", "damaged", ...)."""
-
-    def __init__(self, message: str, reason: str = "unsupported") -> None:
-        super().__init__(message)
-        self.reason = reason
-
-    def __reduce__(self) -> tuple[type, tuple[str, str]]:
-        return (type(self), (self.message, self.reason))
-
-
-class FileLimitExceeded(LimitExceeded):
-    """A cap on the file (bytes, pages, characters, zip entries) was hit. Picklable, unlike its base."""
-
-    def __reduce__(self) -> tuple[type, tuple[str, str]]:
-        return (type(self), (self.message, self.limit))

@@ -6,9 +6,23 @@ import re
 from dataclasses import dataclass, field
 
 from cvmaker.domain import limits
-from cvmaker.domain.cv.model import DEFAULT_SECTION_TITLES, CvDocument, Item, Link, Section, SectionKind
+from cvmaker.domain.cv.model import (
+    DEFAULT_SECTION_TITLES,
+    CvDocument,
+    Item,
+    Link,
+    Section,
+    SectionKind,
+)
+from cvmaker.domain.ids import new_part_id
 from cvmaker.domain.parsing.columns import read_columns_apart
-from cvmaker.domain.parsing.contact import EMAIL, ContactPiece, paragraph_runs, read_contact, split_pieces
+from cvmaker.domain.parsing.contact import (
+    EMAIL,
+    ContactPiece,
+    paragraph_runs,
+    read_contact,
+    split_pieces,
+)
 from cvmaker.domain.parsing.dates import DateRange, find_range
 from cvmaker.domain.parsing.entries import Entry, split_entries
 from cvmaker.domain.parsing.entry_fields import fill_fields
@@ -17,7 +31,6 @@ from cvmaker.domain.parsing.headings import CONTACT_HEADINGS, SUMMARY_HEADINGS
 from cvmaker.domain.parsing.rows import Row, make_row
 from cvmaker.domain.parsing.sections import RawSection, find_sections
 from cvmaker.domain.parsing.skills import parse_skills, split_language, split_languages
-from cvmaker.domain.ids import new_part_id
 
 ENTRY_KINDS = {SectionKind.EXPERIENCE, SectionKind.VOLUNTEER, SectionKind.EDUCATION, SectionKind.PROJECTS}
 

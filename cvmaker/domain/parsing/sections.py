@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from cvmaker.domain.cv.model import SectionKind
-from cvmaker.domain.parsing.headings import heading_kind, normalise_heading
 from cvmaker.domain.parsing.extracted import Span
+from cvmaker.domain.parsing.headings import heading_kind, normalise_heading
 from cvmaker.domain.parsing.rows import Row, make_row
 
 _HEADING_STYLE = re.compile(r"^(heading|title|überschrift|titre|título)", re.IGNORECASE)

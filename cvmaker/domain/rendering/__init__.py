@@ -1,0 +1,1 @@
+"""Rendering's domain: plain text, download names, what a template is."""

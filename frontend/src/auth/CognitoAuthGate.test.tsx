@@ -18,7 +18,10 @@ describe("CognitoAuthGate (cloud shape)", () => {
   });
 
   it("points Amplify at an emulator's endpoint only when the settings name one", () => {
-    expect(amplifyAuthConfig(pool).Auth.Cognito).toEqual({ userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId });
+    expect(amplifyAuthConfig(pool).Auth.Cognito).toEqual({
+      userPoolId: pool.userPoolId,
+      userPoolClientId: pool.userPoolClientId,
+    });
     expect(amplifyAuthConfig({ ...pool, userPoolEndpoint: "http://127.0.0.1:5000" }).Auth.Cognito).toEqual({
       userPoolId: pool.userPoolId,
       userPoolClientId: pool.userPoolClientId,

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { AuthError, emailFromIdToken, LocalAuthClient } from "./localAuth";
 
 function jwt(claims: object): string {
-  const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+  const encode = (value: object) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
   return `${encode({ alg: "RS256" })}.${encode(claims)}.signature`;
 }
 
@@ -16,11 +17,15 @@ function fakeIssuer() {
     calls.push(path);
     const body = JSON.parse(String(init?.body ?? "{}")) as Record<string, string>;
     if (path === "/auth/signin" && body.password !== "right password") {
-      return new Response(JSON.stringify({ error: "BAD_CREDENTIALS", message: "Wrong email or password." }), { status: 401 });
+      return new Response(JSON.stringify({ error: "BAD_CREDENTIALS", message: "Wrong email or password." }), {
+        status: 401,
+      });
     }
     if (path === "/auth/refresh") {
       if (revoked.has(body.refreshToken!)) {
-        return new Response(JSON.stringify({ error: "INVALID_REFRESH_TOKEN", message: "Sign in again." }), { status: 401 });
+        return new Response(JSON.stringify({ error: "INVALID_REFRESH_TOKEN", message: "Sign in again." }), {
+          status: 401,
+        });
       }
       revoked.add(body.refreshToken!);
     }
@@ -51,7 +56,9 @@ describe("LocalAuthClient", () => {
 
   it("reports a wrong password in words and stores nothing", async () => {
     const client = new LocalAuthClient("", window.localStorage, fakeIssuer().fetchFn);
-    await expect(client.signIn("ada@example.com", "wrong")).rejects.toEqual(new AuthError("BAD_CREDENTIALS", "Wrong email or password."));
+    await expect(client.signIn("ada@example.com", "wrong")).rejects.toEqual(
+      new AuthError("BAD_CREDENTIALS", "Wrong email or password."),
+    );
     expect(client.current()).toBeNull();
   });
 

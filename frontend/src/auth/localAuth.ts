@@ -149,7 +149,12 @@ export class LocalAuthClient {
 export function emailFromIdToken(idToken: string): string | null {
   try {
     const part = idToken.split(".")[1] ?? "";
-    const json = atob(part.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(part.length / 4) * 4, "="));
+    const json = atob(
+      part
+        .replace(/-/g, "+")
+        .replace(/_/g, "/")
+        .padEnd(Math.ceil(part.length / 4) * 4, "="),
+    );
     const claims = JSON.parse(json) as { email?: unknown };
     return typeof claims.email === "string" ? claims.email : null;
   } catch {

@@ -1,7 +1,11 @@
 import type { ReactNode } from "react";
 
 export function Spinner({ label = "Loading" }: { label?: string }) {
-  return label ? <span className="spinner" role="img" aria-label={label} /> : <span className="spinner" aria-hidden="true" />;
+  return label ? (
+    <span className="spinner" role="img" aria-label={label} />
+  ) : (
+    <span className="spinner" aria-hidden="true" />
+  );
 }
 
 export function LoadingState({ children = "Loading…" }: { children?: ReactNode }) {
@@ -13,7 +17,15 @@ export function LoadingState({ children = "Loading…" }: { children?: ReactNode
   );
 }
 
-export function ErrorState({ title, children, onRetry }: { title: string; children?: ReactNode; onRetry?: () => void }) {
+export function ErrorState({
+  title,
+  children,
+  onRetry,
+}: {
+  title: string;
+  children?: ReactNode;
+  onRetry?: () => void;
+}) {
   return (
     <div className="state state--error" role="alert">
       <p className="state__title">{title}</p>

@@ -57,10 +57,20 @@ export function CvCard({ cv: ref, actions }: { cv: FragmentType<typeof CvCardFra
         </p>
       </div>
       <div className="cv-card__actions">
-        <button type="button" className="button button--small" aria-label={`Rename ${cv.title}`} onClick={() => actions.onRename(cv.id, cv.title, cv.version)}>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={`Rename ${cv.title}`}
+          onClick={() => actions.onRename(cv.id, cv.title, cv.version)}
+        >
           Rename
         </button>
-        <button type="button" className="button button--small" aria-label={`Duplicate ${cv.title}`} onClick={() => actions.onDuplicate(cv.id, cv.title)}>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={`Duplicate ${cv.title}`}
+          onClick={() => actions.onDuplicate(cv.id, cv.title)}
+        >
           Duplicate
         </button>
         <button

@@ -66,17 +66,6 @@ export const DuplicateCvMutation = graphql(`
   }
 `);
 
-export const DeleteCvMutation = graphql(`
-  mutation DeleteCv($id: ID!) {
-    deleteCv(id: $id) {
-      __typename
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
 export const ImportJsonResumeMutation = graphql(`
   mutation ImportJsonResume($document: JSON!, $title: String) {
     importJsonResume(document: $document, title: $title) {

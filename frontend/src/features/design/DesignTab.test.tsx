@@ -3,9 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { WithApi } from "../../test/apollo";
-import type { Draft } from "../editor/draft";
-import type { Edit } from "../editor/edits";
-import { sampleDraft } from "../editor/testDrafts";
+import type { Draft } from "../../cv/draft";
+import type { Edit } from "../../cv/edits";
+import { sampleDraft } from "../../cv/testDrafts";
 import { DesignTab, TemplatesQuery } from "./DesignTab";
 
 const templates = {
@@ -13,7 +13,13 @@ const templates = {
   result: {
     data: {
       templates: [
-        { __typename: "Template", name: "classic", title: "Classic", description: "One column.", thumbnailUrl: "/templates/classic/thumbnail.png" },
+        {
+          __typename: "Template",
+          name: "classic",
+          title: "Classic",
+          description: "One column.",
+          thumbnailUrl: "/templates/classic/thumbnail.png",
+        },
         { __typename: "Template", name: "modern", title: "Modern", description: "A sidebar.", thumbnailUrl: null },
       ],
     },
@@ -29,7 +35,11 @@ function Harness() {
 
 describe("DesignTab", () => {
   it("shows the template gallery with the current one pressed, and switches template", async () => {
-    render(<WithApi mocks={[templates]}><Harness /></WithApi>);
+    render(
+      <WithApi mocks={[templates]}>
+        <Harness />
+      </WithApi>,
+    );
     const classic = await screen.findByRole("button", { name: "Classic" });
     expect(classic).toHaveAttribute("aria-pressed", "true");
     await userEvent.click(screen.getByRole("button", { name: "Modern" }));
@@ -38,16 +48,29 @@ describe("DesignTab", () => {
   });
 
   it("changes accent colour, font, page size and margins", async () => {
-    render(<WithApi mocks={[templates]}><Harness /></WithApi>);
+    render(
+      <WithApi mocks={[templates]}>
+        <Harness />
+      </WithApi>,
+    );
     await userEvent.click(screen.getByRole("button", { name: "Accent colour #7a2e52" }));
     await userEvent.selectOptions(screen.getByLabelText("Font"), "EB Garamond");
     await userEvent.click(screen.getByLabelText("US Letter"));
     await userEvent.selectOptions(screen.getByLabelText("Margins"), "25mm");
-    expect(latest.design).toMatchObject({ accentColor: "#7a2e52", fontFamily: "EB Garamond", pageSize: "LETTER", margins: "25mm" });
+    expect(latest.design).toMatchObject({
+      accentColor: "#7a2e52",
+      fontFamily: "EB Garamond",
+      pageSize: "LETTER",
+      margins: "25mm",
+    });
   });
 
   it("says so in words when the templates cannot be loaded", async () => {
-    render(<WithApi mocks={[{ request: { query: TemplatesQuery }, error: new TypeError("Failed to fetch") }]}><Harness /></WithApi>);
+    render(
+      <WithApi mocks={[{ request: { query: TemplatesQuery }, error: new TypeError("Failed to fetch") }]}>
+        <Harness />
+      </WithApi>,
+    );
     expect(await screen.findByRole("alert")).toHaveTextContent("The templates could not be loaded.");
   });
 });

@@ -3,8 +3,8 @@ import { useId } from "react";
 import { graphql } from "../../gql";
 import type { PageSize } from "../../gql/graphql";
 import { describeError, ErrorState, LoadingState } from "../../ui/States";
-import type { DraftDesign } from "../editor/draft";
-import type { Edit } from "../editor/edits";
+import type { DraftDesign } from "../../cv/draft";
+import type { Edit } from "../../cv/edits";
 
 export const TemplatesQuery = graphql(`
   query Templates {
@@ -19,8 +19,16 @@ export const TemplatesQuery = graphql(`
 
 /** The fonts the server installs and allows (cvmaker/domain/design.py); nothing is fetched at render time. */
 export const FONTS = [
-  "Inter", "Lato", "Open Sans", "Noto Sans", "DejaVu Sans", "Liberation Sans",
-  "EB Garamond", "Noto Serif", "DejaVu Serif", "Liberation Serif",
+  "Inter",
+  "Lato",
+  "Open Sans",
+  "Noto Sans",
+  "DejaVu Sans",
+  "Liberation Sans",
+  "EB Garamond",
+  "Noto Serif",
+  "DejaVu Serif",
+  "Liberation Serif",
 ];
 const ACCENTS = ["#24477a", "#1f6f6b", "#7a2e52", "#8a4b0f", "#3d3d8f", "#2f2f2f", "#b42318", "#2e7d32"];
 const MARGINS = ["10mm", "12mm", "15mm", "18mm", "20mm", "25mm", "30mm"];
@@ -54,7 +62,13 @@ export function DesignTab({ design, edit }: { design: DraftDesign; edit: (e: Edi
                 onClick={() => set({ accentColor: colour })}
               />
             ))}
-            <input id={ids.accent} type="color" className="swatch-input" value={design.accentColor} onChange={(e) => set({ accentColor: e.target.value })} />
+            <input
+              id={ids.accent}
+              type="color"
+              className="swatch-input"
+              value={design.accentColor}
+              onChange={(e) => set({ accentColor: e.target.value })}
+            />
           </div>
         </div>
         <div className="grid-2">
@@ -85,7 +99,13 @@ export function DesignTab({ design, edit }: { design: DraftDesign; edit: (e: Edi
             <div className="segmented">
               {(["A4", "LETTER"] as PageSize[]).map((size) => (
                 <label key={size} className={design.pageSize === size ? "is-selected" : ""}>
-                  <input type="radio" name="page-size" value={size} checked={design.pageSize === size} onChange={() => set({ pageSize: size })} />
+                  <input
+                    type="radio"
+                    name="page-size"
+                    value={size}
+                    checked={design.pageSize === size}
+                    onChange={() => set({ pageSize: size })}
+                  />
                   {size === "A4" ? "A4" : "US Letter"}
                 </label>
               ))}
@@ -117,6 +137,7 @@ function TemplateGallery({ selected, onSelect }: { selected: string; onSelect: (
       </ErrorState>
     );
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a grid of cards, not a form section: a fieldset would bring its own border and legend
     <div className="templates" role="group" aria-label="Templates">
       {(data?.templates ?? []).map((template) => (
         <div key={template.name} className={`template ${template.name === selected ? "is-selected" : ""}`}>
@@ -128,7 +149,11 @@ function TemplateGallery({ selected, onSelect }: { selected: string; onSelect: (
             onClick={() => onSelect(template.name)}
           >
             <span className="template__thumb">
-              {template.thumbnailUrl ? <img src={template.thumbnailUrl} alt="" loading="lazy" /> : <span className="template__blank" />}
+              {template.thumbnailUrl ? (
+                <img src={template.thumbnailUrl} alt="" loading="lazy" />
+              ) : (
+                <span className="template__blank" />
+              )}
             </span>
             <span className="template__title">{template.title}</span>
           </button>

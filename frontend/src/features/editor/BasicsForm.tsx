@@ -1,6 +1,6 @@
 import { memo } from "react";
-import type { Draft } from "./draft";
-import type { Edit } from "./edits";
+import type { Draft } from "../../cv/draft";
+import type { Edit } from "../../cv/edits";
 import { TextField } from "./fields";
 
 type Basics = Draft["basics"];
@@ -15,7 +15,13 @@ export const BasicsForm = memo(function BasicsForm({ basics, edit }: { basics: B
         Personal details
       </h2>
       <div className="grid-2">
-        <TextField label="Full name" path="basics.name" value={basics.name} onChange={(name) => set({ name })} autoComplete="name" />
+        <TextField
+          label="Full name"
+          path="basics.name"
+          value={basics.name}
+          onChange={(name) => set({ name })}
+          autoComplete="name"
+        />
         <TextField
           label="Headline"
           path="basics.headline"
@@ -23,8 +29,22 @@ export const BasicsForm = memo(function BasicsForm({ basics, edit }: { basics: B
           onChange={(headline) => set({ headline })}
           placeholder="e.g. Senior Data Engineer"
         />
-        <TextField label="Email" type="email" path="basics.email" value={basics.email} onChange={(email) => set({ email })} autoComplete="email" />
-        <TextField label="Phone" type="tel" path="basics.phone" value={basics.phone} onChange={(phone) => set({ phone })} autoComplete="tel" />
+        <TextField
+          label="Email"
+          type="email"
+          path="basics.email"
+          value={basics.email}
+          onChange={(email) => set({ email })}
+          autoComplete="email"
+        />
+        <TextField
+          label="Phone"
+          type="tel"
+          path="basics.phone"
+          value={basics.phone}
+          onChange={(phone) => set({ phone })}
+          autoComplete="tel"
+        />
         <TextField
           label="Location"
           path="basics.location"
@@ -37,8 +57,23 @@ export const BasicsForm = memo(function BasicsForm({ basics, edit }: { basics: B
         <legend>Links</legend>
         {basics.links.map((link, index) => (
           <div className="links__row" key={index}>
-            <TextField label="Label" labelHidden={index > 0} path={`basics.links.${index}.label`} value={link.label} onChange={(label) => setLink(index, { label })} placeholder="LinkedIn" />
-            <TextField label="Address" labelHidden={index > 0} type="url" path={`basics.links.${index}.url`} value={link.url} onChange={(url) => setLink(index, { url })} placeholder="https://" />
+            <TextField
+              label="Label"
+              labelHidden={index > 0}
+              path={`basics.links.${index}.label`}
+              value={link.label}
+              onChange={(label) => setLink(index, { label })}
+              placeholder="LinkedIn"
+            />
+            <TextField
+              label="Address"
+              labelHidden={index > 0}
+              type="url"
+              path={`basics.links.${index}.url`}
+              value={link.url}
+              onChange={(url) => setLink(index, { url })}
+              placeholder="https://"
+            />
             <button
               type="button"
               className="icon-button"
@@ -49,7 +84,11 @@ export const BasicsForm = memo(function BasicsForm({ basics, edit }: { basics: B
             </button>
           </div>
         ))}
-        <button type="button" className="button button--small" onClick={() => set({ links: [...basics.links, { label: "", url: "" }] })}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => set({ links: [...basics.links, { label: "", url: "" }] })}
+        >
           Add link
         </button>
       </fieldset>

@@ -4,10 +4,10 @@ import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { ToastProvider } from "../../ui/Toasts";
 import { ContentTab } from "./ContentTab";
-import type { Draft } from "./draft";
-import type { Edit } from "./edits";
+import type { Draft } from "../../cv/draft";
+import type { Edit } from "../../cv/edits";
 import { FieldErrorsContext } from "./fields";
-import { sampleDraft } from "./testDrafts";
+import { sampleDraft } from "../../cv/testDrafts";
 
 let latest: Draft;
 

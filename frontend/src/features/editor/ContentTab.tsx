@@ -2,8 +2,8 @@ import { useState } from "react";
 import type { SectionKind } from "../../gql/graphql";
 import { useToasts } from "../../ui/Toasts";
 import { BasicsForm, SummaryForm } from "./BasicsForm";
-import { SECTION_KINDS, type Draft } from "./draft";
-import { addSection, insertSection, moveSection, removeSection, type Edit } from "./edits";
+import { SECTION_KINDS, type Draft } from "../../cv/draft";
+import { addSection, insertSection, moveSection, removeSection, type Edit } from "../../cv/edits";
 import { SectionCard } from "./SectionCard";
 import { SortableList, SortableRow } from "./sortable";
 

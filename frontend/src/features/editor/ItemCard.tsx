@@ -1,8 +1,8 @@
 import { memo, useContext, useState } from "react";
 import type { SectionKind } from "../../gql/graphql";
-import type { DraftItem } from "./draft";
+import type { DraftItem } from "../../cv/draft";
 import { Checkbox, FieldErrorsContext, TextField, UncertainFieldsContext } from "./fields";
-import { KIND_LABELS } from "./kinds";
+import { KIND_LABELS } from "../../cv/kinds";
 import { BulletsField, KeywordsField } from "./ListField";
 import { DragHandle } from "./sortable";
 
@@ -60,10 +60,22 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
         </button>
         {!item.visible && <span className="badge">Hidden</span>}
         <div className="item__tools">
-          <button type="button" className="icon-button" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => props.onMove(index - 1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move ${name} up`}
+            disabled={index === 0}
+            onClick={() => props.onMove(index - 1)}
+          >
             ↑
           </button>
-          <button type="button" className="icon-button" aria-label={`Move ${name} down`} disabled={index === count - 1} onClick={() => props.onMove(index + 1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move ${name} down`}
+            disabled={index === count - 1}
+            onClick={() => props.onMove(index + 1)}
+          >
             ↓
           </button>
           <button
@@ -75,7 +87,12 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
           >
             {item.visible ? <EyeIcon /> : <EyeOffIcon />}
           </button>
-          <button type="button" className="icon-button icon-button--danger" aria-label={`Remove ${name}`} onClick={props.onRemove}>
+          <button
+            type="button"
+            className="icon-button icon-button--danger"
+            aria-label={`Remove ${name}`}
+            onClick={props.onRemove}
+          >
             <TrashIcon />
           </button>
         </div>
@@ -83,7 +100,12 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
       {open && (
         <div className="item__body" id={detailsId}>
           <div className="grid-2">
-            <TextField label={labels.title} path={`${path}.title`} value={item.title} onChange={(title) => props.onChange({ title })} />
+            <TextField
+              label={labels.title}
+              path={`${path}.title`}
+              value={item.title}
+              onChange={(title) => props.onChange({ title })}
+            />
             {labels.organization && (
               <TextField
                 label={labels.organization}
@@ -121,10 +143,22 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
               </>
             )}
             {labels.location && (
-              <TextField label="Location" path={`${path}.location`} value={item.location} onChange={(location) => props.onChange({ location })} />
+              <TextField
+                label="Location"
+                path={`${path}.location`}
+                value={item.location}
+                onChange={(location) => props.onChange({ location })}
+              />
             )}
             {labels.url && (
-              <TextField label="Link" type="url" path={`${path}.url`} value={item.url} placeholder="https://" onChange={(url) => props.onChange({ url })} />
+              <TextField
+                label="Link"
+                type="url"
+                path={`${path}.url`}
+                value={item.url}
+                placeholder="https://"
+                onChange={(url) => props.onChange({ url })}
+              />
             )}
           </div>
           {labels.description && (
@@ -138,10 +172,19 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
             />
           )}
           {labels.bullets && (
-            <BulletsField label="Highlights" path={`${path}.bullets`} values={item.bullets} onChange={(bullets) => props.onChange({ bullets })} />
+            <BulletsField
+              label="Highlights"
+              path={`${path}.bullets`}
+              values={item.bullets}
+              onChange={(bullets) => props.onChange({ bullets })}
+            />
           )}
           {labels.keywords && (
-            <KeywordsField label={labels.keywords} values={item.keywords} onChange={(keywords) => props.onChange({ keywords })} />
+            <KeywordsField
+              label={labels.keywords}
+              values={item.keywords}
+              onChange={(keywords) => props.onChange({ keywords })}
+            />
           )}
         </div>
       )}
@@ -151,7 +194,15 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
 
 export function EyeIcon() {
   return (
-    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8">
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+    >
       <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
       <circle cx="12" cy="12" r="3" />
     </svg>
@@ -160,7 +211,15 @@ export function EyeIcon() {
 
 export function EyeOffIcon() {
   return (
-    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8">
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+    >
       <path d="M3 3l18 18M10.6 6.1A10.8 10.8 0 0 1 12 6c6.4 0 10 6 10 6a17.6 17.6 0 0 1-3.2 3.9M6.6 6.6A17.3 17.3 0 0 0 2 12s3.6 7 10 7a9.7 9.7 0 0 0 5.4-1.6" />
       <path d="M9.9 9.9a3 3 0 0 0 4.2 4.2" />
     </svg>
@@ -169,7 +228,15 @@ export function EyeOffIcon() {
 
 export function TrashIcon() {
   return (
-    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8">
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+    >
       <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" />
     </svg>
   );

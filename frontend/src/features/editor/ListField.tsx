@@ -1,7 +1,12 @@
 import { useId, useState, type KeyboardEvent } from "react";
 
 /** Bullet points: one text box each, Enter adds the next one. */
-export function BulletsField({ label, values, onChange, path }: {
+export function BulletsField({
+  label,
+  values,
+  onChange,
+  path,
+}: {
   label: string;
   values: string[];
   onChange: (values: string[]) => void;
@@ -29,7 +34,9 @@ export function BulletsField({ label, values, onChange, path }: {
       <ul>
         {values.map((value, index) => (
           <li key={index} className="bullets__row">
-            <span aria-hidden="true" className="bullets__dot">•</span>
+            <span aria-hidden="true" className="bullets__dot">
+              •
+            </span>
             <input
               id={`${groupId}-${index}`}
               aria-label={`${label} ${index + 1}`}
@@ -64,7 +71,11 @@ export function BulletsField({ label, values, onChange, path }: {
 }
 
 /** Keywords as removable tags; typing a comma or Enter adds one. */
-export function KeywordsField({ label, values, onChange }: {
+export function KeywordsField({
+  label,
+  values,
+  onChange,
+}: {
   label: string;
   values: string[];
   onChange: (values: string[]) => void;
@@ -72,7 +83,10 @@ export function KeywordsField({ label, values, onChange }: {
   const id = useId();
   const [text, setText] = useState("");
   const commit = (raw: string) => {
-    const added = raw.split(",").map((s) => s.trim()).filter((s) => s && !values.includes(s));
+    const added = raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s && !values.includes(s));
     if (added.length) onChange([...values, ...added]);
     setText("");
   };

@@ -1,4 +1,4 @@
-import type { AutosaveState } from "./autosave";
+import type { AutosaveState } from "../../cv/autosave";
 
 const WORDS: Record<AutosaveState["status"], string> = {
   saved: "All changes saved",
@@ -11,7 +11,12 @@ const WORDS: Record<AutosaveState["status"], string> = {
 
 export function SaveIndicator({ state }: { state: AutosaveState }) {
   return (
-    <p className={`save-indicator save-indicator--${state.status}`} role="status" aria-live="polite" data-testid="save-status">
+    <p
+      className={`save-indicator save-indicator--${state.status}`}
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+    >
       <span className="save-indicator__dot" aria-hidden="true" />
       {WORDS[state.status]}
       <span className="visually-hidden">, version {state.version}</span>

@@ -1,9 +1,9 @@
 import { memo, useCallback, useContext, useState } from "react";
 import { useToasts } from "../../ui/Toasts";
-import type { DraftItem, DraftSection } from "./draft";
-import { addItem, insertItem, moveItem, removeItem, setItem, setSection, type Edit } from "./edits";
+import type { DraftItem, DraftSection } from "../../cv/draft";
+import { addItem, insertItem, moveItem, removeItem, setItem, setSection, type Edit } from "../../cv/edits";
 import { FieldErrorsContext } from "./fields";
-import { KIND_LABELS } from "./kinds";
+import { KIND_LABELS } from "../../cv/kinds";
 import { EyeIcon, EyeOffIcon, ItemCard, itemName, TrashIcon } from "./ItemCard";
 import { DragHandle, SortableList, SortableRow } from "./sortable";
 
@@ -27,7 +27,8 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
   const path = `sections.${index}`;
   const changeSection = (change: Partial<DraftSection>) => edit(setSection(section.id, (s) => ({ ...s, ...change })));
   const changeItem = useCallback(
-    (itemId: string, change: Partial<DraftItem>) => edit(setItem(section.id, itemId, (item) => ({ ...item, ...change }))),
+    (itemId: string, change: Partial<DraftItem>) =>
+      edit(setItem(section.id, itemId, (item) => ({ ...item, ...change }))),
     [edit, section.id],
   );
   const remove = (item: DraftItem, at: number) => {
@@ -60,22 +61,41 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
         </div>
         {!section.visible && <span className="badge">Hidden</span>}
         <div className="section__tools">
-          <button type="button" className="icon-button" aria-label={`Move section ${section.title} up`} disabled={index === 0} onClick={() => props.onMove(index - 1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move section ${section.title} up`}
+            disabled={index === 0}
+            onClick={() => props.onMove(index - 1)}
+          >
             ↑
           </button>
-          <button type="button" className="icon-button" aria-label={`Move section ${section.title} down`} disabled={index === count - 1} onClick={() => props.onMove(index + 1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move section ${section.title} down`}
+            disabled={index === count - 1}
+            onClick={() => props.onMove(index + 1)}
+          >
             ↓
           </button>
           <button
             type="button"
             className="icon-button"
             aria-pressed={!section.visible}
-            aria-label={section.visible ? `Hide section ${section.title} from the CV` : `Show section ${section.title} on the CV`}
+            aria-label={
+              section.visible ? `Hide section ${section.title} from the CV` : `Show section ${section.title} on the CV`
+            }
             onClick={() => changeSection({ visible: !section.visible })}
           >
             {section.visible ? <EyeIcon /> : <EyeOffIcon />}
           </button>
-          <button type="button" className="icon-button icon-button--danger" aria-label={`Remove section ${section.title}`} onClick={props.onRemove}>
+          <button
+            type="button"
+            className="icon-button icon-button--danger"
+            aria-label={`Remove section ${section.title}`}
+            onClick={props.onRemove}
+          >
             <TrashIcon />
           </button>
           <button

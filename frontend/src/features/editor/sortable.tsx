@@ -35,11 +35,14 @@ export function SortableList({ ids, nameOf, onMove, children }: SortableListProp
   );
   const position = (id: string | number) => ids.indexOf(String(id)) + 1;
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${nameOf(String(active.id))}, position ${position(active.id)} of ${ids.length}.`,
+    onDragStart: ({ active }) =>
+      `Picked up ${nameOf(String(active.id))}, position ${position(active.id)} of ${ids.length}.`,
     onDragOver: ({ active, over }) =>
       over ? `${nameOf(String(active.id))} is over position ${position(over.id)} of ${ids.length}.` : undefined,
     onDragEnd: ({ active, over }) =>
-      over ? `Dropped ${nameOf(String(active.id))} at position ${position(over.id)} of ${ids.length}.` : `Dropped ${nameOf(String(active.id))}.`,
+      over
+        ? `Dropped ${nameOf(String(active.id))} at position ${position(over.id)} of ${ids.length}.`
+        : `Dropped ${nameOf(String(active.id))}.`,
     onDragCancel: ({ active }) => `Moving ${nameOf(String(active.id))} was cancelled.`,
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
@@ -67,12 +70,18 @@ export function SortableList({ ids, nameOf, onMove, children }: SortableListProp
 }
 
 /** One sortable element; `handle` gets the drag handle's props, to put on a button. */
-export function SortableRow({ id, className, children }: {
+export function SortableRow({
+  id,
+  className,
+  children,
+}: {
   id: string;
   className?: string;
   children: (handle: { ref: (el: HTMLElement | null) => void; props: Record<string, unknown> }) => ReactNode;
 }) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id,
+  });
   return (
     <li
       ref={setNodeRef}
@@ -84,7 +93,10 @@ export function SortableRow({ id, className, children }: {
   );
 }
 
-export function DragHandle({ handle, label }: {
+export function DragHandle({
+  handle,
+  label,
+}: {
   handle: { ref: (el: HTMLElement | null) => void; props: Record<string, unknown> };
   label: string;
 }) {

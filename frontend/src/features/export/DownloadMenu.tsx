@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { graphql } from "../../gql";
 import { describeError, Spinner } from "../../ui/States";
 import { useToasts } from "../../ui/Toasts";
-import { fileNameFor, saveBlob, saveUrl } from "./download";
+import { fileNameFor, saveBlob, saveUrl } from "../../ui/download";
 
 export const ExportJsonResumeMutation = graphql(`
   mutation ExportJsonResume($id: ID!) {
@@ -81,13 +81,18 @@ export function DownloadMenu({ cvId, title, beforeDownload }: DownloadMenuProps)
       if (format === "JSON_RESUME") {
         const { data } = await client.mutate({ mutation: ExportJsonResumeMutation, variables: { id: cvId } });
         const result = data?.exportJsonResume;
-        if (result?.__typename !== "JsonResumeDocument") throw new Error(result && "message" in result ? result.message : "Export failed.");
-        saveBlob(new Blob([JSON.stringify(result.document, null, 2)], { type: "application/json" }), fileNameFor(title, "json"));
+        if (result?.__typename !== "JsonResumeDocument")
+          throw new Error(result && "message" in result ? result.message : "Export failed.");
+        saveBlob(
+          new Blob([JSON.stringify(result.document, null, 2)], { type: "application/json" }),
+          fileNameFor(title, "json"),
+        );
         return;
       }
       const { data } = await client.mutate({ mutation: RenderCvMutation, variables: { cvId, format } });
       const result = data?.renderCv;
-      if (result?.__typename !== "RenderedFile") throw new Error(result && "message" in result ? result.message : "Rendering failed.");
+      if (result?.__typename !== "RenderedFile")
+        throw new Error(result && "message" in result ? result.message : "Rendering failed.");
       saveUrl(result.url, fileNameFor(title, format === "PDF" ? "pdf" : "docx"));
     } catch (failure) {
       toasts.show({ message: `The download failed. ${describeError(failure)}`, tone: "error" });
@@ -98,7 +103,14 @@ export function DownloadMenu({ cvId, title, beforeDownload }: DownloadMenuProps)
 
   return (
     <div className="menu" ref={menu}>
-      <button type="button" className="button" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)} disabled={busy !== null}>
+      <button
+        type="button"
+        className="button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        disabled={busy !== null}
+      >
         {busy ? <Spinner label="Preparing the download" /> : null}
         {busy ? "Preparing…" : "Download"}
       </button>

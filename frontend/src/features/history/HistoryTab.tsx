@@ -1,8 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import { useEffect, useState } from "react";
 import { graphql, type FragmentType } from "../../gql";
-import { draftFromCv, type Draft, type EditorCvFragment } from "../editor/draft";
-import type { PreviewOverride } from "../preview/PreviewPane";
+import { draftFromCv, type Draft, type EditorCvFragment, type PreviewOverride } from "../../cv/draft";
 import { RevisionPreview } from "./RevisionPreview";
 import { formatWhen } from "../../ui/format";
 import { describeError, EmptyState, ErrorState, LoadingState } from "../../ui/States";
@@ -61,14 +60,26 @@ interface Previewed {
   draft: Draft;
 }
 
-export function HistoryTab({ cvId, currentVersion, getCurrentVersion, beforeRestore, onRestored, draft, onPreview }: HistoryTabProps) {
-  const { data, loading, error, refetch } = useQuery(CvRevisionsQuery, { variables: { id: cvId }, fetchPolicy: "network-only" });
+export function HistoryTab({
+  cvId,
+  currentVersion,
+  getCurrentVersion,
+  beforeRestore,
+  onRestored,
+  draft,
+  onPreview,
+}: HistoryTabProps) {
+  const { data, loading, error, refetch } = useQuery(CvRevisionsQuery, {
+    variables: { id: cvId },
+    fetchPolicy: "network-only",
+  });
   const [restore] = useMutation(RestoreRevisionMutation);
   const client = useApolloClient();
   const [busy, setBusy] = useState<number | null>(null);
   const [opening, setOpening] = useState<number | null>(null);
   const [previewed, setPreviewed] = useState<Previewed | null>(null);
   const toasts = useToasts();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new current version (a save, a restore) lists the revisions again
   useEffect(() => {
     void refetch();
   }, [currentVersion, refetch]);
@@ -83,7 +94,11 @@ export function HistoryTab({ cvId, currentVersion, getCurrentVersion, beforeRest
     setOpening(version);
     try {
       // Not cached: the earlier version has the CV's id and would overwrite the current CV in the cache.
-      const { data: result } = await client.query({ query: CvRevisionQuery, variables: { id: cvId, version }, fetchPolicy: "no-cache" });
+      const { data: result } = await client.query({
+        query: CvRevisionQuery,
+        variables: { id: cvId, version },
+        fetchPolicy: "no-cache",
+      });
       if (!result?.cvRevision) {
         toasts.show({ message: `Version ${version} is no longer kept.`, tone: "error" });
         return;

@@ -1,11 +1,19 @@
 import { useEffect, useRef } from "react";
-import type { Draft } from "../editor/draft";
-import { wordDiff } from "../match/wordDiff";
+import type { Draft } from "../../cv/draft";
+import { wordDiff } from "../../ui/wordDiff";
 import { formatWhen } from "../../ui/format";
 import { changesSince } from "./revisionChanges";
 
 /** An earlier version beside the current one: what restoring it would change, word by word. */
-export function RevisionPreview({ version, savedAt, earlier, current, restoring, onRestore, onClose }: {
+export function RevisionPreview({
+  version,
+  savedAt,
+  earlier,
+  current,
+  restoring,
+  onRestore,
+  onClose,
+}: {
   version: number;
   savedAt: string;
   earlier: Draft;
@@ -15,6 +23,7 @@ export function RevisionPreview({ version, savedAt, earlier, current, restoring,
   onClose: () => void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each revision opened moves the focus to its heading
   useEffect(() => heading.current?.focus(), [version]);
   const changes = changesSince(earlier, current);
   const headingId = `revision-${version}-heading`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { item, sampleDraft } from "../editor/testDrafts";
+import { item, sampleDraft } from "../../cv/testDrafts";
 import { changesSince } from "./revisionChanges";
 
 describe("changesSince", () => {
@@ -27,13 +27,21 @@ describe("changesSince", () => {
     const then = sampleDraft();
     const now = sampleDraft();
     const experience = now.sections[0]!;
-    experience.items = [item("e3", "Director", { organization: "Engines Ltd" }), experience.items[1]!, { ...experience.items[0]!, title: "Lead engineer" }];
+    experience.items = [
+      item("e3", "Director", { organization: "Engines Ltd" }),
+      experience.items[1]!,
+      { ...experience.items[0]!, title: "Lead engineer" },
+    ];
     now.sections[1] = { ...now.sections[1]!, visible: false };
     now.sections.reverse();
     const changes = changesSince(then, now);
     expect(changes).toContainEqual({ where: "Experience › Director", now: "Director, Engines Ltd", then: "" });
     expect(changes).toContainEqual({ where: "Experience › Engineer › Title", now: "Lead engineer", then: "Engineer" });
-    expect(changes).toContainEqual({ where: "Experience › Order", now: "Analyst · Lead engineer", then: "Engineer · Analyst" });
+    expect(changes).toContainEqual({
+      where: "Experience › Order",
+      now: "Analyst · Lead engineer",
+      then: "Engineer · Analyst",
+    });
     expect(changes).toContainEqual({ where: "Skills", now: "hidden", then: "shown" });
     expect(changes).toContainEqual({ where: "Section order", now: "Skills · Experience", then: "Experience · Skills" });
 

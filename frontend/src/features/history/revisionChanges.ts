@@ -2,7 +2,7 @@
  * What restoring an earlier version would change, part by part: the current draft against that version, with
  * sections and entries matched by id (so a renamed entry is a change, not a removal and an addition).
  */
-import type { Draft, DraftItem, DraftSection } from "../editor/draft";
+import type { Draft, DraftItem, DraftSection } from "../../cv/draft";
 
 export interface RevisionChange {
   /** Where, in the person's words: "Name", "Experience › Engineer › Bullets". */
@@ -52,7 +52,8 @@ function itemText(item: DraftItem): string {
 const sectionText = (section: DraftSection): string =>
   [section.title, ...section.items.map(itemText)].filter((part) => part.trim()).join("\n");
 
-const linksText = (draft: Draft): string => draft.basics.links.map((link) => [link.label, link.url].filter(Boolean).join(" ")).join("\n");
+const linksText = (draft: Draft): string =>
+  draft.basics.links.map((link) => [link.label, link.url].filter(Boolean).join(" ")).join("\n");
 
 const shown = (visible: boolean): string => (visible ? "shown" : "hidden");
 
@@ -76,8 +77,13 @@ function itemChanges(where: string, now: DraftSection, then: DraftSection, out: 
   for (const old of then.items) {
     if (!nowIds.has(old.id)) out.push({ where: `${where} › ${itemName(old)}`, now: "", then: itemText(old) });
   }
-  const order = (items: DraftItem[]) => items.filter((i) => nowIds.has(i.id) && thenItems.has(i.id)).map(itemName).join(" · ");
-  if (order(now.items) !== order(then.items)) out.push({ where: `${where} › Order`, now: order(now.items), then: order(then.items) });
+  const order = (items: DraftItem[]) =>
+    items
+      .filter((i) => nowIds.has(i.id) && thenItems.has(i.id))
+      .map(itemName)
+      .join(" · ");
+  if (order(now.items) !== order(then.items))
+    out.push({ where: `${where} › Order`, now: order(now.items), then: order(then.items) });
 }
 
 export function changesSince(then: Draft, now: Draft): RevisionChange[] {
@@ -103,16 +109,21 @@ export function changesSince(then: Draft, now: Draft): RevisionChange[] {
       continue;
     }
     compare(`${old.title} › Section title`, section.title, old.title);
-    if (section.visible !== old.visible) out.push({ where: old.title, now: shown(section.visible), then: shown(old.visible) });
+    if (section.visible !== old.visible)
+      out.push({ where: old.title, now: shown(section.visible), then: shown(old.visible) });
     itemChanges(old.title, section, old, out);
   }
   for (const old of then.sections) {
     if (!nowIds.has(old.id)) out.push({ where: `Section ${old.title}`, now: "", then: sectionText(old) });
   }
   const order = (sections: DraftSection[]) =>
-    sections.filter((s) => nowIds.has(s.id) && thenSections.has(s.id)).map((s) => s.title).join(" · ");
+    sections
+      .filter((s) => nowIds.has(s.id) && thenSections.has(s.id))
+      .map((s) => s.title)
+      .join(" · ");
   compare("Section order", order(now.sections), order(then.sections));
 
-  for (const [field, label] of DESIGN_FIELDS) compare(`Design › ${label}`, String(now.design[field]), String(then.design[field]));
+  for (const [field, label] of DESIGN_FIELDS)
+    compare(`Design › ${label}`, String(now.design[field]), String(then.design[field]));
   return out;
 }

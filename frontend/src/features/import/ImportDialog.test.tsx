@@ -7,7 +7,9 @@ import { CreateUploadMutation, ImportCvMutation, ImportDialog } from "./ImportDi
 /** Stands in for the browser's XMLHttpRequest: the test decides when progress and completion happen. */
 class FakeUpload {
   static last: FakeUpload | null = null;
-  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = {
+    onprogress: null,
+  };
   onload: (() => void) | null = null;
   onerror: (() => void) | null = null;
   onabort: (() => void) | null = null;
@@ -30,11 +32,19 @@ class FakeUpload {
 
 const pdf = new File(["%PDF-1.7 fake"], "my-cv.pdf", { type: "application/pdf" });
 const createUpload = {
-  request: { query: CreateUploadMutation, variables: { filename: "my-cv.pdf", contentType: "application/pdf", size: pdf.size } },
+  request: {
+    query: CreateUploadMutation,
+    variables: { filename: "my-cv.pdf", contentType: "application/pdf", size: pdf.size },
+  },
   result: {
     data: {
       createUpload: {
-        __typename: "UploadTicket", uploadId: "up1", url: "/uploads", method: "POST", fields: { key: "k", signature: "s" }, maxBytes: 5242880,
+        __typename: "UploadTicket",
+        uploadId: "up1",
+        url: "/uploads",
+        method: "POST",
+        fields: { key: "k", signature: "s" },
+        maxBytes: 5242880,
       },
     },
   },
@@ -52,14 +62,20 @@ describe("ImportDialog", () => {
           importCv: {
             __typename: "Imported",
             cv: { __typename: "Cv", id: "cv9", title: "My CV" },
-            warnings: [{ __typename: "ImportWarning", message: "Repeated on every page; left out", text: "Page 1 of 2" }],
+            warnings: [
+              { __typename: "ImportWarning", message: "Repeated on every page; left out", text: "Page 1 of 2" },
+            ],
             sources: [{ __typename: "FieldSource", path: "basics.name", source: "page 1" }],
           },
         },
       },
     };
     const onImported = vi.fn();
-    render(<WithApi mocks={[createUpload, importCv]}><ImportDialog onClose={() => undefined} onImported={onImported} /></WithApi>);
+    render(
+      <WithApi mocks={[createUpload, importCv]}>
+        <ImportDialog onClose={() => undefined} onImported={onImported} />
+      </WithApi>,
+    );
     await userEvent.upload(document.querySelector<HTMLInputElement>("#import-file")!, pdf);
     await vi.waitFor(() => expect(FakeUpload.last).not.toBeNull());
     const request = FakeUpload.last!;
@@ -78,7 +94,11 @@ describe("ImportDialog", () => {
   });
 
   it("refuses a file that is neither PDF nor Word before uploading anything", async () => {
-    render(<WithApi mocks={[]}><ImportDialog onClose={() => undefined} onImported={() => undefined} /></WithApi>);
+    render(
+      <WithApi mocks={[]}>
+        <ImportDialog onClose={() => undefined} onImported={() => undefined} />
+      </WithApi>,
+    );
     const picture = new File(["GIF89a"], "holiday.gif", { type: "image/gif" });
     await userEvent.upload(document.querySelector<HTMLInputElement>("#import-file")!, picture, { applyAccept: false });
     expect(screen.getByRole("alert")).toHaveTextContent("“holiday.gif” is not a PDF or Word (.docx) file.");
@@ -88,9 +108,15 @@ describe("ImportDialog", () => {
     vi.stubGlobal("XMLHttpRequest", FakeUpload);
     const refused = {
       request: { query: ImportCvMutation, variables: { uploadId: "up1" } },
-      result: { data: { importCv: { __typename: "UnsupportedFileError", message: "This PDF has no text layer (a scan?)." } } },
+      result: {
+        data: { importCv: { __typename: "UnsupportedFileError", message: "This PDF has no text layer (a scan?)." } },
+      },
     };
-    render(<WithApi mocks={[createUpload, refused]}><ImportDialog onClose={() => undefined} onImported={() => undefined} /></WithApi>);
+    render(
+      <WithApi mocks={[createUpload, refused]}>
+        <ImportDialog onClose={() => undefined} onImported={() => undefined} />
+      </WithApi>,
+    );
     await userEvent.upload(document.querySelector<HTMLInputElement>("#import-file")!, pdf);
     await vi.waitFor(() => expect(FakeUpload.last).not.toBeNull());
     FakeUpload.last!.status = 204;

@@ -59,12 +59,19 @@ export interface ImportReport {
   sources: { path: string; source: string }[];
 }
 
-type Phase = { kind: "choose" } | { kind: "uploading"; fraction: number } | { kind: "reading" } | { kind: "failed"; message: string };
+type Phase =
+  | { kind: "choose" }
+  | { kind: "uploading"; fraction: number }
+  | { kind: "reading" }
+  | { kind: "failed"; message: string };
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
 /** Import a PDF or Word CV: upload with a progress bar, then the server reads it into a new CV. */
-export function ImportDialog({ onClose, onImported }: {
+export function ImportDialog({
+  onClose,
+  onImported,
+}: {
   onClose: () => void;
   onImported: (cvId: string, report: ImportReport) => void;
 }) {
@@ -91,17 +98,23 @@ export function ImportDialog({ onClose, onImported }: {
         variables: { filename: file.name, contentType, size: file.size },
       });
       const ticket = data?.createUpload;
-      if (ticket?.__typename !== "UploadTicket") throw new Error(ticket && "message" in ticket ? ticket.message : "The upload was refused.");
-      if (file.size > ticket.maxBytes) throw new Error(`That file is larger than ${Math.floor(ticket.maxBytes / 1048576)} MB; a CV is much smaller.`);
+      if (ticket?.__typename !== "UploadTicket")
+        throw new Error(ticket && "message" in ticket ? ticket.message : "The upload was refused.");
+      if (file.size > ticket.maxBytes)
+        throw new Error(`That file is larger than ${Math.floor(ticket.maxBytes / 1048576)} MB; a CV is much smaller.`);
       await uploadFile(
         { url: ticket.url, method: ticket.method, fields: (ticket.fields ?? {}) as Record<string, string> },
         file,
         (fraction) => setPhase({ kind: "uploading", fraction }),
       );
       setPhase({ kind: "reading" });
-      const { data: imported } = await client.mutate({ mutation: ImportCvMutation, variables: { uploadId: ticket.uploadId } });
+      const { data: imported } = await client.mutate({
+        mutation: ImportCvMutation,
+        variables: { uploadId: ticket.uploadId },
+      });
       const result = imported?.importCv;
-      if (result?.__typename !== "Imported") throw new Error(result && "message" in result ? result.message : "The file could not be read.");
+      if (result?.__typename !== "Imported")
+        throw new Error(result && "message" in result ? result.message : "The file could not be read.");
       onImported(result.cv.id, {
         warnings: result.warnings.map(({ message, text }) => ({ message, text })),
         sources: result.sources.map(({ path, source }) => ({ path, source })),
@@ -120,7 +133,10 @@ export function ImportDialog({ onClose, onImported }: {
 
   return (
     <Dialog open title="Import a CV" onClose={busy ? () => undefined : onClose}>
-      <p className="muted">Upload a PDF or Word file. We read it into an editable CV and show you anything we were unsure of.</p>
+      <p className="muted">
+        Upload a PDF or Word file. We read it into an editable CV and show you anything we were unsure of.
+      </p>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the keyboard uses the "Choose a file" button inside */}
       <div
         className={`dropzone ${dragging ? "is-dragging" : ""}`}
         onDragOver={(event) => {
@@ -152,13 +168,16 @@ export function ImportDialog({ onClose, onImported }: {
               id="import-progress"
               max={100}
               value={phase.kind === "uploading" ? Math.round(phase.fraction * 100) : undefined}
-              aria-valuetext={phase.kind === "uploading" ? `${Math.round(phase.fraction * 100)}% uploaded` : "Reading the file"}
+              aria-valuetext={
+                phase.kind === "uploading" ? `${Math.round(phase.fraction * 100)}% uploaded` : "Reading the file"
+              }
             />
           </div>
         ) : (
           <>
             <p className="dropzone__title">Drop your CV here</p>
             <p className="muted">PDF or Word (.docx), up to 5 MB</p>
+            {/* biome-ignore lint/a11y/noAutofocus: the dialog opens on its one action, so Enter picks a file */}
             <button type="button" className="button button--primary" onClick={() => input.current?.click()} autoFocus>
               Choose a file
             </button>

@@ -10,7 +10,12 @@ export function pathsInWarnings(warnings: ImportWarning[]): Set<string> {
 }
 
 /** After an import: what the importer was unsure of or could not place, for the person to check. */
-export function ImportReview({ warnings, highlighted, onDone, onDiscard }: {
+export function ImportReview({
+  warnings,
+  highlighted,
+  onDone,
+  onDiscard,
+}: {
   warnings: ImportWarning[];
   /** How many fields of the form are highlighted as unsure. */
   highlighted: number;

@@ -10,7 +10,12 @@ export interface UploadTarget {
 
 export class UploadError extends Error {}
 
-export function uploadFile(target: UploadTarget, file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<void> {
+export function uploadFile(
+  target: UploadTarget,
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open(target.method || "POST", target.url);

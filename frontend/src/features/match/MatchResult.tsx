@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { graphql, getFragmentData, type FragmentType } from "../../gql";
-import type { Draft } from "../editor/draft";
+import type { Draft } from "../../cv/draft";
 
 export const MatchResultFragment = graphql(`
   fragment MatchResult_match on Match {
@@ -42,17 +42,33 @@ const PART_NAMES: Record<string, string> = {
   semantic: "Overall fit",
 };
 
-function where(draft: Draft, cvId: string, thisCv: string, sectionId: string, itemId: string | null | undefined): string {
+function where(
+  draft: Draft,
+  cvId: string,
+  thisCv: string,
+  sectionId: string,
+  itemId: string | null | undefined,
+): string {
   if (cvId !== thisCv) return "in another of your CVs";
   const section = draft.sections.find((s) => s.id === sectionId);
   const item = section?.items.find((i) => i.id === itemId);
-  return [section?.title, item ? [item.title, item.organization].filter(Boolean).join(", ") : null].filter(Boolean).join(": ");
+  return [section?.title, item ? [item.title, item.organization].filter(Boolean).join(", ") : null]
+    .filter(Boolean)
+    .join(": ");
 }
 
 const percent = (value: number) => `${Math.round(value <= 1 ? value * 100 : value)}`;
 
 /** The score, what it is made of, and each requirement with the CV's evidence for it. */
-export function MatchResult({ match: ref, draft, cvId }: { match: FragmentType<typeof MatchResultFragment>; draft: Draft; cvId: string }) {
+export function MatchResult({
+  match: ref,
+  draft,
+  cvId,
+}: {
+  match: FragmentType<typeof MatchResultFragment>;
+  draft: Draft;
+  cvId: string;
+}) {
   const match = getFragmentData(MatchResultFragment, ref);
   const [open, setOpen] = useState<string | null>(null);
   const score = Math.round(match.score);
@@ -61,7 +77,12 @@ export function MatchResult({ match: ref, draft, cvId }: { match: FragmentType<t
   return (
     <section className="card match-result" aria-labelledby="match-heading">
       <div className="match-result__top">
-        <div className="score" style={{ ["--score" as string]: score }} role="img" aria-label={`Match score ${score} out of 100`}>
+        <div
+          className="score"
+          style={{ ["--score" as string]: score }}
+          role="img"
+          aria-label={`Match score ${score} out of 100`}
+        >
           <span className="score__value" data-testid="match-score">
             {score}
           </span>
@@ -107,11 +128,17 @@ export function MatchResult({ match: ref, draft, cvId }: { match: FragmentType<t
                   const expanded = open === key;
                   return (
                     <li key={key} className={`requirement requirement--${column.tone}`}>
-                      <button type="button" className="requirement__head" aria-expanded={expanded} onClick={() => setOpen(expanded ? null : key)}>
+                      <button
+                        type="button"
+                        className="requirement__head"
+                        aria-expanded={expanded}
+                        onClick={() => setOpen(expanded ? null : key)}
+                      >
                         <span className={`badge badge--${column.tone}`}>{column.tone === "good" ? "✓" : "✗"}</span>
                         <span className="requirement__text">{judged.requirement.text}</span>
                         <span className="muted requirement__kind">
-                          {judged.requirement.required ? "required" : "nice to have"} · {judged.requirement.kind.replace(/_/g, " ")}
+                          {judged.requirement.required ? "required" : "nice to have"} ·{" "}
+                          {judged.requirement.kind.replace(/_/g, " ")}
                         </span>
                       </button>
                       {expanded && (
@@ -123,12 +150,18 @@ export function MatchResult({ match: ref, draft, cvId }: { match: FragmentType<t
                               {judged.evidence.map((evidence, index) => (
                                 <li key={index}>
                                   <q>{evidence.text}</q>
-                                  <span className="muted"> — {where(draft, evidence.cvId, cvId, evidence.sectionId, evidence.itemId)} ({Math.round(evidence.similarity * 100)}% close)</span>
+                                  <span className="muted">
+                                    {" "}
+                                    — {where(draft, evidence.cvId, cvId, evidence.sectionId, evidence.itemId)} (
+                                    {Math.round(evidence.similarity * 100)}% close)
+                                  </span>
                                 </li>
                               ))}
                             </ul>
                           )}
-                          {judged.shownElsewhere && <p className="muted">Shown elsewhere in your CV, not in the best place for it.</p>}
+                          {judged.shownElsewhere && (
+                            <p className="muted">Shown elsewhere in your CV, not in the best place for it.</p>
+                          )}
                         </div>
                       )}
                     </li>

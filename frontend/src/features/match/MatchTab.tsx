@@ -4,11 +4,10 @@ import { useNavigate } from "react-router";
 import type { FragmentType } from "../../gql";
 import { describeError, Spinner } from "../../ui/States";
 import { useToasts } from "../../ui/Toasts";
-import { draftFromCv, draftToInput, type Draft } from "../editor/draft";
-import { SaveCvMutation } from "../editor/useAutosave";
-import { DeleteCvMutation } from "../cvs/operations";
-import { fileNameFor, saveBlob, saveUrl } from "../export/download";
-import type { PreviewOverride } from "../preview/PreviewPane";
+import { draftFromCv, draftToInput, type Draft, type PreviewOverride } from "../../cv/draft";
+import { DeleteCvMutation } from "../../cv/operations";
+import { SaveCvMutation } from "../../cv/useAutosave";
+import { fileNameFor, saveBlob, saveUrl } from "../../ui/download";
 import { withRejectedUndone, type TailorChange } from "./applyChanges";
 import { MatchResult, type MatchResultFragment } from "./MatchResult";
 import {
@@ -31,11 +30,14 @@ interface Tailoring {
 
 type Busy = null | "match" | "tailor" | "save" | "letter";
 
-export type { PreviewOverride } from "../preview/PreviewPane";
-
 /** Paste a job posting, see the match, tailor the CV and write a cover letter. */
 
-export function MatchTab({ cvId, draft, beforeRun, onPreview }: {
+export function MatchTab({
+  cvId,
+  draft,
+  beforeRun,
+  onPreview,
+}: {
   cvId: string;
   draft: Draft;
   beforeRun: () => Promise<void>;
@@ -88,11 +90,19 @@ export function MatchTab({ cvId, draft, beforeRun, onPreview }: {
     await run("match", async () => {
       const { data } = await client.mutate({
         mutation: CreateJobMutation,
-        variables: { input: { title: form.title.trim(), company: form.company.trim() || null, description: form.description } },
+        variables: {
+          input: { title: form.title.trim(), company: form.company.trim() || null, description: form.description },
+        },
       });
       const job = data?.createJob;
       if (job?.__typename !== "Job") {
-        throw new Error(job?.__typename === "ValidationError" ? job.fields.map((f) => `${f.path} ${f.message}`).join("; ") || job.message : job && "message" in job ? job.message : "The posting was refused.");
+        throw new Error(
+          job?.__typename === "ValidationError"
+            ? job.fields.map((f) => `${f.path} ${f.message}`).join("; ") || job.message
+            : job && "message" in job
+              ? job.message
+              : "The posting was refused.",
+        );
       }
       void jobs.refetch();
       return job.id;
@@ -104,9 +114,16 @@ export function MatchTab({ cvId, draft, beforeRun, onPreview }: {
     run("tailor", async () => {
       const { data } = await client.mutate({ mutation: TailorCvMutation, variables: { cvId, jobId } });
       const result = data?.tailorCv;
-      if (result?.__typename !== "Tailored") throw new Error(result && "message" in result ? result.message : "Not tailored.");
+      if (result?.__typename !== "Tailored")
+        throw new Error(result && "message" in result ? result.message : "Not tailored.");
       const tailored = draftFromCv(result.cv);
-      setTailoring({ cvId: result.cv.id, version: tailored.version, draft: tailored.draft, changes: result.changes, rejected: result.rejected });
+      setTailoring({
+        cvId: result.cv.id,
+        version: tailored.version,
+        draft: tailored.draft,
+        changes: result.changes,
+        rejected: result.rejected,
+      });
       onPreview({ cvId: result.cv.id, draft: tailored.draft, label: "Preview of the tailored CV" });
     });
 
@@ -137,7 +154,8 @@ export function MatchTab({ cvId, draft, beforeRun, onPreview }: {
     run("letter", async () => {
       const { data } = await client.mutate({ mutation: CoverLetterMutation, variables: { cvId, jobId } });
       const result = data?.generateCoverLetter;
-      if (result?.__typename !== "CoverLetter") throw new Error(result && "message" in result ? result.message : "No letter.");
+      if (result?.__typename !== "CoverLetter")
+        throw new Error(result && "message" in result ? result.message : "No letter.");
       setLetter({ id: result.id, generated: result.text, text: result.text });
     });
 
@@ -146,9 +164,13 @@ export function MatchTab({ cvId, draft, beforeRun, onPreview }: {
   const downloadLetter = (format: "PDF" | "DOCX") =>
     letter &&
     run("letter", async () => {
-      const { data } = await client.mutate({ mutation: RenderCoverLetterMutation, variables: { id: letter.id, format } });
+      const { data } = await client.mutate({
+        mutation: RenderCoverLetterMutation,
+        variables: { id: letter.id, format },
+      });
       const result = data?.renderCoverLetter;
-      if (result?.__typename !== "RenderedFile") throw new Error(result && "message" in result ? result.message : "The letter could not be rendered.");
+      if (result?.__typename !== "RenderedFile")
+        throw new Error(result && "message" in result ? result.message : "The letter could not be rendered.");
       saveUrl(result.url, fileNameFor(`cover letter ${form.title}`, format === "PDF" ? "pdf" : "docx"));
     });
 
@@ -163,7 +185,11 @@ export function MatchTab({ cvId, draft, beforeRun, onPreview }: {
           <div className="grid-2">
             <label className="field">
               <span>Job title</span>
-              <input value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} placeholder="e.g. Data Engineer" />
+              <input
+                value={form.title}
+                onChange={(e) => setForm({ ...form, title: e.target.value })}
+                placeholder="e.g. Data Engineer"
+              />
             </label>
             <label className="field">
               <span>Company (optional)</span>
@@ -172,16 +198,31 @@ export function MatchTab({ cvId, draft, beforeRun, onPreview }: {
           </div>
           <label className="field">
             <span>Job posting</span>
-            <textarea rows={8} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} placeholder="Paste the whole posting here" />
+            <textarea
+              rows={8}
+              value={form.description}
+              onChange={(e) => setForm({ ...form, description: e.target.value })}
+              placeholder="Paste the whole posting here"
+            />
           </label>
           <div className="match-tab__actions">
             <button type="submit" className="button button--primary" disabled={busy !== null}>
-              {busy === "match" ? <><Spinner label="" /> Matching…</> : "Check my match"}
+              {busy === "match" ? (
+                <>
+                  <Spinner label="" /> Matching…
+                </>
+              ) : (
+                "Check my match"
+              )}
             </button>
             {savedJobs.length > 0 && (
               <label className="match-tab__saved">
                 <span className="muted">or a saved posting</span>
-                <select value="" onChange={(e) => e.target.value && void matchWith(e.target.value)} disabled={busy !== null}>
+                <select
+                  value=""
+                  onChange={(e) => e.target.value && void matchWith(e.target.value)}
+                  disabled={busy !== null}
+                >
                   <option value="">Choose…</option>
                   {savedJobs.map(({ node }) => (
                     <option key={node.id} value={node.id}>
@@ -205,11 +246,28 @@ export function MatchTab({ cvId, draft, beforeRun, onPreview }: {
           <MatchResult match={match} draft={draft} cvId={cvId} />
           {!tailoring && (
             <div className="card match-tab__next">
-              <button type="button" className="button button--primary" onClick={() => void tailor()} disabled={busy !== null}>
-                {busy === "tailor" ? <><Spinner label="" /> Tailoring…</> : "Tailor my CV to this job"}
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => void tailor()}
+                disabled={busy !== null}
+              >
+                {busy === "tailor" ? (
+                  <>
+                    <Spinner label="" /> Tailoring…
+                  </>
+                ) : (
+                  "Tailor my CV to this job"
+                )}
               </button>
               <button type="button" className="button" onClick={() => void writeLetter()} disabled={busy !== null}>
-                {busy === "letter" ? <><Spinner label="" /> Writing…</> : "Write a cover letter"}
+                {busy === "letter" ? (
+                  <>
+                    <Spinner label="" /> Writing…
+                  </>
+                ) : (
+                  "Write a cover letter"
+                )}
               </button>
             </div>
           )}
@@ -242,10 +300,25 @@ export function MatchTab({ cvId, draft, beforeRun, onPreview }: {
             <textarea rows={14} value={letter.text} onChange={(e) => setLetter({ ...letter, text: e.target.value })} />
           </label>
           <div className="match-tab__actions">
-            <button type="button" className="button" onClick={() => void navigator.clipboard?.writeText(letter.text).then(() => toasts.show({ message: "Copied." }))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void navigator.clipboard?.writeText(letter.text).then(() => toasts.show({ message: "Copied." }))
+              }
+            >
               Copy
             </button>
-            <button type="button" className="button" onClick={() => saveBlob(new Blob([letter.text], { type: "text/plain" }), fileNameFor(`cover letter ${form.title}`, "txt"))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                saveBlob(
+                  new Blob([letter.text], { type: "text/plain" }),
+                  fileNameFor(`cover letter ${form.title}`, "txt"),
+                )
+              }
+            >
               Download .txt
             </button>
             {letter.text === letter.generated ? (

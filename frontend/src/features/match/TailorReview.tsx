@@ -1,7 +1,7 @@
 import { useState } from "react";
-import type { Draft } from "../editor/draft";
+import type { Draft } from "../../cv/draft";
 import { describePath, type TailorChange } from "./applyChanges";
-import { wordDiff } from "./wordDiff";
+import { wordDiff } from "../../ui/wordDiff";
 
 function Diff({ before, after }: { before: string; after: string }) {
   return (
@@ -27,16 +27,25 @@ function ChangeBody({ change }: { change: TailorChange }) {
       <div className="diff-columns">
         <div>
           <p className="diff-columns__label">Before</p>
-          <ol>{before.split("\n").map((b, i) => <li key={i}>{b}</li>)}</ol>
+          <ol>
+            {before.split("\n").map((b, i) => (
+              <li key={i}>{b}</li>
+            ))}
+          </ol>
         </div>
         <div>
           <p className="diff-columns__label">After</p>
-          <ol>{after.split("\n").map((b, i) => <li key={i}>{b}</li>)}</ol>
+          <ol>
+            {after.split("\n").map((b, i) => (
+              <li key={i}>{b}</li>
+            ))}
+          </ol>
         </div>
       </div>
     );
   }
-  if (change.path.endsWith(".visible")) return <p>{after === "false" ? "Hidden from the CV (not deleted)." : "Shown on the CV."}</p>;
+  if (change.path.endsWith(".visible"))
+    return <p>{after === "false" ? "Hidden from the CV (not deleted)." : "Shown on the CV."}</p>;
   if (change.path.endsWith(".keywords") || /\.items$/.test(change.path)) {
     return (
       <dl className="order-change">
@@ -52,7 +61,15 @@ function ChangeBody({ change }: { change: TailorChange }) {
 }
 
 /** Every change the tailoring made, as a diff, each accepted or rejected by the person. */
-export function TailorReview({ original, changes, rejected, busy, onSave, onDiscard, onDecide }: {
+export function TailorReview({
+  original,
+  changes,
+  rejected,
+  busy,
+  onSave,
+  onDiscard,
+  onDecide,
+}: {
   original: Draft;
   /** Called with each accept/reject decision, so the preview can show the result. */
   onDecide?: (accepted: boolean[]) => void;
@@ -74,7 +91,8 @@ export function TailorReview({ original, changes, rejected, busy, onSave, onDisc
         Review the tailored CV
       </h2>
       <p className="muted">
-        Nothing was invented: every change rearranges or rewords what your CV already says. Keep what helps, reject the rest.
+        Nothing was invented: every change rearranges or rewords what your CV already says. Keep what helps, reject the
+        rest.
       </p>
       {changes.length === 0 ? (
         <p>Your CV already puts the job's requirements first; there is nothing to change.</p>
@@ -84,16 +102,27 @@ export function TailorReview({ original, changes, rejected, busy, onSave, onDisc
             <li key={index} className={`change ${accepted[index] ? "" : "change--rejected"}`}>
               <div className="change__head">
                 <div>
-                  <p className="change__title">{describePath(change.path, original, change.sourceItemIds, change.after)}</p>
+                  <p className="change__title">
+                    {describePath(change.path, original, change.sourceItemIds, change.after)}
+                  </p>
                   <p className="muted change__reason">{change.reason}</p>
                 </div>
+                {/* biome-ignore lint/a11y/useSemanticElements: a segmented Accept / Reject switch, styled as one control */}
                 <div className="segmented" role="group" aria-label={`Change ${index + 1}`}>
-                  <button type="button" aria-pressed={accepted[index]} className={accepted[index] ? "is-selected" : ""}
-                    onClick={() => setAccepted(accepted.map((a, i) => (i === index ? true : a)))}>
+                  <button
+                    type="button"
+                    aria-pressed={accepted[index]}
+                    className={accepted[index] ? "is-selected" : ""}
+                    onClick={() => setAccepted(accepted.map((a, i) => (i === index ? true : a)))}
+                  >
                     Accept
                   </button>
-                  <button type="button" aria-pressed={!accepted[index]} className={!accepted[index] ? "is-selected" : ""}
-                    onClick={() => setAccepted(accepted.map((a, i) => (i === index ? false : a)))}>
+                  <button
+                    type="button"
+                    aria-pressed={!accepted[index]}
+                    className={!accepted[index] ? "is-selected" : ""}
+                    onClick={() => setAccepted(accepted.map((a, i) => (i === index ? false : a)))}
+                  >
                     Reject
                   </button>
                 </div>
@@ -105,11 +134,15 @@ export function TailorReview({ original, changes, rejected, busy, onSave, onDisc
       )}
       {rejected.length > 0 && (
         <details className="tailor__dropped">
-          <summary>{rejected.length} suggested {rejected.length === 1 ? "change was" : "changes were"} left out by the no-invention check</summary>
+          <summary>
+            {rejected.length} suggested {rejected.length === 1 ? "change was" : "changes were"} left out by the
+            no-invention check
+          </summary>
           <ul>
             {rejected.map((change, index) => (
               <li key={index}>
-                <strong>{describePath(change.path, original, change.sourceItemIds, change.after)}:</strong> {change.reason}
+                <strong>{describePath(change.path, original, change.sourceItemIds, change.after)}:</strong>{" "}
+                {change.reason}
               </li>
             ))}
           </ul>

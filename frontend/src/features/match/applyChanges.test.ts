@@ -1,21 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { item, sampleDraft } from "../editor/testDrafts";
+import { item, sampleDraft } from "../../cv/testDrafts";
 import { describePath, withRejectedUndone, type TailorChange } from "./applyChanges";
-import { wordDiff } from "./wordDiff";
 
 const original = sampleDraft();
 const tailored = {
   ...original,
   summary: "Analyst with experience in Python.",
   sections: [
-    { ...original.sections[0]!, items: [{ ...original.sections[0]!.items[0]!, bullets: ["b2", "b1"] }, { ...original.sections[0]!.items[1]!, visible: false }] },
+    {
+      ...original.sections[0]!,
+      items: [
+        { ...original.sections[0]!.items[0]!, bullets: ["b2", "b1"] },
+        { ...original.sections[0]!.items[1]!, visible: false },
+      ],
+    },
     { ...original.sections[1]!, items: [item("s2", "Tools"), original.sections[1]!.items[0]!] },
   ],
 };
 const originalWithBullets = {
   ...original,
   sections: [
-    { ...original.sections[0]!, items: [{ ...original.sections[0]!.items[0]!, bullets: ["b1", "b2"] }, original.sections[0]!.items[1]!] },
+    {
+      ...original.sections[0]!,
+      items: [{ ...original.sections[0]!.items[0]!, bullets: ["b1", "b2"] }, original.sections[0]!.items[1]!],
+    },
     { ...original.sections[1]!, items: [original.sections[1]!.items[0]!, item("s2", "Tools")] },
   ],
 };
@@ -23,7 +31,13 @@ const changes: TailorChange[] = [
   { path: "summary", before: "Engineer.", after: "Analyst with experience in Python.", reason: "", sourceItemIds: [] },
   { path: "sections.0.items.0.bullets", before: "b1\nb2", after: "b2\nb1", reason: "", sourceItemIds: ["e1"] },
   { path: "sections.0.items.1.visible", before: "true", after: "false", reason: "", sourceItemIds: ["e2"] },
-  { path: "sections.1.items", before: "Languages, Tools", after: "Tools, Languages", reason: "", sourceItemIds: ["s2", "s1"] },
+  {
+    path: "sections.1.items",
+    before: "Languages, Tools",
+    after: "Tools, Languages",
+    reason: "",
+    sourceItemIds: ["s2", "s1"],
+  },
 ];
 
 describe("withRejectedUndone", () => {
@@ -42,16 +56,5 @@ describe("withRejectedUndone", () => {
   it("names each change in the person's words", () => {
     expect(describePath("sections.0.items.1.visible", original, ["e2"], "false")).toBe("Hide Analyst");
     expect(describePath("sections.1.items", original, ["s2", "s1"])).toBe("Order of Skills");
-  });
-});
-
-describe("wordDiff", () => {
-  it("marks added and removed words and keeps the rest", () => {
-    expect(wordDiff("I build data pipelines", "I build fast data pipelines")).toEqual([
-      { kind: "same", text: "I build " },
-      { kind: "added", text: "fast " },
-      { kind: "same", text: "data pipelines" },
-    ]);
-    expect(wordDiff("a b", "")).toEqual([{ kind: "removed", text: "a b" }]);
   });
 });

@@ -3,7 +3,7 @@
  * change is undone by copying the original CV's value back, found by the item ids the change cites (indices
  * can shift when skill groups are reordered, ids never do).
  */
-import type { Draft, DraftItem } from "../editor/draft";
+import type { Draft, DraftItem } from "../../cv/draft";
 
 export interface TailorChange {
   path: string;
@@ -49,7 +49,9 @@ function undo(tailored: Draft, original: Draft, change: TailorChange): Draft {
     return {
       ...tailored,
       sections: tailored.sections.map((section, i) =>
-        i === index ? { ...section, items: [...section.items].sort((x, y) => (rank.get(x.id) ?? 0) - (rank.get(y.id) ?? 0)) } : section,
+        i === index
+          ? { ...section, items: [...section.items].sort((x, y) => (rank.get(x.id) ?? 0) - (rank.get(y.id) ?? 0)) }
+          : section,
       ),
     };
   }
@@ -57,7 +59,12 @@ function undo(tailored: Draft, original: Draft, change: TailorChange): Draft {
 }
 
 /** The tailored CV with every rejected change undone. */
-export function withRejectedUndone(tailored: Draft, original: Draft, changes: TailorChange[], accepted: boolean[]): Draft {
+export function withRejectedUndone(
+  tailored: Draft,
+  original: Draft,
+  changes: TailorChange[],
+  accepted: boolean[],
+): Draft {
   return changes.reduce((draft, change, index) => (accepted[index] ? draft : undo(draft, original, change)), tailored);
 }
 

@@ -1,18 +1,12 @@
-import type { Draft } from "../editor/draft";
+import type { Draft } from "../../cv/draft";
 import { LoadingState, Spinner } from "../../ui/States";
 import { usePreview } from "./usePreview";
-
-/** Another draft shown in the preview instead of the one being edited (a tailored CV, an earlier version). */
-export interface PreviewOverride {
-  cvId: string;
-  draft: Draft;
-  label: string;
-}
 
 /** The real pages of the PDF, beside the editor, following the typing. */
 export function PreviewPane({ cvId, draft, title = "Preview" }: { cvId: string; draft: Draft; title?: string }) {
   const { pages, updating, problem } = usePreview(cvId, draft);
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the pages scroll inside the pane, so the keyboard must be able to reach it
     <section className="preview" aria-labelledby="preview-heading" aria-busy={updating} tabIndex={0}>
       <div className="preview__head">
         <h2 id="preview-heading">{title}</h2>
@@ -28,7 +22,9 @@ export function PreviewPane({ cvId, draft, title = "Preview" }: { cvId: string; 
       </div>
       {problem && <p className="notice notice--warning preview__problem">{problem}</p>}
       {pages === null ? (
-        problem ? null : <LoadingState>Rendering your CV…</LoadingState>
+        problem ? null : (
+          <LoadingState>Rendering your CV…</LoadingState>
+        )
       ) : (
         <ol className="preview__pages">
           {pages.map((page) => (

@@ -1,7 +1,7 @@
 import { useApolloClient } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
 import { graphql } from "../../gql";
-import { draftToInput, type Draft } from "../editor/draft";
+import { draftToInput, type Draft } from "../../cv/draft";
 
 export const PreviewCvQuery = graphql(`
   query PreviewCv($cvId: ID, $input: CvInput) {
@@ -61,6 +61,7 @@ export function usePreview(cvId: string, draft: Draft, pauseMs = 120): PreviewSt
     };
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new draft schedules a render; the effect reads it through `latest`
   useEffect(() => {
     const run = async (): Promise<void> => {
       if (inFlight.current || latest.current === rendered.current) return;
@@ -78,12 +79,25 @@ export function usePreview(cvId: string, draft: Draft, pauseMs = 120): PreviewSt
         if (result?.__typename === "Preview") {
           setState({ pages: result.pages, updating: false, problem: null });
         } else if (result?.__typename === "ValidationError") {
-          setState((s) => ({ ...s, updating: false, problem: "The preview waits until the highlighted fields are fixed." }));
+          setState((s) => ({
+            ...s,
+            updating: false,
+            problem: "The preview waits until the highlighted fields are fixed.",
+          }));
         } else {
-          setState((s) => ({ ...s, updating: false, problem: result && "message" in result ? result.message : "No preview." }));
+          setState((s) => ({
+            ...s,
+            updating: false,
+            problem: result && "message" in result ? result.message : "No preview.",
+          }));
         }
       } catch {
-        if (alive.current) setState((s) => ({ ...s, updating: false, problem: "The preview could not be made. It will try again as you type." }));
+        if (alive.current)
+          setState((s) => ({
+            ...s,
+            updating: false,
+            problem: "The preview could not be made. It will try again as you type.",
+          }));
       } finally {
         rendered.current = wanted;
         inFlight.current = false;

@@ -1,0 +1,177 @@
+"""Import: a CV file someone already has becomes a new CV.
+
+A short-lived signed upload target comes first (so files never pass through a GraphQL body or a Lambda
+payload); then the uploaded file is read (`CvFileReader`: bytes -> a valid CV document with warnings and the
+source of each field) and stored as a new CV. Upload keys are made from the owner and a fresh id, so an upload
+id names a file only for the user it was made for: another user's id finds nothing, exactly like an unknown one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from cvmaker.domain.cv.model import Cv, CvDocument
+from cvmaker.domain.cv.validation import validate_document
+from cvmaker.domain.errors import (
+    FieldProblem,
+    FileLimitExceeded,
+    InvalidInput,
+    LimitExceeded,
+    NotFound,
+    UnsupportedFile,
+)
+from cvmaker.domain.ids import is_cv_id, new_ulid
+from cvmaker.domain.limits import MAX_UPLOAD_BYTES
+from cvmaker.domain.parsing import parse_cv
+from cvmaker.ports import BlobStore, DocumentExtractor, UploadTarget
+from cvmaker.services.cvs import CvService
+
+UPLOAD_EXPIRY_SECONDS = 300
+
+ACCEPTED_TYPES = {
+    "application/pdf": "PDF",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (.docx)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class UploadTicket:
+    upload_id: str
+    target: UploadTarget
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    cv: Cv
+    warnings: list[tuple[str, str]]  # (what happened, the text concerned)
+    sources: dict[str, str]  # field path -> where in the file it came from
+
+
+def upload_key(owner: str, upload_id: str) -> str:
+    return f"users/{owner}/uploads/{upload_id}"
+
+
+@dataclass
+class ImportService:
+    blobs: BlobStore
+    cvs: CvService
+    reader: CvFileReader
+
+    def create_upload(self, owner: str, filename: str, content_type: str, size: int) -> UploadTicket:
+        problems: list[FieldProblem] = []
+        if not filename.strip() or len(filename) > 255:
+            problems.append(FieldProblem("filename", "must be a file name of 1 to 255 characters"))
+        if content_type not in ACCEPTED_TYPES:
+            problems.append(FieldProblem("contentType", "must be a PDF or a Word (.docx) file"))
+        if size < 1:
+            problems.append(FieldProblem("size", "must be the file's size in bytes"))
+        if problems:
+            raise InvalidInput(problems)
+        if size > MAX_UPLOAD_BYTES:
+            raise LimitExceeded(f"CV files are limited to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.", "upload_bytes")
+        upload_id = new_ulid()
+        target = self.blobs.upload_target(upload_key(owner, upload_id), content_type, MAX_UPLOAD_BYTES,
+                                          UPLOAD_EXPIRY_SECONDS)
+        return UploadTicket(upload_id=upload_id, target=target)
+
+    def import_upload(self, owner: str, upload_id: str, title: str | None = None) -> Imported:
+        """Parse the uploaded file into a new CV. A file that cannot be read raises `UnsupportedFile` or
+        `LimitExceeded` and nothing is stored."""
+        if not is_cv_id(upload_id):
+            raise NotFound("Upload")
+        key = upload_key(owner, upload_id)
+        data = self.blobs.get(key)
+        if data is None:
+            raise NotFound("Upload")
+        result = self.reader.parse(data, "upload")
+        document = result.document
+        if title and title.strip():
+            document.title = title.strip()[:200]
+        cv = self.cvs.create_from_document(owner, document)
+        self.blobs.delete(key)  # the CV holds what the file said; the file itself is not kept
+        return Imported(cv=cv, warnings=list(result.warnings), sources=dict(result.sources))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    document: CvDocument
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (what happened, the text concerned)
+    sources: dict[str, str] = field(default_factory=dict)  # field path -> where in the file it came from
+    file_kind: str = ""  # "pdf" or "docx", as sniffed from the bytes
+    pages: int = 0
+
+
+class CvFileReader:
+    """Reads a PDF or Word file into a valid CV document, without storing anything."""
+
+    def __init__(self, extractor: DocumentExtractor, max_bytes: int = MAX_UPLOAD_BYTES) -> None:
+        self.extractor = extractor
+        self.max_bytes = max_bytes
+
+    def parse(self, data: bytes, filename: str) -> ImportResult:
+        """Read `data` into a new, valid CV document without storing it. `filename` only names the CV when
+        the file shows no name; the type is judged from the bytes."""
+        if not data:
+            raise UnsupportedFile("The file is empty.", "empty")
+        if len(data) > self.max_bytes:
+            raise FileLimitExceeded(
+                f"The file is larger than {self.max_bytes // (1024 * 1024)} MB; a CV is much smaller.", "bytes"
+            )
+        extracted = self.extractor.extract(data)
+        if not any(line.text.strip() for line in extracted.lines):
+            raise UnsupportedFile("No text could be read from this file.", "no_text")
+        parsed = parse_cv(extracted)
+        document = parsed.document
+        warnings = list(parsed.warnings)
+        if not document.basics.name:
+            stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", filename or "").strip()
+            document.title = (stem or "Imported CV")[:200]
+            warnings.append(("No name was found at the top of the CV", ""))
+        document = _valid(document, warnings)
+        return ImportResult(document, warnings, dict(parsed.sources), extracted.kind, extracted.pages)
+
+
+def _valid(document: CvDocument, warnings: list[tuple[str, str]]) -> CvDocument:
+    """The document, with any value the model refuses (an odd phone number, a date out of order) moved into a
+    warning rather than failing the import. (The design is the default one; templates are checked on save.)"""
+    data = document.to_dict()
+    for _ in range(5):
+        try:
+            validate_document(data)
+            return CvDocument.from_dict(data)
+        except InvalidInput as error:
+            for problem in error.problems:
+                removed = _clear(data, problem.path)
+                warnings.append((f"Left out {problem.path}: {problem.message}", str(removed or "")))
+    raise UnsupportedFile("This file could not be turned into a valid CV.", "invalid")
+
+
+def _clear(data: dict[str, Any], path: str) -> Any:
+    """Remove the value at a problem's path: a link goes whole (its URL is required), a field becomes empty."""
+    parts = path.split(".") if path else []
+    if len(parts) >= 3 and parts[:2] == ["basics", "links"] and parts[2].isdigit():
+        parts = parts[:3]
+    target: Any = data
+    for part in parts[:-1]:
+        target = target[int(part)] if isinstance(target, list) else target.get(part)
+        if target is None:
+            return None
+    if not parts:
+        return None
+    last = parts[-1]
+    if isinstance(target, list):
+        return target.pop(int(last)) if last.isdigit() and int(last) < len(target) else None
+    if isinstance(target, dict) and last in target:
+        value = target[last]
+        if last == "name":
+            target[last] = ""
+        elif isinstance(value, list):
+            target[last] = []
+        elif isinstance(value, bool):
+            target[last] = False
+        else:
+            target[last] = None
+        return value
+    return None
