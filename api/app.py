@@ -70,6 +70,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
 
         routes += file_routes(runtime.blobs, MAX_UPLOAD_BYTES)
     routes += _web_app_routes(settings)
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield

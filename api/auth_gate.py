@@ -33,9 +33,13 @@ class AuthGate:
                 state["principal"] = self.verifier.verify(token.strip())
             except Unauthenticated as error:
                 await send_json(
-                    send, 401,
-                    {"errors": [{"message": str(error) or "Invalid token.",
-                                 "extensions": {"code": "UNAUTHENTICATED"}}]},
+                    send,
+                    401,
+                    {
+                        "errors": [
+                            {"message": str(error) or "Invalid token.", "extensions": {"code": "UNAUTHENTICATED"}}
+                        ]
+                    },
                     ((b"www-authenticate", b'Bearer error="invalid_token"'),),
                 )
                 return

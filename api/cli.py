@@ -29,16 +29,25 @@ def serve(args: argparse.Namespace) -> int:
         # Signed file links must reach this server; behind a proxy or on a network, set CVMAKER_PUBLIC_URL.
         host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
         settings = settings.with_overrides(public_url=f"http://{host}:{args.port}")
-    print(f"CV Maker on http://{args.host}:{args.port}  (GraphQL at /graphql, data in {settings.data_dir})",
-          file=sys.stderr)
+    print(
+        f"CV Maker on http://{args.host}:{args.port}  (GraphQL at /graphql, data in {settings.data_dir})",
+        file=sys.stderr,
+    )
     from api.logs import configure_logging
 
     listener = configure_logging()
     try:
         # log_config=None: uvicorn's loggers propagate to the root's non-blocking queue instead of their own
         # handlers writing to stderr on the event loop.
-        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning", access_log=False,
-                    proxy_headers=False, log_config=None)
+        uvicorn.run(
+            create_app(settings),
+            host=args.host,
+            port=args.port,
+            log_level="warning",
+            access_log=False,
+            proxy_headers=False,
+            log_config=None,
+        )
     finally:
         listener.stop()
     return 0
@@ -109,8 +118,13 @@ def parser() -> argparse.ArgumentParser:
     client_actions = client_cmd.add_subparsers(dest="action", required=True)
     create_cmd = client_actions.add_parser("create", help="create a client and print its id and secret")
     create_cmd.add_argument("--name", required=True)
-    create_cmd.add_argument("--scope", action="append", default=None, choices=["cvmaker/read", "cvmaker/write"],
-                            help="repeat for each scope (default: both)")
+    create_cmd.add_argument(
+        "--scope",
+        action="append",
+        default=None,
+        choices=["cvmaker/read", "cvmaker/write"],
+        help="repeat for each scope (default: both)",
+    )
     create_cmd.add_argument("--data-dir")
     create_cmd.set_defaults(run=create_client)
 

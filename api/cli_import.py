@@ -53,9 +53,16 @@ def add_import_commands(subparsers: argparse._SubParsersAction) -> None:  # type
         "import", help="read a CV from a PDF or Word file and print it as JSON (nothing is stored)"
     )
     command.add_argument("file", help="a .pdf or .docx file (the type is judged from its bytes)")
-    command.add_argument("--format", choices=("json-resume", "cvmaker"), default="json-resume",
-                         help="JSON Resume (default) or our own document with warnings and sources")
+    command.add_argument(
+        "--format",
+        choices=("json-resume", "cvmaker"),
+        default="json-resume",
+        help="JSON Resume (default) or our own document with warnings and sources",
+    )
     command.add_argument("--warnings", action="store_true", help="with json-resume: print warnings to stderr")
-    command.add_argument("--in-process", action="store_true",
-                         help="parse in this process rather than in a worker with time and memory limits")
+    command.add_argument(
+        "--in-process",
+        action="store_true",
+        help="parse in this process rather than in a worker with time and memory limits",
+    )
     command.set_defaults(run=run_import)

@@ -41,15 +41,21 @@ def _read_document(path: Path, template_names: list[str]) -> Any:
 
     data = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
-        raise ValueError("the file must hold a JSON object")
+        raise ValueError("the file must hold a JSON object")  # noqa: TRY004 - reported as a bad file, like bad JSON
     if "sections" in data:
         return CvDocument.from_dict({"title": path.stem, "design": {}, **data})
     return from_json_resume(data, template_names)
 
 
 def _design_override(args: argparse.Namespace) -> dict[str, Any]:
-    values = {"template": args.template, "pageSize": args.page_size, "accentColor": args.accent,
-              "fontFamily": args.font, "fontSize": args.font_size, "margins": args.margins}
+    values = {
+        "template": args.template,
+        "pageSize": args.page_size,
+        "accentColor": args.accent,
+        "fontFamily": args.font,
+        "fontSize": args.font_size,
+        "margins": args.margins,
+    }
     return {key: value for key, value in values.items() if value is not None}
 
 
@@ -89,8 +95,10 @@ def run_templates(args: argparse.Namespace) -> int:
     from cvmaker.adapters.rendering.templates import REGISTRY
 
     if args.json:
-        rows = [{"name": t.name, "title": t.title, "description": t.description, "version": t.version}
-                for t in REGISTRY.all()]
+        rows = [
+            {"name": t.name, "title": t.title, "description": t.description, "version": t.version}
+            for t in REGISTRY.all()
+        ]
         json.dump(rows, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0

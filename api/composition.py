@@ -102,8 +102,13 @@ def build_blob_store(settings: Settings) -> BlobStore:
     raise ValueError(f"CVMAKER_BLOBS must be folder or s3, not {settings.blobs!r}")
 
 
-def build_rendering(settings: Settings, blobs: BlobStore, cvs: CvService | None = None,
-                    pools: list[WorkerPool] | None = None, in_process: bool = False) -> RenderService:
+def build_rendering(
+    settings: Settings,
+    blobs: BlobStore,
+    cvs: CvService | None = None,
+    pools: list[WorkerPool] | None = None,
+    in_process: bool = False,
+) -> RenderService:
     """Rendering wired to warm worker processes (started on the first render, not at start-up), or rendering in
     this process (the command line)."""
     from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
@@ -124,12 +129,19 @@ def build_rendering(settings: Settings, blobs: BlobStore, cvs: CvService | None 
         renderer = default_renderer(workers=settings.render_workers)
         if pools is not None:
             pools.append(renderer.pool)
-    return RenderService(StoredFiles(blobs, PdfiumRasterizer()), renderer, PythonDocxWriter(), REGISTRY,
-                         json_resume=lambda document: to_json_resume(document, keep_extras=not in_process), cvs=cvs)
+    return RenderService(
+        StoredFiles(blobs, PdfiumRasterizer()),
+        renderer,
+        PythonDocxWriter(),
+        REGISTRY,
+        json_resume=lambda document: to_json_resume(document, keep_extras=not in_process),
+        cvs=cvs,
+    )
 
 
-def build_extractor(isolated: bool = True,
-                    pools: list[WorkerPool] | None = None) -> IsolatedExtractor | InProcessExtractor:
+def build_extractor(
+    isolated: bool = True, pools: list[WorkerPool] | None = None
+) -> IsolatedExtractor | InProcessExtractor:
     """Parsing in a warm worker process under a time and memory limit, or in this process."""
     from cvmaker.adapters.extraction.sniffing import (
         InProcessExtractor,
@@ -177,8 +189,11 @@ def build_job_repositories(
             DynamoDbJobRepository,
         )
 
-        return (DynamoDbJobRepository.from_settings(settings), DynamoDbCoverLetterRepository.from_settings(settings),
-                None)
+        return (
+            DynamoDbJobRepository.from_settings(settings),
+            DynamoDbCoverLetterRepository.from_settings(settings),
+            None,
+        )
     raise ValueError(f"CVMAKER_STORAGE must be sqlite or dynamodb, not {settings.storage!r}")
 
 
@@ -186,23 +201,33 @@ def _openai_key(settings: Settings) -> str | None:
     """The key given directly, else the one in Secrets Manager (fetched once per process), else None."""
     from cvmaker.adapters.aws.secrets import key_from_value_or_secret, process_secrets
 
-    return key_from_value_or_secret(settings.openai_api_key, settings.openai_secret_arn,
-                                    lambda: process_secrets(settings.aws_region, settings.aws_endpoint_url)) or None
+    return (
+        key_from_value_or_secret(
+            settings.openai_api_key,
+            settings.openai_secret_arn,
+            lambda: process_secrets(settings.aws_region, settings.aws_endpoint_url),
+        )
+        or None
+    )
 
 
 def _pinecone_key(settings: Settings) -> str:
     from cvmaker.adapters.aws.secrets import key_from_value_or_secret, process_secrets
 
-    return key_from_value_or_secret(settings.pinecone_api_key, settings.pinecone_secret_arn,
-                                    lambda: process_secrets(settings.aws_region, settings.aws_endpoint_url))
+    return key_from_value_or_secret(
+        settings.pinecone_api_key,
+        settings.pinecone_secret_arn,
+        lambda: process_secrets(settings.aws_region, settings.aws_endpoint_url),
+    )
 
 
 def _writer(settings: Settings) -> TextGenerator:
     if settings.writer == "openai":
         from cvmaker.adapters.matching.openai_writer import OpenAiWriter
 
-        return OpenAiWriter(_openai_key(settings), settings.openai_model, settings.openai_base_url or None,
-                            settings.openai_time_budget)
+        return OpenAiWriter(
+            _openai_key(settings), settings.openai_model, settings.openai_base_url or None, settings.openai_time_budget
+        )
     if settings.writer == "rules":
         from cvmaker.adapters.matching.rules_writer import RulesWriter
 
@@ -214,8 +239,12 @@ def _embedder(settings: Settings) -> Embedder:
     if settings.embeddings == "openai":
         from cvmaker.adapters.matching.openai_embedder import OpenAiEmbedder
 
-        return OpenAiEmbedder(_openai_key(settings), settings.openai_embedding_model,
-                              settings.openai_base_url or None, time_budget=settings.openai_time_budget)
+        return OpenAiEmbedder(
+            _openai_key(settings),
+            settings.openai_embedding_model,
+            settings.openai_base_url or None,
+            time_budget=settings.openai_time_budget,
+        )
     if settings.embeddings == "local":
         from cvmaker.adapters.matching.minilm_embedder import MiniLmEmbedder
 
@@ -253,8 +282,9 @@ def build_matching(settings: Settings, database: SqliteDatabase | None, cvs: CvS
     writer = _writer(settings)
     embedder = _embedder(settings)
     jobs = JobService(jobs_repository, writer)
-    matching = MatchingService(cvs, jobs, CachedEmbedder(embedder, embedding_store),
-                               _vector_index(settings, embedder.dimension))
+    matching = MatchingService(
+        cvs, jobs, CachedEmbedder(embedder, embedding_store), _vector_index(settings, embedder.dimension)
+    )
     jobs.on_create.append(matching.remember_job)
     return MatchingParts(jobs, matching, TailoringService(cvs, jobs, matching, writer), letters, writer)
 
@@ -265,8 +295,9 @@ def build_letters(parts: MatchingParts, cvs: CvService, rendering: Callable[[], 
     return LetterService(cvs, parts.jobs, parts.matching, parts.writer, parts.letters, rendering)
 
 
-def build_verifier(settings: Settings, local_accounts: LocalAccounts | None,
-                   local_issuer: LocalTokenIssuer | None) -> TokenVerifier:
+def build_verifier(
+    settings: Settings, local_accounts: LocalAccounts | None, local_issuer: LocalTokenIssuer | None
+) -> TokenVerifier:
     from cvmaker.adapters.auth.jwt_verifier import (
         JwksCache,
         JwtVerifier,
@@ -299,14 +330,17 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
     cvs = CvService(repository, templates=template_names())
     pools: list[WorkerPool] = []
     matching_parts = cache(lambda: build_matching(settings, database, cvs))
-    services = Services(cvs, ServiceFactories(
-        rendering=lambda: build_rendering(settings, blobs, cvs, pools),
-        imports=lambda: build_imports(blobs, cvs, pools),
-        jobs=lambda: matching_parts().jobs,
-        matching=lambda: matching_parts().matching,
-        tailoring=lambda: matching_parts().tailoring,
-        letters=lambda: build_letters(matching_parts(), cvs, lambda: services.rendering),
-    ))
+    services = Services(
+        cvs,
+        ServiceFactories(
+            rendering=lambda: build_rendering(settings, blobs, cvs, pools),
+            imports=lambda: build_imports(blobs, cvs, pools),
+            jobs=lambda: matching_parts().jobs,
+            matching=lambda: matching_parts().matching,
+            tailoring=lambda: matching_parts().tailoring,
+            letters=lambda: build_letters(matching_parts(), cvs, lambda: services.rendering),
+        ),
+    )
 
     def forget_cv(owner: str, cv_id: str) -> None:
         # A deleted CV takes its cover letters and its vectors with it.
@@ -326,5 +360,13 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
             settings.data_dir, issuer=settings.local_issuer, web_client_id=settings.local_client_id
         )
     verifier = verifier or build_verifier(settings, local_accounts, local_issuer)
-    return Runtime(settings=settings, services=services, verifier=verifier, local_accounts=local_accounts,
-                   local_issuer=local_issuer, blobs=blobs, database=database, pools=pools)
+    return Runtime(
+        settings=settings,
+        services=services,
+        verifier=verifier,
+        local_accounts=local_accounts,
+        local_issuer=local_issuer,
+        blobs=blobs,
+        database=database,
+        pools=pools,
+    )

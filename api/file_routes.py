@@ -14,8 +14,13 @@ from cvmaker.adapters.storage.folder_blobs import (
 from cvmaker.domain.rendering.download_names import content_disposition
 
 # Anything a browser might run is served as a download of opaque bytes, never rendered.
-_SERVED_TYPES = {"application/pdf", "image/png", "application/json", "text/plain; charset=utf-8",
-                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+_SERVED_TYPES = {
+    "application/pdf",
+    "image/png",
+    "application/json",
+    "text/plain; charset=utf-8",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -37,11 +42,15 @@ def file_routes(blobs: FolderBlobStore, max_upload_bytes: int) -> list[BaseRoute
         if content_type not in _SERVED_TYPES:
             content_type = "application/octet-stream"
         inline = request.query_params.get("inline") == "1" and content_type in ("application/pdf", "image/png")
-        return Response(data, media_type=content_type, headers={
-            "content-disposition": content_disposition(query["name"], inline=inline),
-            "x-content-type-options": "nosniff",
-            "cache-control": "private, max-age=300",
-        })
+        return Response(
+            data,
+            media_type=content_type,
+            headers={
+                "content-disposition": content_disposition(query["name"], inline=inline),
+                "x-content-type-options": "nosniff",
+                "cache-control": "private, max-age=300",
+            },
+        )
 
     async def upload(request: Request) -> Response:
         async with request.form(max_files=1, max_fields=10, max_part_size=max_upload_bytes + 1) as form:

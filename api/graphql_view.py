@@ -36,8 +36,10 @@ class GraphQLView(GraphQL[Context, None]):
         try:
             response: Response = await self.run(Request(scope=scope, receive=receive))
         except HTTPException as error:
-            response = JSONResponse({"errors": [{"message": error.reason, "extensions": {"code": "BAD_REQUEST"}}]},
-                                    status_code=error.status_code)
+            response = JSONResponse(
+                {"errors": [{"message": error.reason, "extensions": {"code": "BAD_REQUEST"}}]},
+                status_code=error.status_code,
+            )
         await response(scope, receive, send)
 
     def parse_json(self, data: str | bytes) -> Any:

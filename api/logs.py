@@ -31,9 +31,15 @@ class DroppingQueueHandler(QueueHandler):
     def enqueue(self, record: logging.LogRecord) -> None:
         try:
             if self.dropped:
-                notice = logging.LogRecord("cvmaker.logs", logging.WARNING, __file__, 0,
-                                           "%d log records dropped: the log stream was not being read",
-                                           (self.dropped,), None)
+                notice = logging.LogRecord(
+                    "cvmaker.logs",
+                    logging.WARNING,
+                    __file__,
+                    0,
+                    "%d log records dropped: the log stream was not being read",
+                    (self.dropped,),
+                    None,
+                )
                 self.queue.put_nowait(self.prepare(notice))
                 self.dropped = 0
             self.queue.put_nowait(record)
@@ -51,8 +57,9 @@ class _Listener(QueueListener):
             pass
 
 
-def configure_logging(stream: TextIO | None = None, level: int = logging.INFO,
-                      capacity: int = DEFAULT_CAPACITY) -> QueueListener:
+def configure_logging(
+    stream: TextIO | None = None, level: int = logging.INFO, capacity: int = DEFAULT_CAPACITY
+) -> QueueListener:
     """Route every logger (uvicorn's included, when it is run with `log_config=None`) through one bounded
     queue to `stream`. Returns the started listener; `stop()` flushes it."""
     records: queue.Queue[logging.LogRecord] = queue.Queue(maxsize=capacity)

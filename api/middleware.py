@@ -76,25 +76,41 @@ class UnexpectedErrors:
             await self.app(scope, receive, tracked)
         except Exception:
             request_id = scope.get("state", {}).get("request_id", "")
-            log.exception("unexpected error on %s %s (request %s)", scope.get("method"), scope.get("path"),
-                          request_id)
+            log.exception("unexpected error on %s %s (request %s)", scope.get("method"), scope.get("path"), request_id)
             if not tracked.started:
-                await send_json(send, 500, {"errors": [{"message": "Unexpected error.", "extensions": {
-                    "code": "INTERNAL_SERVER_ERROR", "requestId": request_id}}]})
+                await send_json(
+                    send,
+                    500,
+                    {
+                        "errors": [
+                            {
+                                "message": "Unexpected error.",
+                                "extensions": {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+                            }
+                        ]
+                    },
+                )
 
 
 class BodyTooLarge(Exception):
     pass
 
 
-async def send_json(send: Send, status: int, body: dict[str, Any], headers: tuple[tuple[bytes, bytes], ...] = ()) -> None:
+async def send_json(
+    send: Send, status: int, body: dict[str, Any], headers: tuple[tuple[bytes, bytes], ...] = ()
+) -> None:
     payload = json.dumps(body).encode()
-    await send({
-        "type": "http.response.start",
-        "status": status,
-        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()),
-                    *headers],
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+                *headers,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": payload})
 
 
@@ -110,8 +126,14 @@ class LimitBodySize:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = {"errors": [{"message": f"The request body is larger than {self.max_bytes} bytes.",
-                                 "extensions": {"code": "PAYLOAD_TOO_LARGE"}}]}
+        too_large = {
+            "errors": [
+                {
+                    "message": f"The request body is larger than {self.max_bytes} bytes.",
+                    "extensions": {"code": "PAYLOAD_TOO_LARGE"},
+                }
+            ]
+        }
         declared = _header(scope, b"content-length")
         if declared and declared.isdigit() and int(declared) > self.max_bytes:
             await send_json(send, 413, too_large)

@@ -26,8 +26,10 @@ def security_headers(connect_sources: tuple[str, ...] = ()) -> dict[str, str]:
     Cognito is https and already allowed)."""
     policy = SECURITY_HEADERS["content-security-policy"]
     connect = " ".join(("'self'", "https:", *connect_sources))
-    return {**SECURITY_HEADERS,
-            "content-security-policy": policy.replace("connect-src 'self' https:", f"connect-src {connect}")}
+    return {
+        **SECURITY_HEADERS,
+        "content-security-policy": policy.replace("connect-src 'self' https:", f"connect-src {connect}"),
+    }
 
 
 class SinglePageApp(StaticFiles):

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # annotations only: importing matching's domain here would co
 
     from cvmaker.domain.letters.layout import LetterContent
     from cvmaker.domain.matching.extraction import Posting
-    from cvmaker.domain.matching.jobs import Job, JobPage, Requirement
+    from cvmaker.domain.matching.jobs import Job, JobPage
     from cvmaker.domain.matching.results import CoverLetter
     from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief
     from cvmaker.domain.parsing.extracted import ExtractedDocument
@@ -182,6 +182,7 @@ class Rasterizer(Protocol):
 
 # ---------------------------------------------------------------- import
 
+
 class DocumentExtractor(Protocol):
     def extract(self, data: bytes) -> ExtractedDocument:
         """Positioned text of a PDF or DOCX in reading order. Raise `UnsupportedFile` (wrong type, damaged,
@@ -192,7 +193,7 @@ class DocumentExtractor(Protocol):
 # ---------------------------------------------------------------- job matching and tailoring
 
 # A list of floats, or a numpy array: adapters return arrays, and no caller needs to convert them.
-Vector = Union[Sequence[float], "NDArray[Any]"]  # noqa: UP007 - a string member needs typing.Union at run time
+Vector = Union[Sequence[float], "NDArray[Any]"]
 MetadataValue = str | int | float | bool
 
 
@@ -268,13 +269,15 @@ class VectorIndex(Protocol):
 
     def upsert(self, namespace: str, records: Sequence[VectorRecord]) -> None: ...
 
-    def query(self, namespace: str, vector: Vector, top_k: int,
-              where: Mapping[str, MetadataValue] | None = None) -> list[VectorHit]:
+    def query(
+        self, namespace: str, vector: Vector, top_k: int, where: Mapping[str, MetadataValue] | None = None
+    ) -> list[VectorHit]:
         """The `top_k` nearest records, best first; ties in id order."""
         ...
 
-    def query_many(self, namespace: str, vectors: Sequence[Vector], top_k: int,
-                   where: Mapping[str, MetadataValue] | None = None) -> list[list[VectorHit]]:
+    def query_many(
+        self, namespace: str, vectors: Sequence[Vector], top_k: int, where: Mapping[str, MetadataValue] | None = None
+    ) -> list[list[VectorHit]]:
         """`query` for each vector, in order: one call for many requirements."""
         ...
 
@@ -310,5 +313,15 @@ class TextGenerator(Protocol):
     def write_cover_letter(self, brief: LetterBrief) -> str | None: ...
 
 
-__all__ = ["CoverLetterRepository", "Embedder", "EmbeddingStore", "JobRepository", "ProposedRequirement", "Requirement",
-           "TextGenerator", "Vector", "VectorHit", "VectorIndex", "VectorRecord"]
+__all__ = [
+    "CoverLetterRepository",
+    "Embedder",
+    "EmbeddingStore",
+    "JobRepository",
+    "ProposedRequirement",
+    "TextGenerator",
+    "Vector",
+    "VectorHit",
+    "VectorIndex",
+    "VectorRecord",
+]

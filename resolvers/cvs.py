@@ -59,13 +59,11 @@ async def restore_cv_revision(ctx: Context, cv_id: str, version: int) -> Cv:
     return ctx.services.cvs.restore_revision(ctx.owner, cv_id, version)
 
 
-async def add_section(ctx: Context, cv_id: str, version: int, changes: dict[str, Any],
-                      position: int | None) -> Cv:
+async def add_section(ctx: Context, cv_id: str, version: int, changes: dict[str, Any], position: int | None) -> Cv:
     return ctx.services.cvs.add_section(ctx.owner, cv_id, version, changes, position)
 
 
-async def update_section(ctx: Context, cv_id: str, version: int, section_id: str,
-                         changes: dict[str, Any]) -> Cv:
+async def update_section(ctx: Context, cv_id: str, version: int, section_id: str, changes: dict[str, Any]) -> Cv:
     return ctx.services.cvs.update_section(ctx.owner, cv_id, version, section_id, changes)
 
 
@@ -77,8 +75,9 @@ async def move_section(ctx: Context, cv_id: str, version: int, section_id: str, 
     return ctx.services.cvs.move_section(ctx.owner, cv_id, version, section_id, position)
 
 
-async def add_item(ctx: Context, cv_id: str, version: int, section_id: str, changes: dict[str, Any],
-                   position: int | None) -> Cv:
+async def add_item(
+    ctx: Context, cv_id: str, version: int, section_id: str, changes: dict[str, Any], position: int | None
+) -> Cv:
     return ctx.services.cvs.add_item(ctx.owner, cv_id, version, section_id, changes, position)
 
 
@@ -90,8 +89,7 @@ async def remove_item(ctx: Context, cv_id: str, version: int, item_id: str) -> C
     return ctx.services.cvs.remove_item(ctx.owner, cv_id, version, item_id)
 
 
-async def move_item(ctx: Context, cv_id: str, version: int, item_id: str, section_id: str,
-                    position: int) -> Cv:
+async def move_item(ctx: Context, cv_id: str, version: int, item_id: str, section_id: str, position: int) -> Cv:
     return ctx.services.cvs.move_item(ctx.owner, cv_id, version, item_id, section_id, position)
 
 

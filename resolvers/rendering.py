@@ -21,7 +21,8 @@ async def render_cv(ctx: Context, cv_id: str, design: dict[str, Any] | None, ren
     return await run_sync(lambda: rendering.render_cv(owner, cv_id, design, RenderFormat(render_format)))
 
 
-async def preview_cv(ctx: Context, cv_id: str | None, changes: dict[str, Any] | None,
-                     design: dict[str, Any] | None) -> list[PreviewPage]:
+async def preview_cv(
+    ctx: Context, cv_id: str | None, changes: dict[str, Any] | None, design: dict[str, Any] | None
+) -> list[PreviewPage]:
     rendering, owner = ctx.services.rendering, ctx.owner
     return await run_sync(lambda: rendering.preview_cv(owner, cv_id, changes, design))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from cvmaker.domain.errors import Unauthenticated
 from cvmaker.ports import Principal
 from resolvers.context import Context
 
 
 async def me(ctx: Context) -> Principal:
-    ctx.owner  # raises Unauthenticated when there is no caller
-    assert ctx.principal is not None
+    if ctx.principal is None:
+        raise Unauthenticated("Sign in to do this.")
     return ctx.principal

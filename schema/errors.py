@@ -39,7 +39,8 @@ class VersionConflictError(Error):
 @strawberry.type(description="The file is not a CV we can read: wrong type, a scan without text, encrypted...")
 class UnsupportedFileError(Error):
     reason: str = strawberry.field(
-        description='A stable code: "not_a_cv_file", "encrypted", "no_text_layer", "damaged", ...')
+        description='A stable code: "not_a_cv_file", "encrypted", "no_text_layer", "damaged", ...'
+    )
 
 
 @strawberry.type

@@ -33,12 +33,19 @@ class MaskAndLogErrors(MaskErrors):
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         request_id = self._request_id()
         log.error(
-            "unexpected error in %s (request %s)", ".".join(map(str, error.path or [])) or "operation",
-            request_id, exc_info=error.original_error,
+            "unexpected error in %s (request %s)",
+            ".".join(map(str, error.path or [])) or "operation",
+            request_id,
+            exc_info=error.original_error,
         )
         return GraphQLError(
-            message=self.error_message, nodes=error.nodes, source=error.source, positions=error.positions,
-            path=error.path, original_error=None, extensions={"code": "INTERNAL", "requestId": request_id},
+            message=self.error_message,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            original_error=None,
+            extensions={"code": "INTERNAL", "requestId": request_id},
         )
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:

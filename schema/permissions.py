@@ -12,7 +12,7 @@ WRITE_SCOPE = "cvmaker/write"
 
 class IsAuthenticated(BasePermission):
     message = "Sign in to do this."
-    error_extensions = {"code": "UNAUTHENTICATED"}
+    error_extensions = {"code": "UNAUTHENTICATED"}  # noqa: RUF012 - Strawberry reads it as a class attribute
 
     def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
         return info.context.principal is not None
@@ -20,7 +20,7 @@ class IsAuthenticated(BasePermission):
 
 class _HasScope(BasePermission):
     scope = ""
-    error_extensions = {"code": "FORBIDDEN"}
+    error_extensions = {"code": "FORBIDDEN"}  # noqa: RUF012 - Strawberry reads it as a class attribute
 
     def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
         principal = info.context.principal

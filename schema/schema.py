@@ -56,8 +56,10 @@ class Limits(AddValidationRules):
 
 @cache
 def _limit_rules() -> tuple[type, ...]:
-    return (*QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
-            *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules)
+    return (
+        *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+    )
 
 
 class CvMakerSchema(strawberry.Schema):

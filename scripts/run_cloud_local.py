@@ -112,12 +112,22 @@ class ApiGateway(BaseHTTPRequestHandler):
             "rawQueryString": query,
             "headers": headers,
             "requestContext": {
-                "accountId": "000000000000", "apiId": "local", "domainName": headers.get("host", "127.0.0.1"),
-                "domainPrefix": "local", "requestId": str(uuid.uuid4()), "routeKey": "$default",
-                "stage": "$default", "time": time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime(now)),
+                "accountId": "000000000000",
+                "apiId": "local",
+                "domainName": headers.get("host", "127.0.0.1"),
+                "domainPrefix": "local",
+                "requestId": str(uuid.uuid4()),
+                "routeKey": "$default",
+                "stage": "$default",
+                "time": time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime(now)),
                 "timeEpoch": int(now * 1000),
-                "http": {"method": self.command, "path": path, "protocol": "HTTP/1.1",
-                         "sourceIp": self.client_address[0], "userAgent": headers.get("user-agent", "")},
+                "http": {
+                    "method": self.command,
+                    "path": path,
+                    "protocol": "HTTP/1.1",
+                    "sourceIp": self.client_address[0],
+                    "userAgent": headers.get("user-agent", ""),
+                },
             },
             "body": base64.b64encode(body).decode() if body else None,
             "isBase64Encoded": bool(body),
@@ -151,8 +161,13 @@ class LambdaContext:
 def instructions(origin: str, environment: dict[str, str], email: str, password: str, token: str) -> str:
     endpoint = environment["CVMAKER_AWS_ENDPOINT_URL"]
     client_id = environment["CVMAKER_COGNITO_CLIENT_IDS"]
-    sign_in = json.dumps({"AuthFlow": "USER_PASSWORD_AUTH", "ClientId": client_id,
-                          "AuthParameters": {"USERNAME": email, "PASSWORD": password}})
+    sign_in = json.dumps(
+        {
+            "AuthFlow": "USER_PASSWORD_AUTH",
+            "ClientId": client_id,
+            "AuthParameters": {"USERNAME": email, "PASSWORD": password},
+        }
+    )
     return f"""
 CV Maker, cloud shape, on {origin} (every request goes through api.lambda_handler.handler)
   DynamoDB, S3 and Cognito: moto on {endpoint}   table and bucket: {NAME}
@@ -198,8 +213,12 @@ def main(argv: list[str] | None = None) -> int:
         from cvmaker.adapters.aws.clients import aws_client
         from cvmaker.adapters.aws.provisioning import UserPool, sign_in
 
-        pool = UserPool(environment["CVMAKER_COGNITO_ISSUER"].rsplit("/", 1)[1],
-                        environment["CVMAKER_COGNITO_CLIENT_IDS"], REGION, endpoint_url)
+        pool = UserPool(
+            environment["CVMAKER_COGNITO_ISSUER"].rsplit("/", 1)[1],
+            environment["CVMAKER_COGNITO_CLIENT_IDS"],
+            REGION,
+            endpoint_url,
+        )
         token = sign_in(aws_client("cognito-idp", REGION, endpoint_url), pool, args.email, password)["AccessToken"]
         print(instructions(origin, environment, args.email, password, token), flush=True)
         serve(handler, args.port)

@@ -39,10 +39,16 @@ def fake_verifier() -> FakeVerifier:
     verifier = FakeVerifier()
     verifier.add("token-alice", Principal(sub="alice", client_id="web", email="alice@example.com"))
     verifier.add("token-bob", Principal(sub="bob", client_id="web", email="bob@example.com"))
-    verifier.add("token-reader", Principal(sub="integrator", client_id="m2m", is_machine=True,
-                                           scopes=frozenset({"cvmaker/read"})))
-    verifier.add("token-writer", Principal(sub="integrator", client_id="m2m", is_machine=True,
-                                           scopes=frozenset({"cvmaker/read", "cvmaker/write"})))
+    verifier.add(
+        "token-reader",
+        Principal(sub="integrator", client_id="m2m", is_machine=True, scopes=frozenset({"cvmaker/read"})),
+    )
+    verifier.add(
+        "token-writer",
+        Principal(
+            sub="integrator", client_id="m2m", is_machine=True, scopes=frozenset({"cvmaker/read", "cvmaker/write"})
+        ),
+    )
     return verifier
 
 

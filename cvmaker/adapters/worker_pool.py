@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, Self
 
 STARTUP_TIMEOUT_SECONDS = 60.0
 
@@ -204,7 +204,7 @@ class WorkerPool:
         for worker in idle:
             worker.stop()
 
-    def __enter__(self) -> WorkerPool:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -266,7 +266,11 @@ class WorkerPool:
         return worker
 
     def _call(
-        self, worker: _Worker, function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
+        self,
+        worker: _Worker,
+        function: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
         timeout: float,
     ) -> tuple[bool, Any, bool]:
         """Whether the function raised, its result or exception, and whether the worker may serve again."""
@@ -282,9 +286,7 @@ class WorkerPool:
             status, payload, retire = worker.connection.recv()
         except (EOFError, OSError):
             worker.kill()
-            raise WorkerCrashed(
-                f"The {self.name} worker stopped (exit code {worker.process.returncode})."
-            ) from None
+            raise WorkerCrashed(f"The {self.name} worker stopped (exit code {worker.process.returncode}).") from None
         if status == "oom":
             raise WorkerOutOfMemory(f"The call needed more than the {self.name} worker's memory limit.")
         return status == "error", payload, not retire

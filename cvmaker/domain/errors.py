@@ -29,9 +29,7 @@ class FieldProblem:
 class InvalidInput(DomainError):
     def __init__(self, problems: list[FieldProblem], message: str | None = None) -> None:
         self.problems = problems
-        summary = message or (
-            problems[0].message if len(problems) == 1 else f"{len(problems)} fields are invalid."
-        )
+        summary = message or (problems[0].message if len(problems) == 1 else f"{len(problems)} fields are invalid.")
         super().__init__(summary)
 
 
@@ -72,8 +70,11 @@ class FileLimitExceeded(LimitExceeded):
 class GenerationUnavailable(DomainError):
     """The text generator did not answer within its time budget, or is rate limited. Retryable."""
 
-    def __init__(self, message: str = "The writing service is busy or slow right now. Try again in a minute.",
-                 retry_after: float | None = None) -> None:
+    def __init__(
+        self,
+        message: str = "The writing service is busy or slow right now. Try again in a minute.",
+        retry_after: float | None = None,
+    ) -> None:
         super().__init__(message)
         self.retry_after = retry_after
 

@@ -93,6 +93,7 @@ _BARE_HOST = re.compile(r"^[\w-]+(\.[\w-]+)+(/\S*)?$")
 
 # ---------------------------------------------------------------- field codecs: one JSON Resume field or a few
 
+
 class Codec(Protocol):
     @property
     def cv_fields(self) -> tuple[str, ...]: ...
@@ -140,7 +141,7 @@ class Text:
             into[self.jr] = item[self.cv]
 
 
-def Url(jr: str = "url", aliases: tuple[str, ...] = ()) -> Text:  # noqa: N802 - reads as a table column
+def Url(jr: str = "url", aliases: tuple[str, ...] = ()) -> Text:
     return Text(jr, "url", aliases, is_url=True)
 
 
@@ -232,10 +233,11 @@ class Labelled:
     def write(self, item: Fields, into: Entry) -> None:
         value = item.get(self.cv)
         if isinstance(value, str) and value.startswith(self.label) and "\n" not in value and value != self.label:
-            into[self.jr] = value[len(self.label):]
+            into[self.jr] = value[len(self.label) :]
 
 
 # ---------------------------------------------------------------- the tables
+
 
 @dataclass(frozen=True)
 class JsonResumeSection:
@@ -267,47 +269,131 @@ class JsonResumeSection:
 
 
 SECTIONS: tuple[JsonResumeSection, ...] = (
-    JsonResumeSection("work", SectionKind.EXPERIENCE, "Experience", (
-        Text("name", "organization", aliases=("company",)), Text("position", "title"),
-        Text("location", "location"), Url(aliases=("website",)), Period(open_is_current=True),
-        Text("summary", "description"), TextList("highlights", "bullets"),
-    )),
-    JsonResumeSection("volunteer", SectionKind.VOLUNTEER, "Volunteering", (
-        Text("organization", "organization"), Text("position", "title"), Url(aliases=("website",)),
-        Period(open_is_current=True), Text("summary", "description"), TextList("highlights", "bullets"),
-    )),
-    JsonResumeSection("education", SectionKind.EDUCATION, "Education", (
-        Text("institution", "organization"), Joined(("studyType", "area"), "title"), Url(),
-        Period(open_is_current=False), Labelled("score", "description", GRADE_LABEL, aliases=("gpa",)),
-        TextList("courses", "bullets"),
-    )),
-    JsonResumeSection("awards", SectionKind.AWARDS, "Awards", (
-        Text("title", "title"), Text("awarder", "organization"), Text("date", "startDate"),
-        Text("summary", "description"),
-    )),
-    JsonResumeSection("certificates", SectionKind.CERTIFICATIONS, "Certifications", (
-        Text("name", "title"), Text("issuer", "organization"), Text("date", "startDate"), Url(),
-    )),
-    JsonResumeSection("publications", SectionKind.PUBLICATIONS, "Publications", (
-        Text("name", "title"), Text("publisher", "organization"), Text("releaseDate", "startDate"),
-        Url(aliases=("website",)), Text("summary", "description"),
-    )),
-    JsonResumeSection("skills", SectionKind.SKILLS, "Skills", (
-        Text("name", "title"), Text("level", "description"), TextList("keywords", "keywords"),
-    )),
-    JsonResumeSection("languages", SectionKind.LANGUAGES, "Languages", (
-        Text("language", "title"), Text("fluency", "description"),
-    )),
-    JsonResumeSection("interests", SectionKind.CUSTOM, "Interests", (
-        Text("name", "title"), TextList("keywords", "keywords"),
-    )),
-    JsonResumeSection("references", SectionKind.CUSTOM, "References", (
-        Text("name", "title"), Text("reference", "description"),
-    )),
-    JsonResumeSection("projects", SectionKind.PROJECTS, "Projects", (
-        Text("name", "title"), Text("entity", "organization"), Text("description", "description"),
-        Period(open_is_current=True), Url(), TextList("highlights", "bullets"), TextList("keywords", "keywords"),
-    )),
+    JsonResumeSection(
+        "work",
+        SectionKind.EXPERIENCE,
+        "Experience",
+        (
+            Text("name", "organization", aliases=("company",)),
+            Text("position", "title"),
+            Text("location", "location"),
+            Url(aliases=("website",)),
+            Period(open_is_current=True),
+            Text("summary", "description"),
+            TextList("highlights", "bullets"),
+        ),
+    ),
+    JsonResumeSection(
+        "volunteer",
+        SectionKind.VOLUNTEER,
+        "Volunteering",
+        (
+            Text("organization", "organization"),
+            Text("position", "title"),
+            Url(aliases=("website",)),
+            Period(open_is_current=True),
+            Text("summary", "description"),
+            TextList("highlights", "bullets"),
+        ),
+    ),
+    JsonResumeSection(
+        "education",
+        SectionKind.EDUCATION,
+        "Education",
+        (
+            Text("institution", "organization"),
+            Joined(("studyType", "area"), "title"),
+            Url(),
+            Period(open_is_current=False),
+            Labelled("score", "description", GRADE_LABEL, aliases=("gpa",)),
+            TextList("courses", "bullets"),
+        ),
+    ),
+    JsonResumeSection(
+        "awards",
+        SectionKind.AWARDS,
+        "Awards",
+        (
+            Text("title", "title"),
+            Text("awarder", "organization"),
+            Text("date", "startDate"),
+            Text("summary", "description"),
+        ),
+    ),
+    JsonResumeSection(
+        "certificates",
+        SectionKind.CERTIFICATIONS,
+        "Certifications",
+        (
+            Text("name", "title"),
+            Text("issuer", "organization"),
+            Text("date", "startDate"),
+            Url(),
+        ),
+    ),
+    JsonResumeSection(
+        "publications",
+        SectionKind.PUBLICATIONS,
+        "Publications",
+        (
+            Text("name", "title"),
+            Text("publisher", "organization"),
+            Text("releaseDate", "startDate"),
+            Url(aliases=("website",)),
+            Text("summary", "description"),
+        ),
+    ),
+    JsonResumeSection(
+        "skills",
+        SectionKind.SKILLS,
+        "Skills",
+        (
+            Text("name", "title"),
+            Text("level", "description"),
+            TextList("keywords", "keywords"),
+        ),
+    ),
+    JsonResumeSection(
+        "languages",
+        SectionKind.LANGUAGES,
+        "Languages",
+        (
+            Text("language", "title"),
+            Text("fluency", "description"),
+        ),
+    ),
+    JsonResumeSection(
+        "interests",
+        SectionKind.CUSTOM,
+        "Interests",
+        (
+            Text("name", "title"),
+            TextList("keywords", "keywords"),
+        ),
+    ),
+    JsonResumeSection(
+        "references",
+        SectionKind.CUSTOM,
+        "References",
+        (
+            Text("name", "title"),
+            Text("reference", "description"),
+        ),
+    ),
+    JsonResumeSection(
+        "projects",
+        SectionKind.PROJECTS,
+        "Projects",
+        (
+            Text("name", "title"),
+            Text("entity", "organization"),
+            Text("description", "description"),
+            Period(open_is_current=True),
+            Url(),
+            TextList("highlights", "bullets"),
+            TextList("keywords", "keywords"),
+        ),
+    ),
 )
 SECTIONS_BY_KEY = {table.key: table for table in SECTIONS}
 SECTION_FOR_KIND = {table.kind: table for table in SECTIONS if table.kind is not SectionKind.CUSTOM}
@@ -315,15 +401,24 @@ SECTION_FOR_KIND = {table.kind: table for table in SECTIONS if table.kind is not
 SECTION_FOR_CUSTOM_TITLE = {
     title: SECTIONS_BY_KEY[key]
     for key, titles in {
-        "interests": ("interests", "hobbies", "hobbies and interests", "interests and hobbies",
-                      "hobbies & interests", "interests & hobbies"),
+        "interests": (
+            "interests",
+            "hobbies",
+            "hobbies and interests",
+            "interests and hobbies",
+            "hobbies & interests",
+            "interests & hobbies",
+        ),
         "references": ("references", "referees"),
     }.items()
     for title in titles
 }
 
 BASICS_FIELDS: tuple[Codec, ...] = (
-    Text("name", "name"), Text("label", "headline"), Text("email", "email"), Text("phone", "phone"),
+    Text("name", "name"),
+    Text("label", "headline"),
+    Text("email", "email"),
+    Text("phone", "phone"),
 )
 LOCATION_PARTS = ("address", "city", "region", "postalCode", "countryCode")
 # Where a profile lives when a document names the network and username but no URL.
@@ -348,6 +443,7 @@ def _hash(value: Any) -> str:
 
 # ---------------------------------------------------------------- basics
 
+
 def _read_basics(jr: Entry) -> tuple[Fields, str | None, Sources]:
     """Our basics and summary from JSON Resume basics, with the JSON Resume path of each of our fields."""
     basics: Fields = {"name": "", "headline": None, "email": None, "phone": None, "location": None, "links": []}
@@ -357,8 +453,11 @@ def _read_basics(jr: Entry) -> tuple[Fields, str | None, Sources]:
     origins = {f"basics.{cv}": f"basics.{key}" for cv, key in sources.items()}
     location = jr.get("location")
     if isinstance(location, dict):
-        parts = [location[key].replace("\n", ", ") for key in LOCATION_PARTS
-                 if isinstance(location.get(key), str) and location[key]]
+        parts = [
+            location[key].replace("\n", ", ")
+            for key in LOCATION_PARTS
+            if isinstance(location.get(key), str) and location[key]
+        ]
         if parts:
             basics["location"] = ", ".join(parts)
             origins["basics.location"] = "basics.location"
@@ -429,6 +528,7 @@ def _basics_fingerprint(jr: Entry) -> str:
 
 # ---------------------------------------------------------------- export
 
+
 def to_json_resume(doc: CvDocument, *, keep_extras: bool = True) -> dict[str, Any]:
     """A JSON Resume document (valid against the schema) of `doc`.
 
@@ -452,16 +552,20 @@ def to_json_resume(doc: CvDocument, *, keep_extras: bool = True) -> dict[str, An
             extras = {name: value for name, value in item.items() if name != "id" and back[name] != value}
             record = {"id": item["id"], "at": len(entries) - 1, "hash": table.fingerprint(entry)}
             records.append(record | ({"extras": extras} if extras else {}))
-        layout.append({key: section[key] for key in ("id", "kind", "title", "visible")}
-                      | {"key": table.key if table else None, "items": records})
+        layout.append(
+            {key: section[key] for key in ("id", "kind", "title", "visible")}
+            | {"key": table.key if table else None, "items": records}
+        )
     if keep_extras:
-        result["meta"] = {VENDOR_KEY: {
-            "version": VENDOR_VERSION,
-            "title": cv["title"],
-            "design": cv["design"],
-            "basics": _basics_record(basics, cv),
-            "sections": layout,
-        }}
+        result["meta"] = {
+            VENDOR_KEY: {
+                "version": VENDOR_VERSION,
+                "title": cv["title"],
+                "design": cv["design"],
+                "basics": _basics_record(basics, cv),
+                "sections": layout,
+            }
+        }
     return result
 
 
@@ -484,6 +588,7 @@ def _basics_record(jr_basics: Entry, cv: Fields) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- import
+
 
 @dataclass
 class _Placed:
@@ -527,8 +632,12 @@ def _drafts_from_layout(layout: list[dict[str, Any]]) -> list[_SectionDraft]:
     for v, record in enumerate(layout):
         path = f"meta.{VENDOR_KEY}.sections.{v}"
         key = record.get("key")
-        section = {"id": record["id"], "kind": record["kind"], "title": record["title"],
-                   "visible": record.get("visible", True)}
+        section = {
+            "id": record["id"],
+            "kind": record["kind"],
+            "title": record["title"],
+            "visible": record.get("visible", True),
+        }
         draft = _SectionDraft(section, path, key or f"{path}.items", key)
         for r, item_record in enumerate(record["items"]):
             if "item" in item_record:
@@ -542,8 +651,9 @@ def _drafts_from_layout(layout: list[dict[str, Any]]) -> list[_SectionDraft]:
 
 def _fill_slots(table: JsonResumeSection, entries: list[Any], drafts: list[_SectionDraft]) -> None:
     """Put each entry of one array where meta.cvmaker says its item was, or beside its neighbour if it is new."""
-    slots = [(draft, item) for draft in drafts if draft.key == table.key
-             for item in draft.items if isinstance(item, _Slot)]
+    slots = [
+        (draft, item) for draft in drafts if draft.key == table.key for item in draft.items if isinstance(item, _Slot)
+    ]
     prints = [table.fingerprint(entry) for entry in entries]
     owner: dict[int, tuple[_Slot, bool]] = {}
     for _, slot in slots:  # first the entries nobody touched: their hash is unchanged
@@ -617,10 +727,10 @@ def _build(data: dict[str, Any]) -> tuple[Fields, dict[str, str]]:
                 else:
                     basics[name_], origins[f"basics.{name_}"] = value, where
         drafts = _drafts_from_layout(vendor.get("sections") or [])
-    for key in data:
+    for key, value in data.items():
         table = SECTIONS_BY_KEY.get(key)
         if table is not None:
-            _fill_slots(table, data[key] or [], drafts)
+            _fill_slots(table, value or [], drafts)
     sections: list[Fields] = []
     origins["sections"] = ""
     for s, draft in enumerate(drafts):
@@ -687,6 +797,7 @@ def from_json_resume(data: dict[str, Any], templates: Collection[str] = ()) -> C
 
 
 # ---------------------------------------------------------------- checks before the mapping
+
 
 def _shape_problems(data: Any) -> list[FieldProblem]:
     """Refuse what is not a JSON object or is too big, before anything recursive (the schema check) sees it."""
@@ -767,8 +878,13 @@ def _described(error: Any) -> list[tuple[str, str]]:
         case "additionalProperties":
             allowed = set(error.schema.get("properties", {}))
             extra = sorted(key for key in error.instance if key not in allowed)
-            return [(".".join(p for p in (path, key if _SAFE_KEY.match(key) else "") if p),
-                     "is not a field this format defines") for key in extra]
+            return [
+                (
+                    ".".join(p for p in (path, key if _SAFE_KEY.match(key) else "") if p),
+                    "is not a field this format defines",
+                )
+                for key in extra
+            ]
         case "required":
             missing = [key for key in value if key not in error.instance]
             return [(".".join(p for p in (path, key) if p), "is required") for key in missing]
@@ -827,25 +943,27 @@ VENDOR_SCHEMA: dict[str, Any] = {
                     "items": {
                         "type": "array",
                         "maxItems": limits.MAX_ITEMS_PER_SECTION,
-                        "items": {"anyOf": [
-                            {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["id", "at", "hash"],
-                                "properties": {
-                                    "id": {"type": "string"},
-                                    "at": {"type": "integer", "minimum": 0},
-                                    "hash": {"type": "string", "maxLength": 64},
-                                    "extras": {"type": "object", "propertyNames": {"enum": _ITEM_FIELDS}},
+                        "items": {
+                            "anyOf": [
+                                {
+                                    "type": "object",
+                                    "additionalProperties": False,
+                                    "required": ["id", "at", "hash"],
+                                    "properties": {
+                                        "id": {"type": "string"},
+                                        "at": {"type": "integer", "minimum": 0},
+                                        "hash": {"type": "string", "maxLength": 64},
+                                        "extras": {"type": "object", "propertyNames": {"enum": _ITEM_FIELDS}},
+                                    },
                                 },
-                            },
-                            {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["item"],
-                                "properties": {"item": {"type": "object"}},
-                            },
-                        ]},
+                                {
+                                    "type": "object",
+                                    "additionalProperties": False,
+                                    "required": ["item"],
+                                    "properties": {"item": {"type": "object"}},
+                                },
+                            ]
+                        },
                     },
                 },
             },

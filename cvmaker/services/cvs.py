@@ -22,7 +22,6 @@ from cvmaker.ports import CvRepository
 MAX_PAGE_SIZE = 50
 
 
-
 @dataclass
 class CvService:
     repository: CvRepository
@@ -121,12 +120,10 @@ class CvService:
 
     # ---------------------------------------------------------------- section and item edits
 
-    def add_section(self, owner: str, cv_id: str, version: int, changes: dict[str, Any],
-                    position: int | None) -> Cv:
+    def add_section(self, owner: str, cv_id: str, version: int, changes: dict[str, Any], position: int | None) -> Cv:
         return self._edit(owner, cv_id, version, lambda doc: editing.add_section(doc, changes, position)[0])
 
-    def update_section(self, owner: str, cv_id: str, version: int, section_id: str,
-                       changes: dict[str, Any]) -> Cv:
+    def update_section(self, owner: str, cv_id: str, version: int, section_id: str, changes: dict[str, Any]) -> Cv:
         return self._edit(owner, cv_id, version, lambda doc: editing.update_section(doc, section_id, changes))
 
     def remove_section(self, owner: str, cv_id: str, version: int, section_id: str) -> Cv:
@@ -135,10 +132,10 @@ class CvService:
     def move_section(self, owner: str, cv_id: str, version: int, section_id: str, position: int) -> Cv:
         return self._edit(owner, cv_id, version, lambda doc: editing.move_section(doc, section_id, position))
 
-    def add_item(self, owner: str, cv_id: str, version: int, section_id: str, changes: dict[str, Any],
-                 position: int | None) -> Cv:
-        return self._edit(owner, cv_id, version,
-                          lambda doc: editing.add_item(doc, section_id, changes, position)[0])
+    def add_item(
+        self, owner: str, cv_id: str, version: int, section_id: str, changes: dict[str, Any], position: int | None
+    ) -> Cv:
+        return self._edit(owner, cv_id, version, lambda doc: editing.add_item(doc, section_id, changes, position)[0])
 
     def update_item(self, owner: str, cv_id: str, version: int, item_id: str, changes: dict[str, Any]) -> Cv:
         return self._edit(owner, cv_id, version, lambda doc: editing.update_item(doc, item_id, changes))
@@ -146,15 +143,12 @@ class CvService:
     def remove_item(self, owner: str, cv_id: str, version: int, item_id: str) -> Cv:
         return self._edit(owner, cv_id, version, lambda doc: editing.remove_item(doc, item_id))
 
-    def move_item(self, owner: str, cv_id: str, version: int, item_id: str, section_id: str,
-                  position: int) -> Cv:
-        return self._edit(owner, cv_id, version,
-                          lambda doc: editing.move_item(doc, item_id, section_id, position))
+    def move_item(self, owner: str, cv_id: str, version: int, item_id: str, section_id: str, position: int) -> Cv:
+        return self._edit(owner, cv_id, version, lambda doc: editing.move_item(doc, item_id, section_id, position))
 
     # ---------------------------------------------------------------- the one write path
 
-    def _edit(self, owner: str, cv_id: str, version: int,
-              edit: Callable[[dict[str, Any]], dict[str, Any]]) -> Cv:
+    def _edit(self, owner: str, cv_id: str, version: int, edit: Callable[[dict[str, Any]], dict[str, Any]]) -> Cv:
         current = self.get(owner, cv_id)
         if current.version != version:
             # Fail before editing: the edit was made against content the caller has not seen.

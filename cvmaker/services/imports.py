@@ -72,8 +72,9 @@ class ImportService:
         if size > MAX_UPLOAD_BYTES:
             raise LimitExceeded(f"CV files are limited to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.", "upload_bytes")
         upload_id = new_ulid()
-        target = self.blobs.upload_target(upload_key(owner, upload_id), content_type, MAX_UPLOAD_BYTES,
-                                          UPLOAD_EXPIRY_SECONDS)
+        target = self.blobs.upload_target(
+            upload_key(owner, upload_id), content_type, MAX_UPLOAD_BYTES, UPLOAD_EXPIRY_SECONDS
+        )
         return UploadTicket(upload_id=upload_id, target=target)
 
     def import_upload(self, owner: str, upload_id: str, title: str | None = None) -> Imported:

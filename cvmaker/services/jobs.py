@@ -26,7 +26,6 @@ MAX_JOBS_RANKED = 200  # how many of a user's saved jobs ranking reads
 log = logging.getLogger(__name__)
 
 
-
 @dataclass
 class JobService:
     repository: JobRepository
@@ -40,9 +39,16 @@ class JobService:
         cleaned = clean_job_input(title, company, description)
         posting = Posting(cleaned.title, cleaned.company, cleaned.description)
         requirements, extracted_by = self._read_requirements(posting)
-        job = Job(id=new_ulid(), owner=owner, title=cleaned.title, company=cleaned.company,
-                  description=cleaned.description, requirements=tuple(requirements), created_at=self.clock(),
-                  extracted_by=extracted_by)
+        job = Job(
+            id=new_ulid(),
+            owner=owner,
+            title=cleaned.title,
+            company=cleaned.company,
+            description=cleaned.description,
+            requirements=tuple(requirements),
+            created_at=self.clock(),
+            extracted_by=extracted_by,
+        )
         self.repository.add(job)
         for listener in self.on_create:
             listener(job)
@@ -57,7 +63,8 @@ class JobService:
             proposals = None
         if proposals is not None:
             accepted, dropped = accept_proposals(
-                posting, [(p.text, p.kind, p.required) for p in proposals], self.vocabulary)
+                posting, [(p.text, p.kind, p.required) for p in proposals], self.vocabulary
+            )
             if dropped:
                 log.info("dropped %d proposed requirements not in the posting", len(dropped))
             if len(accepted) > 1:

@@ -54,7 +54,7 @@ __all__ = ["LETTER_FORMATS", "LetterBlock", "LetterContent", "LetterService", "l
 
 
 def letter_filename(document: CvDocument, render_format: RenderFormat) -> str:
-    """"Amelia Hartley Cover Letter.pdf", in the name's own script."""
+    """ "Amelia Hartley Cover Letter.pdf", in the name's own script."""
     return download_name(document.basics.name, "Cover Letter", render_format.extension)
 
 
@@ -71,6 +71,7 @@ def _canonical(value: Any) -> bytes:
 
 
 # ---------------------------------------------------------------- the service
+
 
 @dataclass
 class LetterService:
@@ -101,8 +102,15 @@ class LetterService:
                 text = None
         if not text:
             text = rules_cover_letter(brief)
-        letter = CoverLetter(id=new_ulid(), owner=owner, cv_id=source.id, job_id=job.id, text=text,
-                             created_at=self.clock(), rejected=tuple(rejected))
+        letter = CoverLetter(
+            id=new_ulid(),
+            owner=owner,
+            cv_id=source.id,
+            job_id=job.id,
+            text=text,
+            created_at=self.clock(),
+            rejected=tuple(rejected),
+        )
         self.letters.add(letter)
         return letter
 
@@ -134,8 +142,9 @@ class LetterRenderer:
     def __init__(self, rendering: RenderService) -> None:
         self.rendering = rendering
 
-    def render(self, owner: str, letter: CoverLetter, document: CvDocument,
-               render_format: RenderFormat = RenderFormat.PDF) -> RenderedFile:
+    def render(
+        self, owner: str, letter: CoverLetter, document: CvDocument, render_format: RenderFormat = RenderFormat.PDF
+    ) -> RenderedFile:
         """The letter as a file in the blob store, beside the CV's renders; rendered only if no equal file is
         stored yet. `document` is the CV the letter was written from."""
         letter_format(render_format.value)
@@ -146,8 +155,12 @@ class LetterRenderer:
         content = self.content(letter, prepared)
         digest = self.cache_key(letter, content, prepared, render_format)
         key = f"users/{owner}/renders/{letter.cv_id}/letters/{digest}.{render_format.extension}"
-        return self.rendering.files.fetch_or_make(key, render_format, letter_filename(document, render_format),
-                                                  lambda: self.render_bytes(letter, content, prepared, render_format))
+        return self.rendering.files.fetch_or_make(
+            key,
+            render_format,
+            letter_filename(document, render_format),
+            lambda: self.render_bytes(letter, content, prepared, render_format),
+        )
 
     def content(self, letter: CoverLetter, prepared: RenderInput) -> LetterContent:
         from cvmaker.domain.rendering.plain_text import detect_script
@@ -155,21 +168,26 @@ class LetterRenderer:
         # The letter's own language (from its text), not the CV's: an English letter from an Arabic CV is dated
         # in English.
         script = detect_script(CvDocument(basics=prepared.document.basics, summary=letter.text))
-        return letter_content(letter.text, prepared.document.basics.name,
-                              letter_date(letter.created_at, script.language))
+        return letter_content(
+            letter.text, prepared.document.basics.name, letter_date(letter.created_at, script.language)
+        )
 
-    def render_bytes(self, letter: CoverLetter, content: LetterContent, prepared: RenderInput,
-                     render_format: RenderFormat) -> tuple[bytes, int | None]:
+    def render_bytes(
+        self, letter: CoverLetter, content: LetterContent, prepared: RenderInput, render_format: RenderFormat
+    ) -> tuple[bytes, int | None]:
         if render_format is RenderFormat.PDF:
-            html = self.rendering.templates.letter_html(prepared.design.template, prepared.document, prepared.design, content)
+            html = self.rendering.templates.letter_html(
+                prepared.design.template, prepared.document, prepared.design, content
+            )
             pdf = self.rendering.renderer.render(html, str(prepared.asset_dir))
             return pdf.data, pdf.pages
         if render_format is RenderFormat.DOCX:
             return self.rendering.docx_writer.write_letter(prepared.document, prepared.design, content), None
         return (letter.text.strip() + "\n").encode(), None
 
-    def cache_key(self, letter: CoverLetter, content: LetterContent, prepared: RenderInput,
-                  render_format: RenderFormat) -> str:
+    def cache_key(
+        self, letter: CoverLetter, content: LetterContent, prepared: RenderInput, render_format: RenderFormat
+    ) -> str:
         """A hash of everything the file depends on: of the CV only its letterhead and design, so editing an
         entry of the CV does not render its letters again."""
         engine = self.rendering.renderer.version if render_format is RenderFormat.PDF else ""

@@ -36,7 +36,6 @@ MAX_JOB_CHUNKS = 48
 SNIPPET = 240
 
 
-
 class CachedEmbedder:
     """An `Embedder` that remembers vectors by the hash of model and text, so a CV or posting is embedded once:
     in memory, and in `store` (if given) across restarts."""
@@ -128,8 +127,7 @@ class MatchingService:
         other_cvs = {other.id: other for other in self._other_cvs(owner, cv.id)}
         others = [OtherCv(other.id, self._read_facts(other)) for other in other_cvs.values()]
         evidence = self._evidence(job, prepared, others, other_cvs)
-        return score_match(job, cv.id, prepared.facts, others, self._semantic(prepared, job), evidence,
-                           self.vocabulary)
+        return score_match(job, cv.id, prepared.facts, others, self._semantic(prepared, job), evidence, self.vocabulary)
 
     def rank_jobs(self, owner: str, cv_id: str, first: int = 10) -> list[RankedJob]:
         """The user's saved jobs, best match for the CV first (ties: newest job first). Another user's CV ranks
@@ -140,17 +138,16 @@ class MatchingService:
         prepared = self._prepare(cv, index=False)
         ranked = [RankedJob(job, self._quick_score(prepared, job)) for job in self.jobs.all(owner)]
         ranked.sort(key=lambda r: (-r.score, _newest_first(r.job.id)))
-        return ranked[:max(0, first)]
+        return ranked[: max(0, first)]
 
     def rank_cvs(self, owner: str, job_id: str, first: int = 10) -> list[RankedCv]:
         """The user's CVs, best match for the job first (ties: newest CV first); none for a missing job."""
         job = self.jobs.find(owner, job_id)
         if job is None:
             return []
-        ranked = [RankedCv(cv, self._quick_score(self._prepare(cv, index=False), job))
-                  for cv in self._all_cvs(owner)]
+        ranked = [RankedCv(cv, self._quick_score(self._prepare(cv, index=False), job)) for cv in self._all_cvs(owner)]
         ranked.sort(key=lambda r: (-r.score, _newest_first(r.cv.id)))
-        return ranked[:max(0, first)]
+        return ranked[: max(0, first)]
 
     def item_similarities(self, owner: str, cv: Cv, job: Job) -> dict[str, float]:
         """How close in meaning each item of the CV is to what the job asks for (item id -> cosine): the mean of
@@ -159,8 +156,11 @@ class MatchingService:
         import numpy as np
 
         prepared = self._prepare(cv, index=False)
-        wanted = [_query_text(r) for r in job.requirements if r.kind not in (
-            RequirementKind.EXPERIENCE, RequirementKind.EDUCATION)]
+        wanted = [
+            _query_text(r)
+            for r in job.requirements
+            if r.kind not in (RequirementKind.EXPERIENCE, RequirementKind.EDUCATION)
+        ]
         items = [(p.item_id, v) for p, v in zip(prepared.passages, prepared.vectors) if p.item_id]
         if not wanted or not items:
             return {}
@@ -180,8 +180,9 @@ class MatchingService:
     # ---------------------------------------------------------------- scoring parts
 
     def _quick_score(self, prepared: _PreparedCv, job: Job) -> float:
-        return score_match(job, prepared.cv.id, prepared.facts, [], self._semantic(prepared, job), {},
-                           self.vocabulary).score
+        return score_match(
+            job, prepared.cv.id, prepared.facts, [], self._semantic(prepared, job), {}, self.vocabulary
+        ).score
 
     def _semantic(self, prepared: _PreparedCv, job: Job) -> float | None:
         job_vector = self._job_centroid(job)
@@ -205,10 +206,20 @@ class MatchingService:
         return _PreparedCv(cv, self._read_facts(cv), found, vectors, centroid(shown))
 
     def _ensure_indexed(self, cv: Cv, found: list[CvPassage], vectors: list[Vector]) -> None:
-        records = [VectorRecord(_vector_id(cv.id, p), v, {
-            "cv_id": cv.id, "section_id": p.section_id, "item_id": p.item_id or "",
-            "kind": p.kind.value if p.kind else "SUMMARY", "visible": p.visible})
-            for p, v in zip(found, vectors)]
+        records = [
+            VectorRecord(
+                _vector_id(cv.id, p),
+                v,
+                {
+                    "cv_id": cv.id,
+                    "section_id": p.section_id,
+                    "item_id": p.item_id or "",
+                    "kind": p.kind.value if p.kind else "SUMMARY",
+                    "visible": p.visible,
+                },
+            )
+            for p, v in zip(found, vectors)
+        ]
         wanted = [r.id for r in records]
         if self.index.existing(cv.owner, wanted) != set(wanted):
             # Something changed since the CV was indexed: replace its vectors as a whole.
@@ -244,8 +255,9 @@ class MatchingService:
 
     # ---------------------------------------------------------------- evidence
 
-    def _evidence(self, job: Job, prepared: _PreparedCv, others: list[OtherCv],
-                  other_cvs: dict[str, Cv]) -> dict[Requirement, list[Evidence]]:
+    def _evidence(
+        self, job: Job, prepared: _PreparedCv, others: list[OtherCv], other_cvs: dict[str, Cv]
+    ) -> dict[Requirement, list[Evidence]]:
         requirements = list(job.requirements)
         if not requirements:
             return {}
@@ -255,8 +267,9 @@ class MatchingService:
         floor = low + EVIDENCE_FLOOR * (high - low)
         evidence: dict[Requirement, list[Evidence]] = {}
         # One batch for all requirements: one matrix product locally, parallel requests to Pinecone.
-        all_hits = self.index.query_many(prepared.cv.owner, queries, EVIDENCE_PER_REQUIREMENT + MAX_NAMED,
-                                         {"cv_id": prepared.cv.id, "visible": True})
+        all_hits = self.index.query_many(
+            prepared.cv.owner, queries, EVIDENCE_PER_REQUIREMENT + MAX_NAMED, {"cv_id": prepared.cv.id, "visible": True}
+        )
         for requirement, query, hits in zip(requirements, queries, all_hits):
             chosen: list[Evidence] = []
             for section_id, item_id in self._named_by(requirement, prepared):
@@ -270,10 +283,14 @@ class MatchingService:
                     chosen.append(self._evidence_of(prepared.cv.id, by_item[key][0], requirement, hit.score))
             elsewhere: list[Evidence] = []
             if not chosen or not any(occurs_in(requirement.text, e.text) for e in chosen):
-                elsewhere = self._evidence_elsewhere(requirement, [OtherCv(prepared.cv.id, prepared.facts), *others],
-                                                     {prepared.cv.id: prepared.cv, **other_cvs}, query,
-                                                     hidden_only_in=prepared.cv.id)
-            evidence[requirement] = chosen[:EVIDENCE_PER_REQUIREMENT - len(elsewhere)] + elsewhere
+                elsewhere = self._evidence_elsewhere(
+                    requirement,
+                    [OtherCv(prepared.cv.id, prepared.facts), *others],
+                    {prepared.cv.id: prepared.cv, **other_cvs},
+                    query,
+                    hidden_only_in=prepared.cv.id,
+                )
+            evidence[requirement] = chosen[: EVIDENCE_PER_REQUIREMENT - len(elsewhere)] + elsewhere
         return evidence
 
     def _named_by(self, requirement: Requirement, prepared: _PreparedCv) -> list[tuple[str, str | None]]:
@@ -287,35 +304,53 @@ class MatchingService:
                 return [(p.section_id, p.item_id) for p in shown if (p.section_id, p.item_id) in places][:MAX_NAMED]
         if kind == RequirementKind.TITLE:
             wanted = title_words(requirement.text)
-            return [(p.section_id, p.item_id) for p in shown if p.kind == SectionKind.EXPERIENCE
-                    and wanted & title_words(p.text.split(".")[0])][:MAX_NAMED]
+            return [
+                (p.section_id, p.item_id)
+                for p in shown
+                if p.kind == SectionKind.EXPERIENCE and wanted & title_words(p.text.split(".")[0])
+            ][:MAX_NAMED]
         if kind == RequirementKind.EDUCATION:
             return [(p.section_id, p.item_id) for p in shown if p.kind == SectionKind.EDUCATION][:MAX_NAMED]
         if kind == RequirementKind.EXPERIENCE:
             return [(p.section_id, p.item_id) for p in shown if p.kind == SectionKind.EXPERIENCE][:MAX_NAMED]
         return [(p.section_id, p.item_id) for p in shown if occurs_in(requirement.text, p.text)][:MAX_NAMED]
 
-    def _evidence_elsewhere(self, requirement: Requirement, others: list[OtherCv], other_cvs: dict[str, Cv],
-                            query: Vector, hidden_only_in: str) -> list[Evidence]:
+    def _evidence_elsewhere(
+        self,
+        requirement: Requirement,
+        others: list[OtherCv],
+        other_cvs: dict[str, Cv],
+        query: Vector,
+        hidden_only_in: str,
+    ) -> list[Evidence]:
         """Where the user shows a skill this CV does not: a hidden item of this CV, or another CV's item."""
         skill = self.vocabulary.lookup(requirement.text)
         if skill is None:
             return []
         for other in others:
             for section_id, item_id in other.facts.skill_items.get(skill.key, []):
-                passage = next((p for p in passages(other_cvs[other.cv_id].document)
-                                if (p.section_id, p.item_id) == (section_id, item_id)), None)
+                passage = next(
+                    (
+                        p
+                        for p in passages(other_cvs[other.cv_id].document)
+                        if (p.section_id, p.item_id) == (section_id, item_id)
+                    ),
+                    None,
+                )
                 if passage is None or (other.cv_id == hidden_only_in and passage.visible):
                     continue
                 vector = self.embedder.embed([passage.text])[0]
                 return [self._evidence_of(other.cv_id, passage, requirement, cosine(query, vector))]
         return []
 
-    def _evidence_of(self, cv_id: str, passage: CvPassage, requirement: Requirement,
-                     similarity: float) -> Evidence:
-        return Evidence(section_id=passage.section_id, item_id=passage.item_id,
-                        text=_snippet(passage, requirement), similarity=round(max(0.0, similarity), 4),
-                        cv_id=cv_id)
+    def _evidence_of(self, cv_id: str, passage: CvPassage, requirement: Requirement, similarity: float) -> Evidence:
+        return Evidence(
+            section_id=passage.section_id,
+            item_id=passage.item_id,
+            text=_snippet(passage, requirement),
+            similarity=round(max(0.0, similarity), 4),
+            cv_id=cv_id,
+        )
 
 
 def _query_text(requirement: Requirement) -> str:
@@ -335,7 +370,7 @@ def _snippet(passage: CvPassage, requirement: Requirement) -> str:
     best = next((s for s in pieces if occurs_in(requirement.text, s)), None)
     if best is None:
         return pieces[0] if passage.item_id is None and pieces else passage.label
-    return best if len(best) <= SNIPPET else best[:SNIPPET - 1].rstrip() + "\u2026"
+    return best if len(best) <= SNIPPET else best[: SNIPPET - 1].rstrip() + "\u2026"
 
 
 def _vector_id(cv_id: str, passage: CvPassage) -> str:

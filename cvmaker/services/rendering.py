@@ -57,8 +57,12 @@ class RenderFormat(str, enum.Enum):
         return _CONTENT_TYPES[self]
 
 
-_EXTENSIONS = {RenderFormat.PDF: "pdf", RenderFormat.DOCX: "docx", RenderFormat.TEXT: "txt",
-               RenderFormat.JSON_RESUME: "json"}
+_EXTENSIONS = {
+    RenderFormat.PDF: "pdf",
+    RenderFormat.DOCX: "docx",
+    RenderFormat.TEXT: "txt",
+    RenderFormat.JSON_RESUME: "json",
+}
 _CONTENT_TYPES = {
     RenderFormat.PDF: "application/pdf",
     RenderFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -68,6 +72,7 @@ _CONTENT_TYPES = {
 
 
 # ---------------------------------------------------------------- results
+
 
 @dataclass(frozen=True, slots=True)
 class RenderedFile:
@@ -112,7 +117,7 @@ def _canonical(value: Any) -> bytes:
 
 
 def download_filename(document: CvDocument, render_format: RenderFormat) -> str:
-    """"Amelia Hartley CV.pdf", in the name's own script."""
+    """ "Amelia Hartley CV.pdf", in the name's own script."""
     return download_name(document.basics.name, "CV", render_format.extension)
 
 
@@ -125,8 +130,9 @@ class StoredFiles:
         self.blobs = blobs
         self.rasterizer = rasterizer
 
-    def fetch_or_make(self, key: str, render_format: RenderFormat, filename: str,
-                      make: Callable[[], tuple[bytes, int | None]]) -> RenderedFile:
+    def fetch_or_make(
+        self, key: str, render_format: RenderFormat, filename: str, make: Callable[[], tuple[bytes, int | None]]
+    ) -> RenderedFile:
         data: bytes | None = self.blobs.get(key) if self.blobs.exists(key) else None
         cached = data is not None
         pages: int | None = None
@@ -135,9 +141,16 @@ class StoredFiles:
             self.blobs.put(key, data, render_format.content_type)
         if render_format is RenderFormat.PDF and pages is None:
             pages = self.rasterizer.page_count(data)
-        return RenderedFile(key=key, format=render_format, pages=pages, bytes=len(data),
-                            sha256=hashlib.sha256(data).hexdigest(), cached=cached, filename=filename,
-                            content_type=render_format.content_type)
+        return RenderedFile(
+            key=key,
+            format=render_format,
+            pages=pages,
+            bytes=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            cached=cached,
+            filename=filename,
+            content_type=render_format.content_type,
+        )
 
     def download(self, rendered: RenderedFile) -> Download:
         return Download(rendered, self.blobs.download_url(rendered.key, rendered.filename))
@@ -169,14 +182,16 @@ class RenderService:
             raise RuntimeError("this RenderService was built without the CV service")
         return self._cvs
 
-    def render_cv(self, owner: str, cv_id: str, design: Mapping[str, Any] | None,
-                  render_format: RenderFormat) -> Download:
+    def render_cv(
+        self, owner: str, cv_id: str, design: Mapping[str, Any] | None, render_format: RenderFormat
+    ) -> Download:
         """The caller's CV as a file, with a short-lived link to it."""
         cv = self.cvs.get(owner, cv_id)
         return self.files.download(self.render(owner, cv.id, cv.document, design or None, render_format))
 
-    def preview_cv(self, owner: str, cv_id: str | None, changes: Mapping[str, Any] | None,
-                   design: Mapping[str, Any] | None) -> list[PreviewPage]:
+    def preview_cv(
+        self, owner: str, cv_id: str | None, changes: Mapping[str, Any] | None, design: Mapping[str, Any] | None
+    ) -> list[PreviewPage]:
         """The pages of a saved CV with unsaved edits applied on top, or of a document made only of the edits."""
         if cv_id is not None:
             base = self.cvs.get(owner, cv_id).document.to_dict()
@@ -202,14 +217,17 @@ class RenderService:
             raise InvalidInput([FieldProblem("cvId", "is not a valid id")])
         prepared = self.prepare(document, design_override)
         key = f"users/{owner}/renders/{cv_id}/{self.cache_key(prepared, render_format)}.{render_format.extension}"
-        return self.files.fetch_or_make(key, render_format, download_filename(prepared.document, render_format),
-                                        lambda: self.render_bytes(prepared, render_format))
+        return self.files.fetch_or_make(
+            key,
+            render_format,
+            download_filename(prepared.document, render_format),
+            lambda: self.render_bytes(prepared, render_format),
+        )
 
     def render_bytes(self, prepared: RenderInput, render_format: RenderFormat) -> tuple[bytes, int | None]:
         """Render without the blob store (the command line uses this). Pages are counted for PDFs only."""
         if render_format is RenderFormat.PDF:
-            pdf = self.renderer.render(self.templates.html(prepared.document, prepared.design),
-                                       str(prepared.asset_dir))
+            pdf = self.renderer.render(self.templates.html(prepared.document, prepared.design), str(prepared.asset_dir))
             return pdf.data, pdf.pages
         if render_format is RenderFormat.DOCX:
             return self.docx_writer.write(prepared.document, prepared.design), None
@@ -219,9 +237,7 @@ class RenderService:
             raise InvalidInput([FieldProblem("format", "JSON Resume export is not available here")])
         return _canonical(self.json_resume(prepared.document)) + b"\n", None
 
-    def preview(
-        self, document: CvDocument, design: Design | Mapping[str, Any] | None = None
-    ) -> list[PreviewPage]:
+    def preview(self, document: CvDocument, design: Design | Mapping[str, Any] | None = None) -> list[PreviewPage]:
         """The PDF's pages as PNG images, for a document that may not be saved (validated all the same)."""
         prepared = self.prepare(document, design)
         digest = self.cache_key(prepared, RenderFormat.PDF)

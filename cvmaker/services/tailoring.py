@@ -35,7 +35,6 @@ from cvmaker.services.matching import MatchingService
 log = logging.getLogger(__name__)
 
 
-
 @dataclass
 class TailoringService:
     cvs: CvService
@@ -62,8 +61,12 @@ class TailoringService:
         if problems:
             # The rules only rearrange, so this means a bug: keep the source as it is rather than risk it.
             log.error("tailored document failed the fabrication check: %s", problems)
-            return self._unchanged(owner, source, job, rejected + [
-                Change("", None, None, "Dropped by the no-fabrication check: " + "; ".join(problems), ())])
+            return self._unchanged(
+                owner,
+                source,
+                job,
+                rejected + [Change("", None, None, "Dropped by the no-fabrication check: " + "; ".join(problems), ())],
+            )
         cv = self.cvs.create_from_document(owner, plan.document, source_cv_id=source.id)
         return Tailored(cv=cv, changes=plan.changes, rejected=tuple(rejected))
 
@@ -90,8 +93,9 @@ def written_or_why(generator: TextGenerator, write: Callable[[], str | None]) ->
 def letter_problems(text: str, source: Cv, job: Job, vocabulary: Vocabulary) -> list[str]:
     """What a cover letter states that the CV does not. The job's title and company may be named."""
     facts = source_facts(source.document, vocabulary)
-    return text_problems(text, facts, vocabulary,
-                         also_allowed=[job.title, job.company or "", " ".join(COVER_LETTER_WORDS)])
+    return text_problems(
+        text, facts, vocabulary, also_allowed=[job.title, job.company or "", " ".join(COVER_LETTER_WORDS)]
+    )
 
 
 __all__ = ["Match", "TailoringService", "letter_problems"]

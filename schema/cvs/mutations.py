@@ -19,9 +19,7 @@ from schema.errors import (
 )
 from schema.permissions import READ, WRITE
 
-CvResult = Annotated[
-    Cv | NotFoundError | ValidationError | VersionConflictError, strawberry.union("CvResult")
-]
+CvResult = Annotated[Cv | NotFoundError | ValidationError | VersionConflictError, strawberry.union("CvResult")]
 DeleteResult = Annotated[Deleted | NotFoundError, strawberry.union("DeleteResult")]
 JsonResumeResult = Annotated[JsonResumeDocument | NotFoundError, strawberry.union("JsonResumeResult")]
 
@@ -44,8 +42,9 @@ class CvMutations:
 
     @strawberry.mutation(permission_classes=WRITE)
     async def delete_cv(self, info: Info, id: strawberry.ID) -> DeleteResult:
-        return await as_result(resolve.delete_cv(info.context, id), lambda i: Deleted(id=strawberry.ID(i)),
-                               (NotFoundError,))
+        return await as_result(
+            resolve.delete_cv(info.context, id), lambda i: Deleted(id=strawberry.ID(i)), (NotFoundError,)
+        )
 
     @strawberry.mutation(permission_classes=WRITE)
     async def duplicate_cv(self, info: Info, id: strawberry.ID, title: str | None = None) -> CvResult:
@@ -56,45 +55,61 @@ class CvMutations:
         return await _cv_result(resolve.restore_cv_revision(info.context, id, version))
 
     @strawberry.mutation(permission_classes=WRITE)
-    async def add_section(self, info: Info, cv_id: strawberry.ID, version: int, input: SectionInput,
-                          position: int | None = None) -> CvResult:
+    async def add_section(
+        self, info: Info, cv_id: strawberry.ID, version: int, input: SectionInput, position: int | None = None
+    ) -> CvResult:
         return await _cv_result(resolve.add_section(info.context, cv_id, version, to_changes(input), position))
 
     @strawberry.mutation(permission_classes=WRITE)
-    async def update_section(self, info: Info, cv_id: strawberry.ID, version: int, section_id: strawberry.ID,
-                             input: SectionInput) -> CvResult:
-        return await _cv_result(
-            resolve.update_section(info.context, cv_id, version, section_id, to_changes(input)))
+    async def update_section(
+        self, info: Info, cv_id: strawberry.ID, version: int, section_id: strawberry.ID, input: SectionInput
+    ) -> CvResult:
+        return await _cv_result(resolve.update_section(info.context, cv_id, version, section_id, to_changes(input)))
 
     @strawberry.mutation(permission_classes=WRITE)
-    async def remove_section(self, info: Info, cv_id: strawberry.ID, version: int,
-                             section_id: strawberry.ID) -> CvResult:
+    async def remove_section(
+        self, info: Info, cv_id: strawberry.ID, version: int, section_id: strawberry.ID
+    ) -> CvResult:
         return await _cv_result(resolve.remove_section(info.context, cv_id, version, section_id))
 
     @strawberry.mutation(permission_classes=WRITE)
-    async def move_section(self, info: Info, cv_id: strawberry.ID, version: int, section_id: strawberry.ID,
-                           position: int) -> CvResult:
+    async def move_section(
+        self, info: Info, cv_id: strawberry.ID, version: int, section_id: strawberry.ID, position: int
+    ) -> CvResult:
         return await _cv_result(resolve.move_section(info.context, cv_id, version, section_id, position))
 
     @strawberry.mutation(permission_classes=WRITE)
-    async def add_item(self, info: Info, cv_id: strawberry.ID, version: int, section_id: strawberry.ID,
-                       input: ItemInput, position: int | None = None) -> CvResult:
-        return await _cv_result(
-            resolve.add_item(info.context, cv_id, version, section_id, to_changes(input), position))
+    async def add_item(
+        self,
+        info: Info,
+        cv_id: strawberry.ID,
+        version: int,
+        section_id: strawberry.ID,
+        input: ItemInput,
+        position: int | None = None,
+    ) -> CvResult:
+        return await _cv_result(resolve.add_item(info.context, cv_id, version, section_id, to_changes(input), position))
 
     @strawberry.mutation(permission_classes=WRITE)
-    async def update_item(self, info: Info, cv_id: strawberry.ID, version: int, item_id: strawberry.ID,
-                          input: ItemInput) -> CvResult:
+    async def update_item(
+        self, info: Info, cv_id: strawberry.ID, version: int, item_id: strawberry.ID, input: ItemInput
+    ) -> CvResult:
         return await _cv_result(resolve.update_item(info.context, cv_id, version, item_id, to_changes(input)))
 
     @strawberry.mutation(permission_classes=WRITE)
-    async def remove_item(self, info: Info, cv_id: strawberry.ID, version: int,
-                          item_id: strawberry.ID) -> CvResult:
+    async def remove_item(self, info: Info, cv_id: strawberry.ID, version: int, item_id: strawberry.ID) -> CvResult:
         return await _cv_result(resolve.remove_item(info.context, cv_id, version, item_id))
 
     @strawberry.mutation(permission_classes=WRITE, description="Moves an item, possibly into another section.")
-    async def move_item(self, info: Info, cv_id: strawberry.ID, version: int, item_id: strawberry.ID,
-                        section_id: strawberry.ID, position: int) -> CvResult:
+    async def move_item(
+        self,
+        info: Info,
+        cv_id: strawberry.ID,
+        version: int,
+        item_id: strawberry.ID,
+        section_id: strawberry.ID,
+        position: int,
+    ) -> CvResult:
         return await _cv_result(resolve.move_item(info.context, cv_id, version, item_id, section_id, position))
 
     @strawberry.mutation(permission_classes=WRITE, description="A new CV from a JSON Resume document.")
@@ -103,5 +118,8 @@ class CvMutations:
 
     @strawberry.mutation(permission_classes=READ, description="The CV as a JSON Resume document.")
     async def export_json_resume(self, info: Info, id: strawberry.ID) -> JsonResumeResult:
-        return await as_result(resolve.export_json_resume(info.context, id),
-                               lambda document: JsonResumeDocument(document=document), (NotFoundError,))
+        return await as_result(
+            resolve.export_json_resume(info.context, id),
+            lambda document: JsonResumeDocument(document=document),
+            (NotFoundError,),
+        )

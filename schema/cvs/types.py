@@ -48,9 +48,18 @@ class Item:
     @classmethod
     def from_domain(cls, item: domain.Item) -> Item:
         return cls(
-            id=strawberry.ID(item.id), visible=item.visible, title=item.title, organization=item.organization,
-            location=item.location, start_date=item.start_date, end_date=item.end_date, current=item.current,
-            description=item.description, bullets=item.bullets, keywords=item.keywords, url=item.url,
+            id=strawberry.ID(item.id),
+            visible=item.visible,
+            title=item.title,
+            organization=item.organization,
+            location=item.location,
+            start_date=item.start_date,
+            end_date=item.end_date,
+            current=item.current,
+            description=item.description,
+            bullets=item.bullets,
+            keywords=item.keywords,
+            url=item.url,
         )
 
 
@@ -65,7 +74,10 @@ class Section:
     @classmethod
     def from_domain(cls, section: domain.Section) -> Section:
         return cls(
-            id=strawberry.ID(section.id), kind=section.kind, title=section.title, visible=section.visible,
+            id=strawberry.ID(section.id),
+            kind=section.kind,
+            title=section.title,
+            visible=section.visible,
             items=[Item.from_domain(item) for item in section.items],
         )
 
@@ -82,8 +94,12 @@ class Design:
     @classmethod
     def from_domain(cls, design: domain.Design) -> Design:
         return cls(
-            template=design.template, accent_color=design.accent_color, font_family=design.font_family,
-            font_size=design.font_size, page_size=design.page_size, margins=design.margins,
+            template=design.template,
+            accent_color=design.accent_color,
+            font_family=design.font_family,
+            font_size=design.font_size,
+            page_size=design.page_size,
+            margins=design.margins,
         )
 
 
@@ -111,8 +127,12 @@ class Cv:
             created_at=cv.created_at,
             updated_at=cv.updated_at,
             basics=Basics(
-                name=basics.name, headline=basics.headline, email=basics.email, phone=basics.phone,
-                location=basics.location, links=[Link(label=link.label, url=link.url) for link in basics.links],
+                name=basics.name,
+                headline=basics.headline,
+                email=basics.email,
+                phone=basics.phone,
+                location=basics.location,
+                links=[Link(label=link.label, url=link.url) for link in basics.links],
             ),
             summary=document.summary,
             sections=[Section.from_domain(section) for section in document.sections],
@@ -165,4 +185,3 @@ class Deleted:
 @strawberry.type
 class JsonResumeDocument:
     document: strawberry.scalars.JSON
-

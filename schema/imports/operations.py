@@ -21,8 +21,10 @@ from schema.errors import (
 from schema.permissions import WRITE
 
 
-@strawberry.type(description="Send the file as an HTTP `method` (POST) of `fields` plus the file as form field "
-                 "`file` (multipart/form-data) to `url`, before `expiresAt`.")
+@strawberry.type(
+    description="Send the file as an HTTP `method` (POST) of `fields` plus the file as form field "
+    "`file` (multipart/form-data) to `url`, before `expiresAt`."
+)
 class UploadTicket:
     upload_id: strawberry.ID
     url: str
@@ -34,9 +36,14 @@ class UploadTicket:
     @classmethod
     def from_domain(cls, ticket: Any) -> UploadTicket:
         target = ticket.target
-        return cls(upload_id=strawberry.ID(ticket.upload_id), url=target.url, method=target.method,
-                   fields=dict(target.fields), expires_at=datetime.fromtimestamp(target.expires_at, UTC),
-                   max_bytes=target.max_bytes)
+        return cls(
+            upload_id=strawberry.ID(ticket.upload_id),
+            url=target.url,
+            method=target.method,
+            fields=dict(target.fields),
+            expires_at=datetime.fromtimestamp(target.expires_at, UTC),
+            max_bytes=target.max_bytes,
+        )
 
 
 @strawberry.type(description="Something the importer could not place, or was unsure of: check it.")
@@ -48,7 +55,7 @@ class ImportWarning:
 @strawberry.type(description="Where in the file a field's value came from.")
 class FieldSource:
     path: str = strawberry.field(description='Dotted path of the field, like "sections.0.items.1.startDate".')
-    source: str = strawberry.field(description='Where it was read, like \'page 1: "Jan 2020 - Present"\'.')
+    source: str = strawberry.field(description="Where it was read, like 'page 1: \"Jan 2020 - Present\"'.")
 
 
 @strawberry.type
@@ -59,9 +66,11 @@ class Imported:
 
     @classmethod
     def from_domain(cls, imported: Any) -> Imported:
-        return cls(cv=Cv.from_domain(imported.cv),
-                   warnings=[ImportWarning(message=m, text=t or None) for m, t in imported.warnings],
-                   sources=[FieldSource(path=p, source=s) for p, s in imported.sources.items()])
+        return cls(
+            cv=Cv.from_domain(imported.cv),
+            warnings=[ImportWarning(message=m, text=t or None) for m, t in imported.warnings],
+            sources=[FieldSource(path=p, source=s) for p, s in imported.sources.items()],
+        )
 
 
 UploadResult = Annotated[UploadTicket | ValidationError | LimitExceededError, strawberry.union("UploadResult")]
@@ -72,14 +81,26 @@ ImportResult = Annotated[
 
 @strawberry.type
 class ImportMutations:
-    @strawberry.mutation(permission_classes=WRITE, description="A short-lived, single-use target to upload a "
-                         "PDF or Word CV to; then call `importCv` with its `uploadId`.")
+    @strawberry.mutation(
+        permission_classes=WRITE,
+        description="A short-lived, single-use target to upload a "
+        "PDF or Word CV to; then call `importCv` with its `uploadId`.",
+    )
     async def create_upload(self, info: Info, filename: str, content_type: str, size: int) -> UploadResult:
-        return await as_result(resolve.create_upload(info.context, filename, content_type, size),
-                               UploadTicket.from_domain, (ValidationError, LimitExceededError))
+        return await as_result(
+            resolve.create_upload(info.context, filename, content_type, size),
+            UploadTicket.from_domain,
+            (ValidationError, LimitExceededError),
+        )
 
-    @strawberry.mutation(permission_classes=WRITE, description="Parse an uploaded file into a new CV, with "
-                         "warnings for what could not be placed and where each field came from.")
+    @strawberry.mutation(
+        permission_classes=WRITE,
+        description="Parse an uploaded file into a new CV, with "
+        "warnings for what could not be placed and where each field came from.",
+    )
     async def import_cv(self, info: Info, upload_id: strawberry.ID, title: str | None = None) -> ImportResult:
-        return await as_result(resolve.import_cv(info.context, upload_id, title), Imported.from_domain,
-                               (NotFoundError, UnsupportedFileError, LimitExceededError))
+        return await as_result(
+            resolve.import_cv(info.context, upload_id, title),
+            Imported.from_domain,
+            (NotFoundError, UnsupportedFileError, LimitExceededError),
+        )

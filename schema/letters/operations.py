@@ -35,17 +35,24 @@ class LetterQueries:
 @strawberry.type
 class LetterMutations:
     @strawberry.mutation(permission_classes=WRITE, description="A cover letter drawn only from the CV's facts.")
-    async def generate_cover_letter(self, info: Info, cv_id: strawberry.ID,
-                                    job_id: strawberry.ID) -> CoverLetterResult:
-        return await as_result(resolve.generate_cover_letter(info.context, cv_id, job_id), CoverLetter.from_domain,
-                               (NotFoundError, UnavailableError))
+    async def generate_cover_letter(self, info: Info, cv_id: strawberry.ID, job_id: strawberry.ID) -> CoverLetterResult:
+        return await as_result(
+            resolve.generate_cover_letter(info.context, cv_id, job_id),
+            CoverLetter.from_domain,
+            (NotFoundError, UnavailableError),
+        )
 
-    @strawberry.mutation(permission_classes=READ, description="A cover letter as a file in the style of its CV "
-                         "(template, colour, font, page size, margins), with the CV's name and contact details "
-                         "as the letterhead: PDF or DOCX, or TEXT for the letter's text alone (JSON_RESUME is a "
-                         "ValidationError). The same letter and design are served from storage without rendering "
-                         "again.")
-    async def render_cover_letter(self, info: Info, id: strawberry.ID,
-                                  format: RenderFormat = RenderFormat.PDF) -> RenderResult:
-        return await as_result(resolve.render_cover_letter(info.context, id, format.value),
-                               RenderedFile.from_domain, _ERRORS)
+    @strawberry.mutation(
+        permission_classes=READ,
+        description="A cover letter as a file in the style of its CV "
+        "(template, colour, font, page size, margins), with the CV's name and contact details "
+        "as the letterhead: PDF or DOCX, or TEXT for the letter's text alone (JSON_RESUME is a "
+        "ValidationError). The same letter and design are served from storage without rendering "
+        "again.",
+    )
+    async def render_cover_letter(
+        self, info: Info, id: strawberry.ID, format: RenderFormat = RenderFormat.PDF
+    ) -> RenderResult:
+        return await as_result(
+            resolve.render_cover_letter(info.context, id, format.value), RenderedFile.from_domain, _ERRORS
+        )

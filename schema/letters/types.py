@@ -20,6 +20,11 @@ class CoverLetter:
 
     @classmethod
     def from_domain(cls, letter: results.CoverLetter) -> CoverLetter:
-        return cls(id=strawberry.ID(letter.id), cv_id=strawberry.ID(letter.cv_id),
-                   job_id=strawberry.ID(letter.job_id), text=letter.text, created_at=letter.created_at,
-                   rejected=list(letter.rejected))
+        return cls(
+            id=strawberry.ID(letter.id),
+            cv_id=strawberry.ID(letter.cv_id),
+            job_id=strawberry.ID(letter.job_id),
+            text=letter.text,
+            created_at=letter.created_at,
+            rejected=list(letter.rejected),
+        )

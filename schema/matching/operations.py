@@ -42,8 +42,9 @@ class JobInput:
 
 
 async def _match(info: Info, cv_id: str, job_id: str) -> MatchResult:
-    return await as_result(resolve.match_cv(info.context, cv_id, job_id), Match.from_domain,
-                           (NotFoundError, UnavailableError))
+    return await as_result(
+        resolve.match_cv(info.context, cv_id, job_id), Match.from_domain, (NotFoundError, UnavailableError)
+    )
 
 
 @strawberry.type
@@ -63,34 +64,51 @@ class JobQueries:
 
     @strawberry.field(permission_classes=READ, description="Your saved jobs, best match for this CV first.")
     async def rank_jobs(self, info: Info, cv_id: strawberry.ID, first: int = 10) -> list[RankedJob]:
-        return [RankedJob(job=Job.from_domain(r.job), score=r.score)
-                for r in await resolve.rank_jobs(info.context, cv_id, first)]
+        return [
+            RankedJob(job=Job.from_domain(r.job), score=r.score)
+            for r in await resolve.rank_jobs(info.context, cv_id, first)
+        ]
 
     @strawberry.field(permission_classes=READ, description="Your CVs, best match for this job first.")
     async def rank_cvs(self, info: Info, job_id: strawberry.ID, first: int = 10) -> list[RankedCv]:
-        return [RankedCv(cv=Cv.from_domain(r.cv), score=r.score)
-                for r in await resolve.rank_cvs(info.context, job_id, first)]
+        return [
+            RankedCv(cv=Cv.from_domain(r.cv), score=r.score)
+            for r in await resolve.rank_cvs(info.context, job_id, first)
+        ]
 
 
 @strawberry.type
 class JobMutations:
     @strawberry.mutation(permission_classes=WRITE, description="Save a posting and read its requirements.")
     async def create_job(self, info: Info, input: JobInput) -> JobResult:
-        return await as_result(resolve.create_job(info.context, input.title, input.company, input.description),
-                               Job.from_domain, (ValidationError, LimitExceededError))
+        return await as_result(
+            resolve.create_job(info.context, input.title, input.company, input.description),
+            Job.from_domain,
+            (ValidationError, LimitExceededError),
+        )
 
     @strawberry.mutation(permission_classes=WRITE)
     async def delete_job(self, info: Info, id: strawberry.ID) -> DeleteResult:
-        return await as_result(resolve.delete_job(info.context, id), lambda i: Deleted(id=strawberry.ID(i)),
-                               (NotFoundError,))
+        return await as_result(
+            resolve.delete_job(info.context, id), lambda i: Deleted(id=strawberry.ID(i)), (NotFoundError,)
+        )
 
-    @strawberry.mutation(permission_classes=READ, description="A 0-100 score with its breakdown, matched and "
-                         "missing requirements, and the CV items that evidence each.")
+    @strawberry.mutation(
+        permission_classes=READ,
+        description="A 0-100 score with its breakdown, matched and "
+        "missing requirements, and the CV items that evidence each.",
+    )
     async def match_cv(self, info: Info, cv_id: strawberry.ID, job_id: strawberry.ID) -> MatchResult:
         return await _match(info, cv_id, job_id)
 
-    @strawberry.mutation(permission_classes=WRITE, description="A new CV tailored to the job, and its changes; "
-                         "nothing that is not in the source CV is ever added.")
+    @strawberry.mutation(
+        permission_classes=WRITE,
+        description="A new CV tailored to the job, and its changes; "
+        "nothing that is not in the source CV is ever added.",
+    )
     async def tailor_cv(self, info: Info, cv_id: strawberry.ID, job_id: strawberry.ID) -> TailorResult:
-        return await as_result(resolve.tailor_cv(info.context, cv_id, job_id), Tailored.from_domain,
-                               (NotFoundError, ValidationError, UnavailableError))
+        return await as_result(
+            resolve.tailor_cv(info.context, cv_id, job_id),
+            Tailored.from_domain,
+            (NotFoundError, ValidationError, UnavailableError),
+        )

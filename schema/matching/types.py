@@ -14,8 +14,7 @@ from schema.cvs.types import Cv, PageInfo
 @strawberry.type
 class Requirement:
     text: str
-    kind: str = strawberry.field(
-        description="hard_skill, soft_skill, title, education, experience or keyword.")
+    kind: str = strawberry.field(description="hard_skill, soft_skill, title, education, experience or keyword.")
     required: bool = strawberry.field(description="False when the posting calls it preferred or a plus.")
 
     @classmethod
@@ -35,9 +34,15 @@ class Job:
 
     @classmethod
     def from_domain(cls, job: jobs.Job) -> Job:
-        return cls(id=strawberry.ID(job.id), title=job.title, company=job.company, description=job.description,
-                   requirements=[Requirement.from_domain(r) for r in job.requirements],
-                   created_at=job.created_at, extracted_by=job.extracted_by)
+        return cls(
+            id=strawberry.ID(job.id),
+            title=job.title,
+            company=job.company,
+            description=job.description,
+            requirements=[Requirement.from_domain(r) for r in job.requirements],
+            created_at=job.created_at,
+            extracted_by=job.extracted_by,
+        )
 
 
 @strawberry.type
@@ -53,8 +58,10 @@ class JobConnection:
 
     @classmethod
     def from_domain(cls, page: jobs.JobPage) -> JobConnection:
-        return cls(edges=[JobEdge(cursor=encode_cursor(job.id), node=Job.from_domain(job)) for job in page.items],
-                   page_info=PageInfo(has_next_page=page.next_cursor is not None, end_cursor=page.next_cursor))
+        return cls(
+            edges=[JobEdge(cursor=encode_cursor(job.id), node=Job.from_domain(job)) for job in page.items],
+            page_info=PageInfo(has_next_page=page.next_cursor is not None, end_cursor=page.next_cursor),
+        )
 
 
 @strawberry.type
@@ -71,7 +78,8 @@ class RequirementMatch:
     requirement: Requirement
     matched: bool
     shown_elsewhere: bool = strawberry.field(
-        description="Not on this CV, but on one of its hidden items or on another of your CVs.")
+        description="Not on this CV, but on one of its hidden items or on another of your CVs."
+    )
     evidence: list[Evidence]
 
 
@@ -99,19 +107,36 @@ class Match:
     @classmethod
     def from_domain(cls, match: results.Match) -> Match:
         return cls(
-            cv_id=strawberry.ID(match.cv_id), job_id=strawberry.ID(match.job_id), score=match.score,
-            breakdown=[ScorePart(name=p.name, score=p.score, weight=p.weight, explanation=p.explanation)
-                       for p in match.breakdown],
-            requirements=[RequirementMatch(
-                requirement=Requirement.from_domain(r.requirement), matched=r.matched,
-                shown_elsewhere=r.shown_elsewhere,
-                evidence=[Evidence(cv_id=strawberry.ID(e.cv_id), section_id=strawberry.ID(e.section_id),
-                                   item_id=strawberry.ID(e.item_id) if e.item_id else None, text=e.text,
-                                   similarity=e.similarity) for e in r.evidence],
-            ) for r in match.requirements],
-            matched=list(match.matched), missing=list(match.missing),
+            cv_id=strawberry.ID(match.cv_id),
+            job_id=strawberry.ID(match.job_id),
+            score=match.score,
+            breakdown=[
+                ScorePart(name=p.name, score=p.score, weight=p.weight, explanation=p.explanation)
+                for p in match.breakdown
+            ],
+            requirements=[
+                RequirementMatch(
+                    requirement=Requirement.from_domain(r.requirement),
+                    matched=r.matched,
+                    shown_elsewhere=r.shown_elsewhere,
+                    evidence=[
+                        Evidence(
+                            cv_id=strawberry.ID(e.cv_id),
+                            section_id=strawberry.ID(e.section_id),
+                            item_id=strawberry.ID(e.item_id) if e.item_id else None,
+                            text=e.text,
+                            similarity=e.similarity,
+                        )
+                        for e in r.evidence
+                    ],
+                )
+                for r in match.requirements
+            ],
+            matched=list(match.matched),
+            missing=list(match.missing),
             missing_shown_elsewhere=list(match.missing_shown_elsewhere),
-            missing_not_shown=list(match.missing_not_shown), summary=match.summary,
+            missing_not_shown=list(match.missing_not_shown),
+            summary=match.summary,
         )
 
 
@@ -125,8 +150,13 @@ class Change:
 
     @classmethod
     def from_domain(cls, change: results.Change) -> Change:
-        return cls(path=change.path, before=change.before, after=change.after, reason=change.reason,
-                   source_item_ids=[strawberry.ID(i) for i in change.source_item_ids])
+        return cls(
+            path=change.path,
+            before=change.before,
+            after=change.after,
+            reason=change.reason,
+            source_item_ids=[strawberry.ID(i) for i in change.source_item_ids],
+        )
 
 
 @strawberry.type
@@ -137,8 +167,11 @@ class Tailored:
 
     @classmethod
     def from_domain(cls, tailored: results.Tailored) -> Tailored:
-        return cls(cv=Cv.from_domain(tailored.cv), changes=[Change.from_domain(c) for c in tailored.changes],
-                   rejected=[Change.from_domain(c) for c in tailored.rejected])
+        return cls(
+            cv=Cv.from_domain(tailored.cv),
+            changes=[Change.from_domain(c) for c in tailored.changes],
+            rejected=[Change.from_domain(c) for c in tailored.rejected],
+        )
 
 
 @strawberry.type

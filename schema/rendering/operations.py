@@ -33,20 +33,36 @@ class RenderingQueries:
         description="The pages of the PDF as images: of a saved CV (`cvId`), with unsaved edits (`input`) applied "
         "when given, or of `input` alone. `design` overrides the CV's design.",
     )
-    async def preview_cv(self, info: Info, cv_id: strawberry.ID | None = None, input: CvInput | None = None,
-                         design: DesignInput | None = None) -> PreviewResult:
+    async def preview_cv(
+        self,
+        info: Info,
+        cv_id: strawberry.ID | None = None,
+        input: CvInput | None = None,
+        design: DesignInput | None = None,
+    ) -> PreviewResult:
         changes = to_changes(input) if input else None
         return await as_result(
             resolve.preview_cv(info.context, cv_id, changes, to_changes(design) if design else None),
-            Preview.from_domain, _ERRORS)
+            Preview.from_domain,
+            _ERRORS,
+        )
 
 
 @strawberry.type
 class RenderingMutations:
-    @strawberry.mutation(permission_classes=READ, description="The CV as a file; the same content is served from "
-                         "storage without rendering again.")
-    async def render_cv(self, info: Info, cv_id: strawberry.ID, design: DesignInput | None = None,
-                        format: RenderFormat = RenderFormat.PDF) -> RenderResult:
+    @strawberry.mutation(
+        permission_classes=READ,
+        description="The CV as a file; the same content is served from storage without rendering again.",
+    )
+    async def render_cv(
+        self,
+        info: Info,
+        cv_id: strawberry.ID,
+        design: DesignInput | None = None,
+        format: RenderFormat = RenderFormat.PDF,
+    ) -> RenderResult:
         return await as_result(
             resolve.render_cv(info.context, cv_id, to_changes(design) if design else None, format.value),
-            RenderedFile.from_domain, _ERRORS)
+            RenderedFile.from_domain,
+            _ERRORS,
+        )

@@ -29,8 +29,7 @@ class Template:
     @classmethod
     def from_domain(cls, template: TemplateInfo) -> Template:
         thumbnail = f"/templates/{template.name}/thumbnail.png" if template.thumbnail else None
-        return cls(name=template.name, title=template.title, description=template.description,
-                   thumbnail_url=thumbnail)
+        return cls(name=template.name, title=template.title, description=template.description, thumbnail_url=thumbnail)
 
 
 @strawberry.type
@@ -45,8 +44,14 @@ class RenderedFile:
     @classmethod
     def from_domain(cls, download: rendering.Download) -> RenderedFile:
         rendered = download.file
-        return cls(url=download.url, format=RenderFormat(rendered.format.value), pages=rendered.pages,
-                   bytes=rendered.bytes, sha256=rendered.sha256, cached=rendered.cached)
+        return cls(
+            url=download.url,
+            format=RenderFormat(rendered.format.value),
+            pages=rendered.pages,
+            bytes=rendered.bytes,
+            sha256=rendered.sha256,
+            cached=rendered.cached,
+        )
 
 
 @strawberry.type
@@ -65,8 +70,14 @@ class Preview:
     @classmethod
     def from_domain(cls, pages: list[rendering.PreviewPage]) -> Preview:
         return cls(
-            pages=[PreviewPage(number=p.number, width=p.width, height=p.height,
-                               image_url="data:image/png;base64," + base64.b64encode(p.png).decode())
-                   for p in pages],
+            pages=[
+                PreviewPage(
+                    number=p.number,
+                    width=p.width,
+                    height=p.height,
+                    image_url="data:image/png;base64," + base64.b64encode(p.png).decode(),
+                )
+                for p in pages
+            ],
             page_count=len(pages),
         )

@@ -15,8 +15,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from cvmaker.adapters.auth.jwt_verifier import JwksCache, JwtVerifier
 from cvmaker.adapters.auth.local_accounts import FailureLimiter, LocalAccounts
-from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
 from cvmaker.adapters.auth.local_issuer import LocalTokenIssuer
+from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
 from tests.auth.forge import CountingFetcher, FakeClock, Pool
 
 Handler = Callable[[BaseHTTPRequestHandler], None]

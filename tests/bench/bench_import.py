@@ -36,8 +36,14 @@ def _timed_parse(service: CvFileReader, data: bytes, name: str, runs: int) -> tu
 
 def _timing_row(name: str, pages: int, times: list[float]) -> dict[str, Any]:
     per_page = [t / max(pages, 1) for t in times]
-    return {"document": name, "pages": pages, "p50_ms": percentile(times, 50), "p99_ms": percentile(times, 99),
-            "p50_ms_per_page": percentile(per_page, 50), "p99_ms_per_page": percentile(per_page, 99)}
+    return {
+        "document": name,
+        "pages": pages,
+        "p50_ms": percentile(times, 50),
+        "p99_ms": percentile(times, 99),
+        "p50_ms_per_page": percentile(per_page, 50),
+        "p99_ms_per_page": percentile(per_page, 99),
+    }
 
 
 def accuracy(service: CvFileReader) -> tuple[list[dict[str, Any]], dict[str, Any] | None, list[dict[str, Any]]]:
@@ -54,17 +60,22 @@ def accuracy(service: CvFileReader) -> tuple[list[dict[str, Any]], dict[str, Any
                 continue
             times, result = _timed_parse(service, path.read_bytes(), path.name, RUNS)
             (predictions / f"{path.stem}.json").write_text(
-                json.dumps(to_json_resume(result.document, keep_extras=False), ensure_ascii=False))
+                json.dumps(to_json_resume(result.document, keep_extras=False), ensure_ascii=False)
+            )
             timings.append(_timing_row(path.name, result.pages, times))
         scores = Path(scratch) / "scores.json"
         printed = subprocess.run(
             [sys.executable, str(EVAL / "score_import.py"), str(cvs), str(predictions), "--json", str(scores)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         print(printed)
         scored = json.loads(scores.read_text())
-    rows = [{"field": field, **{k: values[k] for k in ("tp", "fp", "fn", "precision", "recall", "f1")}}
-            for field, values in scored["fields"].items()]
+    rows = [
+        {"field": field, **{k: values[k] for k in ("tp", "fp", "fn", "precision", "recall", "f1")}}
+        for field, values in scored["fields"].items()
+    ]
     return rows, scored["overall"], timings
 
 
@@ -104,8 +115,9 @@ def main() -> int:
     service = CvFileReader(InProcessExtractor())
     fields, overall, eval_timings = accuracy(service)
     timing_rows = eval_timings + generated(service)
-    two_page_files = {p.name: p.read_bytes() for p in sorted((EVAL / "cvs").glob("*.pdf"))[:3]} if (
-        EVAL / "cvs").is_dir() else {}
+    two_page_files = (
+        {p.name: p.read_bytes() for p in sorted((EVAL / "cvs").glob("*.pdf"))[:3]} if (EVAL / "cvs").is_dir() else {}
+    )
     from tests.imports import documents
 
     two_page_files["running_header.pdf"] = documents.render_pdf(documents.running_header_html())
@@ -114,8 +126,10 @@ def main() -> int:
     print(table(timing_rows, columns))
     two_page = [r["p50_ms"] for r in timing_rows if r["pages"] == 2 and ".pdf" in r["document"]]
     per_page = [r["p50_ms_per_page"] for r in timing_rows]
-    verdicts = {"two_page_pdf_p50_ms": max(two_page) if two_page else None,
-                "per_page_p50_ms_median": percentile(per_page, 50)}
+    verdicts = {
+        "two_page_pdf_p50_ms": max(two_page) if two_page else None,
+        "per_page_p50_ms_median": percentile(per_page, 50),
+    }
     if overall is not None:
         verdicts["overall_f1"] = overall["f1"]
         print(f"\noverall field F1 {overall['f1']:.3f} (target >= 0.90)")

@@ -21,12 +21,12 @@ from typing import Any
 
 from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
 from cvmaker.adapters.rendering.rasterizer import PdfiumRasterizer
+from cvmaker.adapters.rendering.templates import REGISTRY
 from cvmaker.adapters.rendering.weasyprint import RENDER_MEMORY_BYTES, WeasyPrintRenderer, warm_up
 from cvmaker.adapters.worker_pool import WorkerPool
 from cvmaker.domain.cv.model import CvDocument
 from cvmaker.domain.cv.samples import long_cv
 from cvmaker.services.rendering import RenderService, StoredFiles
-from cvmaker.adapters.rendering.templates import REGISTRY
 from tests.bench.report import summary, table, write
 from tests.rendering.conftest import MemoryBlobStore
 
@@ -38,8 +38,9 @@ def two_page_cv(template: str) -> CvDocument:
     """The long sample trimmed to a typical 2-page CV (2 pages in every template): 5 roles of at most 4 bullets,
     education, skills, certifications and languages."""
     document = long_cv(template)
-    document.sections = [s for s in document.sections
-                         if s.kind.value not in ("PROJECTS", "PUBLICATIONS", "AWARDS", "VOLUNTEER")]
+    document.sections = [
+        s for s in document.sections if s.kind.value not in ("PROJECTS", "PUBLICATIONS", "AWARDS", "VOLUNTEER")
+    ]
     for section in document.sections:
         if section.kind.value == "EXPERIENCE":
             section.items = section.items[:5]
@@ -72,10 +73,22 @@ class Chromium:
 
         # The protocol wants the pipes on fds 3 (commands) and 4 (replies); the shell puts them there.
         self.process = subprocess.Popen(
-            ["sh", "-c", f'exec "$0" "$@" 3<&{to_browser_read} 4>&{from_browser_write}', CHROMIUM,
-             "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--remote-debugging-pipe",
-             f"--user-data-dir={self.profile}", "about:blank"],
-            pass_fds=(to_browser_read, from_browser_write), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                "sh",
+                "-c",
+                f'exec "$0" "$@" 3<&{to_browser_read} 4>&{from_browser_write}',
+                CHROMIUM,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--remote-debugging-pipe",
+                f"--user-data-dir={self.profile}",
+                "about:blank",
+            ],
+            pass_fds=(to_browser_read, from_browser_write),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         os.close(to_browser_read)
         os.close(from_browser_write)
@@ -94,8 +107,9 @@ class Chromium:
         raw, self._buffer = self._buffer.split(b"\0", 1)
         return json.loads(raw)
 
-    def call(self, method: str, params: dict[str, Any] | None = None, session: bool = False,
-             wait_event: str | None = None) -> dict[str, Any]:
+    def call(
+        self, method: str, params: dict[str, Any] | None = None, session: bool = False, wait_event: str | None = None
+    ) -> dict[str, Any]:
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
         if session:
@@ -133,8 +147,9 @@ def bench_template(template: str, chromium: Chromium | None, workdir: Path) -> d
     html = REGISTRY.html(document)
     with WorkerPool(size=1, memory_limit=RENDER_MEMORY_BYTES, initializer=warm_up, name="bench") as pool:
         blobs = MemoryBlobStore()
-        service = RenderService(StoredFiles(blobs, PdfiumRasterizer()), WeasyPrintRenderer(pool=pool),
-                                PythonDocxWriter(), REGISTRY)
+        service = RenderService(
+            StoredFiles(blobs, PdfiumRasterizer()), WeasyPrintRenderer(pool=pool), PythonDocxWriter(), REGISTRY
+        )
         pages = service.render("bench", "cv", document).pages
 
         def full() -> None:
@@ -177,18 +192,26 @@ def bench_template(template: str, chromium: Chromium | None, workdir: Path) -> d
 
     full_s, alone_s, cached_s, preview_s = (summary(t) for t in (full_ms, alone_ms, cached_ms, preview_ms))
     row: dict[str, Any] = {
-        "template": template, "pages": pages,
-        "full_p50_ms": full_s["p50_ms"], "full_p99_ms": full_s["p99_ms"],
-        "weasyprint_p50_ms": alone_s["p50_ms"], "weasyprint_p99_ms": alone_s["p99_ms"],
+        "template": template,
+        "pages": pages,
+        "full_p50_ms": full_s["p50_ms"],
+        "full_p99_ms": full_s["p99_ms"],
+        "weasyprint_p50_ms": alone_s["p50_ms"],
+        "weasyprint_p99_ms": alone_s["p99_ms"],
         "overhead_x": full_s["p50_ms"] / alone_s["p50_ms"],
         "worker_peak_rss_mb": peak,
-        "cached_p50_ms": cached_s["p50_ms"], "cached_p99_ms": cached_s["p99_ms"],
-        "preview_p50_ms": preview_s["p50_ms"], "preview_p99_ms": preview_s["p99_ms"],
+        "cached_p50_ms": cached_s["p50_ms"],
+        "cached_p99_ms": cached_s["p99_ms"],
+        "preview_p50_ms": preview_s["p50_ms"],
+        "preview_p99_ms": preview_s["p99_ms"],
     }
     if chromium_ms:
         chromium_s = summary(chromium_ms)
-        row |= {"chromium_p50_ms": chromium_s["p50_ms"], "chromium_p99_ms": chromium_s["p99_ms"],
-                "chromium_vs_ours_x": chromium_s["p50_ms"] / full_s["p50_ms"]}
+        row |= {
+            "chromium_p50_ms": chromium_s["p50_ms"],
+            "chromium_p99_ms": chromium_s["p99_ms"],
+            "chromium_vs_ours_x": chromium_s["p50_ms"] / full_s["p50_ms"],
+        }
     return row
 
 
@@ -201,12 +224,26 @@ def main() -> None:
         if chromium is not None:
             chromium.close()
         shutil.rmtree(workdir, ignore_errors=True)
-    columns = ["template", "pages", "full_p50_ms", "full_p99_ms", "weasyprint_p50_ms", "overhead_x",
-               "worker_peak_rss_mb", "cached_p50_ms", "cached_p99_ms", "preview_p50_ms", "preview_p99_ms",
-               "chromium_p50_ms", "chromium_vs_ours_x"]
+    columns = [
+        "template",
+        "pages",
+        "full_p50_ms",
+        "full_p99_ms",
+        "weasyprint_p50_ms",
+        "overhead_x",
+        "worker_peak_rss_mb",
+        "cached_p50_ms",
+        "cached_p99_ms",
+        "preview_p50_ms",
+        "preview_p99_ms",
+        "chromium_p50_ms",
+        "chromium_vs_ours_x",
+    ]
     print(table(rows, columns))
-    print("\ntargets: overhead_x <= 1.1 (full render / WeasyPrint alone, same HTML, same run); cached p50 <= 5 ms;"
-          " preview after an edit p50 <= 200 ms; chromium_vs_ours_x < 1 means Chromium is faster")
+    print(
+        "\ntargets: overhead_x <= 1.1 (full render / WeasyPrint alone, same HTML, same run); cached p50 <= 5 ms;"
+        " preview after an edit p50 <= 200 ms; chromium_vs_ours_x < 1 means Chromium is faster"
+    )
     targets = {
         "overhead_x_max": max(row["overhead_x"] for row in rows),
         "cached_p50_ms_max": max(row["cached_p50_ms"] for row in rows),

@@ -74,18 +74,31 @@ def measure_backend(settings: Settings) -> dict[str, list[float]]:
 def handler_import_times(emulator: Emulator, aws: bool, runs: int = 7) -> list[float]:
     """`import api.lambda_handler` in a fresh interpreter with Cognito sign-in, and SQLite and the folder
     (`aws=False`) or DynamoDB and S3 (`aws=True`): the difference is boto3 and the DynamoDB client."""
-    env = {"PATH": os.environ.get("PATH", ""), "CVMAKER_ENV": "production", "CVMAKER_AUTH": "cognito",
-           "CVMAKER_COGNITO_ISSUER": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_bench",
-           "CVMAKER_COGNITO_CLIENT_IDS": "bench", "CVMAKER_DATA_DIR": tempfile.mkdtemp()}
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "CVMAKER_ENV": "production",
+        "CVMAKER_AUTH": "cognito",
+        "CVMAKER_COGNITO_ISSUER": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_bench",
+        "CVMAKER_COGNITO_CLIENT_IDS": "bench",
+        "CVMAKER_DATA_DIR": tempfile.mkdtemp(),
+    }
     if aws:
-        env.update({"CVMAKER_STORAGE": "dynamodb", "CVMAKER_BLOBS": "s3", "AWS_REGION": emulator.region,
-                    "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-                    "CVMAKER_AWS_ENDPOINT_URL": emulator.endpoint_url})
+        env.update(
+            {
+                "CVMAKER_STORAGE": "dynamodb",
+                "CVMAKER_BLOBS": "s3",
+                "AWS_REGION": emulator.region,
+                "AWS_ACCESS_KEY_ID": "testing",
+                "AWS_SECRET_ACCESS_KEY": "testing",
+                "CVMAKER_AWS_ENDPOINT_URL": emulator.endpoint_url,
+            }
+        )
     code = "import time; t = time.perf_counter(); import api.lambda_handler; print((time.perf_counter() - t) * 1000)"
     times = []
     for n in range(runs + 2):
-        output = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                                check=True).stdout
+        output = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        ).stdout
         if n >= 2:  # the first runs warm the page cache
             times.append(float(output))
     return times
@@ -97,19 +110,40 @@ def main() -> None:
         sqlite = measure_backend(Settings(data_dir=Path(data_dir) / "sqlite"))
         table_name = f"bench-{uuid.uuid4().hex[:8]}"
         create_table(emulator.client("dynamodb"), table_name)
-        dynamodb = measure_backend(Settings(
-            data_dir=Path(data_dir) / "dynamodb", storage="dynamodb", aws_region=emulator.region,
-            aws_endpoint_url=emulator.endpoint_url, dynamodb_table=table_name))
+        dynamodb = measure_backend(
+            Settings(
+                data_dir=Path(data_dir) / "dynamodb",
+                storage="dynamodb",
+                aws_region=emulator.region,
+                aws_endpoint_url=emulator.endpoint_url,
+                dynamodb_table=table_name,
+            )
+        )
         for name in sqlite:
             lite, dyn = summary(sqlite[name]), summary(dynamodb[name])
-            rows.append({"measure": name, "sqlite p50": lite["p50_ms"], "sqlite p99": lite["p99_ms"],
-                         "dynamodb p50": dyn["p50_ms"], "dynamodb p99": dyn["p99_ms"], "unit": "ms",
-                         "note": EMULATOR_NOTE})
+            rows.append(
+                {
+                    "measure": name,
+                    "sqlite p50": lite["p50_ms"],
+                    "sqlite p99": lite["p99_ms"],
+                    "dynamodb p50": dyn["p50_ms"],
+                    "dynamodb p99": dyn["p99_ms"],
+                    "unit": "ms",
+                    "note": EMULATOR_NOTE,
+                }
+            )
         local, cloud = (summary(handler_import_times(emulator, aws)) for aws in (False, True))
-        rows.append({"measure": "import api.lambda_handler (Cognito sign-in)", "sqlite p50": local["p50_ms"],
-                     "sqlite p99": local["p99_ms"], "dynamodb p50": cloud["p50_ms"], "dynamodb p99": cloud["p99_ms"],
-                     "unit": "ms",
-                     "note": "fresh interpreter; DynamoDB adds boto3 + its client (S3 client on first use)"})
+        rows.append(
+            {
+                "measure": "import api.lambda_handler (Cognito sign-in)",
+                "sqlite p50": local["p50_ms"],
+                "sqlite p99": local["p99_ms"],
+                "dynamodb p50": cloud["p50_ms"],
+                "dynamodb p99": cloud["p99_ms"],
+                "unit": "ms",
+                "note": "fresh interpreter; DynamoDB adds boto3 + its client (S3 client on first use)",
+            }
+        )
     print(f"{RUNS} runs each after 20 warm-up calls. DynamoDB = {EMULATOR_NOTE}.\n")
     print(table(rows, ["measure", "sqlite p50", "sqlite p99", "dynamodb p50", "dynamodb p99", "unit", "note"]))
     print(f"\nJSON: {write('storage', rows, {'emulator': 'moto ThreadedMotoServer, 127.0.0.1'})}")

@@ -42,7 +42,9 @@ def bundle_rows() -> list[dict[str, Any]]:
     rows = [{"asset": p.relative_to(DIST).as_posix(), "gzip_kb": _gzip_kb(p), "first_screen": "yes"} for p in first]
     for path in sorted((DIST / "assets").glob("*")):
         if path not in first and path.suffix in (".js", ".css"):
-            rows.append({"asset": path.relative_to(DIST).as_posix(), "gzip_kb": _gzip_kb(path), "first_screen": "no (lazy)"})
+            rows.append(
+                {"asset": path.relative_to(DIST).as_posix(), "gzip_kb": _gzip_kb(path), "first_screen": "no (lazy)"}
+            )
     return rows
 
 
@@ -56,7 +58,9 @@ def keystroke_to_preview_ms() -> tuple[list[float], str]:
         port = free_port()
         process = subprocess.Popen(
             [sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--data-dir", data_dir],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             return _measure(f"http://127.0.0.1:{port}", launch_chromium)

@@ -36,8 +36,13 @@ def timed(call: Callable[[], Any], runs: int, warmup: int = 3) -> list[float]:
 
 
 def summary(times_ms: Sequence[float]) -> dict[str, float]:
-    return {"p50_ms": percentile(times_ms, 50), "p99_ms": percentile(times_ms, 99),
-            "min_ms": min(times_ms), "mean_ms": statistics.fmean(times_ms), "n": len(times_ms)}
+    return {
+        "p50_ms": percentile(times_ms, 50),
+        "p99_ms": percentile(times_ms, 99),
+        "min_ms": min(times_ms),
+        "mean_ms": statistics.fmean(times_ms),
+        "n": len(times_ms),
+    }
 
 
 def table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
@@ -58,8 +63,18 @@ def _fmt(value: Any) -> Any:
 def write(name: str, rows: list[dict[str, Any]], extra: dict[str, Any] | None = None) -> Path:
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{name}.json"
-    path.write_text(json.dumps({
-        "benchmark": name, "at": datetime.now(UTC).isoformat(), "machine": platform.platform(),
-        "python": platform.python_version(), "rows": rows, **(extra or {}),
-    }, indent=2, default=str))
+    path.write_text(
+        json.dumps(
+            {
+                "benchmark": name,
+                "at": datetime.now(UTC).isoformat(),
+                "machine": platform.platform(),
+                "python": platform.python_version(),
+                "rows": rows,
+                **(extra or {}),
+            },
+            indent=2,
+            default=str,
+        )
+    )
     return path

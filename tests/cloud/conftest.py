@@ -47,8 +47,13 @@ class CloudApi(Api):
         super().__init__(client)
         self.users = users
 
-    def call(self, query: str, variables: dict[str, Any] | None = None, token: str | None = "token-alice",
-             expect_status: int = 200) -> dict[str, Any]:
+    def call(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        token: str | None = "token-alice",
+        expect_status: int = 200,
+    ) -> dict[str, Any]:
         real = self.users.tokens.get(token, token) if token else token
         return super().call(query, variables, real, expect_status)
 
@@ -80,10 +85,17 @@ def settings(tmp_path: Path, emulator: Emulator, cloud_users: CloudUsers) -> Ite
     create_bucket(s3, name, emulator.region)
     calls = DynamoDbCalls(dynamodb)  # the app's client: aws_client gives one per endpoint and region
     yield Settings(
-        data_dir=tmp_path / "data", web_dist=tmp_path / "no-web-app",
-        storage="dynamodb", blobs="s3", auth="cognito",
-        aws_region=emulator.region, aws_endpoint_url=emulator.endpoint_url, dynamodb_table=name, s3_bucket=name,
-        cognito_issuer=cloud_users.pool.issuer, cognito_jwks_url=cloud_users.pool.jwks_url,
+        data_dir=tmp_path / "data",
+        web_dist=tmp_path / "no-web-app",
+        storage="dynamodb",
+        blobs="s3",
+        auth="cognito",
+        aws_region=emulator.region,
+        aws_endpoint_url=emulator.endpoint_url,
+        dynamodb_table=name,
+        s3_bucket=name,
+        cognito_issuer=cloud_users.pool.issuer,
+        cognito_jwks_url=cloud_users.pool.jwks_url,
         cognito_client_ids=(cloud_users.pool.web_client_id,),
     )
     calls.close()

@@ -32,8 +32,9 @@ print(json.dumps({"boto3": loaded, "shared": shared, "s3_client_at_start": s3_at
 def run_handler_import(tmp_path: Path, **env: str) -> dict[str, object]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("CVMAKER_", "AWS_"))}
     clean.update(CVMAKER_DATA_DIR=str(tmp_path / "data"), CVMAKER_WEB_DIST=str(tmp_path / "none"), **env)
-    done = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -45,9 +46,15 @@ def test_the_embedded_shape_never_imports_boto3(tmp_path: Path) -> None:
 def test_the_cloud_shape_makes_each_aws_client_once_and_s3s_only_when_needed(tmp_path: Path) -> None:
     # No AWS call happens at import: clients are built, tables and keys are reached on the first request.
     result = run_handler_import(
-        tmp_path, CVMAKER_STORAGE="dynamodb", CVMAKER_BLOBS="s3", CVMAKER_AUTH="cognito",
+        tmp_path,
+        CVMAKER_STORAGE="dynamodb",
+        CVMAKER_BLOBS="s3",
+        CVMAKER_AUTH="cognito",
         CVMAKER_COGNITO_ISSUER="https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x",
-        CVMAKER_COGNITO_CLIENT_IDS="web", AWS_REGION="eu-west-1",
-        AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing")
+        CVMAKER_COGNITO_CLIENT_IDS="web",
+        AWS_REGION="eu-west-1",
+        AWS_ACCESS_KEY_ID="testing",
+        AWS_SECRET_ACCESS_KEY="testing",
+    )
     # S3's client waits for the first request that touches a file; DynamoDB's is made during init.
     assert result == {"boto3": True, "shared": True, "s3_client_at_start": False}

@@ -19,8 +19,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_the_cloud_shape_runs_on_one_machine_through_the_lambda_handler(tmp_path: Path) -> None:
     port = free_port()
-    process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "run_cloud_local.py"), "--port", str(port)],
-                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "run_cloud_local.py"), "--port", str(port)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         output = ""
         deadline = time.monotonic() + 60
@@ -32,14 +37,19 @@ def test_the_cloud_shape_runs_on_one_machine_through_the_lambda_handler(tmp_path
         token = re.search(r"^ACCESS_TOKEN=(\S+)$", output, re.MULTILINE).group(1)  # type: ignore[union-attr]
         url = f"http://127.0.0.1:{port}/graphql"
         headers = {"Authorization": f"Bearer {token}"}
-        created = httpx.post(url, headers=headers, timeout=30, json={
-            "query": 'mutation { createCv(input: {title: "My CV"}) { ... on Cv { id version } } }'}).json()
+        created = httpx.post(
+            url,
+            headers=headers,
+            timeout=30,
+            json={"query": 'mutation { createCv(input: {title: "My CV"}) { ... on Cv { id version } } }'},
+        ).json()
         cv = created["data"]["createCv"]
         assert cv["version"] == 1
         listed = httpx.post(url, headers=headers, timeout=30, json={"query": "{ cvs { edges { node { id } } } }"})
         assert [e["node"]["id"] for e in listed.json()["data"]["cvs"]["edges"]] == [cv["id"]]
-        refused = httpx.post(url, headers={"Authorization": "Bearer a.b.c"}, timeout=30,
-                             json={"query": "{ me { id } }"})
+        refused = httpx.post(
+            url, headers={"Authorization": "Bearer a.b.c"}, timeout=30, json={"query": "{ me { id } }"}
+        )
         assert refused.status_code == 401
         assert not (tmp_path / ".cvmaker").exists()  # nothing local: the data went to the emulator
     finally:

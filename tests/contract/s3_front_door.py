@@ -70,8 +70,9 @@ class S3FrontDoor:
             policy = json.loads(base64.b64decode(policy_b64))
         except (KeyError, ValueError):
             return "Malformed POST form."
-        expected = hmac.new(signing_key(self.secret_access_key, date, region, service), policy_b64.encode(),
-                            hashlib.sha256).hexdigest()
+        expected = hmac.new(
+            signing_key(self.secret_access_key, date, region, service), policy_b64.encode(), hashlib.sha256
+        ).hexdigest()
         if not hmac.compare_digest(expected, form.get("x-amz-signature", "")):
             return "The request signature we calculated does not match the signature you provided."
         expiration = datetime.strptime(policy["expiration"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
@@ -89,8 +90,11 @@ class S3FrontDoor:
             elif condition[0] == "content-length-range":
                 low, high = int(condition[1]), int(condition[2])
                 if not low <= size <= high:
-                    return "Your proposed upload exceeds the maximum allowed size" if size > high \
+                    return (
+                        "Your proposed upload exceeds the maximum allowed size"
+                        if size > high
                         else "Your proposed upload is smaller than the minimum allowed size"
+                    )
             elif condition[0] in ("eq", "starts-with"):
                 name = condition[1].lstrip("$").lower()
                 covered.add(name)
@@ -129,15 +133,27 @@ class S3FrontDoor:
             return "Request has expired"
         canonical_query = "&".join(
             f"{quote(name, safe='-_.~')}={quote(value, safe='-_.~')}"
-            for name, value in sorted(query) if name != "X-Amz-Signature")
-        canonical_request = "\n".join([
-            "GET", quote(unquote(parts.path), safe="/-_.~"), canonical_query, f"host:{parts.netloc}", "",
-            params.get("X-Amz-SignedHeaders", "host"), "UNSIGNED-PAYLOAD"])
+            for name, value in sorted(query)
+            if name != "X-Amz-Signature"
+        )
+        canonical_request = "\n".join(
+            [
+                "GET",
+                quote(unquote(parts.path), safe="/-_.~"),
+                canonical_query,
+                f"host:{parts.netloc}",
+                "",
+                params.get("X-Amz-SignedHeaders", "host"),
+                "UNSIGNED-PAYLOAD",
+            ]
+        )
         scope = f"{date}/{region}/{service}/aws4_request"
-        string_to_sign = "\n".join(["AWS4-HMAC-SHA256", amz_date, scope,
-                                    hashlib.sha256(canonical_request.encode()).hexdigest()])
-        expected = hmac.new(signing_key(self.secret_access_key, date, region, service), string_to_sign.encode(),
-                            hashlib.sha256).hexdigest()
+        string_to_sign = "\n".join(
+            ["AWS4-HMAC-SHA256", amz_date, scope, hashlib.sha256(canonical_request.encode()).hexdigest()]
+        )
+        expected = hmac.new(
+            signing_key(self.secret_access_key, date, region, service), string_to_sign.encode(), hashlib.sha256
+        ).hexdigest()
         if not hmac.compare_digest(expected, signature):
             return "The request signature we calculated does not match the signature you provided."
         return None

@@ -20,8 +20,8 @@ from starlette.testclient import TestClient
 
 from api.file_routes import file_routes
 from cvmaker.adapters.aws.provisioning import create_bucket
-from cvmaker.adapters.storage.s3_blobs import S3BlobStore
 from cvmaker.adapters.storage.folder_blobs import FolderBlobStore
+from cvmaker.adapters.storage.s3_blobs import S3BlobStore
 from cvmaker.ports import BlobStore, UploadTarget
 from tests.contract.emulator import FAKE_CREDENTIALS, Emulator
 from tests.contract.s3_front_door import S3FrontDoor
@@ -139,6 +139,7 @@ def upload_fields(target: UploadTarget, file_type: str | None = None) -> dict[st
 
 # ---------------------------------------------------------------- storage
 
+
 def test_put_get_exists_delete(store: BlobStore) -> None:
     key = "users/alice/renders/cv.pdf"
     assert store.get(key) is None and store.exists(key) is False
@@ -159,6 +160,7 @@ def test_keys_are_independent(store: BlobStore) -> None:
 
 
 # ---------------------------------------------------------------- downloads
+
 
 def test_a_download_url_serves_the_file_as_an_attachment(store: BlobStore, browser: Browser) -> None:
     store.put("users/alice/renders/cv.pdf", PDF, PDF_TYPE)
@@ -198,6 +200,7 @@ def test_a_download_url_of_a_deleted_file_serves_nothing(store: BlobStore, brows
 
 
 # ---------------------------------------------------------------- uploads
+
 
 def test_an_upload_target_takes_one_file_of_the_signed_type_and_size(store: BlobStore, browser: Browser) -> None:
     target = store.upload_target("users/alice/uploads/u1", PDF_TYPE, max_bytes=len(PDF), expires_in=300)

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from cvmaker.adapters.storage.dynamodb_cvs import DynamoDbCvRepository
 from cvmaker.adapters.aws.provisioning import create_table
+from cvmaker.adapters.storage.dynamodb_cvs import DynamoDbCvRepository
 from cvmaker.adapters.storage.sqlite_cvs import SqliteCvRepository
 from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
 from cvmaker.domain.cv.model import Cv, CvDocument, Item, Section, SectionKind
@@ -66,17 +66,43 @@ def document(title: str = "Backend engineer", bullets: int = 2) -> CvDocument:
     return CvDocument(
         title=title,
         summary="Builds correct software; ünïcödé and emoji 🚀 survive storage.",
-        sections=[Section(id="exp1", kind=SectionKind.EXPERIENCE, title="Experience", items=[
-            Item(id="i1", title="Engineer", organization="Analytical Engines", start_date="2021-03", current=True,
-                 bullets=[f"Shipped thing {n}" for n in range(bullets)], keywords=["Python", "SQL"]),
-        ])],
+        sections=[
+            Section(
+                id="exp1",
+                kind=SectionKind.EXPERIENCE,
+                title="Experience",
+                items=[
+                    Item(
+                        id="i1",
+                        title="Engineer",
+                        organization="Analytical Engines",
+                        start_date="2021-03",
+                        current=True,
+                        bullets=[f"Shipped thing {n}" for n in range(bullets)],
+                        keywords=["Python", "SQL"],
+                    ),
+                ],
+            )
+        ],
     )
 
 
-def new_cv(owner: str = "alice", title: str = "Backend engineer", cv_id: str | None = None,
-           at: datetime = T0, source_cv_id: str | None = None) -> Cv:
-    return Cv(id=cv_id or new_ulid(int(at.timestamp() * 1000)), owner=owner, version=1, created_at=at,
-              updated_at=at, document=document(title), source_cv_id=source_cv_id)
+def new_cv(
+    owner: str = "alice",
+    title: str = "Backend engineer",
+    cv_id: str | None = None,
+    at: datetime = T0,
+    source_cv_id: str | None = None,
+) -> Cv:
+    return Cv(
+        id=cv_id or new_ulid(int(at.timestamp() * 1000)),
+        owner=owner,
+        version=1,
+        created_at=at,
+        updated_at=at,
+        document=document(title),
+        source_cv_id=source_cv_id,
+    )
 
 
 def stored(repository: CvRepository, cv_id: str, owner: str = "alice") -> Cv:
@@ -90,6 +116,7 @@ def edited(cv: Cv, title: str, minutes: int = 1) -> Cv:
 
 
 # ---------------------------------------------------------------- reads and writes
+
 
 def test_a_cv_reads_back_exactly_as_added(repository: CvRepository) -> None:
     cv = new_cv(source_cv_id=new_ulid())
@@ -110,8 +137,14 @@ def test_the_largest_valid_document_fits(repository: CvRepository) -> None:
     cv = new_cv()
     bullet = "Designed and shipped a billing pipeline that processes payments in many currencies — ✓. "
     cv.document.sections[0].items[0].bullets = [bullet * 20] * 50
-    cv.document.sections.append(Section(id="exp2", kind=SectionKind.PROJECTS, title="Projects", items=[
-        Item(id=f"p{n}", title=f"Project {n}", description=bullet * 100) for n in range(26)]))
+    cv.document.sections.append(
+        Section(
+            id="exp2",
+            kind=SectionKind.PROJECTS,
+            title="Projects",
+            items=[Item(id=f"p{n}", title=f"Project {n}", description=bullet * 100) for n in range(26)],
+        )
+    )
     size = len(json.dumps(cv.document.to_dict(), ensure_ascii=False).encode())  # as the validator measures
     assert 0.9 * MAX_DOCUMENT_BYTES < size < MAX_DOCUMENT_BYTES, size
     repository.add(cv)
@@ -123,6 +156,7 @@ def test_the_largest_valid_document_fits(repository: CvRepository) -> None:
 
 # ---------------------------------------------------------------- versions
 
+
 def test_a_save_at_the_current_version_writes_the_cv_and_its_revision(repository: CvRepository) -> None:
     cv = new_cv()
     repository.add(cv)
@@ -131,13 +165,14 @@ def test_a_save_at_the_current_version_writes_the_cv_and_its_revision(repository
     now = stored(repository, cv.id)
     assert now == second and now.created_at == T0
     assert [(r.version, r.title) for r in repository.revisions("alice", cv.id)] == [
-        (2, "Second"), (1, "Backend engineer")]
+        (2, "Second"),
+        (1, "Backend engineer"),
+    ]
     revision = repository.revision("alice", cv.id, 2)
     assert revision is not None and revision.saved_at == second.updated_at and revision.document == second.document
 
 
-def test_a_stale_save_is_a_conflict_naming_the_current_version_and_changes_nothing(
-        repository: CvRepository) -> None:
+def test_a_stale_save_is_a_conflict_naming_the_current_version_and_changes_nothing(repository: CvRepository) -> None:
     cv = new_cv()
     repository.add(cv)
     repository.save(edited(cv, "Second"), expected_version=1)
@@ -184,6 +219,7 @@ def test_of_concurrent_saves_of_one_version_exactly_one_wins(repository: CvRepos
 
 # ---------------------------------------------------------------- per-user isolation
 
+
 def test_another_owners_cv_does_not_exist_for_the_caller(repository: CvRepository) -> None:
     cv = new_cv(owner="alice")
     repository.add(cv)
@@ -212,6 +248,7 @@ def _fields(cv: Cv) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- listing
+
 
 def test_lists_page_newest_first_with_opaque_cursors(repository: CvRepository) -> None:
     cvs = [new_cv(title=f"CV {n}", at=T0 + timedelta(minutes=n)) for n in range(7)]
@@ -253,6 +290,7 @@ def test_a_foreign_cursor_is_invalid_input(repository: CvRepository, cursor: str
 
 # ---------------------------------------------------------------- deleting and restoring
 
+
 def test_delete_removes_the_cv_and_every_revision(repository: CvRepository) -> None:
     cv = new_cv()
     repository.add(cv)
@@ -283,4 +321,7 @@ def test_an_old_revision_reads_back_for_restoring(repository: CvRepository) -> N
     repository.save(restored, expected_version=2)
     assert stored(repository, cv.id).document == cv.document
     assert [(r.version, r.title) for r in repository.revisions("alice", cv.id)] == [
-        (3, "Backend engineer"), (2, "Second"), (1, "Backend engineer")]
+        (3, "Backend engineer"),
+        (2, "Second"),
+        (1, "Backend engineer"),
+    ]

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from cvmaker.adapters.aws.provisioning import create_table
 from cvmaker.adapters.storage.dynamodb_cvs import DynamoDbCvRepository
 from cvmaker.adapters.storage.dynamodb_jobs import DynamoDbCoverLetterRepository, DynamoDbJobRepository
-from cvmaker.adapters.aws.provisioning import create_table
 from cvmaker.adapters.storage.sqlite_cvs import SqliteCvRepository
 from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
 from cvmaker.adapters.storage.sqlite_jobs import SqliteCoverLetterRepository, SqliteJobRepository
@@ -23,8 +23,7 @@ from cvmaker.domain.ids import new_ulid
 from cvmaker.domain.matching.jobs import Job, Requirement, RequirementKind
 from cvmaker.domain.matching.results import CoverLetter
 from cvmaker.domain.pagination import encode_cursor
-from cvmaker.ports import CoverLetterRepository, JobRepository
-from cvmaker.ports import CvRepository
+from cvmaker.ports import CoverLetterRepository, CvRepository, JobRepository
 from tests.contract.emulator import Emulator
 from tests.contract.test_cv_repository import DynamoDbCalls
 
@@ -42,8 +41,7 @@ class Stores:
 def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Stores]:
     if request.param == "sqlite":
         database = SqliteDatabase(tmp_path / "cvmaker.sqlite3")
-        yield Stores(SqliteJobRepository(database), SqliteCoverLetterRepository(database),
-                     SqliteCvRepository(database))
+        yield Stores(SqliteJobRepository(database), SqliteCoverLetterRepository(database), SqliteCvRepository(database))
         return
     emulator: Emulator = request.getfixturevalue("emulator")
     dynamodb = emulator.client("dynamodb")
@@ -51,28 +49,47 @@ def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Stores]:
     create_table(dynamodb, table)
     calls = DynamoDbCalls(dynamodb)
     try:
-        yield Stores(DynamoDbJobRepository(dynamodb, table), DynamoDbCoverLetterRepository(dynamodb, table),
-                     DynamoDbCvRepository(dynamodb, table))
+        yield Stores(
+            DynamoDbJobRepository(dynamodb, table),
+            DynamoDbCoverLetterRepository(dynamodb, table),
+            DynamoDbCvRepository(dynamodb, table),
+        )
         assert "Scan" not in calls.operations, calls.operations
     finally:
         calls.close()
         dynamodb.delete_table(TableName=table)
 
 
-def job(owner: str = "alice", title: str = "Backend engineer", minutes: int = 0,
-        company: str | None = "Analytical Engines") -> Job:
+def job(
+    owner: str = "alice", title: str = "Backend engineer", minutes: int = 0, company: str | None = "Analytical Engines"
+) -> Job:
     at = T0 + timedelta(minutes=minutes)
-    return Job(id=new_ulid(int(at.timestamp() * 1000)), owner=owner, title=title, company=company,
-               description="We need Python, SQL and kindness. Ünïcödé too.", created_at=at,
-               requirements=(Requirement("Python", RequirementKind.HARD_SKILL, True),
-                             Requirement("Kubernetes", RequirementKind.HARD_SKILL, False)),
-               extracted_by="rules")
+    return Job(
+        id=new_ulid(int(at.timestamp() * 1000)),
+        owner=owner,
+        title=title,
+        company=company,
+        description="We need Python, SQL and kindness. Ünïcödé too.",
+        created_at=at,
+        requirements=(
+            Requirement("Python", RequirementKind.HARD_SKILL, True),
+            Requirement("Kubernetes", RequirementKind.HARD_SKILL, False),
+        ),
+        extracted_by="rules",
+    )
 
 
 def letter(cv_id: str, job_id: str, owner: str = "alice", minutes: int = 0) -> CoverLetter:
     at = T0 + timedelta(minutes=minutes)
-    return CoverLetter(id=new_ulid(int(at.timestamp() * 1000)), owner=owner, cv_id=cv_id, job_id=job_id,
-                       text=f"Dear team, letter {minutes}.", created_at=at, rejected=("too long",))
+    return CoverLetter(
+        id=new_ulid(int(at.timestamp() * 1000)),
+        owner=owner,
+        cv_id=cv_id,
+        job_id=job_id,
+        text=f"Dear team, letter {minutes}.",
+        created_at=at,
+        rejected=("too long",),
+    )
 
 
 def test_a_job_reads_back_exactly_as_added(stores: Stores) -> None:

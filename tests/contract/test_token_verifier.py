@@ -21,11 +21,11 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from api.composition import build_verifier
 from api.settings import Settings
-from cvmaker.adapters.aws.provisioning import UserPool, create_user, create_user_pool, sign_in
 from cvmaker.adapters.auth.jwt_verifier import JwksCache, JwtVerifier, http_jwks_fetcher
 from cvmaker.adapters.auth.local_accounts import LocalAccounts
-from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
 from cvmaker.adapters.auth.local_issuer import LocalTokenIssuer
+from cvmaker.adapters.aws.provisioning import UserPool, create_user, create_user_pool, sign_in
+from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
 from cvmaker.domain.errors import Unauthenticated
 from cvmaker.ports import TokenVerifier
 from tests.contract.emulator import Emulator
@@ -82,13 +82,18 @@ class LocalIssuer:
 
     def sign_in_to_another_pool(self, email: str) -> SignedIn:
         # Another installation: its own key, the same issuer name and client id.
-        other = LocalTokenIssuer(self.data_dir / "elsewhere", issuer=self.settings.local_issuer,
-                                 web_client_id=self.web_client_id)
+        other = LocalTokenIssuer(
+            self.data_dir / "elsewhere", issuer=self.settings.local_issuer, web_client_id=self.web_client_id
+        )
         return self._tokens(other, email)
 
     def verifier(self, token_use: str = "access", now: float | None = None) -> JwtVerifier:
-        verifier = JwtVerifier(self.settings.local_issuer, self.accounts.accepted_client_ids(self.web_client_id),
-                               JwksCache(self.issuer.jwks), token_use=token_use)
+        verifier = JwtVerifier(
+            self.settings.local_issuer,
+            self.accounts.accepted_client_ids(self.web_client_id),
+            JwksCache(self.issuer.jwks),
+            token_use=token_use,
+        )
         if now is not None:
             verifier.clock = lambda: now
         return verifier
@@ -100,8 +105,9 @@ class LocalIssuer:
 class CognitoIssuer:
     def __init__(self, emulator: Emulator) -> None:
         self.cognito = emulator.client("cognito-idp")
-        self.pool = create_user_pool(self.cognito, f"cvmaker-{uuid.uuid4().hex[:8]}", emulator.region,
-                                     emulator.endpoint_url)
+        self.pool = create_user_pool(
+            self.cognito, f"cvmaker-{uuid.uuid4().hex[:8]}", emulator.region, emulator.endpoint_url
+        )
         self.web_client_id = self.pool.web_client_id
         self.emulator = emulator
         self._other_pool: UserPool | None = None
@@ -119,26 +125,38 @@ class CognitoIssuer:
 
     def sign_in_through_another_client(self, email: str) -> SignedIn:
         client_id = self.cognito.create_user_pool_client(
-            UserPoolId=self.pool.pool_id, ClientName="someone-elses-app", GenerateSecret=False,
-            ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]
+            UserPoolId=self.pool.pool_id,
+            ClientName="someone-elses-app",
+            GenerateSecret=False,
+            ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        )["UserPoolClient"]["ClientId"]
         other = UserPool(self.pool.pool_id, client_id, self.pool.region, self.pool.endpoint_url)
         return self._tokens(other, email)
 
     def sign_in_to_another_pool(self, email: str) -> SignedIn:
-        other = create_user_pool(self.cognito, f"other-{uuid.uuid4().hex[:8]}", self.emulator.region,
-                                 self.emulator.endpoint_url)
+        other = create_user_pool(
+            self.cognito, f"other-{uuid.uuid4().hex[:8]}", self.emulator.region, self.emulator.endpoint_url
+        )
         return self._tokens(other, email)
 
     def verifier(self, token_use: str = "access", now: float | None = None) -> JwtVerifier:
-        verifier = JwtVerifier(self.pool.issuer, frozenset({self.web_client_id}),
-                               JwksCache(http_jwks_fetcher(self.pool.jwks_url)), token_use=token_use)
+        verifier = JwtVerifier(
+            self.pool.issuer,
+            frozenset({self.web_client_id}),
+            JwksCache(http_jwks_fetcher(self.pool.jwks_url)),
+            token_use=token_use,
+        )
         if now is not None:
             verifier.clock = lambda: now
         return verifier
 
     def app_verifier(self) -> TokenVerifier:
-        settings = Settings(auth="cognito", cognito_issuer=self.pool.issuer, cognito_jwks_url=self.pool.jwks_url,
-                            cognito_client_ids=(self.web_client_id,))
+        settings = Settings(
+            auth="cognito",
+            cognito_issuer=self.pool.issuer,
+            cognito_jwks_url=self.pool.jwks_url,
+            cognito_client_ids=(self.web_client_id,),
+        )
         return build_verifier(settings, None, None)
 
 
@@ -163,6 +181,7 @@ def with_claims(token: str, **changes: Any) -> str:
 
 
 # ---------------------------------------------------------------- accepted
+
 
 def test_a_signed_in_users_access_token_names_the_user(issuer: Issuer) -> None:
     ada = issuer.sign_in("ada@example.com")
@@ -191,6 +210,7 @@ def test_two_users_get_two_subjects(issuer: Issuer) -> None:
 
 
 # ---------------------------------------------------------------- refused
+
 
 def test_an_id_token_is_refused_where_an_access_token_is_expected_and_back(issuer: Issuer) -> None:
     ada = issuer.sign_in("ada@example.com")

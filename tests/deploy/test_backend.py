@@ -36,8 +36,9 @@ def offline_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run(command: list[str], cwd: Path, env: dict[str, str] | None = None,
-        timeout: int = 300) -> subprocess.CompletedProcess[str]:
+def run(
+    command: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=cwd, env=env or offline_env(), capture_output=True, text=True, timeout=timeout)
 
 
@@ -52,8 +53,9 @@ def explain(result: subprocess.CompletedProcess[str]) -> str:
 @pytest.fixture(scope="session")
 def amplify_packages() -> Path:
     if not (BIN / "cdk").exists():
-        installed = run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], AMPLIFY, offline_env(),
-                        timeout=600)
+        installed = run(
+            ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], AMPLIFY, offline_env(), timeout=600
+        )
         assert succeeded(installed), explain(installed)
     return BIN
 
@@ -62,12 +64,25 @@ def amplify_packages() -> Path:
 def synthesized(amplify_packages: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("cdk.out")
     result = run(
-        [str(amplify_packages / "cdk"), "synth", "--no-notices", "--quiet",
-         "--app", f"{amplify_packages / 'tsx'} amplify/backend.ts",
-         # The context `ampx` passes; Amplify's App synthesizes when the process exits.
-         "-c", "amplify-backend-namespace=cvmaker", "-c", "amplify-backend-name=check",
-         "-c", "amplify-backend-type=sandbox", "-o", str(out)],
-        ROOT, offline_env(**SYNTH_ENV),
+        [
+            str(amplify_packages / "cdk"),
+            "synth",
+            "--no-notices",
+            "--quiet",
+            "--app",
+            f"{amplify_packages / 'tsx'} amplify/backend.ts",
+            # The context `ampx` passes; Amplify's App synthesizes when the process exits.
+            "-c",
+            "amplify-backend-namespace=cvmaker",
+            "-c",
+            "amplify-backend-name=check",
+            "-c",
+            "amplify-backend-type=sandbox",
+            "-o",
+            str(out),
+        ],
+        ROOT,
+        offline_env(**SYNTH_ENV),
     )
     assert succeeded(result), explain(result)
     return out
@@ -118,10 +133,22 @@ def test_cfn_lint_finds_no_error_in_the_templates(synthesized: Path) -> None:
 def test_cfn_lint_does_fail_on_a_broken_template(tmp_path: Path) -> None:
     """The gate above can fail: a table with a misspelt billing mode is an error, not a warning."""
     broken = tmp_path / "broken.template.json"
-    broken.write_text(json.dumps({"Resources": {"Table": {"Type": "AWS::DynamoDB::Table", "Properties": {
-        "BillingMode": "PAY_PER_REQUES",
-        "KeySchema": [{"AttributeName": "PK", "KeyType": "HASH"}],
-        "AttributeDefinitions": [{"AttributeName": "PK", "AttributeType": "S"}]}}}}))
+    broken.write_text(
+        json.dumps(
+            {
+                "Resources": {
+                    "Table": {
+                        "Type": "AWS::DynamoDB::Table",
+                        "Properties": {
+                            "BillingMode": "PAY_PER_REQUES",
+                            "KeySchema": [{"AttributeName": "PK", "KeyType": "HASH"}],
+                            "AttributeDefinitions": [{"AttributeName": "PK", "AttributeType": "S"}],
+                        },
+                    }
+                }
+            }
+        )
+    )
     result = run([str(shutil.which("cfn-lint")), "--non-zero-exit-code", "error", str(broken)], ROOT)
     assert result.returncode != 0 and "E3030" in result.stdout, explain(result)
 
@@ -134,8 +161,11 @@ def test_the_user_pool_signs_in_by_email_and_serves_integrators(synthesized: Pat
     [server] = resources(auth, "AWS::Cognito::UserPoolResourceServer")
     assert server["Properties"]["Identifier"] == "cvmaker"
     assert [scope["ScopeName"] for scope in server["Properties"]["Scopes"]] == ["read", "write"]
-    machines = [c["Properties"] for c in resources(auth, "AWS::Cognito::UserPoolClient")
-                if c["Properties"].get("AllowedOAuthFlows") == ["client_credentials"]]
+    machines = [
+        c["Properties"]
+        for c in resources(auth, "AWS::Cognito::UserPoolClient")
+        if c["Properties"].get("AllowedOAuthFlows") == ["client_credentials"]
+    ]
     assert sorted(c["ClientName"] for c in machines) == ["integrator-acme", "integrator-reader-co"]
     assert all(c["GenerateSecret"] for c in machines)
     assert len(resources(auth, "AWS::Cognito::UserPoolDomain")) == 1
@@ -144,8 +174,11 @@ def test_the_user_pool_signs_in_by_email_and_serves_integrators(synthesized: Pat
 
 
 def test_the_api_accepts_the_web_client_and_each_integrator(synthesized: Path) -> None:
-    [function] = [f for f in resources(one(synthesized, "CvApi"), "AWS::Lambda::Function")
-                  if f["Properties"].get("PackageType") == "Image"]
+    [function] = [
+        f
+        for f in resources(one(synthesized, "CvApi"), "AWS::Lambda::Function")
+        if f["Properties"].get("PackageType") == "Image"
+    ]
     env = function["Properties"]["Environment"]["Variables"]
     client_ids = json.dumps(env["CVMAKER_COGNITO_CLIENT_IDS"])
     for client in ("AppClient", "Integratoracme", "Integratorreaderco"):
@@ -168,8 +201,18 @@ def test_the_image_context_is_the_python_project_alone(synthesized: Path) -> Non
     """The CDK stages the Docker build context through .dockerignore: no node_modules, no tests, no data."""
     [context] = [path for path in synthesized.glob("asset.*") if (path / "Dockerfile").exists()]
     names = {path.name for path in context.iterdir()}
-    assert names == {".dockerignore", "Dockerfile", "README.md", "pyproject.toml", "uv.lock",
-                     "api", "schema", "resolvers", "cvmaker", "templates"}
+    assert names == {
+        ".dockerignore",
+        "Dockerfile",
+        "README.md",
+        "pyproject.toml",
+        "uv.lock",
+        "api",
+        "schema",
+        "resolvers",
+        "cvmaker",
+        "templates",
+    }
     assert not list(context.rglob("__pycache__"))
 
 

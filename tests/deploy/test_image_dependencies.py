@@ -84,14 +84,26 @@ def image_environment(tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv = work / "venv"
     uv = shutil.which("uv") or f"{sys.executable} -m uv"
     env = {key: value for key, value in os.environ.items() if not key.startswith(("VIRTUAL_ENV", "UV_"))}
-    env.update(UV_PROJECT_ENVIRONMENT=str(venv), UV_PYTHON=sys.executable, UV_PYTHON_DOWNLOADS="never",
-               UV_LINK_MODE="hardlink")
+    env.update(
+        UV_PROJECT_ENVIRONMENT=str(venv), UV_PYTHON=sys.executable, UV_PYTHON_DOWNLOADS="never", UV_LINK_MODE="hardlink"
+    )
     # The Dockerfile's two steps: the locked dependencies without the project or the dev group, then the project
     # as a wheel, then the runtime interface client at the Dockerfile's pin.
     run([*uv.split(), "sync", "--locked", "--no-dev", "--no-install-project", "--quiet"], context, env)
     run([*uv.split(), "sync", "--locked", "--no-dev", "--no-editable", "--quiet"], context, env)
-    run([*uv.split(), "pip", "install", "--python", str(venv / "bin" / "python"), "--quiet",
-         f"awslambdaric=={dockerfile_arg('AWSLAMBDARIC_VERSION')}"], context, env)
+    run(
+        [
+            *uv.split(),
+            "pip",
+            "install",
+            "--python",
+            str(venv / "bin" / "python"),
+            "--quiet",
+            f"awslambdaric=={dockerfile_arg('AWSLAMBDARIC_VERSION')}",
+        ],
+        context,
+        env,
+    )
     return venv
 
 
@@ -122,13 +134,17 @@ def test_the_handler_imports_from_the_image_environment_and_answers(image_enviro
     assert result["heavy"] == [], "a cold start would pay for these libraries before the first request needs them"
 
 
-def test_the_image_environment_renders_a_pdf_with_its_packaged_templates(image_environment: Path,
-                                                                         tmp_path: Path) -> None:
+def test_the_image_environment_renders_a_pdf_with_its_packaged_templates(
+    image_environment: Path, tmp_path: Path
+) -> None:
     """Templates, partials and styles are data files: they must travel in the wheel the image installs."""
     cv = ROOT / "tests" / "fixtures" / "json_resume" / "official_sample.json"
     out = tmp_path / "cv.pdf"
     env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "CVMAKER_DATA_DIR": str(tmp_path / "data")}
-    run([str(image_environment / "bin" / "cvmaker"), "render", str(cv), "--out", str(out), "--template", "modern"],
-        tmp_path, env)
+    run(
+        [str(image_environment / "bin" / "cvmaker"), "render", str(cv), "--out", str(out), "--template", "modern"],
+        tmp_path,
+        env,
+    )
     data = out.read_bytes()
     assert data.startswith(b"%PDF-") and len(data) > 5_000

@@ -32,7 +32,7 @@ class CountingClient:
         self.exceptions = client.exceptions
         self.calls: list[str] = []
 
-    def get_secret_value(self, SecretId: str) -> dict[str, Any]:  # noqa: N803 (boto3's argument name)
+    def get_secret_value(self, SecretId: str) -> dict[str, Any]:
         self.calls.append(SecretId)
         response: dict[str, Any] = self.client.get_secret_value(SecretId=SecretId)
         return response

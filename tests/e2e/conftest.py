@@ -30,8 +30,10 @@ def running_server(data_dir: Path, **settings: str) -> Iterator[str]:
     """`cvmaker serve` on a free port with the built web app and `settings` (CVMAKER_*) over the environment's."""
     if not (WEB_DIST / "index.html").is_file():
         pytest.fail("The web app is not built: run `npm ci && npm run build` in frontend/ (make test does).")
-    with (data_dir / "serve.log").open("wb") as log, \
-            cvmaker_serve(data_dir, {"CVMAKER_WEB_DIST": str(WEB_DIST), **settings}, log) as url:
+    with (
+        (data_dir / "serve.log").open("wb") as log,
+        cvmaker_serve(data_dir, {"CVMAKER_WEB_DIST": str(WEB_DIST), **settings}, log) as url,
+    ):
         yield url
 
 

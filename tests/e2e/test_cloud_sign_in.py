@@ -84,7 +84,8 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 def test_the_authenticator_signs_in_with_cognito_and_the_api_accepts_its_token(
-    context: BrowserContext, cloud: CloudShape,
+    context: BrowserContext,
+    cloud: CloudShape,
 ) -> None:
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
@@ -116,7 +117,8 @@ def test_the_authenticator_signs_in_with_cognito_and_the_api_accepts_its_token(
     assert token["iss"] == cloud.pool.issuer  # the AWS address, though moto issued it
 
     created = call_api_as_the_page(
-        page, "mutation ($input: CvInput!) { createCv(input: $input) { __typename ... on Cv { id title } } }",
+        page,
+        "mutation ($input: CvInput!) { createCv(input: $input) { __typename ... on Cv { id title } } }",
         {"input": {"title": "Made through the API"}},
     )
     assert created["body"]["data"]["createCv"]["__typename"] == "Cv", created["body"]
@@ -128,8 +130,12 @@ def test_the_authenticator_signs_in_with_cognito_and_the_api_accepts_its_token(
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("button", name="Sign in", exact=True)).to_be_visible()
 
-    elsewhere = [url for url in requested if urlsplit(url).scheme in ("http", "https", "ws", "wss")
-                 and urlsplit(url).hostname not in LOOPBACK]
+    elsewhere = [
+        url
+        for url in requested
+        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).hostname not in LOOPBACK
+    ]
     assert elsewhere == []
-    assert any(urlsplit(url).port == urlsplit(cloud.pool.endpoint_url).port for url in requested), \
+    assert any(urlsplit(url).port == urlsplit(cloud.pool.endpoint_url).port for url in requested), (
         "the sign-in never reached the emulator's Cognito"
+    )

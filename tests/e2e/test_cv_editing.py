@@ -17,7 +17,7 @@ def test_sign_up_sign_out_and_sign_in_again(page: Page, email: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("alert")).to_contain_text(re.compile("email or password", re.I))
+    expect(page.get_by_role("alert")).to_contain_text(re.compile("email or password", re.IGNORECASE))
 
     sign_up(page, email)
     expect(page.get_by_text("No CVs yet")).to_be_visible()

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pdfplumber
-
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ROOT, screenshot, sign_up, wait_for_result

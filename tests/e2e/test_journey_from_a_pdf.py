@@ -13,7 +13,6 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import screenshot, sign_up, wait_for_new_preview, wait_for_result, wait_saved
 from tests.imports import documents
 
-
 POSTING = """Senior Data Engineer
 
 Requirements:
@@ -94,9 +93,12 @@ def test_the_whole_journey_from_a_pdf(page: Page, email: str, tmp_path: Path) ->
 
 def test_a_cv_without_a_name_gets_the_name_field_highlighted(page: Page, email: str, tmp_path: Path) -> None:
     pdf = tmp_path / "cv.pdf"
-    pdf.write_bytes(documents.render_pdf(
-        "<html><body><h2>Experience</h2><p><b>Data Engineer</b>, Contoso Retail   2017 - 2019</p>"
-        "<ul><li>Built the order warehouse in PostgreSQL</li></ul><h2>Skills</h2><p>Python, SQL</p></body></html>"))
+    pdf.write_bytes(
+        documents.render_pdf(
+            "<html><body><h2>Experience</h2><p><b>Data Engineer</b>, Contoso Retail   2017 - 2019</p>"
+            "<ul><li>Built the order warehouse in PostgreSQL</li></ul><h2>Skills</h2><p>Python, SQL</p></body></html>"
+        )
+    )
     sign_up(page, email)
     page.get_by_role("button", name="Import PDF or Word").click()
     page.locator("#import-file").set_input_files(str(pdf))

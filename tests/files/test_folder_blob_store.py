@@ -96,8 +96,10 @@ def test_http_upload_then_signed_download(client: TestClient) -> None:
     again = client.post(path, data=target.fields, files={"file": ("cv.pdf", b"%PDF-1.7 other", "application/pdf")})
     assert again.status_code == 403
     too_big = blobs.upload_target("users/alice/uploads/10", "application/pdf", max_bytes=10)
-    assert client.post(path, data=too_big.fields,
-                       files={"file": ("cv.pdf", b"%PDF" * 10, "application/pdf")}).status_code == 403
+    assert (
+        client.post(path, data=too_big.fields, files={"file": ("cv.pdf", b"%PDF" * 10, "application/pdf")}).status_code
+        == 403
+    )
     url = urlsplit(blobs.download_url("users/alice/uploads/9", "my cv.pdf"))
     got = client.get(f"{url.path}?{url.query}")
     assert got.status_code == 200 and got.content == b"%PDF-1.7 hello"

@@ -17,11 +17,15 @@ class Api:
     def __init__(self, client: TestClient) -> None:
         self.client = client
 
-    def call(self, query: str, variables: dict[str, Any] | None = None, token: str | None = "token-alice",
-             expect_status: int = 200) -> dict[str, Any]:
+    def call(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        token: str | None = "token-alice",
+        expect_status: int = 200,
+    ) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        response = self.client.post("/graphql", json={"query": query, "variables": variables or {}},
-                                    headers=headers)
+        response = self.client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
         assert response.status_code == expect_status, response.text
         return response.json()
 

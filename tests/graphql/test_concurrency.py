@@ -14,7 +14,7 @@ from cvmaker.adapters.storage.sqlite_cvs import SqliteCvRepository
 from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
 from cvmaker.domain.errors import VersionConflict
 from cvmaker.services.cvs import CvService
-from tests.graphql.queries import CREATE, RESULT, CV_FIELDS, SAMPLE_INPUT
+from tests.graphql.queries import CREATE, CV_FIELDS, RESULT, SAMPLE_INPUT
 from tests.support.servers import serve
 
 RACERS = 50
@@ -50,8 +50,13 @@ def test_50_threads_racing_on_sqlite_leave_exactly_one_winner(tmp_path: Any) -> 
     assert [(r.version, r.title) for r in service.revisions("alice", cv.id)] == [(2, winners[0]), (1, "Start")]
 
 
-UPDATE_TITLE = CV_FIELDS + """mutation($id: ID!, $title: String!) {
-  updateCv(id: $id, version: 1, input: {title: $title}) {""" + RESULT + "} }"
+UPDATE_TITLE = (
+    CV_FIELDS
+    + """mutation($id: ID!, $title: String!) {
+  updateCv(id: $id, version: 1, input: {title: $title}) {"""
+    + RESULT
+    + "} }"
+)
 
 
 def test_50_concurrent_http_updates_through_uvicorn(settings: Any, fake_verifier: Any) -> None:
@@ -60,20 +65,30 @@ def test_50_concurrent_http_updates_through_uvicorn(settings: Any, fake_verifier
 
     async def race(base_url: str) -> tuple[str, list[dict[str, Any]]]:
         async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30) as client:
-            created = (await client.post("/graphql", json={"query": CREATE, "variables": {"input": SAMPLE_INPUT}})
-                       ).json()["data"]["createCv"]
-            responses = await asyncio.gather(*[
-                client.post("/graphql", json={"query": UPDATE_TITLE,
-                                              "variables": {"id": created["id"], "title": f"Racer {n}"}})
-                for n in range(RACERS)])
+            created = (
+                await client.post("/graphql", json={"query": CREATE, "variables": {"input": SAMPLE_INPUT}})
+            ).json()["data"]["createCv"]
+            responses = await asyncio.gather(
+                *[
+                    client.post(
+                        "/graphql",
+                        json={"query": UPDATE_TITLE, "variables": {"id": created["id"], "title": f"Racer {n}"}},
+                    )
+                    for n in range(RACERS)
+                ]
+            )
             return created["id"], [r.json()["data"]["updateCv"] for r in responses]
 
     with serve(app) as base_url:
         cv_id, results = asyncio.run(race(base_url))
         with httpx.Client(base_url=base_url, headers=headers) as client:
-            stored = client.post("/graphql", json={"query": "query($id: ID!) { cv(id: $id) { version title } "
-                                                   "cvRevisions(id: $id) { version title } }",
-                                                   "variables": {"id": cv_id}}).json()["data"]
+            stored = client.post(
+                "/graphql",
+                json={
+                    "query": "query($id: ID!) { cv(id: $id) { version title } cvRevisions(id: $id) { version title } }",
+                    "variables": {"id": cv_id},
+                },
+            ).json()["data"]
     winners = [r for r in results if r["__typename"] == "Cv"]
     conflicts = [r for r in results if r["__typename"] == "VersionConflictError"]
     assert len(winners) == 1 and len(conflicts) == RACERS - 1

@@ -39,8 +39,13 @@ def test_update_keeps_item_ids_and_merges_partial_items(api: Api) -> None:
     created = create(api)
     section = created["sections"][0]
     first = section["items"][0]
-    sections = [{"id": section["id"], "kind": "EXPERIENCE",
-                 "items": [{"id": first["id"], "title": "Staff Engineer"}, {"title": "Intern", "organization": "Y"}]}]
+    sections = [
+        {
+            "id": section["id"],
+            "kind": "EXPERIENCE",
+            "items": [{"id": first["id"], "title": "Staff Engineer"}, {"title": "Intern", "organization": "Y"}],
+        }
+    ]
     updated = api.data(UPDATE, {"id": created["id"], "version": 1, "input": {"sections": sections}})["updateCv"]
     items = updated["sections"][0]["items"]
     assert items[0]["id"] == first["id"]
@@ -61,8 +66,10 @@ def test_stale_version_is_a_conflict_and_changes_nothing(api: Api) -> None:
 
 def test_invalid_input_is_a_validation_error_with_field_paths(api: Api) -> None:
     created = create(api)
-    bad = {"sections": [{"kind": "EXPERIENCE", "items": [{"title": "x", "startDate": "March 2020"}]}],
-           "design": {"accentColor": "red;background:url(http://x)"}}
+    bad = {
+        "sections": [{"kind": "EXPERIENCE", "items": [{"title": "x", "startDate": "March 2020"}]}],
+        "design": {"accentColor": "red;background:url(http://x)"},
+    }
     result = api.data(UPDATE, {"id": created["id"], "version": 1, "input": bad})["updateCv"]
     assert result["__typename"] == "ValidationError"
     paths = {f["path"] for f in result["fields"]}
@@ -81,62 +88,113 @@ def test_oversized_inputs_are_validation_errors_and_nothing_is_written(api: Api)
     assert api.data("{ cvs { edges { node { id } } } }")["cvs"]["edges"] == []
 
 
-SECTION_OPS = CV_FIELDS + """
+SECTION_OPS = (
+    CV_FIELDS
+    + """
 mutation Ops($cv: ID!, $v: Int!, $section: SectionInput!, $item: ItemInput!) {
-  addSection(cvId: $cv, version: $v, input: $section, position: 0) { """ + RESULT + """ }
+  addSection(cvId: $cv, version: $v, input: $section, position: 0) { """
+    + RESULT
+    + """ }
 }
 """
+)
 
 
 def test_section_and_item_mutations(api: Api) -> None:
     created = create(api)
     cv_id = created["id"]
-    added = api.data(CV_FIELDS + """mutation($cv: ID!, $in: SectionInput!) {
-        addSection(cvId: $cv, version: 1, input: $in, position: 0) {""" + RESULT + "} }",
-                     {"cv": cv_id, "in": {"kind": "PROJECTS", "title": "Side projects"}})["addSection"]
+    added = api.data(
+        CV_FIELDS
+        + """mutation($cv: ID!, $in: SectionInput!) {
+        addSection(cvId: $cv, version: 1, input: $in, position: 0) {"""
+        + RESULT
+        + "} }",
+        {"cv": cv_id, "in": {"kind": "PROJECTS", "title": "Side projects"}},
+    )["addSection"]
     assert added["version"] == 2 and added["sections"][0]["title"] == "Side projects"
     projects_id = added["sections"][0]["id"]
 
-    with_item = api.data(CV_FIELDS + """mutation($cv: ID!, $s: ID!, $in: ItemInput!) {
-        addItem(cvId: $cv, version: 2, sectionId: $s, input: $in) {""" + RESULT + "} }",
-                         {"cv": cv_id, "s": projects_id, "in": {"title": "Compiler", "keywords": ["Rust"]}})["addItem"]
+    with_item = api.data(
+        CV_FIELDS
+        + """mutation($cv: ID!, $s: ID!, $in: ItemInput!) {
+        addItem(cvId: $cv, version: 2, sectionId: $s, input: $in) {"""
+        + RESULT
+        + "} }",
+        {"cv": cv_id, "s": projects_id, "in": {"title": "Compiler", "keywords": ["Rust"]}},
+    )["addItem"]
     item_id = with_item["sections"][0]["items"][0]["id"]
 
-    renamed = api.data(CV_FIELDS + """mutation($cv: ID!, $i: ID!) {
+    renamed = api.data(
+        CV_FIELDS
+        + """mutation($cv: ID!, $i: ID!) {
         updateItem(cvId: $cv, version: 3, itemId: $i, input: {title: "Toy compiler", visible: false}) {"""
-                       + RESULT + "} }", {"cv": cv_id, "i": item_id})["updateItem"]
+        + RESULT
+        + "} }",
+        {"cv": cv_id, "i": item_id},
+    )["updateItem"]
     item = renamed["sections"][0]["items"][0]
     assert (item["title"], item["visible"], item["keywords"]) == ("Toy compiler", False, ["Rust"])
 
     experience_id = created["sections"][0]["id"]
-    moved = api.data(CV_FIELDS + """mutation($cv: ID!, $i: ID!, $s: ID!) {
-        moveItem(cvId: $cv, version: 4, itemId: $i, sectionId: $s, position: 1) {""" + RESULT + "} }",
-                     {"cv": cv_id, "i": item_id, "s": experience_id})["moveItem"]
+    moved = api.data(
+        CV_FIELDS
+        + """mutation($cv: ID!, $i: ID!, $s: ID!) {
+        moveItem(cvId: $cv, version: 4, itemId: $i, sectionId: $s, position: 1) {"""
+        + RESULT
+        + "} }",
+        {"cv": cv_id, "i": item_id, "s": experience_id},
+    )["moveItem"]
     assert moved["sections"][0]["items"] == []
     assert [i["id"] for i in moved["sections"][1]["items"]][1] == item_id
 
-    reordered = api.data(CV_FIELDS + """mutation($cv: ID!, $s: ID!) {
-        moveSection(cvId: $cv, version: 5, sectionId: $s, position: 99) {""" + RESULT + "} }",
-                         {"cv": cv_id, "s": projects_id})["moveSection"]
+    reordered = api.data(
+        CV_FIELDS
+        + """mutation($cv: ID!, $s: ID!) {
+        moveSection(cvId: $cv, version: 5, sectionId: $s, position: 99) {"""
+        + RESULT
+        + "} }",
+        {"cv": cv_id, "s": projects_id},
+    )["moveSection"]
     assert reordered["sections"][-1]["id"] == projects_id
 
-    section_updated = api.data(CV_FIELDS + """mutation($cv: ID!, $s: ID!) {
+    section_updated = api.data(
+        CV_FIELDS
+        + """mutation($cv: ID!, $s: ID!) {
         updateSection(cvId: $cv, version: 6, sectionId: $s, input: {kind: PROJECTS, title: "Open source"}) {"""
-                               + RESULT + "} }", {"cv": cv_id, "s": projects_id})["updateSection"]
+        + RESULT
+        + "} }",
+        {"cv": cv_id, "s": projects_id},
+    )["updateSection"]
     assert section_updated["sections"][-1]["title"] == "Open source"
 
-    removed_item = api.data(CV_FIELDS + """mutation($cv: ID!, $i: ID!) {
-        removeItem(cvId: $cv, version: 7, itemId: $i) {""" + RESULT + "} }",
-                            {"cv": cv_id, "i": item_id})["removeItem"]
+    removed_item = api.data(
+        CV_FIELDS
+        + """mutation($cv: ID!, $i: ID!) {
+        removeItem(cvId: $cv, version: 7, itemId: $i) {"""
+        + RESULT
+        + "} }",
+        {"cv": cv_id, "i": item_id},
+    )["removeItem"]
     assert item_id not in {i["id"] for s in removed_item["sections"] for i in s["items"]}
 
-    removed = api.data(CV_FIELDS + """mutation($cv: ID!, $s: ID!) {
-        removeSection(cvId: $cv, version: 8, sectionId: $s) {""" + RESULT + "} }",
-                       {"cv": cv_id, "s": projects_id})["removeSection"]
+    removed = api.data(
+        CV_FIELDS
+        + """mutation($cv: ID!, $s: ID!) {
+        removeSection(cvId: $cv, version: 8, sectionId: $s) {"""
+        + RESULT
+        + "} }",
+        {"cv": cv_id, "s": projects_id},
+    )["removeSection"]
     assert removed["version"] == 9 and projects_id not in {s["id"] for s in removed["sections"]}
 
-    unknown = api.data(CV_FIELDS + """mutation($cv: ID!) {
-        removeSection(cvId: $cv, version: 9, sectionId: "nope") {""" + RESULT + "} }", {"cv": cv_id})
+    unknown = api.data(
+        CV_FIELDS
+        + """mutation($cv: ID!) {
+        removeSection(cvId: $cv, version: 9, sectionId: "nope") {"""
+        + RESULT
+        + "} }",
+        {"cv": cv_id},
+    )
     assert unknown["removeSection"] == {"__typename": "NotFoundError", "message": "Section not found."}
 
 
@@ -144,29 +202,46 @@ def test_revisions_list_and_restore_without_losing_history(api: Api) -> None:
     created = create(api)
     api.data(UPDATE, {"id": created["id"], "version": 1, "input": {"title": "Second title"}})
     api.data(UPDATE, {"id": created["id"], "version": 2, "input": {"title": "Third title"}})
-    revisions = api.data("query($id: ID!) { cvRevisions(id: $id) { version title savedAt } }",
-                         {"id": created["id"]})["cvRevisions"]
+    revisions = api.data("query($id: ID!) { cvRevisions(id: $id) { version title savedAt } }", {"id": created["id"]})[
+        "cvRevisions"
+    ]
     assert [(r["version"], r["title"]) for r in revisions] == [
-        (3, "Third title"), (2, "Second title"), (1, "Software engineer CV")]
-    restored = api.data(CV_FIELDS + "mutation($id: ID!) { restoreCvRevision(id: $id, version: 1) {" + RESULT
-                        + "} }", {"id": created["id"]})["restoreCvRevision"]
+        (3, "Third title"),
+        (2, "Second title"),
+        (1, "Software engineer CV"),
+    ]
+    restored = api.data(
+        CV_FIELDS + "mutation($id: ID!) { restoreCvRevision(id: $id, version: 1) {" + RESULT + "} }",
+        {"id": created["id"]},
+    )["restoreCvRevision"]
     assert restored["version"] == 4 and restored["title"] == "Software engineer CV"
     assert restored["sections"] == created["sections"]
-    old = api.data("query($id: ID!) { cvRevision(id: $id, version: 2) { version title sections { id } } }",
-                   {"id": created["id"]})["cvRevision"]
+    old = api.data(
+        "query($id: ID!) { cvRevision(id: $id, version: 2) { version title sections { id } } }", {"id": created["id"]}
+    )["cvRevision"]
     assert old == {"version": 2, "title": "Second title", "sections": [{"id": s["id"]} for s in created["sections"]]}
-    assert api.data("query($id: ID!) { cvRevision(id: $id, version: 99) { version } }",
-                    {"id": created["id"]})["cvRevision"] is None
-    assert api.data("query($id: ID!) { cvRevision(id: $id, version: 1) { version } }", {"id": created["id"]},
-                    token="token-bob")["cvRevision"] is None
+    assert (
+        api.data("query($id: ID!) { cvRevision(id: $id, version: 99) { version } }", {"id": created["id"]})[
+            "cvRevision"
+        ]
+        is None
+    )
+    assert (
+        api.data(
+            "query($id: ID!) { cvRevision(id: $id, version: 1) { version } }", {"id": created["id"]}, token="token-bob"
+        )["cvRevision"]
+        is None
+    )
     after = api.data("query($id: ID!) { cvRevisions(id: $id) { version } }", {"id": created["id"]})
     assert [r["version"] for r in after["cvRevisions"]] == [4, 3, 2, 1]
 
 
 def test_duplicate_and_delete(api: Api) -> None:
     created = create(api)
-    copy = api.data(CV_FIELDS + 'mutation($id: ID!) { duplicateCv(id: $id, title: "For startups") {' + RESULT
-                    + "} }", {"id": created["id"]})["duplicateCv"]
+    copy = api.data(
+        CV_FIELDS + 'mutation($id: ID!) { duplicateCv(id: $id, title: "For startups") {' + RESULT + "} }",
+        {"id": created["id"]},
+    )["duplicateCv"]
     assert copy["id"] != created["id"] and copy["title"] == "For startups" and copy["version"] == 1
     assert copy["sections"] == created["sections"]
     assert api.data(DELETE, {"id": created["id"]})["deleteCv"] == {"__typename": "Deleted", "id": created["id"]}

@@ -5,14 +5,13 @@ in one union must alias one of them, as here."""
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
+from cvmaker.adapters.rendering.templates import REGISTRY
 from cvmaker.adapters.rendering.weasyprint import InProcessRenderer
 from cvmaker.domain.cv.samples import short_cv
-from cvmaker.adapters.rendering.templates import REGISTRY
 from tests.graphql.conftest import Api
 from tests.graphql.queries import CV_FIELDS
 
@@ -21,18 +20,23 @@ CREATE_UPLOAD = """mutation($name: String!, $type: String!, $size: Int!) {
   createUpload(filename: $name, contentType: $type, size: $size) { __typename
     ... on UploadTicket { uploadId url method formFields: fields expiresAt maxBytes }
     ... on ValidationError { fields { path message } } ... on LimitExceededError { limit } } }"""
-IMPORT = CV_FIELDS + """mutation($id: ID!) { importCv(uploadId: $id) { __typename
+IMPORT = (
+    CV_FIELDS
+    + """mutation($id: ID!) { importCv(uploadId: $id) { __typename
   ... on Imported { cv { ...CvFields } warnings { message text } sources { path source } }
   ... on NotFoundError { message } ... on UnsupportedFileError { message reason }
   ... on LimitExceededError { message limit } } }"""
+)
 
 
 def upload(api: Api, data: bytes, content_type: str = PDF, token: str = "token-alice") -> str:
-    ticket = api.data(CREATE_UPLOAD, {"name": "cv.pdf", "type": content_type, "size": len(data)},
-                      token=token)["createUpload"]
+    ticket = api.data(CREATE_UPLOAD, {"name": "cv.pdf", "type": content_type, "size": len(data)}, token=token)[
+        "createUpload"
+    ]
     assert ticket["__typename"] == "UploadTicket" and ticket["method"] == "POST"
-    sent = api.client.post(urlsplit(ticket["url"]).path, data=ticket["formFields"],
-                           files={"file": ("cv.pdf", data, content_type)})
+    sent = api.client.post(
+        urlsplit(ticket["url"]).path, data=ticket["formFields"], files={"file": ("cv.pdf", data, content_type)}
+    )
     assert sent.status_code == 204, sent.text
     return ticket["uploadId"]
 
@@ -68,13 +72,17 @@ def test_upload_tickets_refuse_wrong_types_and_sizes(api: Api) -> None:
     assert huge == {"__typename": "LimitExceededError", "limit": "upload_bytes"}
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"<html><body><script>alert(1)</script>Jane Doe</body></html>", "not_a_cv_file"),
-    (b"\x7fELF\x02\x01\x01" + b"\x00" * 200, "not_a_cv_file"),
-    (b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", None),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"<html><body><script>alert(1)</script>Jane Doe</body></html>", "not_a_cv_file"),
+        (b"\x7fELF\x02\x01\x01" + b"\x00" * 200, "not_a_cv_file"),
+        (b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", None),
+    ],
+)
 def test_files_that_are_not_readable_cvs_get_a_typed_error_and_nothing_is_stored(
-        api: Api, data: bytes, reason: str | None) -> None:
+    api: Api, data: bytes, reason: str | None
+) -> None:
     before = cv_count(api)
     result = api.data(IMPORT, {"id": upload(api, data)})["importCv"]
     assert result["__typename"] == "UnsupportedFileError"
@@ -85,9 +93,14 @@ def test_files_that_are_not_readable_cvs_get_a_typed_error_and_nothing_is_stored
 
 
 def test_a_scan_without_text_says_so(api: Api) -> None:
-    scan = InProcessRenderer().render(
-        '<html><body><div style="width:150mm;height:200mm;background:#888"></div></body></html>',
-        str(REGISTRY.get("classic").asset_dir)).data
+    scan = (
+        InProcessRenderer()
+        .render(
+            '<html><body><div style="width:150mm;height:200mm;background:#888"></div></body></html>',
+            str(REGISTRY.get("classic").asset_dir),
+        )
+        .data
+    )
     result = api.data(IMPORT, {"id": upload(api, scan)})["importCv"]
     assert result["__typename"] == "UnsupportedFileError" and result["reason"] == "no_text_layer"
 

@@ -9,8 +9,12 @@ from tests.graphql.conftest import Api
 from tests.graphql.queries import CV_FIELDS, RESULT
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "json_resume"
-IMPORT = CV_FIELDS + "mutation($doc: JSON!, $title: String) { importJsonResume(document: $doc, title: $title) {" \
-    + RESULT + "} }"
+IMPORT = (
+    CV_FIELDS
+    + "mutation($doc: JSON!, $title: String) { importJsonResume(document: $doc, title: $title) {"
+    + RESULT
+    + "} }"
+)
 EXPORT = "mutation($id: ID!) { exportJsonResume(id: $id) { __typename ... on JsonResumeDocument { document } } }"
 
 

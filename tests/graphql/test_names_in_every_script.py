@@ -38,8 +38,9 @@ def _download(api: Api, cv_id: str, render_format: str) -> tuple[bytes, str]:
 @pytest.mark.parametrize("script", list(NAMES_IN_EVERY_SCRIPT))
 def test_every_name_downloads_in_every_format(api: Api, script: str, render_format: str) -> None:
     name = NAMES_IN_EVERY_SCRIPT[script]
-    cv_id = api.data(CREATE, {"input": {"title": script, "basics": {"name": name, "headline": "Nurse"}}})[
-        "createCv"]["id"]
+    cv_id = api.data(CREATE, {"input": {"title": script, "basics": {"name": name, "headline": "Nurse"}}})["createCv"][
+        "id"
+    ]
     content, disposition = _download(api, cv_id, render_format)
 
     assert content
@@ -49,7 +50,6 @@ def test_every_name_downloads_in_every_format(api: Api, script: str, render_form
     assert full_name == download_name(name, "CV", EXTENSIONS[render_format])
     # Every letter of the name survives in the file name, in its own script and order.
     letters = [c for c in unicodedata.normalize("NFC", name) if unicodedata.category(c)[0] in "LMN"]
-    assert [c for c in full_name if unicodedata.category(c)[0] in "LMN"][:len(letters)] == letters or \
-        len(name) > 80
+    assert [c for c in full_name if unicodedata.category(c)[0] in "LMN"][: len(letters)] == letters or len(name) > 80
     fallback = _FILENAME.search(disposition).group(1)  # type: ignore[union-attr]
     assert fallback.endswith(f".{EXTENSIONS[render_format]}")

@@ -89,9 +89,14 @@ def test_render_docx_text_and_json_resume(api: Api, cv: dict[str, Any]) -> None:
 
 
 def test_hostile_design_is_refused_before_rendering(api: Api, cv: dict[str, Any]) -> None:
-    result = api.data(RENDER, {"id": cv["id"], "format": "PDF",
-                               "design": {"accentColor": "red;background:url(http://169.254.169.254)",
-                                          "template": "nope"}})["renderCv"]
+    result = api.data(
+        RENDER,
+        {
+            "id": cv["id"],
+            "format": "PDF",
+            "design": {"accentColor": "red;background:url(http://169.254.169.254)", "template": "nope"},
+        },
+    )["renderCv"]
     assert result["__typename"] == "ValidationError"
     assert {f["path"] for f in result["fields"]} >= {"design.accentColor"}
 
@@ -113,7 +118,9 @@ def test_preview_follows_unsaved_edits(api: Api, cv: dict[str, Any]) -> None:
     edited = api.data(PREVIEW, {"id": cv["id"], "input": {"basics": {"name": "Ada King, Countess of Lovelace"}}})
     assert edited["previewCv"]["pages"][0]["imageUrl"] != page["imageUrl"]
     assert api.data("query($id: ID!) { cv(id: $id) { version basics { name } } }", {"id": cv["id"]})["cv"] == {
-        "version": 1, "basics": {"name": "Ada Lovelace"}}
+        "version": 1,
+        "basics": {"name": "Ada Lovelace"},
+    }
     unsaved_only = api.data(PREVIEW, {"input": {"basics": {"name": "Draft"}}})["previewCv"]
     assert unsaved_only["__typename"] == "Preview"
     invalid = api.data(PREVIEW, {"id": cv["id"], "input": {"design": {"fontSize": 99}}})["previewCv"]

@@ -20,6 +20,7 @@ def alice_cv(api: Api) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- authentication at the edge
 
+
 def test_without_a_token_no_resolver_runs_and_no_data_is_returned(api: Api) -> None:
     body = api.call(CREATE, {"input": SAMPLE_INPUT}, token=None)
     assert body["data"] is None
@@ -29,8 +30,10 @@ def test_without_a_token_no_resolver_runs_and_no_data_is_returned(api: Api) -> N
     assert me["data"] is None and me["errors"][0]["message"] == "Sign in to do this."
 
 
-@pytest.mark.parametrize("authorization", ["Bearer ", "Bearer garbage", "Bearer a.b", "Basic dXNlcjpwYXNz",
-                                           "Bearer " + "x" * 20_000, "token-alice"])
+@pytest.mark.parametrize(
+    "authorization",
+    ["Bearer ", "Bearer garbage", "Bearer a.b", "Basic dXNlcjpwYXNz", "Bearer " + "x" * 20_000, "token-alice"],
+)
 def test_malformed_or_unknown_tokens_get_401_before_graphql(api: Api, authorization: str) -> None:
     response = api.client.post("/graphql", json={"query": "{ me { id } }"}, headers={"Authorization": authorization})
     assert response.status_code == 401
@@ -48,6 +51,7 @@ def test_machine_tokens_need_the_write_scope_to_write(api: Api) -> None:
 
 # ---------------------------------------------------------------- IDOR: another user's ids
 
+
 def test_another_users_cv_looks_exactly_like_a_missing_one(api: Api) -> None:
     cv = alice_cv(api)
     missing = "01ARZ3NDEKTSV4RRFFQ69G5FAV"
@@ -58,14 +62,24 @@ def test_another_users_cv_looks_exactly_like_a_missing_one(api: Api) -> None:
         delete = api.data(DELETE, {"id": cv_id}, token="token-bob")
         assert delete["deleteCv"] == {"__typename": "NotFoundError", "message": "CV not found."}
         for mutation in ("duplicateCv(id: $id)", "restoreCvRevision(id: $id, version: 1)"):
-            result = api.data(CV_FIELDS + f"mutation($id: ID!) {{ {mutation} {{" + RESULT + "} }", {"id": cv_id},
-                              token="token-bob")
-            assert list(result.values())[0] == {"__typename": "NotFoundError", "message": "CV not found."}
-        section = api.data(CV_FIELDS + 'mutation($id: ID!) { addSection(cvId: $id, version: 1, input: {kind: SKILLS}) {'
-                           + RESULT + "} }", {"id": cv_id}, token="token-bob")["addSection"]
+            result = api.data(
+                CV_FIELDS + f"mutation($id: ID!) {{ {mutation} {{" + RESULT + "} }", {"id": cv_id}, token="token-bob"
+            )
+            assert next(iter(result.values())) == {"__typename": "NotFoundError", "message": "CV not found."}
+        section = api.data(
+            CV_FIELDS
+            + "mutation($id: ID!) { addSection(cvId: $id, version: 1, input: {kind: SKILLS}) {"
+            + RESULT
+            + "} }",
+            {"id": cv_id},
+            token="token-bob",
+        )["addSection"]
         assert section == {"__typename": "NotFoundError", "message": "CV not found."}
-        export = api.data('mutation($id: ID!) { exportJsonResume(id: $id) { __typename ... on NotFoundError { message } } }',
-                          {"id": cv_id}, token="token-bob")["exportJsonResume"]
+        export = api.data(
+            "mutation($id: ID!) { exportJsonResume(id: $id) { __typename ... on NotFoundError { message } } }",
+            {"id": cv_id},
+            token="token-bob",
+        )["exportJsonResume"]
         assert export == {"__typename": "NotFoundError", "message": "CV not found."}
         revisions = api.data("query($id: ID!) { cvRevisions(id: $id) { version } }", {"id": cv_id}, token="token-bob")
         assert revisions == {"cvRevisions": []}
@@ -75,6 +89,7 @@ def test_another_users_cv_looks_exactly_like_a_missing_one(api: Api) -> None:
 
 
 # ---------------------------------------------------------------- hostile documents
+
 
 def test_deep_queries_are_refused_before_execution(api: Api) -> None:
     inner = "id"
@@ -86,15 +101,20 @@ def test_deep_queries_are_refused_before_execution(api: Api) -> None:
 
 
 def test_circular_fragments_are_a_validation_error_not_a_crash(api: Api) -> None:
-    body = api.call("query { cv(id: \"x\") { ...A } } fragment A on Cv { ...B } fragment B on Cv { ...A }")
+    body = api.call('query { cv(id: "x") { ...A } } fragment A on Cv { ...B } fragment B on Cv { ...A }')
     assert body["data"] is None and "errors" in body
 
 
-@pytest.mark.parametrize("query", [
-    "{ " + " ".join(f"a{n}: cv(id: \"x\") {{ id }}" for n in range(1000)) + " }",
-    "{ " + " ".join(f"a{n}: __typename" for n in range(10_000)) + " }",
-    "{ cvs { ...F ...F ...F } } fragment F on CvConnection { " + " ".join(f"b{n}: pageInfo {{ hasNextPage }}" for n in range(20)) + " }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ " + " ".join(f'a{n}: cv(id: "x") {{ id }}' for n in range(1000)) + " }",
+        "{ " + " ".join(f"a{n}: __typename" for n in range(10_000)) + " }",
+        "{ cvs { ...F ...F ...F } } fragment F on CvConnection { "
+        + " ".join(f"b{n}: pageInfo {{ hasNextPage }}" for n in range(20))
+        + " }",
+    ],
+)
 def test_alias_floods_are_refused(api: Api, query: str) -> None:
     body = api.call(query)
     assert body["data"] is None and body["errors"]
@@ -108,8 +128,9 @@ def test_huge_documents_are_refused_by_the_token_limit(api: Api) -> None:
 
 def test_bodies_over_the_cap_get_413(api: Api, settings: Any) -> None:
     payload = b'{"query": "{ me { id } }", "pad": "' + b"x" * (settings.max_body_bytes + 1) + b'"}'
-    response = api.client.post("/graphql", content=payload, headers={
-        "Authorization": "Bearer token-alice", "content-type": "application/json"})
+    response = api.client.post(
+        "/graphql", content=payload, headers={"Authorization": "Bearer token-alice", "content-type": "application/json"}
+    )
     assert response.status_code == 413
 
     def chunks():  # no Content-Length: the cap still holds while streaming
@@ -117,19 +138,25 @@ def test_bodies_over_the_cap_get_413(api: Api, settings: Any) -> None:
         for _ in range(settings.max_body_bytes // 65536 + 2):
             yield b"x" * 65536
         yield b'"}'
-    streamed = api.client.post("/graphql", content=chunks(), headers={
-        "Authorization": "Bearer token-alice", "content-type": "application/json"})
+
+    streamed = api.client.post(
+        "/graphql",
+        content=chunks(),
+        headers={"Authorization": "Bearer token-alice", "content-type": "application/json"},
+    )
     assert streamed.status_code == 413
 
 
 def test_batching_is_off(api: Api) -> None:
-    response = api.client.post("/graphql", json=[{"query": "{ me { id } }"}] * 50,
-                               headers={"Authorization": "Bearer token-alice"})
+    response = api.client.post(
+        "/graphql", json=[{"query": "{ me { id } }"}] * 50, headers={"Authorization": "Bearer token-alice"}
+    )
     assert response.status_code == 400
     assert "Batching is not enabled" in response.text
 
 
 # ---------------------------------------------------------------- production settings
+
 
 @pytest.fixture
 def production_api(settings: Any, fake_verifier: Any) -> Api:
@@ -146,8 +173,9 @@ def test_production_has_no_introspection_no_suggestions_and_no_ide(production_ap
     assert misspelled["errors"] and "Did you mean" not in misspelled["errors"][0]["message"]
     page = production_api.client.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code in (404, 405) and "graphiql" not in page.text.lower()
-    via_get = production_api.client.get("/graphql", params={"query": "{ me { id } }"},
-                                        headers={"Authorization": "Bearer token-alice"})
+    via_get = production_api.client.get(
+        "/graphql", params={"query": "{ me { id } }"}, headers={"Authorization": "Bearer token-alice"}
+    )
     assert via_get.status_code in (400, 404, 405) and "alice" not in via_get.text
 
 
@@ -158,17 +186,22 @@ def test_local_default_serves_graphiql(api: Api) -> None:
 
 # ---------------------------------------------------------------- unexpected errors
 
+
 class ExplodingCvs:
     def find(self, owner: str, cv_id: str) -> None:
         raise KeyError("arn:aws:secretsmanager:eu-west-1:123:secret:openai")
 
 
 def test_unexpected_errors_are_masked_and_logged_with_the_request_id(
-        app: Any, caplog: pytest.LogCaptureFixture) -> None:
+    app: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     app.state.runtime.services.cvs = ExplodingCvs()
     with TestClient(app) as client, caplog.at_level(logging.ERROR, logger="cvmaker.graphql"):
-        response = client.post("/graphql", json={"query": '{ cv(id: "x") { id } }'},
-                               headers={"Authorization": "Bearer token-alice", "x-request-id": "req-123"})
+        response = client.post(
+            "/graphql",
+            json={"query": '{ cv(id: "x") { id } }'},
+            headers={"Authorization": "Bearer token-alice", "x-request-id": "req-123"},
+        )
     body = response.json()
     assert body["errors"][0]["message"] == "Unexpected error."
     assert body["errors"][0]["extensions"] == {"code": "INTERNAL", "requestId": "req-123"}

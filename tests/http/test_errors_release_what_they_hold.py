@@ -33,8 +33,9 @@ ROUNDS = 30
 DEEP = ("[" * 5000 + "]" * 5000).encode()
 
 
-def _request(url: str, body: bytes | None = None, headers: dict[str, str] | None = None,
-             method: str | None = None) -> tuple[int, bytes]:
+def _request(
+    url: str, body: bytes | None = None, headers: dict[str, str] | None = None, method: str | None = None
+) -> tuple[int, bytes]:
     request = urllib.request.Request(url, data=body, headers=headers or {}, method=method)
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
@@ -57,17 +58,22 @@ def stuck_log_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _sign_up(url: str) -> str:
-    status, body = _request(f"{url}/auth/signup", json.dumps({
-        "email": "elif@example.com", "password": "a long and unusual passphrase"}).encode(),
-        {"content-type": "application/json"})
+    status, body = _request(
+        f"{url}/auth/signup",
+        json.dumps({"email": "elif@example.com", "password": "a long and unusual passphrase"}).encode(),
+        {"content-type": "application/json"},
+    )
     assert status == 201, body
     token: str = json.loads(body)["accessToken"]
     return token
 
 
 def _graphql(url: str, token: str, query: str, variables: dict[str, object] | None = None) -> dict[str, object]:
-    status, body = _request(f"{url}/graphql", json.dumps({"query": query, "variables": variables or {}}).encode(),
-                            {"content-type": "application/json", "authorization": f"Bearer {token}"})
+    status, body = _request(
+        f"{url}/graphql",
+        json.dumps({"query": query, "variables": variables or {}}).encode(),
+        {"content-type": "application/json", "authorization": f"Bearer {token}"},
+    )
     assert status == 200, body
     document: dict[str, object] = json.loads(body)
     return document
@@ -92,19 +98,27 @@ def _error_requests(url: str, download: str) -> list[tuple[str, bytes | None, di
         (f"{url}/templates/none/thumbnail.png", None, {}, "GET"),
     ]
     for route in ("/graphql", "/auth/signup", "/auth/signin", "/auth/refresh", "/auth/signout", "/auth/token"):
-        cases += [(f"{url}{route}", DEEP, as_json, "POST"), (f"{url}{route}", b"\xff\xfe", as_json, "POST"),
-                  (f"{url}{route}", b'"text"', as_json, "POST")]
+        cases += [
+            (f"{url}{route}", DEEP, as_json, "POST"),
+            (f"{url}{route}", b"\xff\xfe", as_json, "POST"),
+            (f"{url}{route}", b'"text"', as_json, "POST"),
+        ]
     return cases
 
 
 def test_every_error_path_many_times_then_the_server_answers_at_once(stuck_log_server: str) -> None:
     url = stuck_log_server
     token = _sign_up(url)
-    created = _graphql(url, token, 'mutation { createCv(input: {title: "Mine", basics: {name: "Elif Şahin"}}) '
-                                   "{ ... on Cv { id } } }")
+    created = _graphql(
+        url, token, 'mutation { createCv(input: {title: "Mine", basics: {name: "Elif Şahin"}}) { ... on Cv { id } } }'
+    )
     cv_id = created["data"]["createCv"]["id"]  # type: ignore[index]
-    rendered = _graphql(url, token, "mutation($id: ID!) { renderCv(cvId: $id, format: TEXT) "
-                                    "{ ... on RenderedFile { url } } }", {"id": cv_id})
+    rendered = _graphql(
+        url,
+        token,
+        "mutation($id: ID!) { renderCv(cvId: $id, format: TEXT) { ... on RenderedFile { url } } }",
+        {"id": cv_id},
+    )
     download: str = rendered["data"]["renderCv"]["url"]  # type: ignore[index]
     before = sorted(_healthz_seconds(url) for _ in range(10))[5]
 

@@ -39,18 +39,48 @@ class Persona:
     location: str = "Manchester, UK"
     github: str = "https://github.com/mgonzalez"
     linkedin: str = "https://www.linkedin.com/in/maria-gonzalez"
-    summary: str = ("Data engineer with eight years of experience building reliable pipelines for retail and "
-                    "analytics companies, and a habit of making data easy to trust.")
+    summary: str = (
+        "Data engineer with eight years of experience building reliable pipelines for retail and "
+        "analytics companies, and a habit of making data easy to trust."
+    )
     jobs: tuple[Job, ...] = (
-        Job("Senior Data Engineer", "Northwind Analytics Ltd", "London, UK", "Jan 2020 – Present", "2020-01",
-            None, True, ("Designed a streaming platform that processes 2 billion events a day with Kafka and Spark",
-                         "Cut the monthly cloud bill by 35% by moving batch jobs to spot instances",
-                         "Mentored four engineers and ran the data guild")),
-        Job("Data Engineer", "Contoso Retail", "Leeds, UK", "03/2017 – 12/2019", "2017-03", "2019-12", False,
-            ("Built the order warehouse in PostgreSQL and dbt used by 200 analysts",
-             "Automated 40 reports that had been assembled by hand every week")),
-        Job("Software Developer Intern", "Fabrikam GmbH", "Berlin, Germany", "Summer 2016", None, "2016-06",
-            False, ("Wrote the test harness for the billing service in Python",)),
+        Job(
+            "Senior Data Engineer",
+            "Northwind Analytics Ltd",
+            "London, UK",
+            "Jan 2020 – Present",
+            "2020-01",
+            None,
+            True,
+            (
+                "Designed a streaming platform that processes 2 billion events a day with Kafka and Spark",
+                "Cut the monthly cloud bill by 35% by moving batch jobs to spot instances",
+                "Mentored four engineers and ran the data guild",
+            ),
+        ),
+        Job(
+            "Data Engineer",
+            "Contoso Retail",
+            "Leeds, UK",
+            "03/2017 – 12/2019",
+            "2017-03",
+            "2019-12",
+            False,
+            (
+                "Built the order warehouse in PostgreSQL and dbt used by 200 analysts",
+                "Automated 40 reports that had been assembled by hand every week",
+            ),
+        ),
+        Job(
+            "Software Developer Intern",
+            "Fabrikam GmbH",
+            "Berlin, Germany",
+            "Summer 2016",
+            None,
+            "2016-06",
+            False,
+            ("Wrote the test harness for the billing service in Python",),
+        ),
     )
     degrees: tuple[Degree, ...] = (
         Degree("MSc Computer Science", "University of Manchester", "2015 – 2016", "2016"),
@@ -87,8 +117,13 @@ def _e(text: str) -> str:
 
 
 def _contact_line(p: Persona, separator: str = " | ") -> str:
-    parts = [f"\uf0e0 {_e(p.email)}", _e(p.phone), _e(p.location),
-             f'<a href="{p.github}">GitHub</a>', f'<a href="{p.linkedin}">LinkedIn</a>']
+    parts = [
+        f"\uf0e0 {_e(p.email)}",
+        _e(p.phone),
+        _e(p.location),
+        f'<a href="{p.github}">GitHub</a>',
+        f'<a href="{p.linkedin}">LinkedIn</a>',
+    ]
     return separator.join(parts)
 
 
@@ -126,16 +161,17 @@ def sidebar_html(p: Persona = PERSONA) -> str:
         f"<p><i>{_e(j.title)}</i> · {_e(j.place)}</p>{_bullets(j.bullets)}"
         for j in p.jobs
     )
-    degrees = "".join(
-        f"<p><b>{_e(d.school)}</b></p><p>{_e(d.degree)} · {_e(d.dates)}</p>" for d in p.degrees
-    )
+    degrees = "".join(f"<p><b>{_e(d.school)}</b></p><p>{_e(d.degree)} · {_e(d.dates)}</p>" for d in p.degrees)
     skills = "".join(f"<p>{_e(s)}</p>" for s in p.skills)
     spoken = "".join(f"<p>{_e(name)} – {_e(level)}</p>" for name, level in p.spoken)
-    css = _CSS + """
+    css = (
+        _CSS
+        + """
 .page { display: grid; grid-template-columns: 55mm 1fr; column-gap: 10mm; }
 aside h2, main h2 { text-transform: uppercase; letter-spacing: 0.5pt; }
 aside { font-size: 9pt; }
 """
+    )
     return f"""<html><head><style>{css}</style></head><body>
 <h1>{_e(p.name)}</h1><p class="headline">{_e(p.headline)}</p>
 <div class="page"><aside>
@@ -152,11 +188,14 @@ aside { font-size: 9pt; }
 
 def date_margin_html(p: Persona = PERSONA) -> str:
     """Dates in a left margin column (like LaTeX moderncv); each job one comma-joined line, title first."""
-    css = _CSS + """
+    css = (
+        _CSS
+        + """
 table { border-collapse: collapse; width: 100%; } td { vertical-align: top; padding: 0 0 6pt 0; }
 td.when { width: 32mm; padding-right: 6mm; }
 h2 { margin-left: 38mm; }
 """
+    )
     jobs = "".join(
         f'<tr><td class="when">{_e(j.dates)}</td><td><b>{_e(j.title)}</b>, {_e(j.employer)}, {_e(j.place)}'
         f"{_bullets(j.bullets)}</td></tr>"
@@ -176,10 +215,12 @@ h2 { margin-left: 38mm; }
 
 def running_header_html(p: Persona = PERSONA) -> str:
     """Long enough for two pages, with a running header and a page number on every page."""
-    padded = Persona(extra_bullets=tuple(
-        f"Delivered project number {n} on time, with tests, documentation and a runbook for the on-call team"
-        for n in range(1, 13)
-    ))
+    padded = Persona(
+        extra_bullets=tuple(
+            f"Delivered project number {n} on time, with tests, documentation and a runbook for the on-call team"
+            for n in range(1, 13)
+        )
+    )
     body = single_column_html(padded).replace(
         "@page { size: A4; margin: 18mm; }",
         "@page { size: A4; margin: 22mm 18mm; @top-center { content: 'María González – Curriculum Vitae'; "
@@ -191,8 +232,10 @@ def running_header_html(p: Persona = PERSONA) -> str:
 
 def scan_like_html() -> str:
     """A page with a picture and no text layer, as a scanner makes."""
-    return ('<html><body><svg width="400" height="500"><rect width="400" height="500" fill="#ddd"/>'
-            '<rect x="40" y="40" width="300" height="20" fill="#333"/></svg></body></html>')
+    return (
+        '<html><body><svg width="400" height="500"><rect width="400" height="500" fill="#ddd"/>'
+        '<rect x="40" y="40" width="300" height="20" fill="#333"/></svg></body></html>'
+    )
 
 
 def render_pdf(markup: str) -> bytes:

@@ -19,8 +19,7 @@ def minimal_pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra,
-                                                                               xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
     return bytes(out)
 
 
@@ -46,23 +45,27 @@ def deflate_bomb_pdf() -> bytes:
 def encrypted_pdf() -> bytes:
     """Standard security handler with a user password: opening it without the password fails."""
     objects = _page_with_stream(b"BT /F1 12 Tf 72 712 Td (secret) Tj ET", compress=False)
-    objects.append(b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -44 >>"
-                   % (os.urandom(32).hex().encode(), os.urandom(32).hex().encode()))
+    objects.append(
+        b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -44 >>"
+        % (os.urandom(32).hex().encode(), os.urandom(32).hex().encode())
+    )
     ident = os.urandom(16).hex().encode()
     return minimal_pdf(objects, b"/Encrypt 6 0 R /ID [<%s> <%s>] " % (ident, ident))
 
 
 def recursive_pages_pdf() -> bytes:
     """A page tree whose node is its own kid, and a form XObject that draws itself."""
-    return minimal_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /XObject << /X1 5 0 R >> >> >>",
-        b"<< /Length 8 >>\nstream\n/X1 Do Q\nendstream",
-        b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X1 5 0 R >> >> "
-        b"/Length 6 >>\nstream\n/X1 Do\nendstream",
-    ])
+    return minimal_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /XObject << /X1 5 0 R >> >> >>",
+            b"<< /Length 8 >>\nstream\n/X1 Do Q\nendstream",
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X1 5 0 R >> >> "
+            b"/Length 6 >>\nstream\n/X1 Do\nendstream",
+        ]
+    )
 
 
 def zip_bytes(entries: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
@@ -73,17 +76,21 @@ def zip_bytes(entries: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED
     return buffer.getvalue()
 
 
-CONTENT_TYPES = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                 b'<Override PartName="/word/document.xml" ContentType="%s"/></Types>')
+CONTENT_TYPES = (
+    b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    b'<Override PartName="/word/document.xml" ContentType="%s"/></Types>'
+)
 
 
 def docx_zip_bomb() -> bytes:
     """document.xml inflates 1000:1 to 60 MB."""
-    return zip_bytes({
-        "[Content_Types].xml": CONTENT_TYPES % b"application/vnd.openxmlformats-officedocument."
-                                               b"wordprocessingml.document.main+xml",
-        "word/document.xml": b"<w:document>" + b" " * (60 * 1024 * 1024) + b"</w:document>",
-    })
+    return zip_bytes(
+        {
+            "[Content_Types].xml": CONTENT_TYPES % b"application/vnd.openxmlformats-officedocument."
+            b"wordprocessingml.document.main+xml",
+            "word/document.xml": b"<w:document>" + b" " * (60 * 1024 * 1024) + b"</w:document>",
+        }
+    )
 
 
 def docx_with_many_entries() -> bytes:
@@ -107,9 +114,12 @@ def docx_with_entities(docx_data: bytes, secret_path: str, laughs: bool) -> byte
     source = zipfile.ZipFile(io.BytesIO(docx_data))
     entries = {name: source.read(name) for name in source.namelist()}
     document = entries["word/document.xml"].decode()
-    entities = '<!ENTITY lol "lol">' + "".join(
-        f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">' for n in range(1, 10)
-    ) if laughs else ""
+    entities = (
+        '<!ENTITY lol "lol">'
+        + "".join(f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">' for n in range(1, 10))
+        if laughs
+        else ""
+    )
     doctype = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret_path}">{entities}]>'
     declaration_end = document.index("?>") + 2
     document = document[:declaration_end] + doctype + document[declaration_end:]

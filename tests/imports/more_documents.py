@@ -112,8 +112,16 @@ def headings_in_cells_docx() -> bytes:
             else:
                 cells[1].add_paragraph(text)
 
-    row("Experience", ["Staff Engineer, Lyft\t2019 – Present", "- Led the dispatch rewrite in Go",
-                       "- Cut costs by 20%", "Senior Engineer, Uber\t2015 – 2019", "- Built the pricing pipeline"])
+    row(
+        "Experience",
+        [
+            "Staff Engineer, Lyft\t2019 – Present",
+            "- Led the dispatch rewrite in Go",
+            "- Cut costs by 20%",
+            "Senior Engineer, Uber\t2015 – 2019",
+            "- Built the pricing pipeline",
+        ],
+    )
     row("Education", ["M.S. Computer Science, Stanford University\t2013 – 2015"])
     row("Skills", ["Go, Python, Kafka, Kubernetes"])
     return _docx_bytes(d)
@@ -138,8 +146,11 @@ def skills_table_docx() -> bytes:
     return _docx_bytes(d)
 
 
-_AWESOME_CSS = _CSS + """ h1 { text-align:center; font-size: 28pt } .c { text-align:center }
+_AWESOME_CSS = (
+    _CSS
+    + """ h1 { text-align:center; font-size: 28pt } .c { text-align:center }
 h2 { color: #b00; border-bottom: 1px solid #999 } .sc { font-variant: small-caps } .r { color: #777; font-style: italic } """
+)
 AWESOME_LIKE = f"""<html><head><style>{_AWESOME_CSS}</style></head><body>
 <h1><span style="font-weight:300">Claud D.</span> <b>Park</b></h1>
 <p class="c sc">Software Architect · Security Expert</p>
@@ -181,13 +192,16 @@ h2 {{ text-transform: uppercase; font-weight: 300; font-size: 14pt }} .meta {{ c
 </div></div></body></html>"""
 
 
-_MARGIN_CSS = _CSS + """
+_MARGIN_CSS = (
+    _CSS
+    + """
 table { border-collapse: collapse; width: 100%; } td { vertical-align: top; padding: 0 0 5pt 0; }
 td.when { width: 30mm; padding-right: 5mm; text-align: right; color: #555 }
 h2 { margin-left: 35mm; color: #36c; font-weight: normal; font-size: 15pt }
 h1 { font-size: 26pt; font-weight: normal } .title { font-size: 16pt; color: #777; font-style: italic }
 .contact { position: absolute; right: 0; top: 0; text-align: right; font-size: 9pt }
 """
+)
 # Labels and dates in a left margin (LaTeX moderncv's \\cvitem and \\cventry): "Languages" there is a label.
 MARGIN_LABELS = f"""<html><head><style>{_MARGIN_CSS}</style></head><body>
 <div class="contact"><p>Gotham City, NJ, USA</p><p>(987) 654-3210</p><p>harvey.dent@email.com</p><p><a href="https://github.com/hdent">hdent</a></p></div>
@@ -210,8 +224,11 @@ MARGIN_LABELS = f"""<html><head><style>{_MARGIN_CSS}</style></head><body>
 </body></html>"""
 
 
-_DRAWN_CSS = _CSS + """ ul { list-style: none; padding-left: 16pt } li { position: relative }
+_DRAWN_CSS = (
+    _CSS
+    + """ ul { list-style: none; padding-left: 16pt } li { position: relative }
 li::before { content: ""; position: absolute; left: -10pt; top: 5pt; width: 4pt; height: 4pt; background: #333; border-radius: 2pt } """
+)
 # Bullets whose markers are drawn circles (CSS shapes), not characters: only their indent says they are bullets.
 DRAWN_BULLETS = f"""<html><head><style>{_DRAWN_CSS}</style></head><body>
 <h1>Noor Haddad</h1><p>noor.haddad@example.com · +971 50 123 4567 · Dubai, UAE</p>
@@ -269,9 +286,13 @@ def sidebar_table_docx() -> bytes:
         left.add_paragraph(s, style="List Bullet")
     right.paragraphs[0].text = "EXPERIENCE"
     right.paragraphs[0].runs[0].bold = True
-    p = right.add_paragraph(); p.add_run("Marketing Manager").bold = True; p.add_run(" | Groupon | 2019 – Present")
+    p = right.add_paragraph()
+    p.add_run("Marketing Manager").bold = True
+    p.add_run(" | Groupon | 2019 – Present")
     right.add_paragraph("Grew organic traffic by 40% in two years", style="List Bullet")
-    p = right.add_paragraph(); p.add_run("Marketing Associate").bold = True; p.add_run(" | Orbitz | 2016 – 2019")
+    p = right.add_paragraph()
+    p.add_run("Marketing Associate").bold = True
+    p.add_run(" | Orbitz | 2016 – 2019")
     right.add_paragraph("Ran email campaigns for 2M subscribers", style="List Bullet")
     right.add_paragraph("EDUCATION").runs[0].bold = True
     right.add_paragraph("BA Communications, Northwestern University, 2012 – 2016")

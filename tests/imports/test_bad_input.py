@@ -68,8 +68,7 @@ def test_a_password_protected_pdf(importer: CvFileReader) -> None:
     assert raised.value.reason == "encrypted"
 
 
-def test_a_truncated_pdf_is_an_error_or_what_could_be_read(importer: CvFileReader,
-                                                           pdfs: dict[str, bytes]) -> None:
+def test_a_truncated_pdf_is_an_error_or_what_could_be_read(importer: CvFileReader, pdfs: dict[str, bytes]) -> None:
     data = pdfs["single_column"]
     for cut in (40, len(data) // 3, len(data) - 200):
         try:
@@ -81,8 +80,9 @@ def test_a_truncated_pdf_is_an_error_or_what_could_be_read(importer: CvFileReade
 
 
 def test_a_pdf_over_the_page_cap(importer: CvFileReader) -> None:
-    many_pages = documents.render_pdf("<html><body>" + "<p style='page-break-after: always'>x</p>" * 25 +
-                                      "</body></html>")
+    many_pages = documents.render_pdf(
+        "<html><body>" + "<p style='page-break-after: always'>x</p>" * 25 + "</body></html>"
+    )
     with pytest.raises(FileLimitExceeded) as raised:
         importer.parse(many_pages, "cv.pdf")
     assert raised.value.limit == "pages"
@@ -106,8 +106,9 @@ def test_typed_errors_cross_the_process_boundary(isolated: CvFileReader) -> None
     with pytest.raises(UnsupportedFile) as raised:
         isolated.parse(hostile.encrypted_pdf(), "cv.pdf")
     assert raised.value.reason == "encrypted"
-    many_pages = documents.render_pdf("<html><body>" + "<p style='page-break-after: always'>x</p>" * 25 +
-                                      "</body></html>")
+    many_pages = documents.render_pdf(
+        "<html><body>" + "<p style='page-break-after: always'>x</p>" * 25 + "</body></html>"
+    )
     with pytest.raises(FileLimitExceeded) as limited:
         isolated.parse(many_pages, "cv.pdf")
     assert limited.value.limit == "pages"
@@ -138,8 +139,9 @@ def test_a_zip_that_is_not_a_word_document(importer: CvFileReader) -> None:
     assert raised.value.reason == "not_a_cv_file"
 
 
-def test_a_docx_external_entity_is_never_resolved(importer: CvFileReader, docxs: dict[str, bytes],
-                                                  tmp_path: Path) -> None:
+def test_a_docx_external_entity_is_never_resolved(
+    importer: CvFileReader, docxs: dict[str, bytes], tmp_path: Path
+) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET-MARKER-4711")
     result = importer.parse(hostile.docx_with_entities(docxs["styled"], str(secret), laughs=False), "cv.docx")
@@ -148,8 +150,7 @@ def test_a_docx_external_entity_is_never_resolved(importer: CvFileReader, docxs:
     assert "SECRET-MARKER-4711" not in everything
 
 
-def test_docx_billion_laughs_are_refused(importer: CvFileReader, docxs: dict[str, bytes],
-                                         tmp_path: Path) -> None:
+def test_docx_billion_laughs_are_refused(importer: CvFileReader, docxs: dict[str, bytes], tmp_path: Path) -> None:
     data = hostile.docx_with_entities(docxs["styled"], str(tmp_path / "none"), laughs=True)
     with pytest.raises(UnsupportedFile) as raised:
         importer.parse(data, "cv.docx")  # lxml stops at its entity amplification limit

@@ -17,16 +17,20 @@ def test_import_prints_json_resume(tmp_path: Path, pdfs: dict[str, bytes], capsy
     resume = json.loads(capsys.readouterr().out)
     assert resume["basics"]["name"] == "María González"
     assert resume["work"][0] == {
-        "name": "Northwind Analytics Ltd", "position": "Senior Data Engineer", "location": "London, UK",
-        "startDate": "2020-01", "highlights": resume["work"][0]["highlights"],
+        "name": "Northwind Analytics Ltd",
+        "position": "Senior Data Engineer",
+        "location": "London, UK",
+        "startDate": "2020-01",
+        "highlights": resume["work"][0]["highlights"],
     }
     assert resume["education"][0]["institution"] == "University of Manchester"
     assert {"name": "Languages", "keywords": ["Python", "SQL", "Scala"]} in resume["skills"]
     assert sorted(tmp_path.iterdir()) == [path]  # nothing written
 
 
-def test_import_prints_our_document_with_warnings_and_sources(tmp_path: Path, docxs: dict[str, bytes],
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_prints_our_document_with_warnings_and_sources(
+    tmp_path: Path, docxs: dict[str, bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "cv.docx"
     path.write_bytes(docxs["styled"])
     assert main(["import", str(path), "--format", "cvmaker", "--in-process"]) == 0

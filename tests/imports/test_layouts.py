@@ -75,8 +75,7 @@ def test_a_single_column_pdf_gives_every_field(importer: CvFileReader, pdfs: dic
     assert result.file_kind == "pdf"
 
 
-def test_a_sidebar_pdf_reads_the_main_column_and_the_sidebar(importer: CvFileReader,
-                                                            pdfs: dict[str, bytes]) -> None:
+def test_a_sidebar_pdf_reads_the_main_column_and_the_sidebar(importer: CvFileReader, pdfs: dict[str, bytes]) -> None:
     result = _read(importer, pdfs, "sidebar")
     _assert_contact(result)
     _assert_jobs(result)  # employer printed before the title here: order is detected
@@ -93,8 +92,9 @@ def test_dates_in_a_left_margin_stay_with_their_entries(importer: CvFileReader, 
     assert _skills(result) == PERSONA.skills
 
 
-def test_running_headers_and_page_numbers_are_left_out_and_reported(importer: CvFileReader,
-                                                                    pdfs: dict[str, bytes]) -> None:
+def test_running_headers_and_page_numbers_are_left_out_and_reported(
+    importer: CvFileReader, pdfs: dict[str, bytes]
+) -> None:
     result = _read(importer, pdfs, "running_header")
     assert result.pages >= 2
     everything = json.dumps(result.document.to_dict(), ensure_ascii=False)
@@ -108,8 +108,9 @@ def test_running_headers_and_page_numbers_are_left_out_and_reported(importer: Cv
     assert sum(1 for b in bullets if b.startswith("Delivered project number")) == 36
 
 
-def test_icon_glyphs_and_private_use_characters_never_reach_the_cv(importer: CvFileReader,
-                                                                  pdfs: dict[str, bytes]) -> None:
+def test_icon_glyphs_and_private_use_characters_never_reach_the_cv(
+    importer: CvFileReader, pdfs: dict[str, bytes]
+) -> None:
     for name in pdfs:
         everything = json.dumps(_read(importer, pdfs, name).document.to_dict(), ensure_ascii=False)
         assert not any(0xE000 <= ord(ch) <= 0xF8FF for ch in everything), name
@@ -125,8 +126,9 @@ def test_a_word_document_with_styles(importer: CvFileReader, docxs: dict[str, by
     assert result.file_kind == "docx"
 
 
-def test_a_word_document_laid_out_with_a_table_and_a_page_header(importer: CvFileReader,
-                                                                 docxs: dict[str, bytes]) -> None:
+def test_a_word_document_laid_out_with_a_table_and_a_page_header(
+    importer: CvFileReader, docxs: dict[str, bytes]
+) -> None:
     result = _read(importer, docxs, "table")
     _assert_contact(result, location=False, github=False)  # the page header holds name, email and phone
     _assert_jobs(result)
@@ -169,8 +171,10 @@ def test_a_rotated_watermark_is_left_out_and_reported(importer: CvFileReader) ->
     from tests.imports import documents
 
     markup = documents.single_column_html().replace(
-        "<body>", '<body><div style="position: absolute; top: 120mm; left: 30mm; font-size: 40pt; color: #eee; '
-                  'transform: rotate(-35deg)">CONFIDENTIAL DRAFT</div>')
+        "<body>",
+        '<body><div style="position: absolute; top: 120mm; left: 30mm; font-size: 40pt; color: #eee; '
+        'transform: rotate(-35deg)">CONFIDENTIAL DRAFT</div>',
+    )
     result = importer.parse(documents.render_pdf(markup), "cv.pdf")
     assert "CONFIDENTIAL" not in json.dumps(result.document.to_dict())
     assert ("Rotated text (a watermark or a sideways label) was left out", "CONFIDENTIAL DRAFT") in result.warnings
@@ -180,11 +184,14 @@ def test_a_rotated_watermark_is_left_out_and_reported(importer: CvFileReader) ->
 def test_a_running_header_on_later_pages_only_is_left_out(importer: CvFileReader) -> None:
     from tests.imports import documents
 
-    markup = documents.running_header_html().replace(
-        "@top-center { content: 'María González – Curriculum Vitae';",
-        "@top-center { content: '';").replace(
-        "</style>", "@page :nth(2) { @top-right { content: 'María González — page ' counter(page); "
-                    "font-size: 8pt } }</style>")
+    markup = (
+        documents.running_header_html()
+        .replace("@top-center { content: 'María González – Curriculum Vitae';", "@top-center { content: '';")
+        .replace(
+            "</style>",
+            "@page :nth(2) { @top-right { content: 'María González — page ' counter(page); font-size: 8pt } }</style>",
+        )
+    )
     result = importer.parse(documents.render_pdf(markup), "cv.pdf")
     assert "page 2" not in json.dumps(result.document.to_dict(), ensure_ascii=False)
     assert ("A running header or footer with the name; left out", "María González — page 2") in result.warnings

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cvmaker.domain.parsing import ExtractedDocument, LinkTarget, Span, TextLine
 from cvmaker.domain.cv.validation import validate_document
+from cvmaker.domain.parsing import ExtractedDocument, LinkTarget, Span, TextLine
 from cvmaker.services.imports import CvFileReader
 
 
@@ -12,16 +12,31 @@ class FixedExtractor:
 
     def __init__(self, *texts: str, links: tuple[LinkTarget, ...] = ()) -> None:
         self.links = list(links)
-        self.lines = [TextLine(spans=(Span(text, size=20.0 if n == 0 else 10.0),), size=20.0 if n == 0 else 10.0,
-                               top=float(n * 12), bottom=float(n * 12 + 10)) for n, text in enumerate(texts)]
+        self.lines = [
+            TextLine(
+                spans=(Span(text, size=20.0 if n == 0 else 10.0),),
+                size=20.0 if n == 0 else 10.0,
+                top=float(n * 12),
+                bottom=float(n * 12 + 10),
+            )
+            for n, text in enumerate(texts)
+        ]
 
     def extract(self, data: bytes) -> ExtractedDocument:
         return ExtractedDocument(kind="pdf", pages=1, lines=list(self.lines), links=list(self.links))
 
 
 def test_the_result_always_validates() -> None:
-    service = CvFileReader(FixedExtractor("Ada Lovelace", "ada@example.com", "EXPERIENCE", "Analyst, Babbage & Co",
-                                           "2010 – 2012", "• Wrote the first program"))
+    service = CvFileReader(
+        FixedExtractor(
+            "Ada Lovelace",
+            "ada@example.com",
+            "EXPERIENCE",
+            "Analyst, Babbage & Co",
+            "2010 – 2012",
+            "• Wrote the first program",
+        )
+    )
     result = service.parse(b"%PDF-1.7 anything", "ada.pdf")
     validate_document(result.document.to_dict())
     assert result.document.title == "Ada Lovelace (imported)"
@@ -41,5 +56,6 @@ def test_a_value_the_model_refuses_becomes_a_warning() -> None:
     result = service.parse(b"%PDF-1.7 anything", "ada.pdf")
     assert result.document.basics.links == []
     assert result.document.basics.email == "ada@example.com"
-    assert any(message.startswith("Left out basics.links.0") and "my portfolio" in text
-               for message, text in result.warnings)
+    assert any(
+        message.startswith("Left out basics.links.0") and "my portfolio" in text for message, text in result.warnings
+    )

@@ -101,11 +101,16 @@ def _line(text: str, *spans: str, size: float = 10.0, bold: bool = False, top: f
 
 
 def test_skills_lose_their_category_labels_and_split_into_items() -> None:
-    rows = [make_row(i, _line(t)) for i, t in enumerate([
-        "Languages: Python, C++, Go",
-        "Databases: SQL and NoSQL databases (MySQL, MongoDB)",
-        "Angular (versions 2+), JavaScript (ES6+)",
-    ])]
+    rows = [
+        make_row(i, _line(t))
+        for i, t in enumerate(
+            [
+                "Languages: Python, C++, Go",
+                "Databases: SQL and NoSQL databases (MySQL, MongoDB)",
+                "Angular (versions 2+), JavaScript (ES6+)",
+            ]
+        )
+    ]
     groups = parse_skills(rows)
     assert [(g.category, g.items) for g in groups] == [
         ("Languages", ["Python", "C++", "Go"]),
@@ -120,26 +125,47 @@ def test_skill_chips_set_apart_by_space_are_items() -> None:
 
 
 def _document(*lines: TextLine) -> ExtractedDocument:
-    return ExtractedDocument(kind="pdf", pages=1, lines=[
-        TextLine(spans=line.spans, size=line.size, bold=line.bold, top=float(n * 12), bottom=float(n * 12 + 10))
-        for n, line in enumerate(lines)
-    ])
+    return ExtractedDocument(
+        kind="pdf",
+        pages=1,
+        lines=[
+            TextLine(spans=line.spans, size=line.size, bold=line.bold, top=float(n * 12), bottom=float(n * 12 + 10))
+            for n, line in enumerate(lines)
+        ],
+    )
 
 
 def test_title_and_employer_order_is_detected_not_assumed() -> None:
     heading = _line("EXPERIENCE", size=13, bold=True)
-    for header in ("Acme Corp, Staff Engineer", "Staff Engineer, Acme Corp", "Staff Engineer at Acme Corp",
-                   "Acme Corp | Staff Engineer"):
-        parsed = parse_cv(_document(_line("Ada Lovelace", size=20), heading, _line(header, header, "2019 – 2021"),
-                                    _line("• Built things")))
+    for header in (
+        "Acme Corp, Staff Engineer",
+        "Staff Engineer, Acme Corp",
+        "Staff Engineer at Acme Corp",
+        "Acme Corp | Staff Engineer",
+    ):
+        parsed = parse_cv(
+            _document(
+                _line("Ada Lovelace", size=20), heading, _line(header, header, "2019 – 2021"), _line("• Built things")
+            )
+        )
         item = parsed.document.sections[0].items[0]
         assert (item.title, item.organization, item.start_date, item.end_date) == (
-            "Staff Engineer", "Acme Corp", "2019", "2021"), header
+            "Staff Engineer",
+            "Acme Corp",
+            "2019",
+            "2021",
+        ), header
 
 
 def test_a_season_keeps_its_printed_text_in_the_sources() -> None:
-    parsed = parse_cv(_document(_line("Ada Lovelace", size=20), _line("EXPERIENCE", size=13, bold=True),
-                                _line("", "Intern, Acme Corp", "Summer 2019"), _line("• Tested things")))
+    parsed = parse_cv(
+        _document(
+            _line("Ada Lovelace", size=20),
+            _line("EXPERIENCE", size=13, bold=True),
+            _line("", "Intern, Acme Corp", "Summer 2019"),
+            _line("• Tested things"),
+        )
+    )
     item = parsed.document.sections[0].items[0]
     assert item.end_date == "2019-06"
     assert parsed.sources["sections.0.items.0.endDate"] == 'page 1: "Summer 2019"'
@@ -147,14 +173,24 @@ def test_a_season_keeps_its_printed_text_in_the_sources() -> None:
 
 def test_unknown_sections_become_custom_sections_and_nothing_is_dropped() -> None:
     heading = dict(size=13.0, bold=True)
-    parsed = parse_cv(_document(
-        _line("Ada Lovelace", size=20), _line("EXPERIENCE", **heading), _line("", "Engineer, Acme", "2019"),
-        _line("• Built things"), _line("SKILLS", **heading), _line("Python, Go"),
-        _line("HOBBIES", **heading), _line("Chess, climbing"),
-    ))
+    parsed = parse_cv(
+        _document(
+            _line("Ada Lovelace", size=20),
+            _line("EXPERIENCE", **heading),
+            _line("", "Engineer, Acme", "2019"),
+            _line("• Built things"),
+            _line("SKILLS", **heading),
+            _line("Python, Go"),
+            _line("HOBBIES", **heading),
+            _line("Chess, climbing"),
+        )
+    )
     kinds = [(s.kind, s.title) for s in parsed.document.sections]
-    assert kinds == [(SectionKind.EXPERIENCE, "EXPERIENCE"), (SectionKind.SKILLS, "SKILLS"),
-                     (SectionKind.CUSTOM, "HOBBIES")]
+    assert kinds == [
+        (SectionKind.EXPERIENCE, "EXPERIENCE"),
+        (SectionKind.SKILLS, "SKILLS"),
+        (SectionKind.CUSTOM, "HOBBIES"),
+    ]
     assert parsed.document.sections[2].items[0].title == "Chess, climbing"
     assert parsed.warnings == []
 
@@ -162,8 +198,14 @@ def test_unknown_sections_become_custom_sections_and_nothing_is_dropped() -> Non
 def test_contact_labels_and_birth_dates() -> None:
     from cvmaker.domain.parsing.contact import ContactPiece, read_contact
 
-    contact = read_contact([ContactPiece("Name: John Smith", 12, 0), ContactPiece("Date of birth: 01/01/1990", 10, 1),
-                            ContactPiece("Phone: 555-123-4567", 10, 2), ContactPiece("GitHub: jsmith", 10, 3)])
+    contact = read_contact(
+        [
+            ContactPiece("Name: John Smith", 12, 0),
+            ContactPiece("Date of birth: 01/01/1990", 10, 1),
+            ContactPiece("Phone: 555-123-4567", 10, 2),
+            ContactPiece("GitHub: jsmith", 10, 3),
+        ]
+    )
     assert (contact.name, contact.phone) == ("John Smith", "555-123-4567")
     assert contact.urls == [("https://github.com/jsmith", "GitHub: jsmith")]
     assert [piece.text for piece in contact.unplaced] == ["Date of birth: 01/01/1990"]  # reported, not a phone
@@ -175,12 +217,20 @@ def test_rating_dots_are_levels_not_skills() -> None:
 
 
 def test_a_grade_after_the_degree_is_not_part_of_it() -> None:
-    parsed = parse_cv(_document(_line("Ada Lovelace", size=20), _line("EDUCATION", size=13, bold=True),
-                                _line("", "BSc Computer Science, GPA 3.8/4.0", "2014 – 2018"),
-                                _line("University of London")))
+    parsed = parse_cv(
+        _document(
+            _line("Ada Lovelace", size=20),
+            _line("EDUCATION", size=13, bold=True),
+            _line("", "BSc Computer Science, GPA 3.8/4.0", "2014 – 2018"),
+            _line("University of London"),
+        )
+    )
     item = parsed.document.sections[0].items[0]
     assert (item.title, item.organization, item.description) == (
-        "BSc Computer Science", "University of London", "GPA 3.8/4.0")
+        "BSc Computer Science",
+        "University of London",
+        "GPA 3.8/4.0",
+    )
 
 
 @pytest.mark.parametrize(
@@ -192,17 +242,26 @@ def test_a_grade_after_the_degree_is_not_part_of_it() -> None:
         ("Used Windows 2000 every day", [], ["Used Windows 2000 every day"]),
     ],
 )
-def test_dates_are_found_in_a_header_line_without_breaking_it(printed: str, dates: list[str],
-                                                              pieces: list[str]) -> None:
+def test_dates_are_found_in_a_header_line_without_breaking_it(
+    printed: str, dates: list[str], pieces: list[str]
+) -> None:
     row = make_row(0, _line(printed))
     assert (row.dates, row.pieces) == (dates, pieces)
 
 
 def test_numbered_and_letter_spaced_headings() -> None:
     heading = dict(size=10.0, bold=True)
-    parsed = parse_cv(_document(
-        _line("Ada Lovelace", size=20), _line("1. Experience", **heading), _line("", "Analyst, Babbage & Co", "2010"),
-        _line("• Wrote the first program"), _line("S K I L L S", **heading), _line("Python, Go"),
-    ))
+    parsed = parse_cv(
+        _document(
+            _line("Ada Lovelace", size=20),
+            _line("1. Experience", **heading),
+            _line("", "Analyst, Babbage & Co", "2010"),
+            _line("• Wrote the first program"),
+            _line("S K I L L S", **heading),
+            _line("Python, Go"),
+        )
+    )
     assert [(s.kind, s.title) for s in parsed.document.sections] == [
-        (SectionKind.EXPERIENCE, "Experience"), (SectionKind.SKILLS, "Skills")]
+        (SectionKind.EXPERIENCE, "Experience"),
+        (SectionKind.SKILLS, "Skills"),
+    ]

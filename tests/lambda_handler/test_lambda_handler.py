@@ -12,8 +12,21 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("weasyprint", "pdfplumber", "pdfminer", "docx", "openai", "pinecone", "numpy", "jsonschema",
-         "boto3", "jinja2", "pypdfium2", "tokenizers", "uvicorn")
+HEAVY = (
+    "weasyprint",
+    "pdfplumber",
+    "pdfminer",
+    "docx",
+    "openai",
+    "pinecone",
+    "numpy",
+    "jsonschema",
+    "boto3",
+    "jinja2",
+    "pypdfium2",
+    "tokenizers",
+    "uvicorn",
+)
 
 
 def event(body: str | None, token: str | None = None, path: str = "/graphql", method: str = "POST") -> dict[str, Any]:
@@ -21,13 +34,26 @@ def event(body: str | None, token: str | None = None, path: str = "/graphql", me
     if token:
         headers["authorization"] = f"Bearer {token}"
     return {
-        "version": "2.0", "routeKey": "$default", "rawPath": path, "rawQueryString": "", "isBase64Encoded": False,
+        "version": "2.0",
+        "routeKey": "$default",
+        "rawPath": path,
+        "rawQueryString": "",
+        "isBase64Encoded": False,
         "headers": headers,
         "requestContext": {
-            "http": {"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "203.0.113.9",
-                     "userAgent": "test"},
-            "stage": "$default", "requestId": "apigw-req-1", "accountId": "123456789012", "apiId": "abc",
-            "domainName": "abc.execute-api.eu-west-1.amazonaws.com", "timeEpoch": 0,
+            "http": {
+                "method": method,
+                "path": path,
+                "protocol": "HTTP/1.1",
+                "sourceIp": "203.0.113.9",
+                "userAgent": "test",
+            },
+            "stage": "$default",
+            "requestId": "apigw-req-1",
+            "accountId": "123456789012",
+            "apiId": "abc",
+            "domainName": "abc.execute-api.eu-west-1.amazonaws.com",
+            "timeEpoch": 0,
         },
         "body": body,
     }
@@ -49,7 +75,9 @@ def local_token(module: Any, email: str = "lambda@example.com") -> str:
 
 def test_graphql_post_with_a_token(handler_module: Any) -> None:
     token = local_token(handler_module)
-    create = json.dumps({"query": 'mutation { createCv(input: {title: "From Lambda"}) { ... on Cv { id title version } } }'})
+    create = json.dumps(
+        {"query": 'mutation { createCv(input: {title: "From Lambda"}) { ... on Cv { id title version } } }'}
+    )
     response = handler_module.handler(event(create, token), {})
     assert response["statusCode"] == 200
     created = json.loads(response["body"])["data"]["createCv"]
@@ -87,12 +115,18 @@ def test_production_lambda_serves_no_graphiql(handler_module: Any) -> None:
 
 
 def test_the_handler_imports_nothing_heavy(tmp_path: Path) -> None:
-    code = ("import sys, api.lambda_handler; "
-            f"print(','.join(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))))")
-    env = {"PATH": "/usr/bin:/bin", "CVMAKER_DATA_DIR": str(tmp_path), "CVMAKER_ENV": "production",
-           "CVMAKER_AUTH": "cognito", "CVMAKER_COGNITO_ISSUER": "https://cognito-idp.eu-west-1.amazonaws.com/pool",
-           "CVMAKER_COGNITO_CLIENT_IDS": "client"}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=60)
+    code = (
+        "import sys, api.lambda_handler; "
+        f"print(','.join(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))))"
+    )
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "CVMAKER_DATA_DIR": str(tmp_path),
+        "CVMAKER_ENV": "production",
+        "CVMAKER_AUTH": "cognito",
+        "CVMAKER_COGNITO_ISSUER": "https://cognito-idp.eu-west-1.amazonaws.com/pool",
+        "CVMAKER_COGNITO_CLIENT_IDS": "client",
+    }
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""

@@ -9,11 +9,12 @@ import pytest
 
 from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
 from cvmaker.adapters.rendering.rasterizer import PdfiumRasterizer
+from cvmaker.adapters.rendering.templates import REGISTRY
 from cvmaker.adapters.rendering.weasyprint import WeasyPrintRenderer
 from cvmaker.domain.matching.results import CoverLetter
 from cvmaker.services.letters import LetterRenderer
 from cvmaker.services.rendering import RenderService, StoredFiles
-from cvmaker.adapters.rendering.templates import REGISTRY
+
 # The render suite's warm renderer and in-memory blob store serve the letters too.
 from tests.rendering.conftest import MemoryBlobStore, blobs, renderer  # noqa: F401 (fixtures)
 
@@ -34,8 +35,14 @@ Amelia Hartley"""
 
 
 def a_letter(text: str = LETTER_TEXT, letter_id: str = "01JLETTER0000000000000001", cv_id: str = "cv-1") -> CoverLetter:
-    return CoverLetter(id=letter_id, owner="alice", cv_id=cv_id, job_id="job-1", text=text,
-                       created_at=datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
+    return CoverLetter(
+        id=letter_id,
+        owner="alice",
+        cv_id=cv_id,
+        job_id="job-1",
+        text=text,
+        created_at=datetime(2026, 11, 25, 9, 30, tzinfo=UTC),
+    )
 
 
 @pytest.fixture

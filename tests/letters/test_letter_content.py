@@ -36,8 +36,15 @@ def test_a_rules_letter_splits_into_greeting_paragraphs_a_list_closing_and_name(
     content = letter_content(RULES_LETTER, NAME, "25 November 2026")
     assert content.greeting == "Dear Hiring Manager,"
     assert content.blocks == (
-        LetterBlock("paragraph", (("I am applying for the Senior Backend Engineer role at Ledgerly. Most recently I "
-                                  "worked as Senior Engineer."),)),
+        LetterBlock(
+            "paragraph",
+            (
+                (
+                    "I am applying for the Senior Backend Engineer role at Ledgerly. Most recently I "
+                    "worked as Senior Engineer."
+                ),
+            ),
+        ),
         LetterBlock("paragraph", ("My CV shows the Python and SQL this role asks for.",)),
         LetterBlock("paragraph", ("Some of what I have done:",)),
         LetterBlock("list", ("Built the billing pipeline.", "Cut latency 40%.")),
@@ -46,16 +53,19 @@ def test_a_rules_letter_splits_into_greeting_paragraphs_a_list_closing_and_name(
     assert (content.closing, content.signature) == ("Kind regards,", NAME)
 
 
-@pytest.mark.parametrize("text", [
-    RULES_LETTER,
-    RULES_LETTER.replace("\n", "\r\n"),
-    "Dear Ms Byron,\nI write about the role.\nSecond line kept as a line.\n\n\n\nSincerely,\n\nAda Lovelace\n",
-    "Hello team!\n\nShort letter.\n\nBest,\nAda",
-    "No greeting, no closing, one paragraph that ends here.",
-    "Kind regards,",
-    "{{ 7*7 }} {% raw %} <script>alert(1)</script> &amp; <img src=\"file:///etc/passwd\">\n\n- {{ cv.name }}",
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        RULES_LETTER,
+        RULES_LETTER.replace("\n", "\r\n"),
+        "Dear Ms Byron,\nI write about the role.\nSecond line kept as a line.\n\n\n\nSincerely,\n\nAda Lovelace\n",
+        "Hello team!\n\nShort letter.\n\nBest,\nAda",
+        "No greeting, no closing, one paragraph that ends here.",
+        "Kind regards,",
+        '{{ 7*7 }} {% raw %} <script>alert(1)</script> &amp; <img src="file:///etc/passwd">\n\n- {{ cv.name }}',
+        "",
+    ],
+)
 def test_every_word_of_the_text_is_kept_in_order(text: str) -> None:
     content = letter_content(text, NAME, "")
     shown = words(content.all_text())
@@ -78,8 +88,10 @@ def test_a_letter_without_a_sign_off_is_signed_with_the_name_and_nothing_is_made
 
 
 def test_sentences_that_merely_start_like_a_greeting_or_closing_stay_paragraphs() -> None:
-    text = ("Dear colleagues at Ledgerly have told me about the team and I would like to join it very much, so here "
-            "is my letter.\n\nThank you for reading.")
+    text = (
+        "Dear colleagues at Ledgerly have told me about the team and I would like to join it very much, so here "
+        "is my letter.\n\nThank you for reading."
+    )
     content = letter_content(text, NAME, "")
     assert content.greeting == "" and content.closing == ""
     assert [block.lines[0][:10] for block in content.blocks] == ["Dear colle", "Thank you "]
@@ -92,8 +104,11 @@ def test_dates_read_in_the_letters_language() -> None:
 
 
 def test_only_pdf_docx_and_text_are_letter_formats() -> None:
-    assert [letter_format(f) for f in ("PDF", "DOCX", "TEXT")] == [RenderFormat.PDF, RenderFormat.DOCX,
-                                                                  RenderFormat.TEXT]
+    assert [letter_format(f) for f in ("PDF", "DOCX", "TEXT")] == [
+        RenderFormat.PDF,
+        RenderFormat.DOCX,
+        RenderFormat.TEXT,
+    ]
     with pytest.raises(InvalidInput) as refused:
         letter_format("JSON_RESUME")
     assert refused.value.problems[0].path == "format"

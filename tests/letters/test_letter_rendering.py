@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
+from cvmaker.adapters.rendering.templates import REGISTRY
 from cvmaker.domain.cv.model import CvDocument, Design, PageSize
-from cvmaker.domain.errors import InvalidInput
 from cvmaker.domain.cv.samples import arabic_cv, short_cv
+from cvmaker.domain.errors import InvalidInput
 from cvmaker.services.letters import LetterRenderer
 from cvmaker.services.rendering import RenderFormat, RenderService
-from cvmaker.adapters.rendering.templates import REGISTRY
 from tests.letters.conftest import LETTER_TEXT, a_letter
 from tests.rendering.conftest import MemoryBlobStore
 from tests.rendering.layout import folded, pdf_text
@@ -22,8 +22,10 @@ from tests.rendering.layout import folded, pdf_text
 READING_ORDER = [
     "25 November 2026",
     "Dear Hiring Manager,",
-    ("I am applying for the Senior Data Analyst role at Northwind. Most recently I worked as Data Analyst, "
-    "Westcountry Energy."),
+    (
+        "I am applying for the Senior Data Analyst role at Northwind. Most recently I worked as Data Analyst, "
+        "Westcountry Energy."
+    ),
     "My CV shows the SQL, Python and Power BI this role asks for.",
     "Some of what I have done:",
     "Built the weekly demand forecast in Python (statsmodels), cutting forecast error by 18%.",
@@ -32,9 +34,11 @@ READING_ORDER = [
     "Kind regards,",
     "Amelia Hartley",
 ]
-HOSTILE = ("Dear {{ cv.name }},\n\n{% for x in range(3) %}{{ 7*7 }}{% endfor %} <script>alert(1)</script> "
-           "<img src=\"file:///etc/passwd\"> <style>body { display: none }</style> &amp; "
-           "<a href=\"https://evil.example\">click</a>\n\nKind regards,\nAmelia Hartley")
+HOSTILE = (
+    "Dear {{ cv.name }},\n\n{% for x in range(3) %}{{ 7*7 }}{% endfor %} <script>alert(1)</script> "
+    '<img src="file:///etc/passwd"> <style>body { display: none }</style> &amp; '
+    '<a href="https://evil.example">click</a>\n\nKind regards,\nAmelia Hartley'
+)
 
 
 def stored(blobs: MemoryBlobStore, key: str) -> bytes:
@@ -103,10 +107,14 @@ def test_the_letter_text_the_design_and_the_template_make_new_files_but_an_edit_
     recoloured.design.accent_color = "#aa3300"
     renamed = short_cv()
     renamed.basics.name = "Amelia J. Hartley"
-    keys = {base, letters.render("alice", a_letter(LETTER_TEXT + "\n"), short_cv()).key,
-            letters.render("alice", a_letter(), recoloured).key, letters.render("alice", a_letter(), renamed).key,
-            letters.render("alice", a_letter(), short_cv("modern")).key,
-            letters.render("alice", a_letter(), short_cv(), RenderFormat.DOCX).key}
+    keys = {
+        base,
+        letters.render("alice", a_letter(LETTER_TEXT + "\n"), short_cv()).key,
+        letters.render("alice", a_letter(), recoloured).key,
+        letters.render("alice", a_letter(), renamed).key,
+        letters.render("alice", a_letter(), short_cv("modern")).key,
+        letters.render("alice", a_letter(), short_cv(), RenderFormat.DOCX).key,
+    }
     assert len(keys) == 6
 
 
@@ -130,15 +138,20 @@ def test_letter_text_with_template_syntax_or_html_prints_literally(
 ) -> None:
     letter = a_letter(HOSTILE)
     pdf_text_read = pdf_text(stored(blobs, letters.render("alice", letter, short_cv()).key))
-    for literal in ("Dear {{ cv.name }},", "{% for x in range(3) %}{{ 7*7 }}{% endfor %}",
-                    "<script>alert(1)</script>", '<img src="file:///etc/passwd">', "<style>body { display: none }</style>",
-                    "&amp;", '<a href="https://evil.example">click</a>'):
+    for literal in (
+        "Dear {{ cv.name }},",
+        "{% for x in range(3) %}{{ 7*7 }}{% endfor %}",
+        "<script>alert(1)</script>",
+        '<img src="file:///etc/passwd">',
+        "<style>body { display: none }</style>",
+        "&amp;",
+        '<a href="https://evil.example">click</a>',
+    ):
         assert folded(literal) in pdf_text_read
     assert "49" not in pdf_text_read and "root:" not in pdf_text_read
     import docx
 
-    word = docx.Document(io.BytesIO(stored(blobs, letters.render("alice", letter, short_cv(),
-                                                                  RenderFormat.DOCX).key)))
+    word = docx.Document(io.BytesIO(stored(blobs, letters.render("alice", letter, short_cv(), RenderFormat.DOCX).key)))
     docx_text = "\n".join(p.text for p in word.paragraphs)
     assert "{% for x in range(3) %}{{ 7*7 }}{% endfor %} <script>alert(1)</script>" in docx_text
 
@@ -150,8 +163,14 @@ def test_the_docx_letter_keeps_the_design_and_the_letters_parts_in_order(
     from docx.shared import Pt
 
     document = short_cv()
-    document.design = Design(template="classic", accent_color="#2e7d32", font_family="Noto Serif", font_size=11,
-                             page_size=PageSize.LETTER, margins="20mm")
+    document.design = Design(
+        template="classic",
+        accent_color="#2e7d32",
+        font_family="Noto Serif",
+        font_size=11,
+        page_size=PageSize.LETTER,
+        margins="20mm",
+    )
     rendered = letters.render("alice", a_letter(), document, RenderFormat.DOCX)
     assert rendered.filename == "Amelia Hartley Cover Letter.docx" and rendered.pages is None
     word = docx.Document(io.BytesIO(stored(blobs, rendered.key)))
@@ -183,8 +202,10 @@ def test_a_long_letter_takes_two_pages_and_its_sign_off_stays_with_the_last_para
 ) -> None:
     import pypdfium2
 
-    paragraph = ("At Westcountry Energy I built the weekly demand forecast and rebuilt the finance dashboards, "
-                 "working with operations, finance and customer service every week. ") * 3
+    paragraph = (
+        "At Westcountry Energy I built the weekly demand forecast and rebuilt the finance dashboards, "
+        "working with operations, finance and customer service every week. "
+    ) * 3
     text = "Dear Hiring Manager,\n\n" + "\n\n".join([paragraph.strip()] * 9) + "\n\nKind regards,\nAmelia Hartley"
     rendered = letters.render("alice", a_letter(text), short_cv())
     assert rendered.pages == 2
@@ -194,15 +215,15 @@ def test_a_long_letter_takes_two_pages_and_its_sign_off_stays_with_the_last_para
     assert "2 / 2" in last_page  # the CV's running page numbers carry over
 
 
-def test_a_right_to_left_letter_is_laid_out_right_to_left(letters: LetterRenderer,
-                                                          blobs: MemoryBlobStore) -> None:
+def test_a_right_to_left_letter_is_laid_out_right_to_left(letters: LetterRenderer, blobs: MemoryBlobStore) -> None:
     document = arabic_cv()
     text = f"السادة الكرام،\n\nأتقدم بطلب لشغل وظيفة محلل بيانات.\n\nمع خالص التحية،\n{document.basics.name}"
     rendered = letters.render("alice", a_letter(text), document)
     read = pdf_text(stored(blobs, rendered.key))
     assert rendered.pages == 1 and folded(document.basics.name) in read
-    html = letters.rendering.templates.letter_html("classic", document, document.design,
-                               letters.content(a_letter(text), letters.rendering.prepare(document)))
+    html = letters.rendering.templates.letter_html(
+        "classic", document, document.design, letters.content(a_letter(text), letters.rendering.prepare(document))
+    )
     assert '<html lang="ar" dir="rtl">' in html
 
 
@@ -212,8 +233,11 @@ def test_other_formats_bad_ids_and_unsafe_designs_are_refused_and_nothing_is_sto
     with pytest.raises(InvalidInput) as wrong_format:
         letters.render("alice", a_letter(), short_cv(), RenderFormat.JSON_RESUME)
     assert wrong_format.value.problems[0].path == "format"
-    for owner, letter in (("../bob", a_letter()), ("alice", a_letter(letter_id="a/../../b")),
-                          ("alice", a_letter(cv_id="cv/1"))):
+    for owner, letter in (
+        ("../bob", a_letter()),
+        ("alice", a_letter(letter_id="a/../../b")),
+        ("alice", a_letter(cv_id="cv/1")),
+    ):
         with pytest.raises(InvalidInput):
             letters.render(owner, letter, short_cv())
     unsafe: CvDocument = short_cv()

@@ -48,8 +48,9 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
 @pytest.fixture(scope="module")
 def letter(api: Api) -> dict[str, Any]:
     cv = api.data(CREATE, {"input": {**SAMPLE_INPUT, "design": {"template": "columns", "pageSize": "LETTER"}}})
-    job = api.data(CREATE_JOB, {"input": {"title": "Senior Backend Engineer", "company": "Ledgerly",
-                                          "description": POSTING}})["createJob"]
+    job = api.data(
+        CREATE_JOB, {"input": {"title": "Senior Backend Engineer", "company": "Ledgerly", "description": POSTING}}
+    )["createJob"]
     generated = api.data(GENERATE, {"cv": cv["createCv"]["id"], "job": job["id"]})["generateCoverLetter"]
     assert generated["__typename"] == "CoverLetter"
     return generated
@@ -63,8 +64,9 @@ def download(api: Api, url: str) -> bytes:
 
 
 def render(api: Api, letter_id: str, render_format: str = "PDF", token: str = "token-alice") -> dict[str, Any]:
-    result: dict[str, Any] = api.data(RENDER_LETTER, {"id": letter_id, "format": render_format},
-                                      token=token)["renderCoverLetter"]
+    result: dict[str, Any] = api.data(RENDER_LETTER, {"id": letter_id, "format": render_format}, token=token)[
+        "renderCoverLetter"
+    ]
     return result
 
 

@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from cvmaker.adapters.matching.local_vector_index import LocalVectorIndex
 from cvmaker.adapters.matching.rules_writer import RulesWriter
 from cvmaker.adapters.storage.sqlite_cvs import SqliteCvRepository
 from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
 from cvmaker.adapters.storage.sqlite_jobs import SqliteCoverLetterRepository, SqliteJobRepository
-from cvmaker.adapters.matching.local_vector_index import LocalVectorIndex
 from cvmaker.ports import TextGenerator
 from cvmaker.services.cvs import CvService
 from cvmaker.services.jobs import JobService
-from cvmaker.services.matching import CachedEmbedder, MatchingService
 from cvmaker.services.letters import LetterService
+from cvmaker.services.matching import CachedEmbedder, MatchingService
 from cvmaker.services.rendering import RenderService
 from cvmaker.services.tailoring import TailoringService
 from tests.matching.documents import TODAY
@@ -40,15 +40,16 @@ class Feature:
 def build(path: Path, writer: TextGenerator | None = None) -> Feature:
     database = SqliteDatabase(path)
     writer = writer or RulesWriter()
-    clock = lambda: TODAY  # noqa: E731 - one fixed moment: results repeat
+    clock = lambda: TODAY
     cvs = CvService(SqliteCvRepository(database), clock=clock)
     jobs = JobService(SqliteJobRepository(database), writer, clock=clock)
     embedder = WordEmbedder()
     index = LocalVectorIndex(embedder.dimension)
     matching = MatchingService(cvs, jobs, CachedEmbedder(embedder), index, clock=clock)
     tailoring = TailoringService(cvs, jobs, matching, writer, clock=clock)
-    letters = LetterService(cvs, jobs, matching, writer, SqliteCoverLetterRepository(database), _no_rendering,
-                            clock=clock)
+    letters = LetterService(
+        cvs, jobs, matching, writer, SqliteCoverLetterRepository(database), _no_rendering, clock=clock
+    )
     return Feature(database, cvs, jobs, matching, tailoring, letters, index, embedder)
 
 

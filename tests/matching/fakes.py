@@ -42,8 +42,12 @@ class FabricatingWriter:
 
     name = "fabricating"
 
-    def __init__(self, summary: str | None = None, letter: str | None = None,
-                 requirements: list[ProposedRequirement] | None = None) -> None:
+    def __init__(
+        self,
+        summary: str | None = None,
+        letter: str | None = None,
+        requirements: list[ProposedRequirement] | None = None,
+    ) -> None:
         self.summary = summary
         self.letter = letter
         self.requirements = requirements

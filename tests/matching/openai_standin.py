@@ -11,7 +11,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 
 @dataclass
@@ -59,34 +59,53 @@ class OpenAiStandIn:
 
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
-                stand_in.requests.append({"path": self.path, "body": body,
-                                          "authorization": self.headers.get("Authorization")})
+                stand_in.requests.append(
+                    {"path": self.path, "body": body, "authorization": self.headers.get("Authorization")}
+                )
                 if self.path.endswith("/embeddings"):
                     texts = body["input"] if isinstance(body["input"], list) else [body["input"]]
-                    self._send(200, {"object": "list", "model": body["model"], "data": [
-                        {"object": "embedding", "index": i, "embedding": word_vector(t, stand_in.dimension)}
-                        for i, t in enumerate(texts)], "usage": {"prompt_tokens": 1, "total_tokens": 1}})
+                    self._send(
+                        200,
+                        {
+                            "object": "list",
+                            "model": body["model"],
+                            "data": [
+                                {"object": "embedding", "index": i, "embedding": word_vector(t, stand_in.dimension)}
+                                for i, t in enumerate(texts)
+                            ],
+                            "usage": {"prompt_tokens": 1, "total_tokens": 1},
+                        },
+                    )
                     return
                 reply = stand_in.replies.popleft() if stand_in.replies else Reply(content='{"text": ""}')
                 if reply.hang_seconds:
                     stand_in._stop.wait(reply.hang_seconds)
                 if reply.status != 200:
-                    self._send(reply.status, {"error": {"message": "stand-in error", "type": "error"}},
-                               reply.headers)
+                    self._send(reply.status, {"error": {"message": "stand-in error", "type": "error"}}, reply.headers)
                     return
-                self._send(200, {
-                    "id": "chatcmpl-standin", "object": "chat.completion", "created": int(time.time()),
-                    "model": body.get("model", "m"),
-                    "choices": [{"index": 0, "finish_reason": reply.finish_reason, "logprobs": None,
-                                 "message": {"role": "assistant", "content": reply.content,
-                                             "refusal": reply.refusal}}],
-                    "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}})
+                self._send(
+                    200,
+                    {
+                        "id": "chatcmpl-standin",
+                        "object": "chat.completion",
+                        "created": int(time.time()),
+                        "model": body.get("model", "m"),
+                        "choices": [
+                            {
+                                "index": 0,
+                                "finish_reason": reply.finish_reason,
+                                "logprobs": None,
+                                "message": {"role": "assistant", "content": reply.content, "refusal": reply.refusal},
+                            }
+                        ],
+                        "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+                    },
+                )
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
-                                        daemon=True)
+        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
     def answer(self, *replies: Reply) -> None:
         self.replies.extend(replies)
@@ -94,7 +113,7 @@ class OpenAiStandIn:
     def answer_json(self, value: Any) -> None:
         self.answer(Reply(content=json.dumps(value)))
 
-    def __enter__(self) -> OpenAiStandIn:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 

@@ -9,7 +9,7 @@ import json
 import math
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs, urlparse
 
 
@@ -61,8 +61,9 @@ class PineconeStandIn:
                     query = parse_qs(url.query)
                     space = stand_in.namespaces.get(query.get("namespace", [""])[0], {})
                     found = {i: space[i] for i in query.get("ids", []) if i in space}
-                    self._send(200, {"vectors": found, "namespace": query.get("namespace", [""])[0],
-                                     "usage": {"readUnits": 1}})
+                    self._send(
+                        200, {"vectors": found, "namespace": query.get("namespace", [""])[0], "usage": {"readUnits": 1}}
+                    )
                 else:
                     self._send(404, {"message": "not found"})
 
@@ -71,7 +72,7 @@ class PineconeStandIn:
                 if not self._authorised():
                     return
                 if self.path.startswith("/namespaces/"):
-                    stand_in.namespaces.pop(self.path[len("/namespaces/"):], None)
+                    stand_in.namespaces.pop(self.path[len("/namespaces/") :], None)
                     self._send(202, {})
                 else:
                     self._send(404, {"message": "not found"})
@@ -85,8 +86,11 @@ class PineconeStandIn:
                 space = stand_in.namespaces.setdefault(namespace, {})
                 if self.path == "/vectors/upsert":
                     for vector in body["vectors"]:
-                        space[vector["id"]] = {"id": vector["id"], "values": vector["values"],
-                                               "metadata": vector.get("metadata") or {}}
+                        space[vector["id"]] = {
+                            "id": vector["id"],
+                            "values": vector["values"],
+                            "metadata": vector.get("metadata") or {},
+                        }
                     self._send(200, {"upsertedCount": len(body["vectors"])})
                 elif self.path == "/query":
                     self._send(200, stand_in.query(space, body, namespace))
@@ -104,8 +108,7 @@ class PineconeStandIn:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.host = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
-                                        daemon=True)
+        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
     @staticmethod
     def query(space: dict[str, dict[str, Any]], body: dict[str, Any], namespace: str) -> dict[str, Any]:
@@ -120,11 +123,13 @@ class PineconeStandIn:
             score = sum(a * b for a, b in zip(probe, values)) / (norm * length)
             scored.append((score, vector))
         scored.sort(key=lambda pair: (-pair[0], pair[1]["id"]))
-        matches = [{"id": v["id"], "score": s, **({"metadata": v["metadata"]} if body.get("includeMetadata") else {})}
-                   for s, v in scored[: body["topK"]]]
+        matches = [
+            {"id": v["id"], "score": s, **({"metadata": v["metadata"]} if body.get("includeMetadata") else {})}
+            for s, v in scored[: body["topK"]]
+        ]
         return {"matches": matches, "namespace": namespace, "usage": {"readUnits": 5}}
 
-    def __enter__(self) -> PineconeStandIn:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 
 from cvmaker.domain.errors import InvalidInput
-from cvmaker.domain.matching.jobs import Requirement, RequirementKind, clean_job_input
 from cvmaker.domain.matching.extraction import Posting, accept_proposals, extract_requirements
+from cvmaker.domain.matching.jobs import Requirement, RequirementKind, clean_job_input
 from cvmaker.domain.matching.vocabulary import shipped_vocabulary
 
 HARD, SOFT = RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL
-POSTING = Posting("Senior Backend Engineer", "Contoso", """
+POSTING = Posting(
+    "Senior Backend Engineer",
+    "Contoso",
+    """
 We build payment services. You will design APIs and mentor other engineers.
 Required qualifications: 5+ years of experience building backend services in Python or Go.
 Experience with PostgreSQL and Kubernetes. Strong communication skills.
@@ -18,7 +21,8 @@ A Bachelor's degree in Computer Science or equivalent experience.
 Preferred qualifications: experience with Terraform. A Master's degree.
 Knowledge of Rust is a plus.
 Contoso is an equal opportunity employer and does not discriminate on the basis of Java knowledge.
-""")
+""",
+)
 
 
 def requirement(text: str, kind: RequirementKind, required: bool = True) -> Requirement:
@@ -57,17 +61,21 @@ def test_the_same_posting_always_gives_the_same_requirements(extracted: list[Req
 
 
 def test_a_models_terms_are_kept_only_if_the_posting_says_them() -> None:
-    accepted, dropped = accept_proposals(POSTING, [
-        ("python", "hard_skill", True),
-        ("VP at Google", "keyword", True),
-        ("Kubernetes", "hard_skill", False),
-        ("10 years", "experience", True),
-        ("5 years", "experience", True),
-        ("PhD", "education", True),
-        ("Bachelor's degree", "education", True),
-        ("payment services", "keyword", True),
-        ("Python", "telepathy", True),
-    ], shipped_vocabulary())
+    accepted, dropped = accept_proposals(
+        POSTING,
+        [
+            ("python", "hard_skill", True),
+            ("VP at Google", "keyword", True),
+            ("Kubernetes", "hard_skill", False),
+            ("10 years", "experience", True),
+            ("5 years", "experience", True),
+            ("PhD", "education", True),
+            ("Bachelor's degree", "education", True),
+            ("payment services", "keyword", True),
+            ("Python", "telepathy", True),
+        ],
+        shipped_vocabulary(),
+    )
     assert accepted == [
         requirement("Senior Backend Engineer", RequirementKind.TITLE),
         requirement("5+ years of experience", RequirementKind.EXPERIENCE),

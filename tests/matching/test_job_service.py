@@ -22,8 +22,9 @@ def test_a_job_is_stored_with_its_requirements(feature: Feature) -> None:
     job_id = create(feature)
     job = feature.jobs.get("user-a", job_id)
     assert (job.title, job.company, job.extracted_by) == ("Senior Backend Engineer", "Initech", "rules")
-    assert {"Python", "Go", "PostgreSQL", "Kubernetes"} <= {r.text for r in
-                                                            job.requirements_of(RequirementKind.HARD_SKILL)}
+    assert {"Python", "Go", "PostgreSQL", "Kubernetes"} <= {
+        r.text for r in job.requirements_of(RequirementKind.HARD_SKILL)
+    }
     assert job.description.startswith("We build payment services.")
 
 
@@ -57,20 +58,21 @@ def test_bad_input_is_refused_and_nothing_is_stored(feature: Feature) -> None:
     assert feature.jobs.list("user-a", 10).items == []
 
 
-def test_a_models_reading_keeps_only_terms_in_the_posting(
-        feature_with: Callable[[FabricatingWriter], Feature]) -> None:
-    writer = FabricatingWriter(requirements=[
-        ProposedRequirement("Python", "hard_skill", True),
-        ProposedRequirement("Kubernetes", "hard_skill", True),
-        ProposedRequirement("VP at Google", "keyword", True)])
+def test_a_models_reading_keeps_only_terms_in_the_posting(feature_with: Callable[[FabricatingWriter], Feature]) -> None:
+    writer = FabricatingWriter(
+        requirements=[
+            ProposedRequirement("Python", "hard_skill", True),
+            ProposedRequirement("Kubernetes", "hard_skill", True),
+            ProposedRequirement("VP at Google", "keyword", True),
+        ]
+    )
     feature = feature_with(writer)
     job = feature.jobs.get("user-a", create(feature))
     assert job.extracted_by == "fabricating"
     assert [r.text for r in job.requirements] == ["Senior Backend Engineer", "Python", "Kubernetes"]
 
 
-def test_an_unavailable_model_falls_back_to_the_rules(
-        feature_with: Callable[[UnavailableWriter], Feature]) -> None:
+def test_an_unavailable_model_falls_back_to_the_rules(feature_with: Callable[[UnavailableWriter], Feature]) -> None:
     feature = feature_with(UnavailableWriter())
     job = feature.jobs.get("user-a", create(feature))
     assert job.extracted_by == "rules"

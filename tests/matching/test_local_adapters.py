@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cvmaker.adapters.matching.minilm_embedder import MiniLmEmbedder, ModelFileMismatch, bundled_model_dir
 from cvmaker.adapters.matching.local_vector_index import LocalVectorIndex
+from cvmaker.adapters.matching.minilm_embedder import MiniLmEmbedder, ModelFileMismatch, bundled_model_dir
 from cvmaker.ports import VectorRecord
 
 
@@ -77,8 +77,12 @@ def test_minilm_gives_the_published_all_minilm_l6_v2_embedding(minilm: MiniLmEmb
 
 
 def test_minilm_puts_related_texts_close_and_batches_like_single_texts(minilm: MiniLmEmbedder) -> None:
-    texts = ["backend engineer building APIs in C#", "software developer writing web services",
-             "pastry chef baking bread", ""]
+    texts = [
+        "backend engineer building APIs in C#",
+        "software developer writing web services",
+        "pastry chef baking bread",
+        "",
+    ]
     vectors = minilm.embed(texts)
     assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2]) + 0.2
     assert np.allclose(minilm.embed([texts[2]])[0], vectors[2], atol=1e-5)
@@ -119,6 +123,7 @@ def test_many_queries_give_what_single_queries_give() -> None:
         one_by_one = [index.query("u", p, 5, where) for p in probes]
         assert [[h.id for h in hits] for hits in together] == [[h.id for h in hits] for hits in one_by_one]
         assert [h.score for hits in together for h in hits] == pytest.approx(
-            [h.score for hits in one_by_one for h in hits], abs=1e-5)
+            [h.score for hits in one_by_one for h in hits], abs=1e-5
+        )
     assert index.query_many("u", [], 5) == []
     assert index.query_many("nobody", probes, 5) == [[], [], [], []]

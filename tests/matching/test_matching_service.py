@@ -12,13 +12,27 @@ from tests.matching.conftest import Feature
 from tests.matching.documents import BACKEND_CV, POSTING
 
 DESIGNER_CV = {
-    "title": "Design CV", "basics": {"name": "Mia", "headline": "Product Designer"},
-    "sections": [{"kind": "EXPERIENCE", "items": [
-        {"title": "Product Designer", "organization": "Fourth Coffee", "startDate": "2018", "current": True,
-         "bullets": ["Designed mobile apps in Figma", "Ran usability tests with customers"]}]}],
+    "title": "Design CV",
+    "basics": {"name": "Mia", "headline": "Product Designer"},
+    "sections": [
+        {
+            "kind": "EXPERIENCE",
+            "items": [
+                {
+                    "title": "Product Designer",
+                    "organization": "Fourth Coffee",
+                    "startDate": "2018",
+                    "current": True,
+                    "bullets": ["Designed mobile apps in Figma", "Ran usability tests with customers"],
+                }
+            ],
+        }
+    ],
 }
-DESIGN_POSTING = ("We are hiring a Senior Designer to design mobile apps. You will prototype in Figma, run "
-                  "usability testing and work with engineers. 3+ years of experience.")
+DESIGN_POSTING = (
+    "We are hiring a Senior Designer to design mobile apps. You will prototype in Figma, run "
+    "usability testing and work with engineers. 3+ years of experience."
+)
 
 
 def setup(feature: Feature) -> tuple[str, str]:
@@ -32,8 +46,14 @@ def test_a_match_has_a_score_parts_and_evidence_per_requirement(feature: Feature
     match = feature.matching.match("user-a", cv_id, job_id)
     assert (match.cv_id, match.job_id) == (cv_id, job_id)
     assert 0 < match.score < 100
-    assert [p.name for p in match.breakdown] == ["hard_skills", "soft_skills", "title", "education", "experience",
-                                                 "semantic"]
+    assert [p.name for p in match.breakdown] == [
+        "hard_skills",
+        "soft_skills",
+        "title",
+        "education",
+        "experience",
+        "semantic",
+    ]
     python = next(r for r in match.requirements if r.requirement.text == "Python")
     assert python.matched and python.evidence
     assert python.evidence[0].item_id in {"role-contoso", "skills-languages", "project-queue"}
@@ -64,8 +84,9 @@ def test_the_cvs_items_are_indexed_under_the_owner_and_replaced_when_edited(feat
     feature.cvs.update("user-a", cv_id, cv.version, {"summary": "Python engineer."})
     feature.matching.match("user-a", cv_id, job_id)
     assert feature.index.count("user-a") == indexed
-    summaries = feature.index.query("user-a", feature.embedder.embed(["Python engineer"])[0], 10,
-                                    {"cv_id": cv_id, "section_id": "summary"})
+    summaries = feature.index.query(
+        "user-a", feature.embedder.embed(["Python engineer"])[0], 10, {"cv_id": cv_id, "section_id": "summary"}
+    )
     assert len(summaries) == 1  # the old summary's vector is gone
 
 
@@ -107,11 +128,13 @@ def test_rank_jobs_and_rank_cvs_put_the_right_profession_first(feature: Feature)
 
 def test_a_skill_only_in_a_hidden_item_is_evidenced_by_that_item(feature: Feature) -> None:
     hidden = copy.deepcopy(BACKEND_CV)
-    hidden["sections"][3]["items"].append({"id": "project-infra", "title": "Infra", "visible": False,
-                                           "description": "Terraform modules for the team"})
+    hidden["sections"][3]["items"].append(
+        {"id": "project-infra", "title": "Infra", "visible": False, "description": "Terraform modules for the team"}
+    )
     cv_id = feature.cvs.create("user-a", hidden).id
     job_id = feature.jobs.create("user-a", POSTING.title, POSTING.company, POSTING.description).id
-    terraform = next(r for r in feature.matching.match("user-a", cv_id, job_id).requirements
-                     if r.requirement.text == "Terraform")
+    terraform = next(
+        r for r in feature.matching.match("user-a", cv_id, job_id).requirements if r.requirement.text == "Terraform"
+    )
     assert not terraform.matched and terraform.shown_elsewhere
     assert terraform.evidence[-1].item_id == "project-infra"

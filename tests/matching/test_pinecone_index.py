@@ -23,8 +23,10 @@ def index(stand_in: PineconeStandIn) -> PineconeIndex:
 
 
 def records(cv_id: str, *vectors: list[float]) -> list[VectorRecord]:
-    return [VectorRecord(f"{cv_id}#{n}", values, {"cv_id": cv_id, "section_id": f"s{n % 2}", "visible": True})
-            for n, values in enumerate(vectors)]
+    return [
+        VectorRecord(f"{cv_id}#{n}", values, {"cv_id": cv_id, "section_id": f"s{n % 2}", "visible": True})
+        for n, values in enumerate(vectors)
+    ]
 
 
 def test_upserted_vectors_are_found_nearest_first_with_their_metadata(index: PineconeIndex) -> None:

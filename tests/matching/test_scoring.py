@@ -31,8 +31,15 @@ def test_cv_facts_read_skills_roles_years_and_degree() -> None:
 
 def test_met_and_missing_requirements() -> None:
     match = match_of()
-    assert {"Python", "PostgreSQL", "Kubernetes", "mentoring", "Bachelor's degree",
-            "5+ years of experience", "Senior Backend Engineer"} <= set(match.matched)
+    assert {
+        "Python",
+        "PostgreSQL",
+        "Kubernetes",
+        "mentoring",
+        "Bachelor's degree",
+        "5+ years of experience",
+        "Senior Backend Engineer",
+    } <= set(match.matched)
     assert {"Go", "Terraform", "Rust", "communication"} <= set(match.missing)
     assert set(match.missing) == set(match.missing_not_shown)
 
@@ -86,11 +93,25 @@ def test_a_better_cv_scores_higher() -> None:
 
 
 def test_years_of_experience_count_overlaps_once() -> None:
-    items = document({"sections": [{"kind": "EXPERIENCE", "items": [
-        {"title": "A", "startDate": "2020-01", "endDate": "2020-12"},
-        {"title": "B", "startDate": "2020-06", "endDate": "2021-05"},
-        {"title": "C", "startDate": "Mar 2023", "endDate": "Present"},
-        {"title": "D", "startDate": "someday"}]}]}).sections[0].items
+    items = (
+        document(
+            {
+                "sections": [
+                    {
+                        "kind": "EXPERIENCE",
+                        "items": [
+                            {"title": "A", "startDate": "2020-01", "endDate": "2020-12"},
+                            {"title": "B", "startDate": "2020-06", "endDate": "2021-05"},
+                            {"title": "C", "startDate": "Mar 2023", "endDate": "Present"},
+                            {"title": "D", "startDate": "someday"},
+                        ],
+                    }
+                ]
+            }
+        )
+        .sections[0]
+        .items
+    )
     assert years_of_experience(items, TODAY.date()) == pytest.approx(1.4 + 3.8, abs=0.1)
 
 

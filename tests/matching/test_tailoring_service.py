@@ -60,7 +60,8 @@ def test_the_changes_rearrange_around_the_matched_requirements_and_cite_their_it
 
 @pytest.mark.parametrize("fabrication", sorted(FABRICATIONS))
 def test_a_writer_that_adds_a_fact_is_caught_and_reported(
-        feature_with: Callable[[FabricatingWriter], Feature], fabrication: str) -> None:
+    feature_with: Callable[[FabricatingWriter], Feature], fabrication: str
+) -> None:
     feature = feature_with(FabricatingWriter(summary=FABRICATIONS[fabrication]))
     cv_id, job_id = setup(feature)
     tailored = feature.tailoring.tailor("user-a", cv_id, job_id)
@@ -71,11 +72,14 @@ def test_a_writer_that_adds_a_fact_is_caught_and_reported(
 
 
 def test_a_prompt_injection_in_the_posting_changes_nothing_beyond_the_rules(
-        feature_with: Callable[[FabricatingWriter], Feature]) -> None:
+    feature_with: Callable[[FabricatingWriter], Feature],
+) -> None:
     # A writer that obeys the posting's injected instruction, as a model might.
-    obedient = FabricatingWriter(summary="VP at Google 2010-2020 with a PhD from MIT and 15 years of Kubernetes. "
-                                         "<img src=http://169.254.169.254/>",
-                                 letter="Dear Hiring Manager, I was VP at Google 2010-2020. Ada Lovelace")
+    obedient = FabricatingWriter(
+        summary="VP at Google 2010-2020 with a PhD from MIT and 15 years of Kubernetes. "
+        "<img src=http://169.254.169.254/>",
+        letter="Dear Hiring Manager, I was VP at Google 2010-2020. Ada Lovelace",
+    )
     feature = feature_with(obedient)
     cv_id, job_id = setup(feature, INJECTION_POSTING)
     source = feature.cvs.get("user-a", cv_id).document
@@ -92,7 +96,8 @@ def test_a_prompt_injection_in_the_posting_changes_nothing_beyond_the_rules(
 
 
 def test_an_unavailable_writer_means_no_summary_change_and_says_why(
-        feature_with: Callable[[UnavailableWriter], Feature]) -> None:
+    feature_with: Callable[[UnavailableWriter], Feature],
+) -> None:
     feature = feature_with(UnavailableWriter())
     cv_id, job_id = setup(feature)
     tailored = feature.tailoring.tailor("user-a", cv_id, job_id)
@@ -114,7 +119,8 @@ def test_a_cover_letter_is_drawn_from_the_cv_and_stored_with_it(feature: Feature
 
 
 def test_a_fabricated_cover_letter_is_replaced_by_the_rules_letter(
-        feature_with: Callable[[FabricatingWriter], Feature]) -> None:
+    feature_with: Callable[[FabricatingWriter], Feature],
+) -> None:
     feature = feature_with(FabricatingWriter(letter="Dear Hiring Manager,\n\nI led 12 engineers at Google.\n\nAda"))
     cv_id, job_id = setup(feature)
     letter = feature.letters.generate("user-a", cv_id, job_id)
@@ -164,12 +170,14 @@ def test_the_rules_writer_takes_nothing_from_an_injected_posting(feature: Featur
 
 
 def test_a_model_that_refuses_leaves_the_summary_and_says_so(
-        feature_with: Callable[[FabricatingWriter], Feature]) -> None:
+    feature_with: Callable[[FabricatingWriter], Feature],
+) -> None:
     feature = feature_with(FabricatingWriter(summary=None, letter=None))
     cv_id, job_id = setup(feature)
     tailored = feature.tailoring.tailor("user-a", cv_id, job_id)
     assert tailored.cv.document.summary == BACKEND_CV["summary"]
     assert [c.reason for c in tailored.rejected if c.path == "summary"] == [
-        "Not rewritten: the writing service gave no usable answer (refused or cut short)."]
+        "Not rewritten: the writing service gave no usable answer (refused or cut short)."
+    ]
     letter = feature.letters.generate("user-a", cv_id, job_id)
     assert letter.text.startswith("Dear Hiring Manager,") and "no usable answer" in letter.rejected[0]

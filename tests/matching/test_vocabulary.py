@@ -27,12 +27,17 @@ def test_go_is_a_whole_term_written_as_a_name(vocabulary: Vocabulary) -> None:
 
 def test_aliases_fold_to_one_skill(vocabulary: Vocabulary) -> None:
     assert names(vocabulary, "k8s, Kubernetes, NodeJS, node.js, Python 3, ReactJS") == [
-        "Kubernetes", "Kubernetes", "Node.js", "Node.js", "Python", "React"]
+        "Kubernetes",
+        "Kubernetes",
+        "Node.js",
+        "Node.js",
+        "Python",
+        "React",
+    ]
 
 
 def test_plurals_fold_on_the_last_word(vocabulary: Vocabulary) -> None:
-    assert names(vocabulary, "built design systems") == names(vocabulary, "built a design system") == [
-        "Design systems"]
+    assert names(vocabulary, "built design systems") == names(vocabulary, "built a design system") == ["Design systems"]
     assert names(vocabulary, "two FPGAs") == ["FPGA"]
 
 

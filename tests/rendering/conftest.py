@@ -9,10 +9,10 @@ import pytest
 
 from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
 from cvmaker.adapters.rendering.rasterizer import PdfiumRasterizer
+from cvmaker.adapters.rendering.templates import REGISTRY
 from cvmaker.adapters.rendering.weasyprint import WeasyPrintRenderer, default_renderer
 from cvmaker.ports import UploadTarget
 from cvmaker.services.rendering import RenderService, StoredFiles
-from cvmaker.adapters.rendering.templates import REGISTRY
 
 
 class MemoryBlobStore:

@@ -9,9 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from cvmaker.adapters.rendering.templates import REGISTRY
 from cvmaker.adapters.rendering.weasyprint import _weasyprint_fetcher
 from cvmaker.domain.cv.model import CvDocument
-from cvmaker.adapters.rendering.templates import REGISTRY
 
 
 @dataclass
@@ -38,8 +38,9 @@ def render_and_inspect(document: CvDocument) -> Inspected:
 
     info = REGISTRY.get(document.design.template)
     html = REGISTRY.html(document)
-    rendered = HTML(string=html, base_url=info.asset_dir.as_uri() + "/",
-                    url_fetcher=_weasyprint_fetcher(str(info.asset_dir))).render()
+    rendered = HTML(
+        string=html, base_url=info.asset_dir.as_uri() + "/", url_fetcher=_weasyprint_fetcher(str(info.asset_dir))
+    ).render()
     pages_of: dict[str, set[int]] = defaultdict(set)
     for number, page in enumerate(rendered.pages, 1):
         for box in _walk(page._page_box):

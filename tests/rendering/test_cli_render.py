@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from api.cli import main
-from cvmaker.domain.json_resume import to_json_resume
 from cvmaker.domain.cv.samples import short_cv
+from cvmaker.domain.json_resume import to_json_resume
 from tests.rendering.layout import pdf_text
 
 
@@ -36,8 +36,9 @@ def test_render_writes_each_format_from_either_json_shape(cv_files: tuple[Path, 
         assert text.read_text().startswith("Amelia Hartley\n")
 
 
-def test_render_reports_invalid_input_and_writes_nothing(cv_files: tuple[Path, Path], tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_render_reports_invalid_input_and_writes_nothing(
+    cv_files: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "cv.pdf"
     assert main(["render", str(cv_files[0]), "--accent", "red;background:url(x)", "--out", str(out)]) == 1
     assert main(["render", str(cv_files[0]), "--template", "nope", "--out", str(out)]) == 1

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from cvmaker.domain.cv.model import Item
-from cvmaker.domain.rendering.plain_text import detect_script, format_date, format_period, link_label, to_plain_text
 from cvmaker.domain.cv.samples import SAMPLES, arabic_cv, chinese_cv, hebrew_cv, japanese_cv, long_cv, short_cv
 from cvmaker.domain.cv.validation import validate_document
+from cvmaker.domain.rendering.plain_text import detect_script, format_date, format_period, link_label, to_plain_text
 
 
 def test_every_sample_is_a_valid_document() -> None:

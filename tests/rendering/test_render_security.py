@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from cvmaker.adapters.rendering.html import UnsafeDesign
+from cvmaker.adapters.rendering.templates import REGISTRY
 from cvmaker.adapters.rendering.weasyprint import (
     BlockedResource,
     TemplateAssetFetcher,
@@ -27,23 +29,33 @@ from cvmaker.adapters.rendering.weasyprint import (
 )
 from cvmaker.adapters.worker_pool import WorkerPool
 from cvmaker.domain.cv.model import Design
-from cvmaker.domain.errors import InvalidInput, LimitExceeded
 from cvmaker.domain.cv.samples import short_cv
+from cvmaker.domain.errors import InvalidInput, LimitExceeded
 from cvmaker.services.rendering import RenderService
-from cvmaker.adapters.rendering.templates import REGISTRY
-from cvmaker.adapters.rendering.html import UnsafeDesign
 from tests.rendering.layout import pdf_text, squeezed
 
 ASSETS = REGISTRY.get("classic").asset_dir
 ALLOWED_ROOTS = tuple(
-    {str(REGISTRY.root) + os.sep, sys.prefix, sys.base_prefix, sysconfig.get_paths()["stdlib"],
-     sysconfig.get_paths()["purelib"],
-     sysconfig.get_paths()["platlib"],
-     # WeasyPrint's own fontconfig scratch folder for @font-face rules (its name, not the user's)
-     os.path.join(os.path.realpath(tempfile.gettempdir()), "weasyprint-")}
+    {
+        str(REGISTRY.root) + os.sep,
+        sys.prefix,
+        sys.base_prefix,
+        sysconfig.get_paths()["stdlib"],
+        sysconfig.get_paths()["purelib"],
+        sysconfig.get_paths()["platlib"],
+        # WeasyPrint's own fontconfig scratch folder for @font-face rules (its name, not the user's)
+        os.path.join(os.path.realpath(tempfile.gettempdir()), "weasyprint-"),
+    }
 )
-SOCKET_EVENTS = {"socket.__new__", "socket.connect", "socket.getaddrinfo", "socket.bind", "socket.sendto",
-                 "urllib.Request", "http.client.connect"}
+SOCKET_EVENTS = {
+    "socket.__new__",
+    "socket.connect",
+    "socket.getaddrinfo",
+    "socket.bind",
+    "socket.sendto",
+    "urllib.Request",
+    "http.client.connect",
+}
 
 
 class Guard:
@@ -101,8 +113,10 @@ HOSTILE_URLS = [
 ]
 
 
-TINY_SVG = "data:image/svg+xml;base64," + base64.b64encode(
-    b"<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>").decode()
+TINY_SVG = (
+    "data:image/svg+xml;base64,"
+    + base64.b64encode(b"<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>").decode()
+)
 
 
 def hostile_html(url: str) -> str:
@@ -145,19 +159,26 @@ def test_the_fetcher_allows_only_data_urls_and_files_inside_the_template(tmp_pat
     assert fetcher.fetch((tmp_path / "icon.svg").as_uri()).read().startswith(b"<svg")
     assert fetcher.fetch("data:text/plain;base64,aGk=").read() == b"hi"
     assert fetcher.fetch("data:,a%20b").read() == b"a b"
-    for url in [*HOSTILE_URLS, (tmp_path.parent / "secret.txt").as_uri(), f"file://{tmp_path}/../secret.txt",
-                "file://otherhost/etc/passwd", "data:text/plain," + "a" * 2_000_001]:
+    for url in [
+        *HOSTILE_URLS,
+        (tmp_path.parent / "secret.txt").as_uri(),
+        f"file://{tmp_path}/../secret.txt",
+        "file://otherhost/etc/passwd",
+        "data:text/plain," + "a" * 2_000_001,
+    ]:
         with pytest.raises(BlockedResource):
             fetcher.fetch(url)
 
 
-def test_markup_in_cv_fields_is_printed_as_text_and_fetches_nothing(guard: Guard, monkeypatch: pytest.MonkeyPatch
-                                                                     ) -> None:
+def test_markup_in_cv_fields_is_printed_as_text_and_fetches_nothing(
+    guard: Guard, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "sentinel-secret-value")
     document = short_cv("modern")
     document.basics.name = '<img src="file:///proc/self/environ">'
-    document.summary = ('<link rel="attachment" href="file:///var/task/app.py">'
-                        '<style>@import "http://169.254.169.254/";</style>')
+    document.summary = (
+        '<link rel="attachment" href="file:///var/task/app.py"><style>@import "http://169.254.169.254/";</style>'
+    )
     document.sections[0].items[0].bullets = ['<a rel="attachment" href="file:///etc/passwd">x</a>']
     html = REGISTRY.html(document)
     assert '<img src="file' not in html and "&lt;img" in html
@@ -179,15 +200,18 @@ def test_template_syntax_in_user_text_prints_literally() -> None:
     assert "{{ cycler.__init__.__globals__.os }}" in text
 
 
-@pytest.mark.parametrize("field, value", [
-    ("accentColor", "red;background:url(http://x)"),
-    ("accentColor", "</style><script>alert(1)</script>"),
-    ("fontFamily", "Arial; src: url(http://x)"),
-    ("fontSize", 1e9),
-    ("margins", "-1e9px"),
-    ("pageSize", "1e9px 1e9px"),
-    ("template", "../../etc"),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("accentColor", "red;background:url(http://x)"),
+        ("accentColor", "</style><script>alert(1)</script>"),
+        ("fontFamily", "Arial; src: url(http://x)"),
+        ("fontSize", 1e9),
+        ("margins", "-1e9px"),
+        ("pageSize", "1e9px 1e9px"),
+        ("template", "../../etc"),
+    ],
+)
 def test_design_values_outside_the_allow_lists_are_refused_before_rendering(
     service: RenderService, field: str, value: object
 ) -> None:
@@ -197,8 +221,12 @@ def test_design_values_outside_the_allow_lists_are_refused_before_rendering(
 
 
 def test_the_html_builder_refuses_an_unvalidated_unsafe_design() -> None:
-    for design in (Design(accent_color="red;x:y"), Design(font_family="Evil"), Design(font_size=1e9),
-                   Design(margins="1e9px")):
+    for design in (
+        Design(accent_color="red;x:y"),
+        Design(font_family="Evil"),
+        Design(font_size=1e9),
+        Design(margins="1e9px"),
+    ):
         with pytest.raises(UnsafeDesign):
             REGISTRY.html(short_cv(), design)
 

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from cvmaker.domain.cv.model import Design, PageSize
-from cvmaker.domain.errors import InvalidInput
 from cvmaker.domain.cv.samples import arabic_cv, long_cv, short_cv
+from cvmaker.domain.errors import InvalidInput
 from cvmaker.services.rendering import RenderFormat, RenderService
 from tests.rendering.conftest import MemoryBlobStore
 from tests.rendering.layout import pdf_text
@@ -18,8 +18,12 @@ from tests.rendering.layout import pdf_text
 def test_each_format_is_stored_under_the_owner_and_cv_with_its_metadata(
     service: RenderService, blobs: MemoryBlobStore
 ) -> None:
-    for render_format, pages, magic in [(RenderFormat.PDF, 3, b"%PDF"), (RenderFormat.DOCX, None, b"PK"),
-                                        (RenderFormat.TEXT, None, b"Daniel"), (RenderFormat.JSON_RESUME, None, b"{")]:
+    for render_format, pages, magic in [
+        (RenderFormat.PDF, 3, b"%PDF"),
+        (RenderFormat.DOCX, None, b"PK"),
+        (RenderFormat.TEXT, None, b"Daniel"),
+        (RenderFormat.JSON_RESUME, None, b"{"),
+    ]:
         rendered = service.render("user-1", "cv-1", long_cv(), None, render_format)
         data, content_type = blobs.files[rendered.key]
         assert rendered.key == f"users/user-1/renders/cv-1/{rendered.key.rsplit('/', 1)[1]}"

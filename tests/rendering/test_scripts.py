@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from cvmaker.adapters.rendering.templates import REGISTRY
 from cvmaker.domain.cv.model import CvDocument
 from cvmaker.domain.cv.samples import arabic_cv, chinese_cv, hebrew_cv, japanese_cv
-from cvmaker.adapters.rendering.templates import REGISTRY
 from tests.rendering.layout import folded, pdf_text, render_and_inspect
 
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -34,9 +34,7 @@ def words_of(document: CvDocument) -> list[str]:
 
 @pytest.mark.parametrize("template", ["classic", "modern", "columns"])
 @pytest.mark.parametrize("case", list(CASES))
-def test_script_renders_with_its_direction_fonts_and_extractable_text(
-    case: str, template: str, tmp_path: Path
-) -> None:
+def test_script_renders_with_its_direction_fonts_and_extractable_text(case: str, template: str, tmp_path: Path) -> None:
     make, marker, font = CASES[case]
     document = make(template)
     assert marker in REGISTRY.html(document)
@@ -46,8 +44,9 @@ def test_script_renders_with_its_direction_fonts_and_extractable_text(
     # pdftotext puts spaces between CJK glyph runs; compare without spaces for those scripts.
     if case in ("chinese", "japanese"):
         text = text.replace(" ", "")
-    missing = [w for w in words_of(document)
-               if (w.replace(" ", "") if case in ("chinese", "japanese") else w) not in text]
+    missing = [
+        w for w in words_of(document) if (w.replace(" ", "") if case in ("chinese", "japanese") else w) not in text
+    ]
     assert missing == []
     (tmp_path / "cv.pdf").write_bytes(rendered.pdf)
     fonts = subprocess.run(["pdffonts", str(tmp_path / "cv.pdf")], capture_output=True, text=True, check=True)

@@ -10,21 +10,26 @@ from pathlib import Path
 import pytest
 
 from cvmaker.adapters.rendering.rasterizer import PdfiumRasterizer
-from cvmaker.domain.cv.model import CvDocument, Item, PageSize
-from cvmaker.domain.rendering.plain_text import format_period
-from cvmaker.domain.cv.samples import long_cv, short_cv
 from cvmaker.adapters.rendering.templates import REGISTRY, TemplateRegistry
+from cvmaker.domain.cv.model import CvDocument, Item, PageSize
+from cvmaker.domain.cv.samples import long_cv, short_cv
+from cvmaker.domain.rendering.plain_text import format_period
 from tests.rendering.layout import folded, pdf_text, render_and_inspect, squeezed
 
 TEMPLATES = ["classic", "columns", "compact", "modern", "plain"]
 
 # Pages of the long sample per template (the short one is always one page). Letter is 18 mm shorter than A4.
 LONG_PAGES = {
-    ("classic", "A4"): 3, ("classic", "LETTER"): 3,
-    ("columns", "A4"): 3, ("columns", "LETTER"): 3,
-    ("compact", "A4"): 2, ("compact", "LETTER"): 2,
-    ("modern", "A4"): 3, ("modern", "LETTER"): 4,
-    ("plain", "A4"): 3, ("plain", "LETTER"): 3,
+    ("classic", "A4"): 3,
+    ("classic", "LETTER"): 3,
+    ("columns", "A4"): 3,
+    ("columns", "LETTER"): 3,
+    ("compact", "A4"): 2,
+    ("compact", "LETTER"): 2,
+    ("modern", "A4"): 3,
+    ("modern", "LETTER"): 4,
+    ("plain", "A4"): 3,
+    ("plain", "LETTER"): 3,
 }
 
 
@@ -35,8 +40,15 @@ def expected_fields(document: CvDocument) -> list[str]:
     for section in document.sections:
         values.append(section.title)
         for item in section.items:
-            values += [item.title, item.organization, item.location, item.description, *item.bullets,
-                       *item.keywords, format_period(item)]
+            values += [
+                item.title,
+                item.organization,
+                item.location,
+                item.description,
+                *item.bullets,
+                *item.keywords,
+                format_period(item),
+            ]
     return [folded(value) for value in values if value]
 
 
@@ -153,8 +165,12 @@ def test_contact_details_and_entry_links_are_clickable(tmp_path: Path) -> None:
     (tmp_path / "cv.pdf").write_bytes(render_and_inspect(long_cv("columns")).pdf)
     with pdfplumber.open(tmp_path / "cv.pdf") as pdf:
         links = {link["uri"] for page in pdf.pages for link in page.hyperlinks}
-    assert {"mailto:daniel.okonkwo@example.com", "tel:+31205550147", "https://okonkwo.dev",
-            "https://github.com/dokonkwo/tidewater"} <= links
+    assert {
+        "mailto:daniel.okonkwo@example.com",
+        "tel:+31205550147",
+        "https://okonkwo.dev",
+        "https://github.com/dokonkwo/tidewater",
+    } <= links
     assert all(link.startswith(("https://", "mailto:", "tel:")) for link in links)
 
 
@@ -163,7 +179,13 @@ def test_a_nearly_empty_cv_renders(template: str) -> None:
     from cvmaker.domain.cv.model import Design, Section, SectionKind
 
     document = CvDocument(design=Design(template=template))
-    document.sections = [Section(id="other", kind=SectionKind.CUSTOM, title="Other",
-                                 items=[Item(id="blank"), Item(id="text", description="Only a description")])]
+    document.sections = [
+        Section(
+            id="other",
+            kind=SectionKind.CUSTOM,
+            title="Other",
+            items=[Item(id="blank"), Item(id="text", description="Only a description")],
+        )
+    ]
     rendered = render_and_inspect(document)
     assert rendered.pages == 1 and "Only a description" in pdf_text(rendered.pdf)

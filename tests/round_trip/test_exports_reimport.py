@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
 from cvmaker.adapters.extraction.sniffing import InProcessExtractor
+from cvmaker.adapters.rendering.docx_writer import PythonDocxWriter
+from cvmaker.adapters.rendering.templates import REGISTRY
 from cvmaker.adapters.rendering.weasyprint import InProcessRenderer
 from cvmaker.domain.cv.model import CvDocument, Design, SectionKind
 from cvmaker.domain.cv.samples import arabic_cv, chinese_cv, hebrew_cv, japanese_cv, long_cv, short_cv
 from cvmaker.services.imports import CvFileReader
-from cvmaker.adapters.rendering.templates import REGISTRY
 
 ENTRY_KINDS = (SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.VOLUNTEER)
 
@@ -32,24 +32,37 @@ def facts(document: CvDocument) -> dict[str, Any]:
     basics = document.basics
     entries = sorted(
         (item.organization or "", item.title or "", item.start_date or "", item.end_date or "", item.current)
-        for section in document.sections if section.kind in ENTRY_KINDS and section.visible
-        for item in section.items if item.visible
+        for section in document.sections
+        if section.kind in ENTRY_KINDS and section.visible
+        for item in section.items
+        if item.visible
     )
     skills = sorted(
         keyword.casefold()
-        for section in document.sections if section.kind is SectionKind.SKILLS and section.visible
-        for item in section.items if item.visible
+        for section in document.sections
+        if section.kind is SectionKind.SKILLS and section.visible
+        for item in section.items
+        if item.visible
         for keyword in item.keywords
     )
     return {
-        "name": basics.name, "email": basics.email, "phone": basics.phone, "location": basics.location,
+        "name": basics.name,
+        "email": basics.email,
+        "phone": basics.phone,
+        "location": basics.location,
         "links": sorted(_as_printed(link.url) for link in basics.links),
-        "entries": entries, "skills": skills,
+        "entries": entries,
+        "skills": skills,
     }
 
 
-LISTED_KINDS = (SectionKind.PROJECTS, SectionKind.CERTIFICATIONS, SectionKind.AWARDS, SectionKind.PUBLICATIONS,
-                SectionKind.LANGUAGES)
+LISTED_KINDS = (
+    SectionKind.PROJECTS,
+    SectionKind.CERTIFICATIONS,
+    SectionKind.AWARDS,
+    SectionKind.PUBLICATIONS,
+    SectionKind.LANGUAGES,
+)
 
 
 def the_rest(document: CvDocument) -> dict[str, Any]:
@@ -59,13 +72,23 @@ def the_rest(document: CvDocument) -> dict[str, Any]:
     same as a word hyphenated there, "deploy-" / "ment", and a machine can only guess which it is.)"""
     shown = [section for section in document.sections if section.visible]
     return {
-        "headline": document.basics.headline, "summary": " ".join((document.summary or "").split()),
+        "headline": document.basics.headline,
+        "summary": " ".join((document.summary or "").split()),
         "sections": sorted((section.kind, sum(item.visible for item in section.items)) for section in shown),
         "listed": sorted(
-            (section.kind, item.title or "",
-             (item.description if section.kind is SectionKind.LANGUAGES else item.organization) or "",
-             _as_printed(item.url or ""), item.start_date or "", item.end_date or "")
-            for section in shown if section.kind in LISTED_KINDS for item in section.items if item.visible),
+            (
+                section.kind,
+                item.title or "",
+                (item.description if section.kind is SectionKind.LANGUAGES else item.organization) or "",
+                _as_printed(item.url or ""),
+                item.start_date or "",
+                item.end_date or "",
+            )
+            for section in shown
+            if section.kind in LISTED_KINDS
+            for item in section.items
+            if item.visible
+        ),
     }
 
 
@@ -81,8 +104,9 @@ def renderer() -> Iterator[InProcessRenderer]:
 
 @pytest.mark.parametrize("sample", [short_cv, long_cv], ids=["short", "long"])
 @pytest.mark.parametrize("template", REGISTRY.names())
-def test_every_templates_pdf_reimports_to_the_same_cv(template: str, sample: Any, importer: CvFileReader,
-                                                      renderer: InProcessRenderer) -> None:
+def test_every_templates_pdf_reimports_to_the_same_cv(
+    template: str, sample: Any, importer: CvFileReader, renderer: InProcessRenderer
+) -> None:
     document = sample(template)
     info = REGISTRY.get(template)
     pdf = renderer.render(REGISTRY.html(document), str(info.asset_dir))
@@ -100,11 +124,13 @@ def test_the_docx_export_reimports_to_the_same_cv(sample: Any, importer: CvFileR
     assert the_rest(imported) == the_rest(document)
 
 
-@pytest.mark.parametrize("sample", [arabic_cv, hebrew_cv, chinese_cv, japanese_cv],
-                         ids=["arabic", "hebrew", "chinese", "japanese"])
+@pytest.mark.parametrize(
+    "sample", [arabic_cv, hebrew_cv, chinese_cv, japanese_cv], ids=["arabic", "hebrew", "chinese", "japanese"]
+)
 @pytest.mark.parametrize("template", REGISTRY.names())
 def test_right_to_left_and_cjk_cvs_reimport_to_the_same_cv(
-        template: str, sample: Any, importer: CvFileReader, renderer: InProcessRenderer) -> None:
+    template: str, sample: Any, importer: CvFileReader, renderer: InProcessRenderer
+) -> None:
     document = sample(template)
     info = REGISTRY.get(template)
     pdf = renderer.render(REGISTRY.html(document), str(info.asset_dir))

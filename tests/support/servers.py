@@ -59,8 +59,9 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 3
 
 
 @contextmanager
-def cvmaker_serve(data_dir: Path, env: dict[str, str] | None = None,
-                  output: int | IO[bytes] | None = None) -> Iterator[str]:
+def cvmaker_serve(
+    data_dir: Path, env: dict[str, str] | None = None, output: int | IO[bytes] | None = None
+) -> Iterator[str]:
     """`cvmaker serve` as its own process on a free port; yields its base URL. `output` takes its stdout and
     stderr (a file, or `subprocess.PIPE` that nobody reads, as a stuck log reader would leave it)."""
     port = free_port()
@@ -68,7 +69,10 @@ def cvmaker_serve(data_dir: Path, env: dict[str, str] | None = None,
     environment.pop("CVMAKER_PUBLIC_URL", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--data-dir", str(data_dir)],
-        cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=environment,
+        stdout=output,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -16,8 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "api.cli", *args, "--data-dir", str(data_dir)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60, env={**os.environ})
+    return subprocess.run(
+        [sys.executable, "-m", "api.cli", *args, "--data-dir", str(data_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ},
+    )
 
 
 def test_token_then_serve_then_call_the_api(tmp_path: Path) -> None:
@@ -28,8 +34,12 @@ def test_token_then_serve_then_call_the_api(tmp_path: Path) -> None:
     assert token.count(".") == 2
     again = cli("token", "--email", "script@example.com", data_dir=data_dir).stdout.strip()
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--data-dir",
-                               str(data_dir)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--data-dir", str(data_dir)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30
@@ -43,9 +53,11 @@ def test_token_then_serve_then_call_the_api(tmp_path: Path) -> None:
                 time.sleep(0.1)
 
         def me(bearer: str) -> dict:
-            request = urllib.request.Request(f"{base}/graphql", data=json.dumps({"query": "{ me { id email } }"}).encode(),
-                                             headers={"Authorization": f"Bearer {bearer}",
-                                                      "Content-Type": "application/json"})
+            request = urllib.request.Request(
+                f"{base}/graphql",
+                data=json.dumps({"query": "{ me { id email } }"}).encode(),
+                headers={"Authorization": f"Bearer {bearer}", "Content-Type": "application/json"},
+            )
             with urllib.request.urlopen(request, timeout=10) as response:
                 return json.load(response)["data"]["me"]
 
@@ -63,9 +75,25 @@ def test_client_create_then_client_credentials_token_reads_but_cannot_write(tmp_
     from api.settings import Settings
 
     data_dir = tmp_path / "data"
-    created = subprocess.run([sys.executable, "-m", "api.cli", "client", "create", "--name", "acme", "--scope",
-                              "cvmaker/read", "--data-dir", str(data_dir)], cwd=ROOT, capture_output=True,
-                             text=True, timeout=60)
+    created = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "api.cli",
+            "client",
+            "create",
+            "--name",
+            "acme",
+            "--scope",
+            "cvmaker/read",
+            "--data-dir",
+            str(data_dir),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert created.returncode == 0, created.stderr
     fields = dict(line.split(":", 1) for line in created.stdout.splitlines()[:2])
     client_id, secret = fields["client id"].strip(), fields["secret"].strip()
@@ -75,8 +103,9 @@ def test_client_create_then_client_credentials_token_reads_but_cannot_write(tmp_
         headers = {"Authorization": f"Bearer {issued.json()['access_token']}"}
         read = client.post("/graphql", json={"query": "{ cvs { edges { node { id } } } }"}, headers=headers)
         assert read.json() == {"data": {"cvs": {"edges": []}}}
-        write = client.post("/graphql", json={"query": 'mutation { createCv(input: {title: "x"}) { __typename } }'},
-                            headers=headers)
+        write = client.post(
+            "/graphql", json={"query": 'mutation { createCv(input: {title: "x"}) { __typename } }'}, headers=headers
+        )
         assert write.json()["errors"][0]["extensions"]["code"] == "FORBIDDEN"
         wrong = client.post("/auth/token", data={"grant_type": "client_credentials"}, auth=(client_id, "nope"))
         assert wrong.status_code in (400, 401)

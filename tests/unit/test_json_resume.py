@@ -12,6 +12,7 @@ import pytest
 from jsonschema import Draft4Validator, FormatChecker
 
 from cvmaker.domain.cv.model import Basics, CvDocument, Design, Item, Link, PageSize, Section, SectionKind
+from cvmaker.domain.cv.validation import validate_document
 from cvmaker.domain.errors import FieldProblem, InvalidInput
 from cvmaker.domain.json_resume import (
     DATE_MESSAGE,
@@ -21,7 +22,6 @@ from cvmaker.domain.json_resume import (
     to_json_resume,
     validate_json_resume,
 )
-from cvmaker.domain.cv.validation import validate_document
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "json_resume"
 DOCUMENTS = sorted(path.name for path in FIXTURES.glob("*.json"))
@@ -95,6 +95,7 @@ def same_ignoring_ids(first: CvDocument, second: CvDocument) -> bool:
 
 # ---------------------------------------------------------------- import
 
+
 def test_the_official_sample_imports_into_a_valid_cv_with_every_part_in_its_place() -> None:
     doc = from_json_resume(load("official_sample.json"))
 
@@ -110,11 +111,16 @@ def test_the_official_sample_imports_into_a_valid_cv_with_every_part_in_its_plac
     ]
     kinds = [(section.kind, section.title) for section in doc.sections]
     assert kinds == [
-        (SectionKind.EXPERIENCE, "Experience"), (SectionKind.VOLUNTEER, "Volunteering"),
-        (SectionKind.EDUCATION, "Education"), (SectionKind.AWARDS, "Awards"),
-        (SectionKind.PUBLICATIONS, "Publications"), (SectionKind.SKILLS, "Skills"),
-        (SectionKind.LANGUAGES, "Languages"), (SectionKind.CUSTOM, "Interests"),
-        (SectionKind.CUSTOM, "References"), (SectionKind.PROJECTS, "Projects"),
+        (SectionKind.EXPERIENCE, "Experience"),
+        (SectionKind.VOLUNTEER, "Volunteering"),
+        (SectionKind.EDUCATION, "Education"),
+        (SectionKind.AWARDS, "Awards"),
+        (SectionKind.PUBLICATIONS, "Publications"),
+        (SectionKind.SKILLS, "Skills"),
+        (SectionKind.LANGUAGES, "Languages"),
+        (SectionKind.CUSTOM, "Interests"),
+        (SectionKind.CUSTOM, "References"),
+        (SectionKind.PROJECTS, "Projects"),
     ]
     work = doc.sections[0].items[0]
     assert (work.organization, work.title, work.location) == ("Pied Piper", "CEO/President", "Palo Alto, CA")
@@ -136,12 +142,14 @@ def test_the_official_sample_imports_into_a_valid_cv_with_every_part_in_its_plac
 
 
 def test_an_entry_with_a_start_and_no_end_is_current_except_in_education() -> None:
-    doc = from_json_resume({
-        "work": [{"name": "A", "startDate": "2021-04"}, {"name": "B", "endDate": "2020"}],
-        "volunteer": [{"organization": "C", "startDate": "2018"}],
-        "projects": [{"name": "D", "startDate": "2022-01-05"}],
-        "education": [{"institution": "E", "startDate": "2024-09"}],
-    })
+    doc = from_json_resume(
+        {
+            "work": [{"name": "A", "startDate": "2021-04"}, {"name": "B", "endDate": "2020"}],
+            "volunteer": [{"organization": "C", "startDate": "2018"}],
+            "projects": [{"name": "D", "startDate": "2022-01-05"}],
+            "education": [{"institution": "E", "startDate": "2024-09"}],
+        }
+    )
 
     current = {item.organization or item.title: item.current for section in doc.sections for item in section.items}
     assert current == {"A": True, "B": False, "C": True, "D": True, "E": False}
@@ -160,11 +168,17 @@ def test_sections_follow_the_order_of_the_documents_keys_and_each_import_gets_fr
 
 
 def test_a_profile_without_an_address_is_kept_only_for_networks_whose_address_we_know() -> None:
-    doc = from_json_resume({"basics": {"profiles": [
-        {"network": "GitHub", "username": "octo cat"},
-        {"network": "Friendster", "username": "old"},
-        {"network": "LinkedIn", "username": "jane", "url": "linkedin.com/in/jane-doe"},
-    ]}})
+    doc = from_json_resume(
+        {
+            "basics": {
+                "profiles": [
+                    {"network": "GitHub", "username": "octo cat"},
+                    {"network": "Friendster", "username": "old"},
+                    {"network": "LinkedIn", "username": "jane", "url": "linkedin.com/in/jane-doe"},
+                ]
+            }
+        }
+    )
 
     assert doc.basics.links == [
         Link(url="https://github.com/octo%20cat", label="GitHub"),
@@ -181,6 +195,7 @@ def test_an_empty_document_is_an_empty_cv() -> None:
 
 
 # ---------------------------------------------------------------- JSON Resume -> our CV -> JSON Resume
+
 
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_import_then_export_gives_back_every_field_our_model_holds(name: str) -> None:
@@ -199,7 +214,8 @@ def test_import_then_export_gives_back_every_field_our_model_holds(name: str) ->
     for profile in original["basics"].get("profiles", []):
         if profile.get("url"):
             assert {"network": profile["network"], "url": profile["url"]}.items() <= next(
-                back for back in exported["basics"]["profiles"] if back["url"] == profile["url"]).items()
+                back for back in exported["basics"]["profiles"] if back["url"] == profile["url"]
+            ).items()
 
 
 def test_the_username_of_a_profile_comes_back_when_its_address_ends_in_it() -> None:
@@ -232,47 +248,108 @@ def test_the_fixtures_themselves_are_valid_json_resume() -> None:
 
 # ---------------------------------------------------------------- our CV -> JSON Resume -> our CV
 
+
 def awkward_cv() -> CvDocument:
     """A CV using everything JSON Resume cannot say."""
     return CvDocument(
         title="Platform roles, long version",
         basics=Basics(
-            name="Ines Duarte", headline="", email="ines@example.com", phone=None, location="Porto, Portugal",
-            links=[Link(url="https://github.com/ines", label="GitHub"), Link(url="https://ines.example.com"),
-                   Link(url="mailto:ines@example.com", label="")],
+            name="Ines Duarte",
+            headline="",
+            email="ines@example.com",
+            phone=None,
+            location="Porto, Portugal",
+            links=[
+                Link(url="https://github.com/ines", label="GitHub"),
+                Link(url="https://ines.example.com"),
+                Link(url="mailto:ines@example.com", label=""),
+            ],
         ),
         summary=None,
         sections=[
-            Section("s-exp", SectionKind.EXPERIENCE, "Where I worked", items=[
-                Item("i-1", title="Platform lead", organization="Acme", start_date="2022-02", current=True,
-                     keywords=["Kubernetes"], bullets=["Led 5 people", ""]),
-                Item("i-2", visible=False, title="Secret job", organization="Hidden Ltd", start_date="2019"),
-                Item("i-3", title="Engineer", start_date="2018-01", current=False),  # open, but not current
-                Item("i-4", title="Intern", current=True),  # current without a start
-            ]),
-            Section("s-talks", SectionKind.CUSTOM, "Talks", items=[
-                Item("i-5", title="Boring Kubernetes", organization="KubeCon", start_date="2023-04",
-                     url="https://example.com/talk"),
-            ]),
-            Section("s-hobbies", SectionKind.CUSTOM, "Hobbies", items=[
-                Item("i-6", title="Climbing", keywords=["bouldering"], start_date="2015"),
-            ]),
-            Section("s-edu", SectionKind.EDUCATION, "Education", items=[
-                Item("i-7", title="MSc, Computer Science, Distributed Systems", organization="FEUP",
-                     description="Grade: 18/20"),
-                Item("i-8", title="Exchange, ", description="Erasmus year.\nGrade: n/a", location="Delft"),
-                Item("i-9", title=", Physics"),
-            ]),
+            Section(
+                "s-exp",
+                SectionKind.EXPERIENCE,
+                "Where I worked",
+                items=[
+                    Item(
+                        "i-1",
+                        title="Platform lead",
+                        organization="Acme",
+                        start_date="2022-02",
+                        current=True,
+                        keywords=["Kubernetes"],
+                        bullets=["Led 5 people", ""],
+                    ),
+                    Item("i-2", visible=False, title="Secret job", organization="Hidden Ltd", start_date="2019"),
+                    Item("i-3", title="Engineer", start_date="2018-01", current=False),  # open, but not current
+                    Item("i-4", title="Intern", current=True),  # current without a start
+                ],
+            ),
+            Section(
+                "s-talks",
+                SectionKind.CUSTOM,
+                "Talks",
+                items=[
+                    Item(
+                        "i-5",
+                        title="Boring Kubernetes",
+                        organization="KubeCon",
+                        start_date="2023-04",
+                        url="https://example.com/talk",
+                    ),
+                ],
+            ),
+            Section(
+                "s-hobbies",
+                SectionKind.CUSTOM,
+                "Hobbies",
+                items=[
+                    Item("i-6", title="Climbing", keywords=["bouldering"], start_date="2015"),
+                ],
+            ),
+            Section(
+                "s-edu",
+                SectionKind.EDUCATION,
+                "Education",
+                items=[
+                    Item(
+                        "i-7",
+                        title="MSc, Computer Science, Distributed Systems",
+                        organization="FEUP",
+                        description="Grade: 18/20",
+                    ),
+                    Item("i-8", title="Exchange, ", description="Erasmus year.\nGrade: n/a", location="Delft"),
+                    Item("i-9", title=", Physics"),
+                ],
+            ),
             Section("s-empty", SectionKind.PROJECTS, "Side projects"),
-            Section("s-old", SectionKind.EXPERIENCE, "Earlier experience", visible=False, items=[
-                Item("i-10", title="Barista", organization="Café"),
-            ]),
-            Section("s-exp2", SectionKind.EXPERIENCE, "Teaching", items=[
-                Item("i-11", title="Lecturer", organization="FEUP", start_date="2020", end_date="2021"),
-            ]),
+            Section(
+                "s-old",
+                SectionKind.EXPERIENCE,
+                "Earlier experience",
+                visible=False,
+                items=[
+                    Item("i-10", title="Barista", organization="Café"),
+                ],
+            ),
+            Section(
+                "s-exp2",
+                SectionKind.EXPERIENCE,
+                "Teaching",
+                items=[
+                    Item("i-11", title="Lecturer", organization="FEUP", start_date="2020", end_date="2021"),
+                ],
+            ),
         ],
-        design=Design(template="modern", accent_color="#aa3300", font_family="Noto Serif", font_size=11.0,
-                      page_size=PageSize.LETTER, margins="15mm"),
+        design=Design(
+            template="modern",
+            accent_color="#aa3300",
+            font_family="Noto Serif",
+            font_size=11.0,
+            page_size=PageSize.LETTER,
+            margins="15mm",
+        ),
     )
 
 
@@ -293,8 +370,12 @@ def test_what_json_resume_cannot_show_stays_out_of_its_arrays() -> None:
     assert "endDate" not in exported["work"][0]
     assert exported["interests"] == [{"name": "Climbing", "keywords": ["bouldering"]}]
     assert "projects" not in exported  # the only projects section is empty
-    assert exported["education"][0] == {"institution": "FEUP", "studyType": "MSc",
-                                        "area": "Computer Science, Distributed Systems", "score": "18/20"}
+    assert exported["education"][0] == {
+        "institution": "FEUP",
+        "studyType": "MSc",
+        "area": "Computer Science, Distributed Systems",
+        "score": "18/20",
+    }
     assert exported["basics"]["url"] == "https://ines.example.com"
     assert exported["basics"]["location"] == {"city": "Porto, Portugal"}
     text = json.dumps({key: value for key, value in exported.items() if key != "meta"})
@@ -317,8 +398,19 @@ def test_export_without_extras_is_plain_json_resume() -> None:
 
 def random_cv(rng: random.Random) -> CvDocument:
     """A valid CV made of awkward values: blanks, separators, labels, dates in every precision."""
-    texts = [None, "", "Plain", "Bachelor, ", ", Physics", "a, b, c", "Grade: 3.9", "Grade: ", "x\nGrade: 1",
-             "Zoë — ünïcode ✓", " padded "]
+    texts = [
+        None,
+        "",
+        "Plain",
+        "Bachelor, ",
+        ", Physics",
+        "a, b, c",
+        "Grade: 3.9",
+        "Grade: ",
+        "x\nGrade: 1",
+        "Zoë — ünïcode ✓",
+        " padded ",
+    ]
     dates = ["2019", "2019-06", "2019-06-15", "2020", "2021-01"]
     addresses = ["https://example.com/a", "mailto:a@example.com", "http://host.example/x?y=1"]
     urls = [None, *addresses]
@@ -327,27 +419,45 @@ def random_cv(rng: random.Random) -> CvDocument:
         start = rng.choice([None, *dates[:3]])
         end = rng.choice([None, *dates[3:]])
         return Item(
-            id=f"i{n}", visible=rng.random() > 0.2, title=rng.choice(texts), organization=rng.choice(texts),
-            location=rng.choice(texts), start_date=start, end_date=end, current=end is None and rng.random() > 0.5,
-            description=rng.choice(texts), bullets=rng.sample(["", "one", "two, three"], rng.randint(0, 3)),
-            keywords=rng.sample(["Go", "SQL", ""], rng.randint(0, 3)), url=rng.choice(urls),
+            id=f"i{n}",
+            visible=rng.random() > 0.2,
+            title=rng.choice(texts),
+            organization=rng.choice(texts),
+            location=rng.choice(texts),
+            start_date=start,
+            end_date=end,
+            current=end is None and rng.random() > 0.5,
+            description=rng.choice(texts),
+            bullets=rng.sample(["", "one", "two, three"], rng.randint(0, 3)),
+            keywords=rng.sample(["Go", "SQL", ""], rng.randint(0, 3)),
+            url=rng.choice(urls),
         )
 
     counter = iter(range(10_000))
     sections = []
     for s in range(rng.randint(0, 8)):
         kind = rng.choice(list(SectionKind))
-        title = rng.choice(["Interests", "hobbies ", "References", "Talks", "Whatever"]) \
-            if kind is SectionKind.CUSTOM else kind.value.title()
+        title = (
+            rng.choice(["Interests", "hobbies ", "References", "Talks", "Whatever"])
+            if kind is SectionKind.CUSTOM
+            else kind.value.title()
+        )
         items = [item(next(counter)) for _ in range(rng.randint(0, 4))]
         sections.append(Section(f"s{s}", kind, title, visible=rng.random() > 0.15, items=items))
-    links = [Link(url=rng.choice(addresses), label=rng.choice([None, "", "GitHub", "Home"]))
-             for _ in range(rng.randint(0, 4))]
+    links = [
+        Link(url=rng.choice(addresses), label=rng.choice([None, "", "GitHub", "Home"]))
+        for _ in range(rng.randint(0, 4))
+    ]
     return CvDocument(
         title=rng.choice(["CV", "Long title " * 10]),
-        basics=Basics(name=rng.choice(["", "Ana", "Ana, Maria"]), headline=rng.choice(texts),
-                      email=rng.choice([None, "a@example.com"]), phone=rng.choice([None, "+1 555 0100"]),
-                      location=rng.choice(texts), links=links),
+        basics=Basics(
+            name=rng.choice(["", "Ana", "Ana, Maria"]),
+            headline=rng.choice(texts),
+            email=rng.choice([None, "a@example.com"]),
+            phone=rng.choice([None, "+1 555 0100"]),
+            location=rng.choice(texts),
+            links=links,
+        ),
         summary=rng.choice(texts),
         sections=sections,
         design=Design(font_size=rng.choice([9.0, 10.5, 12.25])),
@@ -367,6 +477,7 @@ def test_random_cvs_survive_export_then_import_exactly() -> None:
 
 
 # ---------------------------------------------------------------- edited by another tool between export and import
+
 
 def test_entries_edited_elsewhere_win_while_what_json_resume_cannot_hold_is_restored() -> None:
     doc = awkward_cv()
@@ -431,29 +542,43 @@ def test_a_document_that_is_not_an_object_is_refused(data: Any) -> None:
     assert problems_of(data) == [FieldProblem("", "must be a JSON object (a JSON Resume document)")]
 
 
-@pytest.mark.parametrize(("data", "path", "message"), [
-    ({"work": SECRET}, "work", "must be an array"),
-    ({"work": [SECRET]}, "work.0", "must be an object"),
-    ({"work": [{"highlights": SECRET}]}, "work.0.highlights", "must be an array"),
-    ({"work": [{"highlights": [1]}]}, "work.0.highlights.0", "must be a string"),
-    ({"basics": {"name": 12345}}, "basics.name", "must be a string"),
-    ({"basics": {"profiles": [{"url": 7}]}}, "basics.profiles.0.url", "must be a string"),
-    ({"skills": [{"keywords": {"a": SECRET}}]}, "skills.0.keywords", "must be an array"),
-    ({"education": [{"startDate": SECRET}]}, "education.0.startDate", DATE_MESSAGE),
-    ({"work": [{"startDate": "2020-13"}]}, "work.0.startDate", DATE_MESSAGE),  # JSON Resume's pattern allows it
-    ({"awards": [{"date": "2020-02-00"}]}, "awards.0.date", DATE_MESSAGE),
-    ({"work": [{"startDate": "2021", "endDate": "2020-05"}]}, "work.0.endDate", "must not be before the start date"),
-    ({"basics": {"email": SECRET}}, "basics.email", "must be an email address like name@example.com"),
-    ({"projects": [{"url": "not a url " + SECRET}]}, "projects.0.url",
-     "must be a web address starting with http:// or https:// (or mailto:, tel:)"),
-    ({"basics": {"profiles": [{"network": "x" * 101, "url": "https://x.com/a"}]}}, "basics.profiles.0.network",
-     "must be at most 100 characters"),
-    ({"basics": {"summary": "a" * 10_001}}, "basics.summary", "must be at most 10000 characters"),
-    ({"bio": {}}, "bio", "is not a field this format defines"),
-    ({SECRET * 5: 1}, "", "is not a field this format defines"),
-])
+@pytest.mark.parametrize(
+    ("data", "path", "message"),
+    [
+        ({"work": SECRET}, "work", "must be an array"),
+        ({"work": [SECRET]}, "work.0", "must be an object"),
+        ({"work": [{"highlights": SECRET}]}, "work.0.highlights", "must be an array"),
+        ({"work": [{"highlights": [1]}]}, "work.0.highlights.0", "must be a string"),
+        ({"basics": {"name": 12345}}, "basics.name", "must be a string"),
+        ({"basics": {"profiles": [{"url": 7}]}}, "basics.profiles.0.url", "must be a string"),
+        ({"skills": [{"keywords": {"a": SECRET}}]}, "skills.0.keywords", "must be an array"),
+        ({"education": [{"startDate": SECRET}]}, "education.0.startDate", DATE_MESSAGE),
+        ({"work": [{"startDate": "2020-13"}]}, "work.0.startDate", DATE_MESSAGE),  # JSON Resume's pattern allows it
+        ({"awards": [{"date": "2020-02-00"}]}, "awards.0.date", DATE_MESSAGE),
+        (
+            {"work": [{"startDate": "2021", "endDate": "2020-05"}]},
+            "work.0.endDate",
+            "must not be before the start date",
+        ),
+        ({"basics": {"email": SECRET}}, "basics.email", "must be an email address like name@example.com"),
+        (
+            {"projects": [{"url": "not a url " + SECRET}]},
+            "projects.0.url",
+            "must be a web address starting with http:// or https:// (or mailto:, tel:)",
+        ),
+        (
+            {"basics": {"profiles": [{"network": "x" * 101, "url": "https://x.com/a"}]}},
+            "basics.profiles.0.network",
+            "must be at most 100 characters",
+        ),
+        ({"basics": {"summary": "a" * 10_001}}, "basics.summary", "must be at most 10000 characters"),
+        ({"bio": {}}, "bio", "is not a field this format defines"),
+        ({SECRET * 5: 1}, "", "is not a field this format defines"),
+    ],
+)
 def test_a_wrong_field_is_named_by_its_json_resume_path_without_echoing_its_value(
-        data: dict[str, Any], path: str, message: str) -> None:
+    data: dict[str, Any], path: str, message: str
+) -> None:
     problems = problems_of(data)
 
     assert FieldProblem(path, message) in problems
@@ -467,7 +592,10 @@ def test_the_date_path_names_the_field_the_document_used() -> None:
 
 def test_every_problem_is_reported_at_once() -> None:
     assert paths_of({"basics": {"name": 1, "email": 2}, "work": [{"startDate": "later"}]}) == {
-        "basics.name", "basics.email", "work.0.startDate"}
+        "basics.name",
+        "basics.email",
+        "work.0.startDate",
+    }
 
 
 def test_too_many_entries_are_refused_with_the_array_named() -> None:
@@ -476,13 +604,16 @@ def test_too_many_entries_are_refused_with_the_array_named() -> None:
     assert problems == [FieldProblem("skills", "must have at most 200 entries")]
 
 
-@pytest.mark.parametrize("data", [
-    {"basics": {"summary": "a" * (MAX_JSON_RESUME_BYTES + 1)}},
-    {"meta": {"padding": ["x" * 1000] * 1001}},
-    {"meta": {"deep": json.loads("[" * 40 + "]" * 40)}},
-    {"meta": {"many": [0] * 200_001}},
-    {"meta": {"n": float("nan")}},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"basics": {"summary": "a" * (MAX_JSON_RESUME_BYTES + 1)}},
+        {"meta": {"padding": ["x" * 1000] * 1001}},
+        {"meta": {"deep": json.loads("[" * 40 + "]" * 40)}},
+        {"meta": {"many": [0] * 200_001}},
+        {"meta": {"n": float("nan")}},
+    ],
+)
 def test_absurd_documents_are_refused_before_any_parsing(data: dict[str, Any]) -> None:
     problems = problems_of(data)
 
@@ -560,11 +691,24 @@ def test_the_shipped_schema_is_the_official_one_with_its_licence() -> None:
 
 def test_the_largest_cv_we_store_still_exports_and_imports_back() -> None:
     sections = [
-        Section(f"s{s}", SectionKind.EXPERIENCE, f"Part {s}", visible=s % 2 == 0, items=[
-            Item(f"i{s}-{i}", visible=i % 3 != 0, title="Engineer", organization="Acme", keywords=["Go"],
-                 description="Built and ran things. " * 14, bullets=["Shipped it"] * 3)
-            for i in range(100)
-        ])
+        Section(
+            f"s{s}",
+            SectionKind.EXPERIENCE,
+            f"Part {s}",
+            visible=s % 2 == 0,
+            items=[
+                Item(
+                    f"i{s}-{i}",
+                    visible=i % 3 != 0,
+                    title="Engineer",
+                    organization="Acme",
+                    keywords=["Go"],
+                    description="Built and ran things. " * 14,
+                    bullets=["Shipped it"] * 3,
+                )
+                for i in range(100)
+            ],
+        )
         for s in range(6)
     ]
     doc = CvDocument(title="Big", basics=Basics(name="Big Person"), sections=sections)

@@ -15,8 +15,13 @@ def test_checked_in_schema_matches_the_code() -> None:
 
 def test_contract_operations_exist() -> None:
     sdl = SDL.read_text(encoding="utf-8")
-    for operation in ("me: User!", "cv(id: ID!): Cv", "cvs(first: Int! = 20, after: String = null): CvConnection!",
-                      "cvRevisions(id: ID!): [CvRevision!]!", "createCv(input: CvInput!): CvResult!",
-                      "updateCv(id: ID!, version: Int!, input: CvInput!): CvResult!",
-                      "union CvResult = Cv | NotFoundError | ValidationError | VersionConflictError"):
+    for operation in (
+        "me: User!",
+        "cv(id: ID!): Cv",
+        "cvs(first: Int! = 20, after: String = null): CvConnection!",
+        "cvRevisions(id: ID!): [CvRevision!]!",
+        "createCv(input: CvInput!): CvResult!",
+        "updateCv(id: ID!, version: Int!, input: CvInput!): CvResult!",
+        "union CvResult = Cv | NotFoundError | ValidationError | VersionConflictError",
+    ):
         assert operation in sdl, operation

@@ -25,12 +25,16 @@ def table_definition(name: str) -> dict[str, Any]:
         "KeySchema": [{"AttributeName": "PK", "KeyType": "HASH"}, {"AttributeName": "SK", "KeyType": "RANGE"}],
         # Local, not global: it shares the owner's partition and allows strongly consistent reads, so a CV
         # appears in its owner's list the moment it is created. Sparse: only CV heads carry `cvId`.
-        "LocalSecondaryIndexes": [{
-            "IndexName": CV_LIST_INDEX,
-            "KeySchema": [{"AttributeName": "PK", "KeyType": "HASH"},
-                          {"AttributeName": "cvId", "KeyType": "RANGE"}],
-            "Projection": {"ProjectionType": "ALL"},
-        }],
+        "LocalSecondaryIndexes": [
+            {
+                "IndexName": CV_LIST_INDEX,
+                "KeySchema": [
+                    {"AttributeName": "PK", "KeyType": "HASH"},
+                    {"AttributeName": "cvId", "KeyType": "RANGE"},
+                ],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+        ],
     }
 
 
@@ -45,12 +49,29 @@ def create_bucket(s3: Any, name: str, region: str, allowed_origins: tuple[str, .
     if region != "us-east-1":  # S3 refuses an explicit us-east-1 constraint
         arguments["CreateBucketConfiguration"] = {"LocationConstraint": region}
     s3.create_bucket(**arguments)
-    s3.put_public_access_block(Bucket=name, PublicAccessBlockConfiguration={
-        "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True, "RestrictPublicBuckets": True})
+    s3.put_public_access_block(
+        Bucket=name,
+        PublicAccessBlockConfiguration={
+            "BlockPublicAcls": True,
+            "IgnorePublicAcls": True,
+            "BlockPublicPolicy": True,
+            "RestrictPublicBuckets": True,
+        },
+    )
     if allowed_origins:
-        s3.put_bucket_cors(Bucket=name, CORSConfiguration={"CORSRules": [{
-            "AllowedOrigins": list(allowed_origins), "AllowedMethods": ["GET", "POST"],
-            "AllowedHeaders": ["*"], "MaxAgeSeconds": 600}]})
+        s3.put_bucket_cors(
+            Bucket=name,
+            CORSConfiguration={
+                "CORSRules": [
+                    {
+                        "AllowedOrigins": list(allowed_origins),
+                        "AllowedMethods": ["GET", "POST"],
+                        "AllowedHeaders": ["*"],
+                        "MaxAgeSeconds": 600,
+                    }
+                ]
+            },
+        )
 
 
 @dataclass(frozen=True)
@@ -81,8 +102,15 @@ def create_user_pool(cognito: Any, name: str, region: str, endpoint_url: str) ->
         PoolName=name,
         UsernameAttributes=["email"],
         AutoVerifiedAttributes=["email"],
-        Policies={"PasswordPolicy": {"MinimumLength": 12, "RequireUppercase": False, "RequireLowercase": False,
-                                     "RequireNumbers": False, "RequireSymbols": False}},
+        Policies={
+            "PasswordPolicy": {
+                "MinimumLength": 12,
+                "RequireUppercase": False,
+                "RequireLowercase": False,
+                "RequireNumbers": False,
+                "RequireSymbols": False,
+            }
+        },
     )["UserPool"]["Id"]
     client_id = cognito.create_user_pool_client(
         UserPoolId=pool_id,

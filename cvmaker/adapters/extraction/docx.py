@@ -37,13 +37,15 @@ class _Reader:
     def paragraph(self, p: Any, part: Any) -> None:
         self.paragraphs += 1
         if self.paragraphs > MAX_PARAGRAPHS:
-            raise FileLimitExceeded(f"This document has more than {MAX_PARAGRAPHS:,} paragraphs; a CV has far fewer.",
-                                    "paragraphs")
+            raise FileLimitExceeded(
+                f"This document has more than {MAX_PARAGRAPHS:,} paragraphs; a CV has far fewer.", "paragraphs"
+            )
         text, size, bold = self._runs(p)
         self.characters += len(text)
         if self.characters > MAX_CHARS:
-            raise FileLimitExceeded(f"This document holds more than {MAX_CHARS:,} characters, more than any CV.",
-                                    "characters")
+            raise FileLimitExceeded(
+                f"This document holds more than {MAX_CHARS:,} characters, more than any CV.", "characters"
+            )
         style = _style_name(p, self.document)
         is_heading = bool(style and re.match(r"(heading|title|subtitle)", style, re.IGNORECASE))
         # A numbered heading ("1. Experience") is a heading; other numbered paragraphs are list items.
@@ -53,8 +55,17 @@ class _Reader:
         for number, piece in enumerate(text.split("\n")):
             spans = tuple(Span(clean(cell), size=size, bold=bold) for cell in piece.split("\t") if clean(cell))
             if spans:
-                self.lines.append(TextLine(spans=spans, page=1, top=float(len(self.lines)), size=size, bold=bold,
-                                           style=style or "Normal", list_item=numbered and number == 0))
+                self.lines.append(
+                    TextLine(
+                        spans=spans,
+                        page=1,
+                        top=float(len(self.lines)),
+                        size=size,
+                        bold=bold,
+                        style=style or "Normal",
+                        list_item=numbered and number == 0,
+                    )
+                )
         self._hyperlinks(p, part)
         # Text boxes anchored in this paragraph, read where they are anchored.
         for box in p.iter(f"{_W}txbxContent"):
@@ -148,8 +159,16 @@ class _Reader:
             self._hyperlinks(paragraphs[0], part)
         if spans:
             size, bold = max(set(sizes), key=sizes.count)
-            self.lines.append(TextLine(spans=tuple(spans), page=1, top=float(len(self.lines)), size=size,
-                                       bold=bold, style=first_style or "Normal"))
+            self.lines.append(
+                TextLine(
+                    spans=tuple(spans),
+                    page=1,
+                    top=float(len(self.lines)),
+                    size=size,
+                    bold=bold,
+                    style=first_style or "Normal",
+                )
+            )
         for paragraphs in cells:
             for p in paragraphs[1:]:
                 self.paragraph(p, part)
@@ -183,8 +202,11 @@ def _style_font(p: Any, document: Any) -> tuple[float, bool]:
     style_id = p.find(f"{_W}pPr/{_W}pStyle")
     style = None
     try:
-        style = (document.styles.get_by_id(style_id.get(f"{_W}val"), 1) if style_id is not None
-                 else document.styles.default(1))
+        style = (
+            document.styles.get_by_id(style_id.get(f"{_W}val"), 1)
+            if style_id is not None
+            else document.styles.default(1)
+        )
     except Exception:
         style = None
     depth = 0
@@ -238,13 +260,13 @@ def extract_docx(data: bytes) -> ExtractedDocument:
         try:
             footer = section.footer
             if not footer.is_linked_to_previous:
-                dropped.extend("footer: " + clean(_plain_text(p)) for p in footer._element.iter(f"{_W}p")
-                               if clean(_plain_text(p)))
+                dropped.extend(
+                    "footer: " + clean(_plain_text(p)) for p in footer._element.iter(f"{_W}p") if clean(_plain_text(p))
+                )
         except Exception:
             pass
     reader.block(document.element.body, document.part)
     breaks = sum(1 for _ in document.element.body.iter(f"{_W}lastRenderedPageBreak"))
     if not reader.lines:
         raise UnsupportedFile("This Word document has no text.", "no_text")
-    return ExtractedDocument(kind="docx", pages=breaks + 1, lines=reader.lines, links=reader.links,
-                             dropped=dropped)
+    return ExtractedDocument(kind="docx", pages=breaks + 1, lines=reader.lines, links=reader.links, dropped=dropped)

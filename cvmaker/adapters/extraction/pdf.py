@@ -29,8 +29,20 @@ FRAGMENT_GAP = 0.9  # of the font size: a wider gap separates fragments (columns
 INVISIBLE_RENDER_MODES = {3, 7}  # PDF text render modes that paint nothing (mode 7 only clips)
 SOFT_HYPHENS = {"\u00ad", "\ufffe", "\x02"}
 ICON = "\ue000"  # an icon glyph (private use area or an icon font): text cleaning removes it
-ICON_FONT_WORDS = ("awesome", "icon", "marvosym", "dingbat", "wingding", "fontello", "material", "academicons",
-                   "symbola", "bootstrap-icons", "remixicon", "tabler")
+ICON_FONT_WORDS = (
+    "awesome",
+    "icon",
+    "marvosym",
+    "dingbat",
+    "wingding",
+    "fontello",
+    "material",
+    "academicons",
+    "symbola",
+    "bootstrap-icons",
+    "remixicon",
+    "tabler",
+)
 
 
 @dataclass(slots=True)
@@ -51,7 +63,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
     """Positioned lines of a PDF in reading order. Raises `UnsupportedFile` (damaged, encrypted, no text layer)
     or `FileLimitExceeded` (too many pages or characters)."""
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     started = time.monotonic()
     try:
@@ -67,9 +79,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
         if page_count == 0:
             raise UnsupportedFile("This PDF has no pages.", "damaged")
         if page_count > MAX_PAGES:
-            raise FileLimitExceeded(
-                f"This PDF has {page_count} pages; a CV can have at most {MAX_PAGES}.", "pages"
-            )
+            raise FileLimitExceeded(f"This PDF has {page_count} pages; a CV can have at most {MAX_PAGES}.", "pages")
         page_glyphs: list[tuple[float, float, list[_Glyph]]] = []
         rotated: list[str] = []
         links: list[LinkTarget] = []
@@ -78,8 +88,9 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
             try:
                 page = document[index]
             except pdfium.PdfiumError:
-                raise UnsupportedFile(f"Page {index + 1} of this PDF is damaged and cannot be read.",
-                                      "damaged") from None
+                raise UnsupportedFile(
+                    f"Page {index + 1} of this PDF is damaged and cannot be read.", "damaged"
+                ) from None
             try:
                 width, height = page.get_size()
                 textpage = page.get_textpage()
@@ -162,8 +173,20 @@ def _glyphs(textpage: Any, page_height: float, raw: Any, rotated: list[str] | No
         if size < 2.5 or bottom - top < 1.0:
             continue  # hidden "white 1-pt" text and zero-height glyphs
         wide = ord(char) >= 0x300
-        glyphs.append(_Glyph(char, box.left, box.right, top, bottom, size, bold, pending_space,
-                             wide and _is_rtl(char), wide and unicodedata.category(char) == "Mn"))
+        glyphs.append(
+            _Glyph(
+                char,
+                box.left,
+                box.right,
+                top,
+                bottom,
+                size,
+                bold,
+                pending_space,
+                wide and _is_rtl(char),
+                wide and unicodedata.category(char) == "Mn",
+            )
+        )
         pending_space = False
     return glyphs
 
@@ -286,8 +309,12 @@ def _fragments(rows: list[list[_Word]], strong_edges: list[int], right_to_left: 
                 groups.append([])
             groups[-1].append(word)
         row_fragments = [_fragment(group, right_to_left) for group in groups]
-        if (len(groups) >= 2 and not row_fragments[0].text and _is_icon_only(groups[0])
-                and len(row_fragments[1].text.split()) >= 4):
+        if (
+            len(groups) >= 2
+            and not row_fragments[0].text
+            and _is_icon_only(groups[0])
+            and len(row_fragments[1].text.split()) >= 4
+        ):
             # A bullet glyph from a symbol font, set apart from its text by a tab (Word's PDFs).
             row_fragments[0] = replace(row_fragments[0], text="•")
         fragments.extend(row_fragments)
@@ -355,13 +382,20 @@ def _logical_order(words: list[str], right_to_left: bool = False) -> list[str]:
         # their own ("+971 4 555 0199" is set "0199 555 4 971+"): digits keep their order, the words do not,
         # and a sign set after the digits goes before them.
         words = [f"{word[-1]}{word[:-1]}" if re.fullmatch(r"\d[\d().-]*[+]", word) else word for word in words]
-        letters = [not is_rtl and re.search(r"[^\W\d_]", word) is not None
-                   for word, is_rtl in zip(words, rtl, strict=True)]
+        letters = [
+            not is_rtl and re.search(r"[^\W\d_]", word) is not None for word, is_rtl in zip(words, rtl, strict=True)
+        ]
         # A number beside a Latin word belongs to its run ("Python 3"); between right-to-left words or other
         # numbers it stands alone.
-        latin = [has_letters or (bool(re.search(r"\d", word)) and not rtl[i] and (
-            (i > 0 and letters[i - 1]) or (i + 1 < len(words) and letters[i + 1])))
-            for i, (word, has_letters) in enumerate(zip(words, letters, strict=True))]
+        latin = [
+            has_letters
+            or (
+                bool(re.search(r"\d", word))
+                and not rtl[i]
+                and ((i > 0 and letters[i - 1]) or (i + 1 < len(words) and letters[i + 1]))
+            )
+            for i, (word, has_letters) in enumerate(zip(words, letters, strict=True))
+        ]
         return [words[i] for run in reversed(_runs(latin)) for i in (run[1] if run[0] else reversed(run[1]))]
     # Left to right as a whole: only each run of right-to-left words reads backwards.
     return [words[i] for run in _runs(rtl) for i in (reversed(run[1]) if run[0] else run[1])]
@@ -398,7 +432,8 @@ def _links(document: Any, page: Any, textpage: Any, page_height: float, raw: Any
         url = buffer.raw[: length - 1].decode("utf-8", "replace").strip()
         text = ""
         if raw.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
-            text = clean(textpage.get_text_bounded(rect.left, min(rect.bottom, rect.top),
-                                                   rect.right, max(rect.bottom, rect.top)))
+            text = clean(
+                textpage.get_text_bounded(rect.left, min(rect.bottom, rect.top), rect.right, max(rect.bottom, rect.top))
+            )
         found.append(LinkTarget(url, text))
     return found

@@ -27,7 +27,7 @@ _NOT_A_CV_FILE = "This file is not a PDF or a Word (.docx) document."
 
 
 def sniff(data: bytes) -> str:
-    """"pdf" or "docx"; anything else raises `UnsupportedFile` with a message that says what it looks like."""
+    """ "pdf" or "docx"; anything else raises `UnsupportedFile` with a message that says what it looks like."""
     if not data:
         raise UnsupportedFile("The file is empty.", "empty")
     if len(data) > MAX_UPLOAD_BYTES:
@@ -114,7 +114,7 @@ def warm_up() -> None:
     import docx  # noqa: F401
     import pypdfium2  # noqa: F401
 
-    import cvmaker.adapters.extraction.docx  # noqa: F401
+    import cvmaker.adapters.extraction.docx
     import cvmaker.adapters.extraction.pdf  # noqa: F401
 
 

@@ -89,12 +89,14 @@ class LocalVectorIndex:
             for record, vector in zip(records, vectors):
                 space.put(record, vector)
 
-    def query(self, namespace: str, vector: Vector, top_k: int,
-              where: Mapping[str, MetadataValue] | None = None) -> list[VectorHit]:
+    def query(
+        self, namespace: str, vector: Vector, top_k: int, where: Mapping[str, MetadataValue] | None = None
+    ) -> list[VectorHit]:
         return self.query_many(namespace, [vector], top_k, where)[0]
 
-    def query_many(self, namespace: str, vectors: Sequence[Vector], top_k: int,
-                   where: Mapping[str, MetadataValue] | None = None) -> list[list[VectorHit]]:
+    def query_many(
+        self, namespace: str, vectors: Sequence[Vector], top_k: int, where: Mapping[str, MetadataValue] | None = None
+    ) -> list[list[VectorHit]]:
         import numpy as np
 
         if not vectors:
@@ -118,8 +120,9 @@ class LocalVectorIndex:
             for row_scores in scores:
                 best = _top(row_scores, top_k)
                 picked = [int(rows[i]) if rows is not None else int(i) for i in best]
-                hits = [VectorHit(space.ids[r], float(row_scores[i]), dict(space.metadata[r]))
-                        for i, r in zip(best, picked)]
+                hits = [
+                    VectorHit(space.ids[r], float(row_scores[i]), dict(space.metadata[r])) for i, r in zip(best, picked)
+                ]
                 results.append(sorted(hits, key=lambda h: (-round(h.score, 6), h.id)))
         return results
 

@@ -62,7 +62,7 @@ class MiniLmEmbedder:
         order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for start in range(0, len(order), BATCH):
-            chunk = order[start:start + BATCH]
+            chunk = order[start : start + BATCH]
             width = max(len(encoded[i].ids) for i in chunk)
             ids = np.zeros((len(chunk), width), dtype=np.int64)
             mask = np.zeros((len(chunk), width), dtype=np.float32)
@@ -123,8 +123,11 @@ def _forward(w: dict[str, Any], ids: Any, mask: Any) -> Any:
     import numpy as np
 
     batch, width = ids.shape
-    x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:width]
-         + w["embeddings.token_type_embeddings.weight"][0])
+    x = (
+        w["embeddings.word_embeddings.weight"][ids]
+        + w["embeddings.position_embeddings.weight"][:width]
+        + w["embeddings.token_type_embeddings.weight"][0]
+    )
     x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
     head = 384 // HEADS
     blocked = (1.0 - mask)[:, None, None, :] * -1e9
@@ -144,11 +147,15 @@ def _forward(w: dict[str, Any], ids: Any, mask: Any) -> Any:
         scores = np.exp(scores - scores.max(-1, keepdims=True))
         attention = scores / scores.sum(-1, keepdims=True)
         context = (attention @ v).transpose(0, 2, 1, 3).reshape(batch, width, 384)
-        x = _layer_norm(dense(context, "attention.output.dense") + x,
-                        w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"])
+        x = _layer_norm(
+            dense(context, "attention.output.dense") + x,
+            w[p + "attention.output.LayerNorm.weight"],
+            w[p + "attention.output.LayerNorm.bias"],
+        )
         hidden = dense(x, "intermediate.dense")
         hidden = 0.5 * hidden * (1.0 + _erf(hidden / np.sqrt(2.0)))
-        x = _layer_norm(dense(hidden, "output.dense") + x,
-                        w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
+        x = _layer_norm(
+            dense(hidden, "output.dense") + x, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]
+        )
     pooled = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
     return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)

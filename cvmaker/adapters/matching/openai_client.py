@@ -17,6 +17,7 @@ class LazyOpenAiClient:
         if self._client is None:
             from openai import OpenAI
 
-            self._client = OpenAI(api_key=self._api_key, base_url=self._base_url, max_retries=0,
-                                  timeout=self.time_budget)
+            self._client = OpenAI(
+                api_key=self._api_key, base_url=self._base_url, max_retries=0, timeout=self.time_budget
+            )
         return self._client

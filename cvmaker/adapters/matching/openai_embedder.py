@@ -19,8 +19,15 @@ class OpenAiEmbedder(LazyOpenAiClient):
     # text-embedding-3 cosines run higher than MiniLM's: unrelated CV/posting pairs sit near 0.2, close ones 0.6.
     similarity_range = (0.20, 0.65)
 
-    def __init__(self, api_key: str | None = None, model: str = DEFAULT_MODEL, base_url: str | None = None,
-                 dimension: int | None = None, time_budget: float = 20.0, client: Any = None) -> None:
+    def __init__(
+        self,
+        api_key: str | None = None,
+        model: str = DEFAULT_MODEL,
+        base_url: str | None = None,
+        dimension: int | None = None,
+        time_budget: float = 20.0,
+        client: Any = None,
+    ) -> None:
         super().__init__(api_key, base_url, time_budget, client)
         self.model = model
         self.dimension = dimension or DIMENSIONS.get(model, 1536)
@@ -31,13 +38,18 @@ class OpenAiEmbedder(LazyOpenAiClient):
 
         vectors: list[Any] = []
         for start in range(0, len(texts), BATCH):
-            batch = [t if t.strip() else "." for t in texts[start:start + BATCH]]
+            batch = [t if t.strip() else "." for t in texts[start : start + BATCH]]
             try:
                 response = self.client().embeddings.create(model=self.model, input=batch, timeout=self.time_budget)
-            except (openai.RateLimitError, openai.APITimeoutError, openai.APIConnectionError,
-                    openai.InternalServerError) as failed:
-                raise GenerationUnavailable("The embedding service is busy or slow right now. "
-                                            "Try again in a minute.") from failed
+            except (
+                openai.RateLimitError,
+                openai.APITimeoutError,
+                openai.APIConnectionError,
+                openai.InternalServerError,
+            ) as failed:
+                raise GenerationUnavailable(
+                    "The embedding service is busy or slow right now. Try again in a minute."
+                ) from failed
             for item in sorted(response.data, key=lambda d: d.index):
                 vector = np.asarray(item.embedding, dtype=np.float32)
                 if vector.shape[0] != self.dimension:

@@ -72,16 +72,24 @@ def _schemas() -> tuple[type, type]:
 
 
 class OpenAiWriter(LazyOpenAiClient):
-    def __init__(self, api_key: str | None = None, model: str = DEFAULT_MODEL, base_url: str | None = None,
-                 time_budget: float = DEFAULT_TIME_BUDGET, client: Any = None) -> None:
+    def __init__(
+        self,
+        api_key: str | None = None,
+        model: str = DEFAULT_MODEL,
+        base_url: str | None = None,
+        time_budget: float = DEFAULT_TIME_BUDGET,
+        client: Any = None,
+    ) -> None:
         super().__init__(api_key, base_url, time_budget, client)
         self.name = model
         self.model = model
 
     def extract_requirements(self, posting: Posting) -> list[ProposedRequirement] | None:
         extraction_type, _ = _schemas()
-        content = (f"Title: {posting.title}\nCompany: {posting.company or '-'}\n"
-                   f"<posting>\n{posting.description[:MAX_POSTING_CHARS]}\n</posting>")
+        content = (
+            f"Title: {posting.title}\nCompany: {posting.company or '-'}\n"
+            f"<posting>\n{posting.description[:MAX_POSTING_CHARS]}\n</posting>"
+        )
         parsed = self._parse(EXTRACT_INSTRUCTIONS, content, extraction_type, max_tokens=2000)
         if parsed is None:
             return None
@@ -89,17 +97,27 @@ class OpenAiWriter(LazyOpenAiClient):
 
     def write_summary(self, brief: SummaryBrief) -> str | None:
         _, written_type = _schemas()
-        facts = {"target_role": brief.job_title, "headline": brief.headline, "current_summary": brief.current_summary,
-                 "roles": list(brief.recent_roles), "requirements_met": list(brief.matched_requirements),
-                 "bullets": list(brief.highlights)}
+        facts = {
+            "target_role": brief.job_title,
+            "headline": brief.headline,
+            "current_summary": brief.current_summary,
+            "roles": list(brief.recent_roles),
+            "requirements_met": list(brief.matched_requirements),
+            "bullets": list(brief.highlights),
+        }
         parsed = self._parse(SUMMARY_INSTRUCTIONS, json.dumps(facts, ensure_ascii=False), written_type, 400)
         return parsed.text.strip() if parsed is not None else None
 
     def write_cover_letter(self, brief: LetterBrief) -> str | None:
         _, written_type = _schemas()
-        facts = {"applicant": brief.name, "job_title": brief.job_title, "company": brief.company,
-                 "roles": list(brief.recent_roles), "requirements_met": list(brief.matched_requirements),
-                 "bullets": list(brief.highlights)}
+        facts = {
+            "applicant": brief.name,
+            "job_title": brief.job_title,
+            "company": brief.company,
+            "roles": list(brief.recent_roles),
+            "requirements_met": list(brief.matched_requirements),
+            "bullets": list(brief.highlights),
+        }
         parsed = self._parse(LETTER_INSTRUCTIONS, json.dumps(facts, ensure_ascii=False), written_type, 900)
         return parsed.text.strip() if parsed is not None else None
 
@@ -111,7 +129,9 @@ class OpenAiWriter(LazyOpenAiClient):
             completion = self.client().chat.completions.parse(
                 model=self.model,
                 messages=[{"role": "system", "content": instructions}, {"role": "user", "content": content}],
-                response_format=schema, max_completion_tokens=max_tokens, timeout=self.time_budget,
+                response_format=schema,
+                max_completion_tokens=max_tokens,
+                timeout=self.time_budget,
             )
         except (openai.LengthFinishReasonError, openai.ContentFilterFinishReasonError) as stopped:
             log.info("model answer not used: %s", type(stopped).__name__)

@@ -37,22 +37,31 @@ class PineconeIndex:
 
     def upsert(self, namespace: str, records: Sequence[VectorRecord]) -> None:
         for start in range(0, len(records), UPSERT_BATCH):
-            batch = [{"id": r.id, "values": [float(x) for x in r.values], "metadata": dict(r.metadata)}
-                     for r in records[start:start + UPSERT_BATCH]]
+            batch = [
+                {"id": r.id, "values": [float(x) for x in r.values], "metadata": dict(r.metadata)}
+                for r in records[start : start + UPSERT_BATCH]
+            ]
             self.index().upsert(vectors=batch, namespace=namespace)
 
-    def query(self, namespace: str, vector: Vector, top_k: int,
-              where: Mapping[str, MetadataValue] | None = None) -> list[VectorHit]:
+    def query(
+        self, namespace: str, vector: Vector, top_k: int, where: Mapping[str, MetadataValue] | None = None
+    ) -> list[VectorHit]:
         if top_k <= 0:
             return []
-        response = self.index().query(vector=[float(x) for x in vector], top_k=top_k, namespace=namespace,
-                                      filter=pinecone_filter(where) if where else None, include_metadata=True,
-                                      include_values=False)
+        response = self.index().query(
+            vector=[float(x) for x in vector],
+            top_k=top_k,
+            namespace=namespace,
+            filter=pinecone_filter(where) if where else None,
+            include_metadata=True,
+            include_values=False,
+        )
         hits = [VectorHit(m.id, float(m.score), dict(m.metadata or {})) for m in response.matches]
         return sorted(hits, key=lambda h: (-round(h.score, 6), h.id))
 
-    def query_many(self, namespace: str, vectors: Sequence[Vector], top_k: int,
-                   where: Mapping[str, MetadataValue] | None = None) -> list[list[VectorHit]]:
+    def query_many(
+        self, namespace: str, vectors: Sequence[Vector], top_k: int, where: Mapping[str, MetadataValue] | None = None
+    ) -> list[list[VectorHit]]:
         """The queries in parallel: one round trip's latency for a match's twenty-odd requirements."""
         from concurrent.futures import ThreadPoolExecutor
 
@@ -64,7 +73,7 @@ class PineconeIndex:
     def existing(self, namespace: str, ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
         for start in range(0, len(ids), FETCH_BATCH):
-            response = self.index().fetch(ids=list(ids[start:start + FETCH_BATCH]), namespace=namespace)
+            response = self.index().fetch(ids=list(ids[start : start + FETCH_BATCH]), namespace=namespace)
             found |= set(response.vectors or {})
         return found
 

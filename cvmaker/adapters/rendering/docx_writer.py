@@ -165,8 +165,10 @@ def _set_fonts(document: Any, design: Design) -> None:
         # East Asian and complex-script text use their own font slots in Word.
         fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
         for slot in ("w:eastAsia", "w:cs"):
-            fonts.set(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{slot.split(':')[1]}",
-                      design.font_family)
+            fonts.set(
+                f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{slot.split(':')[1]}",
+                design.font_family,
+            )
     document.styles["Normal"].font.size = Pt(design.font_size)
     document.styles["Title"].font.size = Pt(design.font_size * 2.2)
     document.styles["Heading 1"].font.size = Pt(design.font_size * 1.25)
@@ -184,8 +186,12 @@ class PythonDocxWriter:
         _set_page(word, design)
         _set_fonts(word, design)
         script = detect_script(document)
-        builder = _Builder(word, RGBColor.from_string(design.accent_color.lstrip("#").upper()),
-                           script.direction == "rtl", script.language)
+        builder = _Builder(
+            word,
+            RGBColor.from_string(design.accent_color.lstrip("#").upper()),
+            script.direction == "rtl",
+            script.language,
+        )
         properties = word.core_properties
         properties.title = document.title
         properties.author = document.basics.name
@@ -217,7 +223,6 @@ class PythonDocxWriter:
 
 
 # ---------------------------------------------------------------- cover letters
-
 
 
 def _rule_below(paragraph: Any, color: str) -> None:

@@ -104,7 +104,7 @@ class CvView:
 
 
 def _mix(hex_color: str, other: tuple[int, int, int], amount: float) -> str:
-    red, green, blue = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
     mixed = (round(c + (o - c) * amount) for c, o in zip((red, green, blue), other, strict=True))
     return "#" + "".join(f"{c:02x}" for c in mixed)
 
@@ -233,14 +233,22 @@ def render_html(template: str, document: CvDocument, design: Design | None = Non
 LETTERHEAD_IN_SIDEBAR = frozenset({"modern"})
 
 
-
-
 def render_letter_html(template: str, document: CvDocument, design: Design, letter: LetterContent) -> str:
     """The HTML of a cover letter in `template`, with `document`'s name and contact details as the letterhead
     and `design`'s look. The letter's parts are printed as escaped text, like every CV field."""
     # The page's language and direction follow the letter's text, not the CV's.
     script = detect_script(CvDocument(basics=document.basics, summary=letter.all_text()))
-    view = replace(cv_view(document, design), summary="", sections=[], main_sections=[], side_sections=[],
-                   script=script, style=style_for(design, script))
-    return str(_environment().get_template("_shared/letter.html.j2").render(
-        cv=view, letter=letter, template=template, letterhead_in_sidebar=template in LETTERHEAD_IN_SIDEBAR))
+    view = replace(
+        cv_view(document, design),
+        summary="",
+        sections=[],
+        main_sections=[],
+        side_sections=[],
+        script=script,
+        style=style_for(design, script),
+    )
+    return str(
+        _environment()
+        .get_template("_shared/letter.html.j2")
+        .render(cv=view, letter=letter, template=template, letterhead_in_sidebar=template in LETTERHEAD_IN_SIDEBAR)
+    )

@@ -44,8 +44,10 @@ class PdfiumRasterizer:
         finally:
             document.close()
         # PNG encoding is most of the time (about 20 ms a page at zlib level 1); drawing is about 5 ms.
-        return [PageImage(number=n, width=image.width, height=image.height, png=self._encode(image))
-                for n, image in enumerate(images, 1)]
+        return [
+            PageImage(number=n, width=image.width, height=image.height, png=self._encode(image))
+            for n, image in enumerate(images, 1)
+        ]
 
     def _draw(self, document: Any, index: int) -> Any:
         page = document[index]

@@ -26,7 +26,10 @@ TEMPLATES_DIR = _ROOT / "templates"
 SHARED_DIR = TEMPLATES_DIR / "_shared"
 DEFAULT_TEMPLATE = "classic"
 # Code whose changes change every template's output.
-_CODE_FILES = (Path(__file__).resolve().parent / "html.py", _ROOT / "cvmaker" / "domain" / "rendering" / "plain_text.py")
+_CODE_FILES = (
+    Path(__file__).resolve().parent / "html.py",
+    _ROOT / "cvmaker" / "domain" / "rendering" / "plain_text.py",
+)
 _SOURCE_SUFFIXES = (".j2", ".toml", ".css", ".svg")
 
 

@@ -28,8 +28,10 @@ def main() -> int:
     for info in REGISTRY.all():
         (info.asset_dir / "thumbnail.png").write_bytes(first_page_png(info.name, THUMBNAIL_DPI))
         (DOCS_DIR / f"{info.name}.png").write_bytes(first_page_png(info.name, PAGE_DPI))
-        print(f"{info.name}: {Path(info.asset_dir / 'thumbnail.png').relative_to(TEMPLATES_DIR.parent)}, "
-              f"docs/templates/{info.name}.png")
+        print(
+            f"{info.name}: {Path(info.asset_dir / 'thumbnail.png').relative_to(TEMPLATES_DIR.parent)}, "
+            f"docs/templates/{info.name}.png"
+        )
     return 0
 
 

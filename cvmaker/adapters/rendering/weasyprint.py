@@ -95,7 +95,7 @@ class TemplateAssetFetcher:
 
         from weasyprint.urls import URLFetcherResponse
 
-        header, comma, payload = url[len("data:"):].partition(",")
+        header, comma, payload = url[len("data:") :].partition(",")
         if not comma:
             raise BlockedResource("malformed data: URL")
         media_type, _, flags = header.partition(";")
@@ -108,8 +108,16 @@ class TemplateAssetFetcher:
         return URLFetcherResponse(url, raw, {"Content-Type": media_type or "text/plain"})
 
 
-_MIME_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".svg": "image/svg+xml", ".css": "text/css",
-               ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf"}
+_MIME_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".svg": "image/svg+xml",
+    ".css": "text/css",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+}
 
 
 def _mime_type(path: Path) -> str:
@@ -221,9 +229,7 @@ class WeasyPrintRenderer:
         except (PageCapExceeded, RenderFailed) as error:
             raise _limit_error(error, self.max_pages) from None
         except WorkerTimeout:
-            raise LimitExceeded(
-                f"The CV took longer than {self.timeout:g} seconds to render.", "render_time"
-            ) from None
+            raise LimitExceeded(f"The CV took longer than {self.timeout:g} seconds to render.", "render_time") from None
         except WorkerOutOfMemory:
             raise LimitExceeded("The CV needed too much memory to render.", "render_memory") from None
         except WorkerCrashed:

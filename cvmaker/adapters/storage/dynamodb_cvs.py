@@ -121,12 +121,24 @@ class DynamoDbCvRepository:
     def add(self, cv: Cv) -> None:
         document = _dump(cv.document)
         try:
-            self.client.transact_write_items(TransactItems=[
-                {"Put": {"TableName": self.table, "Item": _head_item(cv, document),
-                         "ConditionExpression": "attribute_not_exists(SK)"}},
-                {"Put": {"TableName": self.table, "Item": _revision_item(cv, document),
-                         "ConditionExpression": "attribute_not_exists(SK)"}},
-            ])
+            self.client.transact_write_items(
+                TransactItems=[
+                    {
+                        "Put": {
+                            "TableName": self.table,
+                            "Item": _head_item(cv, document),
+                            "ConditionExpression": "attribute_not_exists(SK)",
+                        }
+                    },
+                    {
+                        "Put": {
+                            "TableName": self.table,
+                            "Item": _revision_item(cv, document),
+                            "ConditionExpression": "attribute_not_exists(SK)",
+                        }
+                    },
+                ]
+            )
         except self.client.exceptions.TransactionCanceledException as error:
             reasons = error.response.get("CancellationReasons") or []
             if any(reason.get("Code") == "ConditionalCheckFailed" for reason in reasons):
@@ -136,20 +148,29 @@ class DynamoDbCvRepository:
     def save(self, cv: Cv, expected_version: int) -> None:
         document = _dump(cv.document)
         try:
-            self.client.transact_write_items(TransactItems=[
-                # The whole head is replaced (a Put, not an Update): `cv` comes from the stored one, so it
-                # carries the same creation facts, and moto counts an Update's old and new document together
-                # against the 400 KB item limit, which would refuse the largest valid CVs.
-                {"Put": {
-                    "TableName": self.table,
-                    "Item": _head_item(cv, document),
-                    "ConditionExpression": "version = :expected",
-                    "ExpressionAttributeValues": {":expected": {"N": str(expected_version)}},
-                    "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
-                }},
-                {"Put": {"TableName": self.table, "Item": _revision_item(cv, document),
-                         "ConditionExpression": "attribute_not_exists(SK)"}},
-            ])
+            self.client.transact_write_items(
+                TransactItems=[
+                    # The whole head is replaced (a Put, not an Update): `cv` comes from the stored one, so it
+                    # carries the same creation facts, and moto counts an Update's old and new document together
+                    # against the 400 KB item limit, which would refuse the largest valid CVs.
+                    {
+                        "Put": {
+                            "TableName": self.table,
+                            "Item": _head_item(cv, document),
+                            "ConditionExpression": "version = :expected",
+                            "ExpressionAttributeValues": {":expected": {"N": str(expected_version)}},
+                            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+                        }
+                    },
+                    {
+                        "Put": {
+                            "TableName": self.table,
+                            "Item": _revision_item(cv, document),
+                            "ConditionExpression": "attribute_not_exists(SK)",
+                        }
+                    },
+                ]
+            )
         except self.client.exceptions.TransactionCanceledException as error:
             raise self._why_save_failed(error, cv) from None
 
@@ -170,12 +191,15 @@ class DynamoDbCvRepository:
 
     def delete(self, owner: str, cv_id: str) -> bool:
         head = cv_key(cv_id)
-        keys = [item["SK"]["S"] for item in self._query_all(
-            KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
-            ExpressionAttributeValues={":pk": {"S": user_key(owner)}, ":prefix": {"S": head}},
-            ProjectionExpression="SK",
-            ConsistentRead=True,
-        )]
+        keys = [
+            item["SK"]["S"]
+            for item in self._query_all(
+                KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
+                ExpressionAttributeValues={":pk": {"S": user_key(owner)}, ":prefix": {"S": head}},
+                ProjectionExpression="SK",
+                ConsistentRead=True,
+            )
+        ]
         # Other items under the CV's prefix (its cover letters) belong to their own repository, as in SQLite.
         revisions = sorted(key for key in keys if key.startswith(f"{head}#REV#"))  # oldest first
         # Beyond one transaction's reach, the oldest revisions go first: an interrupted delete leaves the CV
@@ -187,8 +211,15 @@ class DynamoDbCvRepository:
             {"Delete": {"TableName": self.table, "Key": _key(owner, sk)}} for sk in remaining
         ]
         if head in keys:
-            actions.append({"Delete": {"TableName": self.table, "Key": _key(owner, head),
-                                       "ConditionExpression": "attribute_exists(SK)"}})
+            actions.append(
+                {
+                    "Delete": {
+                        "TableName": self.table,
+                        "Key": _key(owner, head),
+                        "ConditionExpression": "attribute_exists(SK)",
+                    }
+                }
+            )
         if not actions:
             return False
         try:
@@ -210,7 +241,9 @@ class DynamoDbCvRepository:
 
     def _batch_delete(self, owner: str, sort_keys: builtins.list[str]) -> None:
         for start in range(0, len(sort_keys), _MAX_BATCH_WRITE):
-            requests = [{"DeleteRequest": {"Key": _key(owner, sk)}} for sk in sort_keys[start:start + _MAX_BATCH_WRITE]]
+            requests = [
+                {"DeleteRequest": {"Key": _key(owner, sk)}} for sk in sort_keys[start : start + _MAX_BATCH_WRITE]
+            ]
             pending: dict[str, Any] = {self.table: requests}
             while pending:
                 pending = self.client.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}

@@ -66,8 +66,9 @@ class DynamoDbJobRepository:
             raise JobAlreadyExists(job.id) from error
 
     def get(self, owner: str, job_id: str) -> Job | None:
-        response = self.client.get_item(TableName=self.table, ConsistentRead=True,
-                                        Key={"PK": {"S": user_key(owner)}, "SK": {"S": job_key(job_id)}})
+        response = self.client.get_item(
+            TableName=self.table, ConsistentRead=True, Key={"PK": {"S": user_key(owner)}, "SK": {"S": job_key(job_id)}}
+        )
         item = response.get("Item")
         return _to_job(item) if item else None
 
@@ -87,8 +88,11 @@ class DynamoDbJobRepository:
         return JobPage(items=jobs, next_cursor=encode_cursor(jobs[-1].id) if len(items) > limit else None)
 
     def delete(self, owner: str, job_id: str) -> bool:
-        response = self.client.delete_item(TableName=self.table, ReturnValues="ALL_OLD",
-                                           Key={"PK": {"S": user_key(owner)}, "SK": {"S": job_key(job_id)}})
+        response = self.client.delete_item(
+            TableName=self.table,
+            ReturnValues="ALL_OLD",
+            Key={"PK": {"S": user_key(owner)}, "SK": {"S": job_key(job_id)}},
+        )
         return bool(response.get("Attributes"))
 
 
@@ -103,20 +107,35 @@ class DynamoDbCoverLetterRepository:
 
     def add(self, letter: CoverLetter) -> None:
         # The letter lives under its CV; a small pointer item finds it by id alone, without a scan.
-        self.client.transact_write_items(TransactItems=[
-            {"Put": {"TableName": self.table, "ConditionExpression": "attribute_not_exists(SK)", "Item": {
-                "PK": {"S": user_key(letter.owner)},
-                "SK": {"S": letters_prefix(letter.cv_id) + letter.id},
-                "jobId": {"S": letter.job_id},
-                "text": {"S": letter.text},
-                "createdAt": {"S": letter.created_at.isoformat()},
-                "rejected": {"S": json.dumps(list(letter.rejected), ensure_ascii=False)},
-            }}},
-            {"Put": {"TableName": self.table, "ConditionExpression": "attribute_not_exists(SK)", "Item": {
-                "PK": {"S": user_key(letter.owner)}, "SK": {"S": letter_pointer(letter.id)},
-                "letterOfCv": {"S": letter.cv_id},  # not `cvId`: that puts an item in the CV list index
-            }}},
-        ])
+        self.client.transact_write_items(
+            TransactItems=[
+                {
+                    "Put": {
+                        "TableName": self.table,
+                        "ConditionExpression": "attribute_not_exists(SK)",
+                        "Item": {
+                            "PK": {"S": user_key(letter.owner)},
+                            "SK": {"S": letters_prefix(letter.cv_id) + letter.id},
+                            "jobId": {"S": letter.job_id},
+                            "text": {"S": letter.text},
+                            "createdAt": {"S": letter.created_at.isoformat()},
+                            "rejected": {"S": json.dumps(list(letter.rejected), ensure_ascii=False)},
+                        },
+                    }
+                },
+                {
+                    "Put": {
+                        "TableName": self.table,
+                        "ConditionExpression": "attribute_not_exists(SK)",
+                        "Item": {
+                            "PK": {"S": user_key(letter.owner)},
+                            "SK": {"S": letter_pointer(letter.id)},
+                            "letterOfCv": {"S": letter.cv_id},  # not `cvId`: that puts an item in the CV list index
+                        },
+                    }
+                },
+            ]
+        )
 
     def get(self, owner: str, letter_id: str) -> CoverLetter | None:
         key = {"PK": {"S": user_key(owner)}, "SK": {"S": letter_pointer(letter_id)}}
@@ -124,8 +143,11 @@ class DynamoDbCoverLetterRepository:
         if pointer is None:
             return None
         cv_id = pointer["letterOfCv"]["S"]
-        item = self.client.get_item(TableName=self.table, ConsistentRead=True, Key={
-            "PK": {"S": user_key(owner)}, "SK": {"S": letters_prefix(cv_id) + letter_id}}).get("Item")
+        item = self.client.get_item(
+            TableName=self.table,
+            ConsistentRead=True,
+            Key={"PK": {"S": user_key(owner)}, "SK": {"S": letters_prefix(cv_id) + letter_id}},
+        ).get("Item")
         return _to_letter(owner, cv_id, item) if item else None
 
     def list_for_cv(self, owner: str, cv_id: str) -> builtins.list[CoverLetter]:
@@ -135,9 +157,12 @@ class DynamoDbCoverLetterRepository:
         keys = [item["SK"]["S"] for item in self._items(owner, cv_id, keys_only=True)]
         keys += [letter_pointer(key.removeprefix(letters_prefix(cv_id))) for key in keys]
         for start in range(0, len(keys), _MAX_BATCH_WRITE):
-            pending: dict[str, Any] = {self.table: [
-                {"DeleteRequest": {"Key": {"PK": {"S": user_key(owner)}, "SK": {"S": key}}}}
-                for key in keys[start:start + _MAX_BATCH_WRITE]]}
+            pending: dict[str, Any] = {
+                self.table: [
+                    {"DeleteRequest": {"Key": {"PK": {"S": user_key(owner)}, "SK": {"S": key}}}}
+                    for key in keys[start : start + _MAX_BATCH_WRITE]
+                ]
+            }
             while pending:
                 pending = self.client.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
 

@@ -39,8 +39,9 @@ def _check_key(key: str) -> str:
 
 
 class FolderBlobStore:
-    def __init__(self, root: Path, public_url: str, secret: bytes | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, root: Path, public_url: str, secret: bytes | None = None, clock: Callable[[], float] = time.time
+    ) -> None:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
         self.public_url = public_url.rstrip("/")
@@ -126,8 +127,9 @@ class FolderBlobStore:
         expires = int(self.clock()) + expires_in
         fields = {"key": key, "Content-Type": content_type, "max-bytes": str(max_bytes), "expires": str(expires)}
         fields["signature"] = self._sign("POST", key, content_type, str(max_bytes), str(expires))
-        return UploadTarget(url=f"{self.public_url}/uploads", method="POST", fields=fields, expires_at=expires,
-                            max_bytes=max_bytes)
+        return UploadTarget(
+            url=f"{self.public_url}/uploads", method="POST", fields=fields, expires_at=expires, max_bytes=max_bytes
+        )
 
     def accept_upload(self, fields: dict[str, str], data: bytes, content_type: str) -> str:
         """Store an upload if its form fields carry a valid, unexpired, unused signature; returns the key."""

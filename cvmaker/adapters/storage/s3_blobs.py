@@ -77,9 +77,13 @@ class S3BlobStore:
             Key=key,  # boto3 adds the exact-key and bucket conditions to the policy
             # The tag lets the bucket's lifecycle rule expire uploads (lifecycle filters take no wildcards).
             Fields={"Content-Type": content_type, "tagging": UPLOAD_TAGGING},
-            Conditions=[{"Content-Type": content_type}, {"tagging": UPLOAD_TAGGING},
-                        ["content-length-range", 1, max_bytes]],
+            Conditions=[
+                {"Content-Type": content_type},
+                {"tagging": UPLOAD_TAGGING},
+                ["content-length-range", 1, max_bytes],
+            ],
             ExpiresIn=expires_in,
         )
-        return UploadTarget(url=post["url"], method="POST", fields=dict(post["fields"]), expires_at=expires_at,
-                            max_bytes=max_bytes)
+        return UploadTarget(
+            url=post["url"], method="POST", fields=dict(post["fields"]), expires_at=expires_at, max_bytes=max_bytes
+        )

@@ -44,21 +44,25 @@ class SqliteCvRepository:
         self.db.add_migrations(SCHEMA)
 
     def get(self, owner: str, cv_id: str) -> Cv | None:
-        row = self.db.connection().execute(
-            "SELECT * FROM cvs WHERE owner = ? AND id = ?", (owner, cv_id)
-        ).fetchone()
+        row = self.db.connection().execute("SELECT * FROM cvs WHERE owner = ? AND id = ?", (owner, cv_id)).fetchone()
         return self._to_cv(row) if row else None
 
     def list(self, owner: str, limit: int, cursor: str | None = None) -> Page:
         if cursor:
-            rows = self.db.connection().execute(
-                "SELECT * FROM cvs WHERE owner = ? AND id < ? ORDER BY id DESC LIMIT ?",
-                (owner, decode_cursor(cursor), limit + 1),
-            ).fetchall()
+            rows = (
+                self.db.connection()
+                .execute(
+                    "SELECT * FROM cvs WHERE owner = ? AND id < ? ORDER BY id DESC LIMIT ?",
+                    (owner, decode_cursor(cursor), limit + 1),
+                )
+                .fetchall()
+            )
         else:
-            rows = self.db.connection().execute(
-                "SELECT * FROM cvs WHERE owner = ? ORDER BY id DESC LIMIT ?", (owner, limit + 1)
-            ).fetchall()
+            rows = (
+                self.db.connection()
+                .execute("SELECT * FROM cvs WHERE owner = ? ORDER BY id DESC LIMIT ?", (owner, limit + 1))
+                .fetchall()
+            )
         cvs = [self._to_cv(row) for row in rows[:limit]]
         next_cursor = encode_cursor(cvs[-1].id) if len(rows) > limit else None
         return Page(items=cvs, next_cursor=next_cursor)
@@ -69,8 +73,15 @@ class SqliteCvRepository:
             conn.execute(
                 "INSERT INTO cvs (owner, id, version, created_at, updated_at, source_cv_id, document)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (cv.owner, cv.id, cv.version, cv.created_at.isoformat(), cv.updated_at.isoformat(),
-                 cv.source_cv_id, document),
+                (
+                    cv.owner,
+                    cv.id,
+                    cv.version,
+                    cv.created_at.isoformat(),
+                    cv.updated_at.isoformat(),
+                    cv.source_cv_id,
+                    document,
+                ),
             )
             self._add_revision(conn, cv, document)
 
@@ -78,14 +89,11 @@ class SqliteCvRepository:
         document = _dump(cv.document)
         with self.db.write() as conn:
             updated = conn.execute(
-                "UPDATE cvs SET version = ?, updated_at = ?, document = ?"
-                " WHERE owner = ? AND id = ? AND version = ?",
+                "UPDATE cvs SET version = ?, updated_at = ?, document = ? WHERE owner = ? AND id = ? AND version = ?",
                 (cv.version, cv.updated_at.isoformat(), document, cv.owner, cv.id, expected_version),
             ).rowcount
             if updated != 1:
-                row = conn.execute(
-                    "SELECT version FROM cvs WHERE owner = ? AND id = ?", (cv.owner, cv.id)
-                ).fetchone()
+                row = conn.execute("SELECT version FROM cvs WHERE owner = ? AND id = ?", (cv.owner, cv.id)).fetchone()
                 if row is None:
                     raise NotFound()
                 raise VersionConflict(row["version"])
@@ -98,15 +106,21 @@ class SqliteCvRepository:
         return deleted == 1
 
     def revisions(self, owner: str, cv_id: str) -> builtins.list[Revision]:
-        rows = self.db.connection().execute(
-            "SELECT * FROM cv_revisions WHERE owner = ? AND cv_id = ? ORDER BY version DESC", (owner, cv_id)
-        ).fetchall()
+        rows = (
+            self.db.connection()
+            .execute("SELECT * FROM cv_revisions WHERE owner = ? AND cv_id = ? ORDER BY version DESC", (owner, cv_id))
+            .fetchall()
+        )
         return [self._to_revision(row) for row in rows]
 
     def revision(self, owner: str, cv_id: str, version: int) -> Revision | None:
-        row = self.db.connection().execute(
-            "SELECT * FROM cv_revisions WHERE owner = ? AND cv_id = ? AND version = ?", (owner, cv_id, version)
-        ).fetchone()
+        row = (
+            self.db.connection()
+            .execute(
+                "SELECT * FROM cv_revisions WHERE owner = ? AND cv_id = ? AND version = ?", (owner, cv_id, version)
+            )
+            .fetchone()
+        )
         return self._to_revision(row) if row else None
 
     @staticmethod

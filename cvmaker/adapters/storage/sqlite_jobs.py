@@ -55,23 +55,38 @@ class SqliteJobRepository:
             conn.execute(
                 "INSERT INTO jobs (owner, id, created_at, title, company, description, requirements, extracted_by)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (job.owner, job.id, job.created_at.isoformat(), job.title, job.company, job.description,
-                 json.dumps([r.to_dict() for r in job.requirements]), job.extracted_by),
+                (
+                    job.owner,
+                    job.id,
+                    job.created_at.isoformat(),
+                    job.title,
+                    job.company,
+                    job.description,
+                    json.dumps([r.to_dict() for r in job.requirements]),
+                    job.extracted_by,
+                ),
             )
 
     def get(self, owner: str, job_id: str) -> Job | None:
-        row = self.db.connection().execute(
-            "SELECT * FROM jobs WHERE owner = ? AND id = ?", (owner, job_id)).fetchone()
+        row = self.db.connection().execute("SELECT * FROM jobs WHERE owner = ? AND id = ?", (owner, job_id)).fetchone()
         return _to_job(row) if row else None
 
     def list(self, owner: str, limit: int, cursor: str | None = None) -> JobPage:
         if cursor:
-            rows = self.db.connection().execute(
-                "SELECT * FROM jobs WHERE owner = ? AND id < ? ORDER BY id DESC LIMIT ?",
-                (owner, decode_cursor(cursor), limit + 1)).fetchall()
+            rows = (
+                self.db.connection()
+                .execute(
+                    "SELECT * FROM jobs WHERE owner = ? AND id < ? ORDER BY id DESC LIMIT ?",
+                    (owner, decode_cursor(cursor), limit + 1),
+                )
+                .fetchall()
+            )
         else:
-            rows = self.db.connection().execute(
-                "SELECT * FROM jobs WHERE owner = ? ORDER BY id DESC LIMIT ?", (owner, limit + 1)).fetchall()
+            rows = (
+                self.db.connection()
+                .execute("SELECT * FROM jobs WHERE owner = ? ORDER BY id DESC LIMIT ?", (owner, limit + 1))
+                .fetchall()
+            )
         jobs = [_to_job(row) for row in rows[:limit]]
         return JobPage(items=jobs, next_cursor=encode_cursor(jobs[-1].id) if len(rows) > limit else None)
 
@@ -90,18 +105,31 @@ class SqliteCoverLetterRepository:
             conn.execute(
                 "INSERT INTO cover_letters (owner, cv_id, id, job_id, created_at, text, rejected)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (letter.owner, letter.cv_id, letter.id, letter.job_id, letter.created_at.isoformat(), letter.text,
-                 json.dumps(list(letter.rejected))),
+                (
+                    letter.owner,
+                    letter.cv_id,
+                    letter.id,
+                    letter.job_id,
+                    letter.created_at.isoformat(),
+                    letter.text,
+                    json.dumps(list(letter.rejected)),
+                ),
             )
 
     def get(self, owner: str, letter_id: str) -> CoverLetter | None:
-        row = self.db.connection().execute(
-            "SELECT * FROM cover_letters WHERE owner = ? AND id = ?", (owner, letter_id)).fetchone()
+        row = (
+            self.db.connection()
+            .execute("SELECT * FROM cover_letters WHERE owner = ? AND id = ?", (owner, letter_id))
+            .fetchone()
+        )
         return _to_letter(row) if row else None
 
     def list_for_cv(self, owner: str, cv_id: str) -> list[CoverLetter]:
-        rows = self.db.connection().execute(
-            "SELECT * FROM cover_letters WHERE owner = ? AND cv_id = ? ORDER BY id DESC", (owner, cv_id)).fetchall()
+        rows = (
+            self.db.connection()
+            .execute("SELECT * FROM cover_letters WHERE owner = ? AND cv_id = ? ORDER BY id DESC", (owner, cv_id))
+            .fetchall()
+        )
         return [_to_letter(row) for row in rows]
 
     def delete_for_cv(self, owner: str, cv_id: str) -> None:
@@ -121,10 +149,15 @@ class SqliteEmbeddingStore:
 
         found: dict[str, Any] = {}
         for start in range(0, len(keys), self.BATCH):
-            batch = list(keys[start:start + self.BATCH])
-            rows = self.db.connection().execute(
-                f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({','.join('?' * len(batch))})",
-                (model, *batch)).fetchall()
+            batch = list(keys[start : start + self.BATCH])
+            rows = (
+                self.db.connection()
+                .execute(
+                    f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({','.join('?' * len(batch))})",
+                    (model, *batch),
+                )
+                .fetchall()
+            )
             found.update({row["key"]: np.frombuffer(row["vector"], dtype=np.float32) for row in rows})
         return found
 
@@ -134,20 +167,30 @@ class SqliteEmbeddingStore:
         with self.db.write() as conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO embeddings (model, key, vector) VALUES (?, ?, ?)",
-                [(model, key, np.asarray(vector, dtype=np.float32).tobytes()) for key, vector in vectors.items()])
+                [(model, key, np.asarray(vector, dtype=np.float32).tobytes()) for key, vector in vectors.items()],
+            )
 
 
 def _to_job(row: sqlite3.Row) -> Job:
     return Job(
-        id=row["id"], owner=row["owner"], title=row["title"], company=row["company"],
+        id=row["id"],
+        owner=row["owner"],
+        title=row["title"],
+        company=row["company"],
         description=row["description"],
         requirements=tuple(Requirement.from_dict(r) for r in json.loads(row["requirements"])),
-        created_at=datetime.fromisoformat(row["created_at"]), extracted_by=row["extracted_by"],
+        created_at=datetime.fromisoformat(row["created_at"]),
+        extracted_by=row["extracted_by"],
     )
 
 
 def _to_letter(row: sqlite3.Row) -> CoverLetter:
     return CoverLetter(
-        id=row["id"], owner=row["owner"], cv_id=row["cv_id"], job_id=row["job_id"], text=row["text"],
-        created_at=datetime.fromisoformat(row["created_at"]), rejected=tuple(json.loads(row["rejected"])),
+        id=row["id"],
+        owner=row["owner"],
+        cv_id=row["cv_id"],
+        job_id=row["job_id"],
+        text=row["text"],
+        created_at=datetime.fromisoformat(row["created_at"]),
+        rejected=tuple(json.loads(row["rejected"])),
     )

@@ -30,6 +30,7 @@ def margin_mm(value: str) -> float | None:
     millimetres = float(match.group(1))
     return millimetres if MIN_MARGIN_MM <= millimetres <= MAX_MARGIN_MM else None
 
+
 # Fonts added for the templates (Debian packages fonts-lato, fonts-inter, fonts-open-sans, fonts-ebgaramond).
 FONT_FAMILIES += ("Lato", "Inter", "Open Sans", "EB Garamond")
 

@@ -29,8 +29,20 @@ ITEM_DEFAULTS: dict[str, Any] = {
     "keywords": [],
     "url": None,
 }
-NULLABLE_TEXT = {"headline", "email", "phone", "location", "summary", "title", "organization", "startDate",
-                 "endDate", "description", "url", "label"}
+NULLABLE_TEXT = {
+    "headline",
+    "email",
+    "phone",
+    "location",
+    "summary",
+    "title",
+    "organization",
+    "startDate",
+    "endDate",
+    "description",
+    "url",
+    "label",
+}
 
 
 def _clean(value: Any, key: str) -> Any:
@@ -89,8 +101,9 @@ def _build_items(inputs: list[dict[str, Any]], existing: dict[str, dict[str, Any
     return items
 
 
-def _build_section(changes: dict[str, Any], existing: dict[str, Any] | None, taken: set[str],
-                   known_items: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _build_section(
+    changes: dict[str, Any], existing: dict[str, Any] | None, taken: set[str], known_items: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
     kind = changes.get("kind") or (existing or {}).get("kind") or SectionKind.CUSTOM.value
     kind = kind.value if isinstance(kind, SectionKind) else kind
     if existing is not None:
@@ -192,7 +205,9 @@ def update_section(doc: Doc, section_id: str, changes: dict[str, Any]) -> Doc:
     index = _section_index(result, section_id)
     taken = _all_ids(result)
     result["sections"][index] = _build_section(
-        {k: v for k, v in changes.items() if k != "id"}, result["sections"][index], taken,
+        {k: v for k, v in changes.items() if k != "id"},
+        result["sections"][index],
+        taken,
         {item["id"]: item for item in result["sections"][index]["items"]},
     )
     return result

@@ -227,9 +227,7 @@ def rule_problems(document: dict[str, Any], templates: Collection[str]) -> list[
         problems.add("design.template", "must be one of: " + ", ".join(sorted(templates)))
     margins = document["design"].get("margins")
     if margins and design.MARGIN.match(margins) and design.margin_mm(margins) is None:
-        problems.add(
-            "design.margins", f"must be between {design.MIN_MARGIN_MM:g}mm and {design.MAX_MARGIN_MM:g}mm"
-        )
+        problems.add("design.margins", f"must be between {design.MIN_MARGIN_MM:g}mm and {design.MAX_MARGIN_MM:g}mm")
     return problems.items
 
 

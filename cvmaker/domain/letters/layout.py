@@ -11,11 +11,25 @@ _BULLET = re.compile(r"^\s*[-*\u2022\u2013]\s+")
 _GREETING_START = re.compile(r"^(dear|hello|hi|to whom|good (morning|afternoon|day))\b", re.IGNORECASE)
 _CLOSING_WORDS = re.compile(
     r"^(kind|best|warm|warmest|with (kind|best)|yours|sincerely|regards|respectfully|thank you|thanks|many "
-    r"thanks|cordially|all the best)\b", re.IGNORECASE)
+    r"thanks|cordially|all the best)\b",
+    re.IGNORECASE,
+)
 MAX_GREETING_CHARS = 80
 MAX_CLOSING_CHARS = 40
-_FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
+_FULL_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +51,18 @@ class LetterContent:
 
     def all_text(self) -> str:
         """Every word the page shows below the letterhead, in reading order."""
-        lines = [self.date, self.greeting, *(line for block in self.blocks for line in block.lines),
-                 self.closing, self.signature]
+        lines = [
+            self.date,
+            self.greeting,
+            *(line for block in self.blocks for line in block.lines),
+            self.closing,
+            self.signature,
+        ]
         return "\n".join(line for line in lines if line)
 
 
 def letter_date(moment: datetime, language: str = "en") -> str:
-    """"25 November 2026" in English; "2026/11/25" otherwise (as CV dates read in other languages)."""
+    """ "25 November 2026" in English; "2026/11/25" otherwise (as CV dates read in other languages)."""
     if language == "en":
         return f"{moment.day} {_FULL_MONTHS[moment.month - 1]} {moment.year}"
     return f"{moment.year}/{moment.month:02d}/{moment.day:02d}"
@@ -52,7 +71,8 @@ def letter_date(moment: datetime, language: str = "en") -> str:
 def _is_greeting(line: str) -> bool:
     line = line.strip()
     return len(line) <= MAX_GREETING_CHARS and (
-        bool(_GREETING_START.match(line)) and line.endswith((",", ":", "!", "\uff0c", "\u060c")))
+        bool(_GREETING_START.match(line)) and line.endswith((",", ":", "!", "\uff0c", "\u060c"))
+    )
 
 
 def _is_closing(line: str) -> bool:
@@ -95,13 +115,19 @@ def letter_content(text: str, name: str, date: str) -> LetterContent:
     filled = [i for i, line in enumerate(lines) if line.strip()]
     last = filled[-1] if filled else None
     before_last = filled[-2] if len(filled) > 1 else None
-    if last is not None and _same_name(lines[last], name) or last is not None and before_last is not None and _is_closing(lines[before_last]) and _is_signature(
-            lines[last]):
+    if (
+        last is not None
+        and _same_name(lines[last], name)
+        or last is not None
+        and before_last is not None
+        and _is_closing(lines[before_last])
+        and _is_signature(lines[last])
+    ):
         signature, last = lines[last].strip(), before_last
     if last is not None and _is_closing(lines[last]):
         closing = lines[last].strip()
     if signature or closing:
-        del lines[last if closing else filled[-1]:]
+        del lines[last if closing else filled[-1] :]
     chunks: list[list[str]] = [[]]
     for line in lines:
         if line.strip():
@@ -109,8 +135,9 @@ def letter_content(text: str, name: str, date: str) -> LetterContent:
         elif chunks[-1]:
             chunks.append([])
     blocks = tuple(block for chunk in chunks for block in _blocks(chunk))
-    return LetterContent(date=date, greeting=greeting, blocks=blocks, closing=closing,
-                         signature=signature or name.strip())
+    return LetterContent(
+        date=date, greeting=greeting, blocks=blocks, closing=closing, signature=signature or name.strip()
+    )
 
 
 # ---------------------------------------------------------------- what the service needs

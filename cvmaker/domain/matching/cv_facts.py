@@ -49,8 +49,16 @@ def passages(document: CvDocument) -> list[CvPassage]:
         for item in section.items:
             text = item_text(item)
             if text:
-                found.append(CvPassage(section.id, item.id, section.kind, text, section.visible and item.visible,
-                                       item_label(item, section.title)))
+                found.append(
+                    CvPassage(
+                        section.id,
+                        item.id,
+                        section.kind,
+                        text,
+                        section.visible and item.visible,
+                        item_label(item, section.title),
+                    )
+                )
     return found
 
 
@@ -104,8 +112,13 @@ def _keyword_skills(document: CvDocument, passage: CvPassage, vocabulary: Vocabu
 
 
 def _visible_items(document: CvDocument, kind: SectionKind) -> list[Item]:
-    return [item for section in document.sections if section.kind == kind and section.visible
-            for item in section.items if item.visible]
+    return [
+        item
+        for section in document.sections
+        if section.kind == kind and section.visible
+        for item in section.items
+        if item.visible
+    ]
 
 
 def _titles(document: CvDocument) -> list[str]:
@@ -115,8 +128,10 @@ def _titles(document: CvDocument) -> list[str]:
     return titles
 
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
+}
 
 
 def parse_month(value: str | None) -> tuple[int, int] | None:
@@ -141,8 +156,11 @@ def years_of_experience(items: list[Item], today: date) -> float:
     ranges = []
     for item in items:
         start = parse_month(item.start_date)
-        end = (today.year, today.month) if item.current or (
-            item.end_date or "").strip().lower() in {"present", "now", "current"} else parse_month(item.end_date)
+        end = (
+            (today.year, today.month)
+            if item.current or (item.end_date or "").strip().lower() in {"present", "now", "current"}
+            else parse_month(item.end_date)
+        )
         if start is None or end is None:
             continue
         first, last = start[0] * 12 + start[1], end[0] * 12 + end[1] + 1
@@ -158,6 +176,7 @@ def years_of_experience(items: list[Item], today: date) -> float:
 
 
 def highest_degree(items: list[Item]) -> EducationLevel | None:
-    levels = [level for item in items
-              for level, _ in levels_named_in(" ".join(filter(None, [item.title, item.description])))]
+    levels = [
+        level for item in items for level, _ in levels_named_in(" ".join(filter(None, [item.title, item.description])))
+    ]
     return max(levels) if levels else None

@@ -37,12 +37,20 @@ _TEXT = {
 # Abbreviations such as "MS" and "BA" are read only in capitals: "ms" and "ba" are too often something else.
 _PATTERNS: list[tuple[EducationLevel, re.Pattern[str]]] = [
     (EducationLevel.DOCTORATE, re.compile(r"(?i:\bph\.?\s?d\b|\bdoctorate\b|\bdoctoral\b|\bd\.phil\b)|\bDPhil\b")),
-    (EducationLevel.MASTER, re.compile(
-        r"(?i:\bmaster(?:'s|s)?\s+(?:degree|of|in)\b|\bmasters\b|\bmaster's\b|\bm\.?sc\b|\bmba\b|\bm\.?eng\b)|"
-        r"\bMS\b|\bM\.S\.|\bM\.A\.|\bMA\b(?= in| of)")),
-    (EducationLevel.BACHELOR, re.compile(
-        r"(?i:\bbachelor(?:'s|s)?\b|\bb\.?sc\b|\bb\.?eng\b|\bb\.?tech\b|\bundergraduate degree\b|"
-        r"\b(?:university|college) degree\b|\bdegree in\b|\bgraduate degree\b)|\bBS\b|\bB\.S\.|\bBA\b|\bB\.A\.")),
+    (
+        EducationLevel.MASTER,
+        re.compile(
+            r"(?i:\bmaster(?:'s|s)?\s+(?:degree|of|in)\b|\bmasters\b|\bmaster's\b|\bm\.?sc\b|\bmba\b|\bm\.?eng\b)|"
+            r"\bMS\b|\bM\.S\.|\bM\.A\.|\bMA\b(?= in| of)"
+        ),
+    ),
+    (
+        EducationLevel.BACHELOR,
+        re.compile(
+            r"(?i:\bbachelor(?:'s|s)?\b|\bb\.?sc\b|\bb\.?eng\b|\bb\.?tech\b|\bundergraduate degree\b|"
+            r"\b(?:university|college) degree\b|\bdegree in\b|\bgraduate degree\b)|\bBS\b|\bB\.S\.|\bBA\b|\bB\.A\."
+        ),
+    ),
     (EducationLevel.ASSOCIATE, re.compile(r"(?i:\bassociate(?:'s)? degree\b)")),
     (EducationLevel.HIGH_SCHOOL, re.compile(r"(?i:\bhigh school\b)|\bGED\b")),
 ]

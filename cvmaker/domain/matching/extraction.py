@@ -20,21 +20,33 @@ from cvmaker.domain.matching.vocabulary import Vocabulary
 
 _PREFERRED_HEADING = re.compile(
     r"preferred (?:qualifications|skills|requirements|experience)|nice[ -]to[ -]haves?|desired skills|"
-    r"bonus points|additional qualifications|pluses|preferred:", re.I)
+    r"bonus points|additional qualifications|pluses|preferred:",
+    re.IGNORECASE,
+)
 _REQUIRED_HEADING = re.compile(
     r"(?:basic|required|minimum|key) (?:qualifications|requirements|skills)|must[ -]haves?|requirements:|"
-    r"(?<!preferred )(?<!additional )qualifications:?|what you(?:'ll)? need|who you are|responsibilities", re.I)
-_PREFERRED_SENTENCE = re.compile(r"\b(?:a plus|preferred|desired|desirable|ideally|nice to have|bonus|"
-                                 r"advantageous|is an asset)\b", re.I)
+    r"(?<!preferred )(?<!additional )qualifications:?|what you(?:'ll)? need|who you are|responsibilities",
+    re.IGNORECASE,
+)
+_PREFERRED_SENTENCE = re.compile(
+    r"\b(?:a plus|preferred|desired|desirable|ideally|nice to have|bonus|"
+    r"advantageous|is an asset)\b",
+    re.IGNORECASE,
+)
 _BOILERPLATE = re.compile(
     r"equal opportunity|qualified applicants|without regard|reasonable accommodation|accommodation request|"
     r"background check|benefits/perks|criminal histor|security screening|protected veteran|"
-    r"nature of your employment|regardless of race", re.I)
+    r"nature of your employment|regardless of race",
+    re.IGNORECASE,
+)
 _YEARS = re.compile(
-    r"(?<![\d.])(\d{1,2})\s*\+?\s*(?:(?:-|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs)\b['\u2019]?", re.I)
+    r"(?<![\d.])(\d{1,2})\s*\+?\s*(?:(?:-|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs)\b['\u2019]?", re.IGNORECASE
+)
 _EXPERIENCE_AFTER = re.compile(
     r"^(?:\s*(?:in|of|with|at|as|building|leading|working)\b|[^.;\n]{0,90}?\b(?:experience|expertise|background|"
-    r"track record|working)\b)", re.I)
+    r"track record|working)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +100,10 @@ def relevant_part(text: str) -> str:
 def preferred_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of the posting that talk about preferred, not required, qualifications."""
     spans: list[tuple[int, int]] = []
-    headings = sorted([(m.start(), True) for m in _PREFERRED_HEADING.finditer(text)] +
-                      [(m.start(), False) for m in _REQUIRED_HEADING.finditer(text)])
+    headings = sorted(
+        [(m.start(), True) for m in _PREFERRED_HEADING.finditer(text)]
+        + [(m.start(), False) for m in _REQUIRED_HEADING.finditer(text)]
+    )
     for (at, is_preferred), following in zip(headings, [*headings[1:], (len(text), False)]):
         if is_preferred:
             spans.append((at, following[0]))
@@ -99,7 +113,7 @@ def preferred_spans(text: str) -> list[tuple[int, int]]:
         if start < 0:
             continue
         offset = start + len(sentence)
-        if _PREFERRED_SENTENCE.search(sentence) and not re.search(r"\brequired\b", sentence, re.I):
+        if _PREFERRED_SENTENCE.search(sentence) and not re.search(r"\brequired\b", sentence, re.IGNORECASE):
             spans.append((start, offset))
     return spans
 
@@ -113,8 +127,9 @@ def years_required(text: str, preferred: list[tuple[int, int]]) -> int | None:
     required: list[int] = []
     optional: list[int] = []
     for match in _YEARS.finditer(text):
-        if not _EXPERIENCE_AFTER.search(text[match.end():match.end() + 100]) and "experience" not in (
-                text[max(0, match.start() - 40):match.start()].casefold()):
+        if not _EXPERIENCE_AFTER.search(text[match.end() : match.end() + 100]) and "experience" not in (
+            text[max(0, match.start() - 40) : match.start()].casefold()
+        ):
             continue
         years = int(match.group(1))
         if 0 < years <= 30:
@@ -132,7 +147,7 @@ def education_named(text: str) -> list[tuple[EducationLevel, int]]:
     return [lowest] + [pair for pair in named if pair[0] > lowest[0]][:1]
 
 
-_SENIORITY = re.compile(r"\b(?:sr|senior|jr|junior|principal|staff|lead|ii|iii|iv|i|intern)\b\.?", re.I)
+_SENIORITY = re.compile(r"\b(?:sr|senior|jr|junior|principal|staff|lead|ii|iii|iv|i|intern)\b\.?", re.IGNORECASE)
 
 
 def clean_title(title: str) -> str:
@@ -163,8 +178,14 @@ def other_keywords(text: str, vocabulary: Vocabulary, posting: Posting, limit: i
     return [written[word] for word in ranked[:limit]]
 
 
-_KIND_ORDER = {RequirementKind.TITLE: 0, RequirementKind.EXPERIENCE: 1, RequirementKind.EDUCATION: 2,
-               RequirementKind.HARD_SKILL: 3, RequirementKind.SOFT_SKILL: 4, RequirementKind.KEYWORD: 5}
+_KIND_ORDER = {
+    RequirementKind.TITLE: 0,
+    RequirementKind.EXPERIENCE: 1,
+    RequirementKind.EDUCATION: 2,
+    RequirementKind.HARD_SKILL: 3,
+    RequirementKind.SOFT_SKILL: 4,
+    RequirementKind.KEYWORD: 5,
+}
 
 
 def _trimmed(requirements: list[Requirement]) -> list[Requirement]:
@@ -182,8 +203,9 @@ def occurs_in(term: str, text: str) -> bool:
     return f" {needle} " in haystack
 
 
-def accept_proposals(posting: Posting, proposals: list[tuple[str, str, bool]],
-                     vocabulary: Vocabulary) -> tuple[list[Requirement], list[str]]:
+def accept_proposals(
+    posting: Posting, proposals: list[tuple[str, str, bool]], vocabulary: Vocabulary
+) -> tuple[list[Requirement], list[str]]:
     """Requirements a model proposed, kept only if the posting says them: every skill, keyword and title must
     occur in the posting's text, every number of years and degree level must be named there. Skills the
     vocabulary knows take its name. Returns the accepted requirements and why the others were dropped."""

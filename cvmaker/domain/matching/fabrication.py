@@ -28,22 +28,139 @@ from cvmaker.domain.matching.text import sentences, tokens
 from cvmaker.domain.matching.vocabulary import Vocabulary
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
-_MARKUP = re.compile(r"<[a-zA-Z/!]|https?:|www\.|\]\(|javascript:", re.I)
-RANK_WORDS = frozenset({"vp", "vice", "president", "director", "head", "chief", "cto", "ceo", "cfo", "coo", "cio",
-                        "ciso", "manager", "lead", "principal", "senior", "staff", "founder", "cofounder", "partner",
-                        "architect", "executive", "officer", "intern", "phd", "doctor", "professor", "fellow"})
+_MARKUP = re.compile(r"<[a-zA-Z/!]|https?:|www\.|\]\(|javascript:", re.IGNORECASE)
+RANK_WORDS = frozenset(
+    {
+        "vp",
+        "vice",
+        "president",
+        "director",
+        "head",
+        "chief",
+        "cto",
+        "ceo",
+        "cfo",
+        "coo",
+        "cio",
+        "ciso",
+        "manager",
+        "lead",
+        "principal",
+        "senior",
+        "staff",
+        "founder",
+        "cofounder",
+        "partner",
+        "architect",
+        "executive",
+        "officer",
+        "intern",
+        "phd",
+        "doctor",
+        "professor",
+        "fellow",
+    }
+)
 # Words that may open a sentence in a summary or a letter without naming anything.
 # "I" is capitalised wherever it stands, and is never a name.
 FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
-SENTENCE_OPENERS = frozenset("""
-experienced skilled accomplished seasoned dedicated proven versatile motivated passionate professional
-results-driven detail-oriented focused known adept strong background career expertise currently recently
-previously most over across as at in with for from by on my i i'm i've i am this that these those the a an
-dear thank thanks sincerely regards kind best yours please looking eager excited keen happy glad bringing
-having while during through together today here there it its each both every since throughout
-""".split())
-COVER_LETTER_WORDS = frozenset({"dear", "hiring", "manager", "team", "sincerely", "regards", "kind", "best",
-                                "yours", "recruiter", "recruiting", "cv"})
+SENTENCE_OPENERS = frozenset(
+    [
+        "experienced",
+        "skilled",
+        "accomplished",
+        "seasoned",
+        "dedicated",
+        "proven",
+        "versatile",
+        "motivated",
+        "passionate",
+        "professional",
+        "results-driven",
+        "detail-oriented",
+        "focused",
+        "known",
+        "adept",
+        "strong",
+        "background",
+        "career",
+        "expertise",
+        "currently",
+        "recently",
+        "previously",
+        "most",
+        "over",
+        "across",
+        "as",
+        "at",
+        "in",
+        "with",
+        "for",
+        "from",
+        "by",
+        "on",
+        "my",
+        "i",
+        "i'm",
+        "i've",
+        "i",
+        "am",
+        "this",
+        "that",
+        "these",
+        "those",
+        "the",
+        "a",
+        "an",
+        "dear",
+        "thank",
+        "thanks",
+        "sincerely",
+        "regards",
+        "kind",
+        "best",
+        "yours",
+        "please",
+        "looking",
+        "eager",
+        "excited",
+        "keen",
+        "happy",
+        "glad",
+        "bringing",
+        "having",
+        "while",
+        "during",
+        "through",
+        "together",
+        "today",
+        "here",
+        "there",
+        "it",
+        "its",
+        "each",
+        "both",
+        "every",
+        "since",
+        "throughout",
+    ]
+)
+COVER_LETTER_WORDS = frozenset(
+    {
+        "dear",
+        "hiring",
+        "manager",
+        "team",
+        "sincerely",
+        "regards",
+        "kind",
+        "best",
+        "yours",
+        "recruiter",
+        "recruiting",
+        "cv",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +183,14 @@ def source_facts(document: CvDocument, vocabulary: Vocabulary) -> SourceFacts:
     return SourceFacts(
         words=frozenset(t.key for t in tokens(text)),
         numbers=frozenset(_numbers(text)),
-        skills=frozenset(vocabulary.skills_in(text)) | frozenset(
-            skill.key for section in document.sections for item in section.items for keyword in item.keywords
-            if (skill := vocabulary.lookup(keyword)) is not None),
+        skills=frozenset(vocabulary.skills_in(text))
+        | frozenset(
+            skill.key
+            for section in document.sections
+            for item in section.items
+            for keyword in item.keywords
+            if (skill := vocabulary.lookup(keyword)) is not None
+        ),
         degree_levels=frozenset(int(level) for level, _ in levels_named_in(text)),
     )
 
@@ -77,8 +199,9 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(",", "") for n in _NUMBER.findall(text)}
 
 
-def text_problems(candidate: str, source: SourceFacts, vocabulary: Vocabulary,
-                  also_allowed: Iterable[str] = ()) -> list[str]:
+def text_problems(
+    candidate: str, source: SourceFacts, vocabulary: Vocabulary, also_allowed: Iterable[str] = ()
+) -> list[str]:
     """Why `candidate` states something the source does not; empty when it states nothing new."""
     extra = list(also_allowed)
     allowed = source.words | {t.key for phrase in extra for t in tokens(phrase)}
@@ -110,7 +233,7 @@ def _unknown_names(candidate: str, allowed: frozenset[str]) -> list[str]:
                 continue
             if not token.text[:1].isupper() or token.key in FIRST_PERSON:
                 continue
-            opener = position == 0 or sentence[:token.start].rstrip().endswith((":", "-"))
+            opener = position == 0 or sentence[: token.start].rstrip().endswith((":", "-"))
             if opener and (token.key in SENTENCE_OPENERS or token.key in STOPWORDS):
                 continue
             unknown.append(token.text)
@@ -123,7 +246,11 @@ def document_problems(candidate: CvDocument, source: CvDocument, vocabulary: Voc
     problems: list[str] = []
     facts = source_facts(source, vocabulary)
     if (candidate.basics.name, candidate.basics.email, candidate.basics.phone, candidate.basics.location) != (
-            source.basics.name, source.basics.email, source.basics.phone, source.basics.location):
+        source.basics.name,
+        source.basics.email,
+        source.basics.phone,
+        source.basics.location,
+    ):
         problems.append("the contact details changed")
     if candidate.basics.headline != source.basics.headline and candidate.basics.headline:
         problems += [f"headline: {p}" for p in text_problems(candidate.basics.headline, facts, vocabulary)]

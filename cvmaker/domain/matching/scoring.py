@@ -18,8 +18,14 @@ from cvmaker.domain.matching.results import Evidence, Match, RequirementMatch, S
 from cvmaker.domain.matching.text import singular
 from cvmaker.domain.matching.vocabulary import Vocabulary
 
-WEIGHTS = {"hard_skills": 0.40, "soft_skills": 0.10, "title": 0.10, "education": 0.10, "experience": 0.10,
-           "semantic": 0.20}
+WEIGHTS = {
+    "hard_skills": 0.40,
+    "soft_skills": 0.10,
+    "title": 0.10,
+    "education": 0.10,
+    "experience": 0.10,
+    "semantic": 0.20,
+}
 PREFERRED_WEIGHT = 0.5  # a preferred requirement counts half as much as a required one
 KEYWORD_WEIGHT = 0.25  # other keywords count a little towards the skills part
 TITLE_MATCH = 0.5  # share of the job title's words a CV title needs to count as the same role
@@ -72,18 +78,26 @@ def title_overlap(job_title: str, titles: Sequence[str]) -> float:
     return round(best, 4)
 
 
-def score_match(job: Job, cv_id: str, facts: CvFacts, others: Sequence[OtherCv], semantic: float | None,
-                evidence: Mapping[Requirement, Sequence[Evidence]], vocabulary: Vocabulary) -> Match:
+def score_match(
+    job: Job,
+    cv_id: str,
+    facts: CvFacts,
+    others: Sequence[OtherCv],
+    semantic: float | None,
+    evidence: Mapping[Requirement, Sequence[Evidence]],
+    vocabulary: Vocabulary,
+) -> Match:
     judged: list[RequirementMatch] = []
     for requirement in job.requirements:
         met = meets(requirement, facts, vocabulary)
-        elsewhere = not met and (shown_in_hidden_items(requirement, facts, vocabulary) or any(
-            meets(requirement, other.facts, vocabulary) for other in others))
+        elsewhere = not met and (
+            shown_in_hidden_items(requirement, facts, vocabulary)
+            or any(meets(requirement, other.facts, vocabulary) for other in others)
+        )
         judged.append(RequirementMatch(requirement, met, elsewhere, tuple(evidence.get(requirement, ()))))
 
     parts = [
-        _skills_part("hard_skills", judged, (RequirementKind.HARD_SKILL, RequirementKind.KEYWORD),
-                     "technical skills"),
+        _skills_part("hard_skills", judged, (RequirementKind.HARD_SKILL, RequirementKind.KEYWORD), "technical skills"),
         _skills_part("soft_skills", judged, (RequirementKind.SOFT_SKILL,), "soft skills"),
         _title_part(job, facts),
         _education_part(job, facts),
@@ -91,14 +105,21 @@ def score_match(job: Job, cv_id: str, facts: CvFacts, others: Sequence[OtherCv],
         _semantic_part(semantic),
     ]
     total_weight = sum(WEIGHTS[p.name] for p in parts if p.weight > 0)
-    parts = [ScorePart(p.name, p.score, round(WEIGHTS[p.name] / total_weight, 4) if p.weight > 0 else 0.0,
-                       p.explanation) for p in parts]
+    parts = [
+        ScorePart(p.name, p.score, round(WEIGHTS[p.name] / total_weight, 4) if p.weight > 0 else 0.0, p.explanation)
+        for p in parts
+    ]
     score = round(100 * sum(p.score * p.weight for p in parts), 1)
     matched = tuple(r.requirement.text for r in judged if r.matched)
     missing = [r for r in judged if not r.matched]
     match = Match(
-        cv_id=cv_id, job_id=job.id, score=score, breakdown=tuple(parts), requirements=tuple(judged),
-        matched=matched, missing=tuple(r.requirement.text for r in missing),
+        cv_id=cv_id,
+        job_id=job.id,
+        score=score,
+        breakdown=tuple(parts),
+        requirements=tuple(judged),
+        matched=matched,
+        missing=tuple(r.requirement.text for r in missing),
         missing_shown_elsewhere=tuple(r.requirement.text for r in missing if r.shown_elsewhere),
         missing_not_shown=tuple(r.requirement.text for r in missing if not r.shown_elsewhere),
         summary="",
@@ -111,8 +132,9 @@ def _weight(requirement: Requirement) -> float:
     return base if requirement.required else base * PREFERRED_WEIGHT
 
 
-def _skills_part(name: str, judged: list[RequirementMatch], kinds: tuple[RequirementKind, ...],
-                 label: str) -> ScorePart:
+def _skills_part(
+    name: str, judged: list[RequirementMatch], kinds: tuple[RequirementKind, ...], label: str
+) -> ScorePart:
     relevant = [r for r in judged if r.requirement.kind in kinds]
     named = [r for r in relevant if r.requirement.kind != RequirementKind.KEYWORD]
     if not relevant:
@@ -123,8 +145,10 @@ def _skills_part(name: str, judged: list[RequirementMatch], kinds: tuple[Require
     shown = [r for r in required if r.matched]
     missing = [r.requirement.text for r in required if not r.matched]
     if not required:
-        explanation = f"The posting asks for no {label} outright; your CV shows " \
-                      f"{sum(r.matched for r in named)} of the {len(named)} it would like."
+        explanation = (
+            f"The posting asks for no {label} outright; your CV shows "
+            f"{sum(r.matched for r in named)} of the {len(named)} it would like."
+        )
     else:
         explanation = f"Your CV shows {len(shown)} of the {len(required)} {label} the posting asks for"
         explanation += f" ({_listing([r.requirement.text for r in shown])})." if shown else "."
@@ -136,8 +160,12 @@ def _skills_part(name: str, judged: list[RequirementMatch], kinds: tuple[Require
 def _title_part(job: Job, facts: CvFacts) -> ScorePart:
     overlap = title_overlap(job.title, facts.titles)
     if not facts.titles:
-        return ScorePart("title", 0.0, 1.0, "Your CV names no job titles, so it cannot show the role you are "
-                                            f"applying for ({job.title}).")
+        return ScorePart(
+            "title",
+            0.0,
+            1.0,
+            f"Your CV names no job titles, so it cannot show the role you are applying for ({job.title}).",
+        )
     if overlap >= 1:
         text = f"You have held the role this posting is for ({job.title})."
     elif overlap >= TITLE_MATCH:
@@ -150,20 +178,34 @@ def _title_part(job: Job, facts: CvFacts) -> ScorePart:
 
 
 def _education_part(job: Job, facts: CvFacts) -> ScorePart:
-    levels = [level for r in job.requirements_of(RequirementKind.EDUCATION)
-              if (level := EducationLevel.from_text(r.text)) is not None]
+    levels = [
+        level
+        for r in job.requirements_of(RequirementKind.EDUCATION)
+        if (level := EducationLevel.from_text(r.text)) is not None
+    ]
     if not levels:
         return ScorePart("education", 0.0, 0.0, "The posting asks for no particular degree.")
     wanted = min(levels)
     have = facts.education
     if have is not None and have >= wanted:
-        return ScorePart("education", 1.0, 1.0,
-                         f"The posting asks for a {wanted.requirement_text.lower()}; your CV shows one.")
+        return ScorePart(
+            "education", 1.0, 1.0, f"The posting asks for a {wanted.requirement_text.lower()}; your CV shows one."
+        )
     if have is not None and have == wanted - 1:
-        return ScorePart("education", 0.5, 1.0, f"The posting asks for a {wanted.requirement_text.lower()}; "
-                                                f"your highest is a {have.requirement_text.lower()}.")
-    return ScorePart("education", 0.0, 1.0, f"The posting asks for a {wanted.requirement_text.lower()}, which "
-                                            "your CV does not show (many postings accept equivalent experience).")
+        return ScorePart(
+            "education",
+            0.5,
+            1.0,
+            f"The posting asks for a {wanted.requirement_text.lower()}; "
+            f"your highest is a {have.requirement_text.lower()}.",
+        )
+    return ScorePart(
+        "education",
+        0.0,
+        1.0,
+        f"The posting asks for a {wanted.requirement_text.lower()}, which "
+        "your CV does not show (many postings accept equivalent experience).",
+    )
 
 
 def _experience_part(job: Job, facts: CvFacts) -> ScorePart:
@@ -204,17 +246,26 @@ def _with_summary(match: Match, job: Job) -> Match:
     else:
         band = "A weak match"
     words = [f"{band} for {job.title} ({match.score:g}/100)."]
-    best = [r.requirement.text for r in match.requirements
-            if r.matched and r.requirement.required and r.requirement.kind in
-            (RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL)][:4]
+    best = [
+        r.requirement.text
+        for r in match.requirements
+        if r.matched
+        and r.requirement.required
+        and r.requirement.kind in (RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL)
+    ][:4]
     if best:
         words.append(f"Your CV shows {_listing(best)}.")
     elsewhere = list(match.missing_shown_elsewhere)[:4]
     if elsewhere:
         words.append(f"You show {_listing(elsewhere)} in another CV or a hidden item: bring them into this one.")
-    gaps = [r.requirement.text for r in match.requirements
-            if not r.matched and not r.shown_elsewhere and r.requirement.required
-            and r.requirement.kind != RequirementKind.KEYWORD][:4]
+    gaps = [
+        r.requirement.text
+        for r in match.requirements
+        if not r.matched
+        and not r.shown_elsewhere
+        and r.requirement.required
+        and r.requirement.kind != RequirementKind.KEYWORD
+    ][:4]
     if gaps:
         words.append(f"Not shown anywhere: {_listing(gaps)}. Add them only if you have them.")
     return replace(match, summary=" ".join(words))

@@ -24,8 +24,16 @@ from cvmaker.domain.matching.results import Change, Match
 from cvmaker.domain.matching.text import sentences
 from cvmaker.domain.matching.vocabulary import Vocabulary
 
-HIDEABLE = frozenset({SectionKind.PROJECTS, SectionKind.CERTIFICATIONS, SectionKind.AWARDS,
-                      SectionKind.PUBLICATIONS, SectionKind.VOLUNTEER, SectionKind.CUSTOM})
+HIDEABLE = frozenset(
+    {
+        SectionKind.PROJECTS,
+        SectionKind.CERTIFICATIONS,
+        SectionKind.AWARDS,
+        SectionKind.PUBLICATIONS,
+        SectionKind.VOLUNTEER,
+        SectionKind.CUSTOM,
+    }
+)
 MAX_SUMMARY_SKILLS = 5
 T = TypeVar("T")
 
@@ -97,8 +105,15 @@ class Relevance:
         return self.of_item(item) - self.similarity.get(item.id, 0.0)
 
 
-def plan_tailoring(source: CvDocument, job: Job, match: Match, vocabulary: Vocabulary,
-                   similarity: Mapping[str, float], brief: SummaryBrief, written_summary: str | None) -> TailorPlan:
+def plan_tailoring(
+    source: CvDocument,
+    job: Job,
+    match: Match,
+    vocabulary: Vocabulary,
+    similarity: Mapping[str, float],
+    brief: SummaryBrief,
+    written_summary: str | None,
+) -> TailorPlan:
     """The tailored document and its changes. `written_summary` is what the text generator wrote from `brief`
     (None: no change to the summary); it is checked like any other change."""
     document = copy.deepcopy(source)
@@ -127,20 +142,40 @@ def plan_tailoring(source: CvDocument, job: Job, match: Match, vocabulary: Vocab
             path = f"sections.{s_index}.items.{i_index}"
             reordered = _by_relevance(item.bullets, relevance.of_text)
             if reordered != item.bullets:
-                changes.append(Change(f"{path}.bullets", "\n".join(item.bullets), "\n".join(reordered),
-                                      "Bullets that show the job's requirements come first.", (item.id,)))
+                changes.append(
+                    Change(
+                        f"{path}.bullets",
+                        "\n".join(item.bullets),
+                        "\n".join(reordered),
+                        "Bullets that show the job's requirements come first.",
+                        (item.id,),
+                    )
+                )
                 item.bullets = reordered
             keywords = _by_relevance(item.keywords, relevance.of_keyword)
             if keywords != item.keywords:
-                changes.append(Change(f"{path}.keywords", ", ".join(item.keywords), ", ".join(keywords),
-                                      "Skills the job asks for come first.", (item.id,)))
+                changes.append(
+                    Change(
+                        f"{path}.keywords",
+                        ", ".join(item.keywords),
+                        ", ".join(keywords),
+                        "Skills the job asks for come first.",
+                        (item.id,),
+                    )
+                )
                 item.keywords = keywords
         if section.kind == SectionKind.SKILLS:
             ordered = _by_relevance(section.items, relevance.of_item)
             if [i.id for i in ordered] != [i.id for i in section.items]:
-                changes.append(Change(f"sections.{s_index}.items", ", ".join(_label(i) for i in section.items),
-                                      ", ".join(_label(i) for i in ordered),
-                                      "Skill groups the job asks for come first.", tuple(i.id for i in ordered)))
+                changes.append(
+                    Change(
+                        f"sections.{s_index}.items",
+                        ", ".join(_label(i) for i in section.items),
+                        ", ".join(_label(i) for i in ordered),
+                        "Skill groups the job asks for come first.",
+                        tuple(i.id for i in ordered),
+                    )
+                )
                 section.items = ordered
         if section.kind in HIDEABLE:
             changes += _hide_weak_items(section.items, s_index, relevance)
@@ -162,12 +197,22 @@ def _hide_weak_items(items: list[Item], s_index: int, relevance: Relevance) -> l
     best = max(visible, key=relevance.of_item)
     changes = []
     for index, item in enumerate(items):
-        if (item.visible and item is not best and relevance.lexical_of_item(item) == 0
-                and relevance.similarity.get(item.id, 0.0) < typical):
+        if (
+            item.visible
+            and item is not best
+            and relevance.lexical_of_item(item) == 0
+            and relevance.similarity.get(item.id, 0.0) < typical
+        ):
             item.visible = False
-            changes.append(Change(f"sections.{s_index}.items.{index}.visible", "true", "false",
-                                  f"Hidden, not deleted: {_label(item)} shows none of the job's requirements.",
-                                  (item.id,)))
+            changes.append(
+                Change(
+                    f"sections.{s_index}.items.{index}.visible",
+                    "true",
+                    "false",
+                    f"Hidden, not deleted: {_label(item)} shows none of the job's requirements.",
+                    (item.id,),
+                )
+            )
     return changes
 
 
@@ -208,31 +253,50 @@ def _items_naming(source: CvDocument, terms: Sequence[str], vocabulary: Vocabula
         for item in section.items:
             text = " ".join([item.title or "", item.description or "", *item.bullets, *item.keywords])
             if keys & set(vocabulary.skills_in(text)) or any(
-                    (s := vocabulary.lookup(k)) is not None and s.key in keys for k in item.keywords):
+                (s := vocabulary.lookup(k)) is not None and s.key in keys for k in item.keywords
+            ):
                 ids.append(item.id)
     return tuple(ids)
 
 
 def _refused(change: Change, problems: Sequence[str]) -> Change:
-    return Change(change.path, change.before, change.after,
-                  "Dropped by the no-fabrication check: " + "; ".join(problems) + ".", change.source_item_ids)
+    return Change(
+        change.path,
+        change.before,
+        change.after,
+        "Dropped by the no-fabrication check: " + "; ".join(problems) + ".",
+        change.source_item_ids,
+    )
 
 
 def brief_for_summary(source: CvDocument, job: Job, match: Match, highlights: Sequence[str]) -> SummaryBrief:
-    return SummaryBrief(job_title=job.title, headline=source.basics.headline, current_summary=source.summary,
-                        recent_roles=recent_roles(source), matched_requirements=_matched(match),
-                        highlights=tuple(highlights))
+    return SummaryBrief(
+        job_title=job.title,
+        headline=source.basics.headline,
+        current_summary=source.summary,
+        recent_roles=recent_roles(source),
+        matched_requirements=_matched(match),
+        highlights=tuple(highlights),
+    )
 
 
 def brief_for_letter(source: CvDocument, job: Job, match: Match, highlights: Sequence[str]) -> LetterBrief:
-    return LetterBrief(name=source.basics.name, job_title=job.title, company=job.company,
-                       recent_roles=recent_roles(source), matched_requirements=_matched(match),
-                       highlights=tuple(highlights))
+    return LetterBrief(
+        name=source.basics.name,
+        job_title=job.title,
+        company=job.company,
+        recent_roles=recent_roles(source),
+        matched_requirements=_matched(match),
+        highlights=tuple(highlights),
+    )
 
 
 def _matched(match: Match) -> tuple[str, ...]:
-    return tuple(r.requirement.text for r in match.requirements if r.matched and r.requirement.kind in
-                 (RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL))
+    return tuple(
+        r.requirement.text
+        for r in match.requirements
+        if r.matched and r.requirement.kind in (RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL)
+    )
 
 
 def recent_roles(source: CvDocument, limit: int = 3) -> tuple[str, ...]:

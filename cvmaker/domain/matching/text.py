@@ -13,8 +13,18 @@ import unicodedata
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"\.?[^\W_](?:[\w+#&.'\u2019]*[^\W_+#]|[+#]+)?")
-_DASHES = str.maketrans({"\u00ad": "", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-                         "\u2014": "-", "\u2212": "-", "\u2019": "'"})
+_DASHES = str.maketrans(
+    {
+        "\u00ad": "",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2019": "'",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +71,10 @@ def singular(word: str) -> str:
 
 # Postings pasted from web pages often lose their line breaks ("...where you work.• 4+ years"), so a sentence
 # also ends at a bullet, and at a full stop followed at once by a capitalised word ("Proto.IO" stays one).
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s*[\u2022\u25cf\u25aa]\s*|(?<=[a-z)][.!?])(?=[A-Z][a-z]|#)|"
-                           r"\s+\*\s+|\s+-\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])\s+|\n+|\s*[\u2022\u25cf\u25aa]\s*|(?<=[a-z)][.!?])(?=[A-Z][a-z]|#)|"
+    r"\s+\*\s+|\s+-\s+(?=[A-Z])"
+)
 
 
 def sentences(text: str) -> list[str]:

@@ -68,8 +68,12 @@ class Vocabulary:
     """Skills by every spelling. Built from `terms` at once, or from `load` on first use (the shipped
     vocabulary: services can be wired at start-up without paying for reading it)."""
 
-    def __init__(self, terms: Iterable[dict[str, Any]] = (), stop_phrases: Iterable[str] = (),
-                 load: Callable[[], tuple[Iterable[dict[str, Any]], Iterable[str]]] | None = None) -> None:
+    def __init__(
+        self,
+        terms: Iterable[dict[str, Any]] = (),
+        stop_phrases: Iterable[str] = (),
+        load: Callable[[], tuple[Iterable[dict[str, Any]], Iterable[str]]] | None = None,
+    ) -> None:
         self._load = load
         self._built: _Tables | None = None if load else _Tables(terms, stop_phrases)
         self._lock = threading.Lock()
@@ -105,8 +109,14 @@ class Vocabulary:
                 continue
             skill, length = hit
             if skill is not None:
-                found.append(Found(skill, words[i].start, words[i + length - 1].end,
-                                   " ".join(w.text for w in words[i:i + length])))
+                found.append(
+                    Found(
+                        skill,
+                        words[i].start,
+                        words[i + length - 1].end,
+                        " ".join(w.text for w in words[i : i + length]),
+                    )
+                )
             i += length
         return found
 
@@ -121,7 +131,7 @@ def _longest_at(tables: _Tables, words: Sequence[Token], i: int) -> tuple[Skill 
     if longest is None:
         return None
     for length in range(min(longest, len(words) - i), 0, -1):
-        span = words[i:i + length]
+        span = words[i : i + length]
         key = " ".join(w.key for w in span)
         for candidate in (key, _singular_last(key)):
             if candidate in tables.by_key and _written_as_required(tables, candidate, span):

@@ -40,9 +40,15 @@ def read_columns_apart(rows: list[Row], full_width_edge: float | None = None) ->
         return rows
     starts = [span.x0 for row in rows for span in row.line.spans[1:]]
     starts += [row.line.x0 for row in rows if row.line.x0 > left_edge + _SAME_X]
-    gutter = next((x for x in sorted(starts) if x > left_edge + 0.4 * width
-                   and (sum(1 for other in starts if abs(other - x) <= _SAME_X) >= 2 or _labelled_pair(rows, x))),
-                  None)
+    gutter = next(
+        (
+            x
+            for x in sorted(starts)
+            if x > left_edge + 0.4 * width
+            and (sum(1 for other in starts if abs(other - x) <= _SAME_X) >= 2 or _labelled_pair(rows, x))
+        ),
+        None,
+    )
     if gutter is None:
         return rows
     edge = gutter - _SAME_X

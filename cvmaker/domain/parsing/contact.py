@@ -3,6 +3,7 @@ sections ("Contact", "Links")."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -29,9 +30,15 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 NETWORK_URLS = {
-    "github": "https://github.com/{}", "gitlab": "https://gitlab.com/{}", "linkedin": "https://www.linkedin.com/in/{}",
-    "twitter": "https://twitter.com/{}", "x": "https://x.com/{}", "stackoverflow": "https://stackoverflow.com/users/{}",
-    "medium": "https://medium.com/@{}", "kaggle": "https://www.kaggle.com/{}", "behance": "https://www.behance.net/{}",
+    "github": "https://github.com/{}",
+    "gitlab": "https://gitlab.com/{}",
+    "linkedin": "https://www.linkedin.com/in/{}",
+    "twitter": "https://twitter.com/{}",
+    "x": "https://x.com/{}",
+    "stackoverflow": "https://stackoverflow.com/users/{}",
+    "medium": "https://medium.com/@{}",
+    "kaggle": "https://www.kaggle.com/{}",
+    "behance": "https://www.behance.net/{}",
     "dribbble": "https://dribbble.com/{}",
 }
 NETWORK_HANDLE = re.compile(
@@ -78,8 +85,9 @@ def looks_like_name(text: str) -> bool:
         return False  # "UX Designer", "Acme Corp"
     if DOCUMENT_TITLE.match(text.strip()):
         return False
-    return all(_NAME_WORD.match(w) or w.casefold() in {"de", "van", "von", "der", "da", "di", "la", "le", "bin"}
-               for w in words)
+    return all(
+        _NAME_WORD.match(w) or w.casefold() in {"de", "van", "von", "der", "da", "di", "la", "le", "bin"} for w in words
+    )
 
 
 def normalise_url(text: str) -> str:
@@ -103,8 +111,11 @@ def phone_in(text: str) -> str | None:
 def is_location_text(text: str) -> bool:
     text = re.sub(r"(,\s*[A-Z]{2})\s+\d{5}(?:-\d{4})?$", r"\1", text.strip())  # "Austin, TX 78701"
     pieces = [p.strip() for p in re.split(r"[,،]", text) if p.strip()]  # the Latin or the Arabic comma
-    if not pieces or any(ch.isdigit() for ch in text) and not re.search(r"\d+\s+\w+\s+(st|street|ave|road|rd)\b",
-                                                                        text, re.IGNORECASE):
+    if (
+        not pieces
+        or any(ch.isdigit() for ch in text)
+        and not re.search(r"\d+\s+\w+\s+(st|street|ave|road|rd)\b", text, re.IGNORECASE)
+    ):
         return False
     if len(pieces) == 1:
         return is_place_word(pieces[0])
@@ -132,7 +143,7 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
             if contact.email is None:
                 contact.email = email.group(0)
                 contact.sources["email"] = piece.line_index
-            text = (text[: email.start()] + " " + text[email.end():]).strip()
+            text = (text[: email.start()] + " " + text[email.end() :]).strip()
         for url in list(URL.finditer(text)):
             contact.urls.append((normalise_url(url.group(0)), url.group(0)))
             text = text.replace(url.group(0), " ").strip()
@@ -165,9 +176,13 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
             leftovers.remove(best)
     in_paragraph = {index for run in paragraph_runs(leftovers) for index in run}
     headline_candidates = [
-        p for p in leftovers
-        if p.line_index not in in_paragraph and 1 <= len(p.text.split()) <= 10
-        and not re.search(r"\d{3}", p.text) and not p.text.endswith(".") and not DOCUMENT_TITLE.match(p.text.strip())
+        p
+        for p in leftovers
+        if p.line_index not in in_paragraph
+        and 1 <= len(p.text.split()) <= 10
+        and not re.search(r"\d{3}", p.text)
+        and not p.text.endswith(".")
+        and not DOCUMENT_TITLE.match(p.text.strip())
     ]
     if headline_candidates:
         best = max(headline_candidates, key=lambda p: (p.size, -p.line_index))
@@ -182,7 +197,7 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
             same_line += following
             line += 1
         headline = same_line[0].text
-        for before, piece in zip(same_line, same_line[1:], strict=False):
+        for before, piece in itertools.pairwise(same_line):
             runs_on = piece.line_index != before.line_index and _DANGLING.search(before.text) is not None
             headline += (" " if runs_on else " · ") + piece.text
         contact.headline = headline
@@ -191,7 +206,6 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
             leftovers.remove(piece)
     contact.unplaced = leftovers
     return contact
-
 
 
 _DANGLING = re.compile(r"\b(?:and|of|&|for|the|in|at|to|with)$", re.IGNORECASE)

@@ -11,27 +11,85 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "jan": 1, "january": 1, "janv": 1, "januar": 1, "enero": 1, "ene": 1,
-    "feb": 2, "february": 2, "febr": 2, "fév": 2, "fev": 2, "februar": 2, "febrero": 2,
-    "mar": 3, "march": 3, "mär": 3, "märz": 3, "mars": 3, "marzo": 3,
-    "apr": 4, "april": 4, "avr": 4, "avril": 4, "abr": 4, "abril": 4,
-    "may": 5, "mai": 5, "mayo": 5,
-    "jun": 6, "june": 6, "juin": 6, "juni": 6, "junio": 6,
-    "jul": 7, "july": 7, "juil": 7, "juillet": 7, "juli": 7, "julio": 7,
-    "aug": 8, "august": 8, "août": 8, "aout": 8, "ago": 8, "agosto": 8,
-    "sep": 9, "sept": 9, "september": 9, "septembre": 9, "septiembre": 9,
-    "oct": 10, "october": 10, "okt": 10, "oktober": 10, "octobre": 10, "octubre": 10,
-    "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
-    "dec": 12, "december": 12, "dez": 12, "dezember": 12, "déc": 12, "décembre": 12, "dic": 12, "diciembre": 12,
+    "jan": 1,
+    "january": 1,
+    "janv": 1,
+    "januar": 1,
+    "enero": 1,
+    "ene": 1,
+    "feb": 2,
+    "february": 2,
+    "febr": 2,
+    "fév": 2,
+    "fev": 2,
+    "februar": 2,
+    "febrero": 2,
+    "mar": 3,
+    "march": 3,
+    "mär": 3,
+    "märz": 3,
+    "mars": 3,
+    "marzo": 3,
+    "apr": 4,
+    "april": 4,
+    "avr": 4,
+    "avril": 4,
+    "abr": 4,
+    "abril": 4,
+    "may": 5,
+    "mai": 5,
+    "mayo": 5,
+    "jun": 6,
+    "june": 6,
+    "juin": 6,
+    "juni": 6,
+    "junio": 6,
+    "jul": 7,
+    "july": 7,
+    "juil": 7,
+    "juillet": 7,
+    "juli": 7,
+    "julio": 7,
+    "aug": 8,
+    "august": 8,
+    "août": 8,
+    "aout": 8,
+    "ago": 8,
+    "agosto": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "septembre": 9,
+    "septiembre": 9,
+    "oct": 10,
+    "october": 10,
+    "okt": 10,
+    "oktober": 10,
+    "octobre": 10,
+    "octubre": 10,
+    "nov": 11,
+    "november": 11,
+    "novembre": 11,
+    "noviembre": 11,
+    "dec": 12,
+    "december": 12,
+    "dez": 12,
+    "dezember": 12,
+    "déc": 12,
+    "décembre": 12,
+    "dic": 12,
+    "diciembre": 12,
 }
 SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 _MONTH = r"(?:" + "|".join(_MONTH_NAMES) + r")\.?"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_PRESENT = (r"(?:present|current|currently|now|today|ongoing|to date|till date|till now|heute|aktuell|présent|"
-            r"presente|actual|actualidad|aujourd'hui|en cours|attuale|oggi|至今|现在|目前|現在|現職|עד היום|היום|"
-            r"حتى الآن|الآن|حاليا)")
+_PRESENT = (
+    r"(?:present|current|currently|now|today|ongoing|to date|till date|till now|heute|aktuell|présent|"
+    r"presente|actual|actualidad|aujourd'hui|en cours|attuale|oggi|至今|现在|目前|現在|現職|עד היום|היום|"
+    r"حتى الآن|الآن|حاليا)"
+)
 _SINGLE = (
     rf"(?:{_MONTH}\s*,?\s*{_YEAR}|{_SEASON}\s+{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?![\d])|{_YEAR}|(?:q[1-4])\s+{_YEAR})"
@@ -43,9 +101,7 @@ RANGE = re.compile(
 )
 OPEN_RANGE = re.compile(rf"(?<![\w/.])({_SINGLE}){_SEPARATOR}$", re.IGNORECASE)
 PRESENT_ONLY = re.compile(rf"^\s*{_PRESENT}\s*$", re.IGNORECASE)
-DURATION = re.compile(
-    r"^\(?\s*(?:\d+\s*(?:yrs?|years?|mos?|months?)\s*(?:,|and)?\s*)+\)?$", re.IGNORECASE
-)
+DURATION = re.compile(r"^\(?\s*(?:\d+\s*(?:yrs?|years?|mos?|months?)\s*(?:,|and)?\s*)+\)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +135,9 @@ def parse_single(text: str) -> str | None:
     return None
 
 
-_SAME_YEAR = re.compile(rf"(?<![\w/.])({_MONTH})\s*[-\u2013\u2014]\s*({_MONTH})\s*,?\s*({_YEAR})(?![\w/])",
-                        re.IGNORECASE)
+_SAME_YEAR = re.compile(
+    rf"(?<![\w/.])({_MONTH})\s*[-\u2013\u2014]\s*({_MONTH})\s*,?\s*({_YEAR})(?![\w/])", re.IGNORECASE
+)
 
 
 def find_range(text: str) -> tuple[DateRange, int, int] | None:

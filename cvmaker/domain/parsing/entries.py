@@ -52,7 +52,11 @@ def is_sentence(text: str) -> bool:
 
 
 def _is_body(
-    row: Row, previous: Row | None, previous_kind: str | None, right_edge: float, bullet_x0: float | None,
+    row: Row,
+    previous: Row | None,
+    previous_kind: str | None,
+    right_edge: float,
+    bullet_x0: float | None,
     following: Row | None = None,
 ) -> bool:
     if row.bullet:
@@ -65,19 +69,29 @@ def _is_body(
         return True
     if previous is not None and previous_kind == "body":
         line, before = row.line, previous.line
-        indented_under_bullet = (bullet_x0 is not None and line.x0 > bullet_x0 + 1.0 and line.style is None
-                                 and not _RIGHT_TO_LEFT.search(line.text))  # right to left, the indent is right
+        indented_under_bullet = (
+            bullet_x0 is not None
+            and line.x0 > bullet_x0 + 1.0
+            and line.style is None
+            and not _RIGHT_TO_LEFT.search(line.text)
+        )  # right to left, the indent is right
         wrapped = line.style is None and wraps_into(previous, row, right_edge) and not previous.dates
         if indented_under_bullet or (wrapped and abs(line.x0 - before.x0) < 2.0 and not previous.bullet):
             return True
-    if (following is not None and not following.bullet and not following.dates and row.words >= 6
-            and row.text.count(",") < 2 and wraps_into(row, following, right_edge)):
+    if (
+        following is not None
+        and not following.bullet
+        and not following.dates
+        and row.words >= 6
+        and row.text.count(",") < 2
+        and wraps_into(row, following, right_edge)
+    ):
         return True  # a line that runs on into the next is running text, not a header
     return is_sentence(row.text)
 
 
 def _reads_like_a_statement(text: str) -> bool:
-    """"Led a team of five", "Built the billing service": a verb first or small words, not a name or a place."""
+    """ "Led a team of five", "Built the billing service": a verb first or small words, not a name or a place."""
     words = text.split()
     if len(words) < 4:
         return False
@@ -218,7 +232,7 @@ def _date_row_offset(entry: Entry) -> int:
 def _rows_after_date(entry: Entry) -> list[Row]:
     for position, row in enumerate(entry.header):
         if row.dates:
-            return entry.header[position + 1:]
+            return entry.header[position + 1 :]
     return []
 
 

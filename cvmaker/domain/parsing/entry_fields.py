@@ -33,8 +33,7 @@ _KEY_VALUE = re.compile(
 # A score is not part of the degree ("BSc Computer Science, GPA 3.8/4.0"); a classification is part of the award
 # as conferred and as the person wrote it ("BSc Mathematics, First Class", "MSc Physics, Distinction"), so it
 # stays in the degree.
-_GRADE = re.compile(
-    r"^(c?gpa|grade|score|percentage|mark|\d+(\.\d+)?\s*(/\s*\d+(\.\d+)?|%))", re.IGNORECASE)
+_GRADE = re.compile(r"^(c?gpa|grade|score|percentage|mark|\d+(\.\d+)?\s*(/\s*\d+(\.\d+)?|%))", re.IGNORECASE)
 _URL_LIKE = re.compile(r"https?://|www\.|\w\.[a-z]{2,}(?:/|$)")  # "site.dev/talks", not "PGConf.EU"
 # A web address on its own, its top-level domain in lower case as addresses are written ("PGConf.EU" is a name).
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -46,7 +45,6 @@ _COMMA_KINDS = {SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.VOLUN
 _AT = re.compile(r"\s+(?:at|@|chez|bei)\s+", re.IGNORECASE)
 
 
-
 def _date_range(entry: Entry) -> None:
     if not entry.dates:
         return
@@ -56,7 +54,7 @@ def _date_range(entry: Entry) -> None:
         return
     entry.date_range = found[0]
     entry.sources["dates"] = entry.dates[0][1]
-    rest = (joined[: found[1]] + joined[found[2]:]).strip(" -–—,()[]")
+    rest = (joined[: found[1]] + joined[found[2] :]).strip(" -–—,()[]")
     if re.search(r"\w", rest):
         entry.notes.append(("A second date in one entry was kept in its description", rest))
         entry.description.append(rest)
@@ -75,8 +73,9 @@ def _body_text(entry: Entry) -> None:
                 paragraph = []
             entry.bullets.append(text)
             bullet_x0 = row.line.x0
-        elif entry.bullets and (row.continues_bullet or (
-                bullet_x0 is not None and row.line.style is None and row.line.x0 > bullet_x0 + 1.0)):
+        elif entry.bullets and (
+            row.continues_bullet or (bullet_x0 is not None and row.line.style is None and row.line.x0 > bullet_x0 + 1.0)
+        ):
             entry.bullets[-1] = _join_wrapped(entry.bullets[-1], text)
         else:
             bullet_x0 = None
@@ -122,25 +121,30 @@ def _header_groups(entry: Entry, right_edge: float, kind: SectionKind) -> list[l
             groups.append(pieces)
         last_span = row.line.spans[-1] if row.line.spans else None
         ends_with_text = last_span is not None and last_span.text.strip().endswith(pieces[-1][0][-3:])
-        dangling = re.search(r"\b(of|and|&|for|the|in|at|de|du|des|der|di|da|la|le|y|und|et)$", row.pieces[-1],
-                             re.IGNORECASE)
+        dangling = re.search(
+            r"\b(of|and|&|for|the|in|at|de|du|des|der|di|da|la|le|y|und|et)$", row.pieces[-1], re.IGNORECASE
+        )
         # A trailing comma runs on into the next line, also when the date set apart at the right came after it.
         ends_with_comma = joining_at_comma = row.pieces[-1].endswith(",") or row.text.rstrip().endswith(",")
-        joining = ends_with_comma or bool(dangling and position + 1 < len(entry.header)) or (
-            ends_with_text
-            and row.line.style is None
-            and position + 1 < len(entry.header)
-            and not entry.header[position + 1].dates
-            and wraps_into(row, entry.header[position + 1], right_edge)
-            and row.line.bold == entry.header[position + 1].line.bold  # a wrapped line keeps its type
-            and len(row.pieces[-1].split()) >= 3
-            and not _starts_a_new_field(row, entry.header[position + 1], kind)
+        joining = (
+            ends_with_comma
+            or bool(dangling and position + 1 < len(entry.header))
+            or (
+                ends_with_text
+                and row.line.style is None
+                and position + 1 < len(entry.header)
+                and not entry.header[position + 1].dates
+                and wraps_into(row, entry.header[position + 1], right_edge)
+                and row.line.bold == entry.header[position + 1].line.bold  # a wrapped line keeps its type
+                and len(row.pieces[-1].split()) >= 3
+                and not _starts_a_new_field(row, entry.header[position + 1], kind)
+            )
         )
     return groups
 
 
 def _starts_a_new_field(row: Row, following: Row, kind: SectionKind) -> bool:
-    """"BFA, Graphic Design" then "School of the Art Institute": a degree line, then the school's own line."""
+    """ "BFA, Graphic Design" then "School of the Art Institute": a degree line, then the school's own line."""
     if kind is not SectionKind.EDUCATION or not following.pieces:
         return False
     next_text = following.pieces[0]
@@ -155,8 +159,15 @@ def _comma_pieces(group: list[tuple[str, int]]) -> list[tuple[str, int]]:
             continue
         # Commas, the Arabic comma, and a space between two Chinese or Japanese words (written without spaces,
         # so a space there sets a title apart from its employer: "高级数据工程师　星辰科技有限公司").
-        parts = [p.strip() for p in re.split(r",\s+|,(?=[A-Z])|،\s*|(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+"
-                                             r"(?=[\u3040-\u30ff\u4e00-\u9fff])", text) if p.strip()]
+        parts = [
+            p.strip()
+            for p in re.split(
+                r",\s+|,(?=[A-Z])|،\s*|(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+"
+                r"(?=[\u3040-\u30ff\u4e00-\u9fff])",
+                text,
+            )
+            if p.strip()
+        ]
         # "Software Engineer (Front-End)" keeps its parenthesis; "(MySQL, MongoDB)" is not split inside.
         joined: list[str] = []
         depth = 0
@@ -231,8 +242,10 @@ def _job_fields(entry: Entry, candidates: list[tuple[str, int]], extras: list[tu
     scored = [(title_score(t) - 0.8 * org_score(t), -position) for position, (t, _) in enumerate(candidates)]
     title_position = max(range(len(candidates)), key=lambda i: scored[i])
     others = [i for i in range(len(candidates)) if i != title_position]
-    org_position = max(others, key=lambda i: (org_score(candidates[i][0]) - title_score(candidates[i][0]) * 0.3,
-                                              -abs(i - title_position), -i))
+    org_position = max(
+        others,
+        key=lambda i: (org_score(candidates[i][0]) - title_score(candidates[i][0]) * 0.3, -abs(i - title_position), -i),
+    )
     entry.title, entry.sources["title"] = candidates[title_position]
     entry.organization, entry.sources["organization"] = candidates[org_position]
     for i in others:
@@ -240,8 +253,14 @@ def _job_fields(entry: Entry, candidates: list[tuple[str, int]], extras: list[tu
             continue
         text, index = candidates[i]
         beside_employer = i == org_position + 1 and index == candidates[org_position][1]
-        if (beside_employer and entry.location is None and looks_like_city(text) and len(text.split()) <= 3
-                and title_score(text) == 0 and org_score(text) == 0):
+        if (
+            beside_employer
+            and entry.location is None
+            and looks_like_city(text)
+            and len(text.split()) <= 3
+            and title_score(text) == 0
+            and org_score(text) == 0
+        ):
             entry.location, entry.sources["location"] = text, index  # "Zalando SE, Berlin"
             continue
         extras.append(candidates[i])
@@ -294,8 +313,14 @@ def _education_fields(entry: Entry, candidates: list[tuple[str, int]], extras: l
             used.add(following)
             following += 1
         before = degree - 1
-        if (before >= 0 and before not in used and candidates[before][1] == index and institution_scores[before] == 0
-                and _CJK.search(text) and _CJK.search(candidates[before][0])):
+        if (
+            before >= 0
+            and before not in used
+            and candidates[before][1] == index
+            and institution_scores[before] == 0
+            and _CJK.search(text)
+            and _CJK.search(candidates[before][0])
+        ):
             text = f"{candidates[before][0]} {text}"  # "情報工学 学士": in Japanese the field comes first
             used.add(before)
         fields = [i for i in range(len(candidates)) if i not in used and is_field_of_study(candidates[i][0])]
@@ -309,8 +334,9 @@ def _education_fields(entry: Entry, candidates: list[tuple[str, int]], extras: l
             extras.append(candidate)
 
 
-def _generic_fields(entry: Entry, candidates: list[tuple[str, int]], extras: list[tuple[str, int]],
-                    kind: SectionKind) -> None:
+def _generic_fields(
+    entry: Entry, candidates: list[tuple[str, int]], extras: list[tuple[str, int]], kind: SectionKind
+) -> None:
     if not candidates:
         return
     entry.title, entry.sources["title"] = candidates[0]
@@ -323,8 +349,9 @@ def _generic_fields(entry: Entry, candidates: list[tuple[str, int]], extras: lis
         whole = re.sub(r"\s+", " ", whole).strip(" ,;|–—-(")
         if whole:
             entry.title = whole
-            candidates = [candidate for candidate in candidates
-                          if candidate[1] != first_row.index or candidate[0] not in whole]
+            candidates = [
+                candidate for candidate in candidates if candidate[1] != first_row.index or candidate[0] not in whole
+            ]
             candidates.insert(0, (whole, first_row.index))
     if kind in _ISSUED_KINDS:
         candidates = _wrapped_name_joined(entry, candidates)
@@ -340,48 +367,70 @@ def _generic_fields(entry: Entry, candidates: list[tuple[str, int]], extras: lis
             entry.url = text.strip() if "://" in text else f"https://{text.strip()}"
             entry.sources["url"] = index
             continue
-        if (kind in _ISSUED_KINDS and position == 1 and entry.organization is None and index != candidates[0][1]
-                and len(text.split()) <= 6 and not text.rstrip().endswith(".") and not _URL_LIKE.search(text)
-                and "," not in text):  # "Jane Doe, John Roe": a paper's authors, not its publisher
+        if (
+            kind in _ISSUED_KINDS
+            and position == 1
+            and entry.organization is None
+            and index != candidates[0][1]
+            and len(text.split()) <= 6
+            and not text.rstrip().endswith(".")
+            and not _URL_LIKE.search(text)
+            and "," not in text
+        ):  # "Jane Doe, John Roe": a paper's authors, not its publisher
             # The issuer, publisher or giver on its own short line under the name.
             entry.organization, entry.sources["organization"] = text, index
             continue
         items = [item.strip() for item in text.split(",") if item.strip()]
-        if (kind is SectionKind.PROJECTS and index == candidates[0][1] and len(items) >= 2
-                and all(len(item.split()) <= 3 for item in items)):
+        if (
+            kind is SectionKind.PROJECTS
+            and index == candidates[0][1]
+            and len(items) >= 2
+            and all(len(item.split()) <= 3 for item in items)
+        ):
             entry.keywords.extend(items)  # "Gitlytics | Python, Flask, React": the project's stack
         else:
             extras.append((text, index))
 
 
 def _trailing_keywords(entry: Entry) -> None:
-    """"Python · Django · AWS" as the last line of an entry, after its text: the tools it was done with."""
+    """ "Python · Django · AWS" as the last line of an entry, after its text: the tools it was done with."""
     if entry.keywords or len(entry.body) < 2 or entry.body[-1].bullet:
         return
     last = entry.body[-1].text.strip()
     if last.endswith((".", ":", ";")):
         return
     items = [item.strip() for item in _TOOLS_LINE.split(last) if item.strip()]
-    if len(items) >= 2 and all(len(item.split()) <= 3 and item[:1].isalnum() for item in items) and (
-            "·" in last or "|" in last or "•" in last or all(item[:1].isupper() for item in items)):
+    if (
+        len(items) >= 2
+        and all(len(item.split()) <= 3 and item[:1].isalnum() for item in items)
+        and ("·" in last or "|" in last or "•" in last or all(item[:1].isupper() for item in items))
+    ):
         entry.keywords = items
         entry.body.pop()
 
 
 def _name_and_issuer(text: str) -> tuple[str, str | None]:
-    """"Certified Kubernetes Administrator, CNCF", "Best Paper, NeurIPS": a certificate, award or talk, then after
+    """ "Certified Kubernetes Administrator, CNCF", "Best Paper, NeurIPS": a certificate, award or talk, then after
     the last comma who gave or published it, a short name in capitals (not a date, a place or a sentence)."""
     name, comma, issuer = text.rpartition(", ")
     issuer = issuer.strip()
-    if (not comma or not name.strip() or not 1 <= len(issuer.split()) <= 5 or not issuer[:1].isupper()
-            or issuer.endswith(".") or find_range(issuer) is not None or re.search(r"\d{4}", issuer)
-            or is_place_word(issuer) or name.count("(") != name.count(")")):
+    if (
+        not comma
+        or not name.strip()
+        or not 1 <= len(issuer.split()) <= 5
+        or not issuer[:1].isupper()
+        or issuer.endswith(".")
+        or find_range(issuer) is not None
+        or re.search(r"\d{4}", issuer)
+        or is_place_word(issuer)
+        or name.count("(") != name.count(")")
+    ):
         return text, None
     return name.strip(), issuer
 
 
 def _wrapped_name_joined(entry: Entry, candidates: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """"AWS Certified Solutions" / "Architect – Professional" in bold in a narrow column: one name, wrapped.
+    """ "AWS Certified Solutions" / "Architect – Professional" in bold in a narrow column: one name, wrapped.
     The lines that follow the first, in its type and with no date of their own, continue it."""
     rows = {row.index: row for row in entry.header}
     first = rows.get(candidates[0][1])
@@ -389,7 +438,7 @@ def _wrapped_name_joined(entry: Entry, candidates: list[tuple[str, int]]) -> lis
         return candidates
     style = (first.line.bold, round(first.line.size, 1))
     name_rows = [first]
-    for row in entry.header[entry.header.index(first) + 1:]:
+    for row in entry.header[entry.header.index(first) + 1 :]:
         if row.dates or (row.line.bold, round(row.line.size, 1)) != style or not row.pieces:
             break
         name_rows.append(row)
@@ -402,11 +451,12 @@ def _wrapped_name_joined(entry: Entry, candidates: list[tuple[str, int]]) -> lis
 
 
 def _is_place(text: str) -> bool:
-    """"Seoul, S.Korea", "Mountain View, CA", "Remote": one to three short capitalised parts, no job or company."""
+    """ "Seoul, S.Korea", "Mountain View, CA", "Remote": one to three short capitalised parts, no job or company."""
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not 1 <= len(parts) <= 3 or title_score(text) > 0 or org_score(text) > 0:
         return False
     if len(parts) == 1:
         return is_place_word(parts[0])
-    return all(is_place_word(p) or looks_like_city(p) or re.fullmatch(r"[A-Z][\w.]*(?:[ .][A-Z][\w.]*)?", p)
-               for p in parts)
+    return all(
+        is_place_word(p) or looks_like_city(p) or re.fullmatch(r"[A-Z][\w.]*(?:[ .][A-Z][\w.]*)?", p) for p in parts
+    )

@@ -66,8 +66,15 @@ def _merge_touching(row: Sequence[Fragment]) -> list[Fragment]:
     for fragment in row:
         if merged and -1.0 < fragment.x0 - merged[-1].x1 < 0.08 * fragment.size:
             last = merged[-1]
-            merged[-1] = Fragment(last.text + fragment.text, last.x0, fragment.x1, min(last.top, fragment.top),
-                                  max(last.bottom, fragment.bottom), last.size, last.bold)
+            merged[-1] = Fragment(
+                last.text + fragment.text,
+                last.x0,
+                fragment.x1,
+                min(last.top, fragment.top),
+                max(last.bottom, fragment.bottom),
+                last.size,
+                last.bold,
+            )
         else:
             merged.append(fragment)
     return merged
@@ -153,8 +160,13 @@ class _OrderedPage:
 
 
 def _split_columns(
-    rows: list[list[Fragment]], gutter: float, page: PageText, is_heading: Callable[[Fragment], bool],
-    body_start: int, body_end: int, continued: _Sidebar | None = None,
+    rows: list[list[Fragment]],
+    gutter: float,
+    page: PageText,
+    is_heading: Callable[[Fragment], bool],
+    body_start: int,
+    body_end: int,
+    continued: _Sidebar | None = None,
 ) -> _OrderedPage | None:
     """Read a page as header band, main column, sidebar, footer band; None when it is not a sidebar layout.
     `continued`: the previous page's sidebar, which this page may carry on without a heading of its own."""
@@ -195,8 +207,9 @@ def _split_columns(
         plain_ids = {id(f) for f in plain_first}
         first = [f for f in left + right if id(f) in plain_ids]
         second = [f for f in left + right if id(f) not in plain_ids]
-        return _OrderedPage(header + _lines_of(_rows(first), page.number, 1)
-                            + _lines_of(_rows(second), page.number, 0) + footer)
+        return _OrderedPage(
+            header + _lines_of(_rows(first), page.number, 1) + _lines_of(_rows(second), page.number, 0) + footer
+        )
     # The wider column is the main one and is read first, unless the sidebar holds the largest text
     # (the name at the top of a sidebar): then the sidebar comes first.
     left_width = max(f.x1 for f in left) - min(f.x0 for f in left)
@@ -207,17 +220,29 @@ def _split_columns(
         # comes first; its sections come after the main column, whose opening paragraph (a summary without a
         # heading) would otherwise fall into the sidebar's last section.
         side_rows = _rows(side)
-        first_heading = next((n for n, row in enumerate(side_rows) if any(is_heading(f) for f in row)),
-                             len(side_rows))
+        first_heading = next((n for n, row in enumerate(side_rows) if any(is_heading(f) for f in row)), len(side_rows))
         sections = _lines_of(side_rows[first_heading:], page.number, 1)
         return _OrderedPage(
-            header + _lines_of(side_rows[:first_heading], page.number, 1) + _lines_of(_rows(main), page.number, 0)
-            + sections + footer, _Sidebar(gutter, min(f.x0 for f in side) >= gutter), len(sections))
+            header
+            + _lines_of(side_rows[:first_heading], page.number, 1)
+            + _lines_of(_rows(main), page.number, 0)
+            + sections
+            + footer,
+            _Sidebar(gutter, min(f.x0 for f in side) >= gutter),
+            len(sections),
+        )
     return _main_then_side(rows, main, side, page, body_start, body_end, gutter)
 
 
-def _main_then_side(rows: list[list[Fragment]], main: list[Fragment], side: list[Fragment], page: PageText,
-                    body_start: int, body_end: int, gutter: float) -> _OrderedPage:
+def _main_then_side(
+    rows: list[list[Fragment]],
+    main: list[Fragment],
+    side: list[Fragment],
+    page: PageText,
+    body_start: int,
+    body_end: int,
+    gutter: float,
+) -> _OrderedPage:
     band_ids = {id(f) for row in rows[:body_start] + rows[body_end:] for f in row}
     main = [f for f in main if id(f) not in band_ids]
     side = [f for f in side if id(f) not in band_ids]
@@ -225,8 +250,11 @@ def _main_then_side(rows: list[list[Fragment]], main: list[Fragment], side: list
     footer = _lines_of(rows[body_end:], page.number, 0)
     side_lines = _lines_of(_rows(side), page.number, 1)
     on_the_right = min(f.x0 for f in side) >= gutter
-    return _OrderedPage(header + _lines_of(_rows(main), page.number, 0) + side_lines + footer,
-                        _Sidebar(gutter, on_the_right), len(side_lines))
+    return _OrderedPage(
+        header + _lines_of(_rows(main), page.number, 0) + side_lines + footer,
+        _Sidebar(gutter, on_the_right),
+        len(side_lines),
+    )
 
 
 def _width(fragments: Sequence[Fragment]) -> float:
@@ -240,8 +268,11 @@ def _is_margin(plain: Sequence[Fragment], other: Sequence[Fragment]) -> bool:
         return True
     dated = sum(1 for f in plain if is_date_text(f.text) or DURATION.match(f.text.strip()))
     tops = [g.top for g in other]
-    aligned = sum(1 for f in plain if any(abs(f.top - top) < 1.5 or abs(f.middle - top - (f.bottom - f.top) / 2) < 1.5
-                                        for top in tops))
+    aligned = sum(
+        1
+        for f in plain
+        if any(abs(f.top - top) < 1.5 or abs(f.middle - top - (f.bottom - f.top) / 2) < 1.5 for top in tops)
+    )
     return dated * 2 >= len(plain) or aligned >= 0.7 * len(plain)
 
 
@@ -268,9 +299,7 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-def order_page(
-    page: PageText, looks_like_heading: Callable[[str], bool] = lambda text: False
-) -> list[TextLine]:
+def order_page(page: PageText, looks_like_heading: Callable[[str], bool] = lambda text: False) -> list[TextLine]:
     """Lines of one page in reading order.
 
     Full-width bands at the top (name, contact line) and at the bottom are read first and last; between them,
@@ -320,8 +349,11 @@ def order_document(
         # A line repeated near the top or bottom of most pages (digits ignored: "Page 2 of 3") is furniture.
         edge_keys: Counter[str] = Counter()
         for page, lines in zip(pages, per_page, strict=True):
-            keys = {_repeat_key(line) for n, line in enumerate(lines)
-                    if _near_edge(line, page) and not _runs_on_from_above(lines, n, page)}
+            keys = {
+                _repeat_key(line)
+                for n, line in enumerate(lines)
+                if _near_edge(line, page) and not _runs_on_from_above(lines, n, page)
+            }
             edge_keys.update(keys)
         repeated = {key for key, count in edge_keys.items() if count >= max(2, (len(pages) + 1) // 2)}
         # The name set large at the top of page 1 and repeated small as a running header on later pages is the
@@ -361,7 +393,7 @@ def _sidebars_last(pages: list[_OrderedPage]) -> list[list[TextLine]]:
     moved: list[TextLine] = []
     for page, lines in zip(pages, per_page, strict=True):
         if page.side_lines:
-            side = [line for line in lines if line.column == 1][-page.side_lines:]
+            side = [line for line in lines if line.column == 1][-page.side_lines :]
             side_ids = {id(line) for line in side}
             lines[:] = [line for line in lines if id(line) not in side_ids]
             moved.extend(side)

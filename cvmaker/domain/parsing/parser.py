@@ -71,7 +71,7 @@ class _Builder:
         """`text` cut to the model's limit; what is cut off is reported, not lost silently."""
         clipped = _clip(text, length)
         if text is not None and clipped != text.strip():
-            self.warn(f"Longer than {length} characters: the end was cut off", text.strip()[length - 1:])
+            self.warn(f"Longer than {length} characters: the end was cut off", text.strip()[length - 1 :])
         return clipped
 
     # the whole document ----------------------------------------------------------------------------------------
@@ -91,17 +91,18 @@ class _Builder:
             self.section(raw)
         for text in self.extracted.dropped:
             if text.startswith("rotated text: "):
-                self.warn("Rotated text (a watermark or a sideways label) was left out", text[len("rotated text: "):])
+                self.warn("Rotated text (a watermark or a sideways label) was left out", text[len("rotated text: ") :])
             elif text.startswith("footer: "):
-                self.warn("The page footer was left out", text[len("footer: "):])
+                self.warn("The page footer was left out", text[len("footer: ") :])
             else:
                 self.warn("Repeated on every page (a running header or footer, or a page number); left out", text)
         for index, line in enumerate(self.lines):
             if index not in self.placed and line.text.strip():
                 self.warn("Could not be placed in any field", line.text)
         document = self.parsed.document
-        document.title = _clip(f"{document.basics.name} (imported)" if document.basics.name else "Imported CV",
-                               limits.MAX_TITLE)
+        document.title = _clip(
+            f"{document.basics.name} (imported)" if document.basics.name else "Imported CV", limits.MAX_TITLE
+        )
         return self.parsed
 
     def contact(self, sections: list[RawSection]) -> None:
@@ -109,8 +110,11 @@ class _Builder:
         contact_rows = [row for raw in sections[1:] if raw.key in CONTACT_HEADINGS for row in raw.rows]
         pieces: list[ContactPiece] = []
         # The visible text of a link ("GitHub", a handle beside an icon) is the link, read from its target.
-        link_texts = {link.text.strip().casefold() for link in self.extracted.links
-                      if link.text.strip() and re.match(r"^https?://", link.url, re.IGNORECASE)}
+        link_texts = {
+            link.text.strip().casefold()
+            for link in self.extracted.links
+            if link.text.strip() and re.match(r"^https?://", link.url, re.IGNORECASE)
+        }
         for row in header_rows + contact_rows:
             for span in row.line.spans:
                 for piece in split_pieces(span.text):
@@ -139,9 +143,7 @@ class _Builder:
             # A paragraph at the top without a heading is an introduction: the summary (with its wrapped lines).
             continues = previous_line is not None and piece.line_index == previous_line + 1
             starts = len(piece.text.split()) >= 12 or piece.line_index in paragraph_starts
-            if (starts or continues) and not any(
-                s.key in SUMMARY_HEADINGS for s in sections[1:]
-            ):
+            if (starts or continues) and not any(s.key in SUMMARY_HEADINGS for s in sections[1:]):
                 if piece.line_index == previous_line:
                     continue  # the whole printed line was taken with its first piece
                 previous_line = piece.line_index
@@ -163,7 +165,7 @@ class _Builder:
             self.placed.add(piece.line_index)  # reported above, once, with its own text
 
     def drop_running_name(self, sections: list[RawSection]) -> None:
-        """"Jane Doe – Résumé" at the top or bottom of later pages only (so not dropped as repeated on every
+        """ "Jane Doe – Résumé" at the top or bottom of later pages only (so not dropped as repeated on every
         page): a running header, not part of the section it falls in."""
         name = self.parsed.document.basics.name.casefold()
         if not name or self.extracted.kind != "pdf":
@@ -214,8 +216,9 @@ class _Builder:
         for url, text in text_urls:
             key = _link_key(url)
             # "linkedin.com/in/jane-" wrapped before "doe" in a narrow column: the start of a link target.
-            if not any(target != key and target.startswith(key) and key.endswith(("-", "/", "_", "."))
-                       for target in targets):
+            if not any(
+                target != key and target.startswith(key) and key.endswith(("-", "/", "_", ".")) for target in targets
+            ):
                 found.append((url, text))
         basics = self.parsed.document.basics
         seen: set[str] = set()
@@ -279,7 +282,7 @@ class _Builder:
             if len(section.items) >= limits.MAX_ITEMS_PER_SECTION:
                 break
             keywords = [k for k in (self.clip(k, limits.MAX_KEYWORD) for k in group.items) if k]
-            for extra in keywords[limits.MAX_KEYWORDS:]:
+            for extra in keywords[limits.MAX_KEYWORDS :]:
                 self.warn("Too many skills in one group: left out", extra)
             keywords = keywords[: limits.MAX_KEYWORDS]
             item = Item(id=new_part_id(), title=self.clip(group.category, limits.MAX_SHORT_TEXT), keywords=keywords)
@@ -298,8 +301,10 @@ class _Builder:
                     joined.append((row.text.strip(), row.index))
                 else:
                     name, index = joined[-1]
-                    joined[-1] = (f"{name}: {row.text.strip()}" if ":" not in name else f"{name} {row.text.strip()}",
-                                  index)
+                    joined[-1] = (
+                        f"{name}: {row.text.strip()}" if ":" not in name else f"{name} {row.text.strip()}",
+                        index,
+                    )
                     self.placed.add(row.index)
             rows = []
         for row in rows:
@@ -318,8 +323,9 @@ class _Builder:
                 if not name:
                     continue
                 item_path = f"{path}.items.{len(section.items)}"
-                section.items.append(Item(id=new_part_id(), title=self.clip(name, limits.MAX_SHORT_TEXT),
-                                          description=level))
+                section.items.append(
+                    Item(id=new_part_id(), title=self.clip(name, limits.MAX_SHORT_TEXT), description=level)
+                )
                 self.source(f"{item_path}.title", index, part)
 
     def entries(self, section: Section, raw: RawSection, path: str) -> None:
@@ -375,7 +381,7 @@ class _Builder:
             url=entry.url if entry.url and len(entry.url) <= limits.MAX_URL else None,
         )
         if len(entry.bullets) > limits.MAX_BULLETS:
-            extra = "\n".join(entry.bullets[limits.MAX_BULLETS:])
+            extra = "\n".join(entry.bullets[limits.MAX_BULLETS :])
             item.description = self.clip(f"{item.description or ''}\n{extra}".strip(), limits.MAX_DESCRIPTION)
         if entry.date_range is not None:
             _apply_dates(item, entry.date_range)
@@ -399,12 +405,17 @@ class _Builder:
 def _names_in_bold_over_levels(rows: list[Row]) -> bool:
     """Languages listed as a name in bold and its level in plain type on the line(s) below."""
     bold = [row for row in rows if row.line.bold]
-    return (len(bold) >= 2 and bool(rows) and rows[0].line.bold and len(rows) > len(bold)
-            and all(len(row.text.split()) <= 3 and "," not in row.text for row in bold))
+    return (
+        len(bold) >= 2
+        and bool(rows)
+        and rows[0].line.bold
+        and len(rows) > len(bold)
+        and all(len(row.text.split()) <= 3 and "," not in row.text for row in bold)
+    )
 
 
 def _tidy_heading(text: str) -> str:
-    """"Experience:" -> "Experience"; "ExpEriEncE" (small capitals read back oddly) -> "Experience"."""
+    """ "Experience:" -> "Experience"; "ExpEriEncE" (small capitals read back oddly) -> "Experience"."""
     text = re.sub(r"^\d{1,2}[.)]\s+", "", text.strip()).rstrip(":").strip()  # "2. Experience:" -> "Experience"
     if any(re.search(r"[a-z][A-Z]", word) for word in text.split()):
         return text.title()
@@ -419,8 +430,13 @@ def _join_wrapped_name(pieces: list[ContactPiece]) -> list[ContactPiece]:
     joined: list[ContactPiece] = []
     for piece in pieces:
         last = joined[-1] if joined else None
-        if (last is not None and piece.size == biggest == last.size and piece.line_index == last.line_index + 1
-                and len(last.text.split()) + len(piece.text.split()) <= 4 and not re.search(r"[@\d/]", piece.text)):
+        if (
+            last is not None
+            and piece.size == biggest == last.size
+            and piece.line_index == last.line_index + 1
+            and len(last.text.split()) + len(piece.text.split()) <= 4
+            and not re.search(r"[@\d/]", piece.text)
+        ):
             joined[-1] = ContactPiece(f"{last.text} {piece.text}", last.size, last.line_index)
         else:
             joined.append(piece)
@@ -526,9 +542,19 @@ def _link_key(url: str) -> str:
 
 def _link_label(url: str) -> str | None:
     host = _link_key(url).split("/")[0]
-    known = {"linkedin.com": "LinkedIn", "github.com": "GitHub", "gitlab.com": "GitLab", "twitter.com": "Twitter",
-             "x.com": "X", "stackoverflow.com": "Stack Overflow", "medium.com": "Medium", "behance.net": "Behance",
-             "dribbble.com": "Dribbble", "orcid.org": "ORCID", "scholar.google.com": "Google Scholar"}
+    known = {
+        "linkedin.com": "LinkedIn",
+        "github.com": "GitHub",
+        "gitlab.com": "GitLab",
+        "twitter.com": "Twitter",
+        "x.com": "X",
+        "stackoverflow.com": "Stack Overflow",
+        "medium.com": "Medium",
+        "behance.net": "Behance",
+        "dribbble.com": "Dribbble",
+        "orcid.org": "ORCID",
+        "scholar.google.com": "Google Scholar",
+    }
     return known.get(host)
 
 
@@ -542,4 +568,3 @@ def _clip(text: str | None, length: int) -> str | None:
 def parse_cv(extracted: ExtractedDocument) -> ParsedCv:
     """Understand an extracted document. Pure: no I/O, deterministic apart from the generated ids."""
     return _Builder(extracted).build()
-

@@ -39,7 +39,7 @@ def _date_at_edge(piece: str) -> tuple[str | None, str]:
     if before and after in ("-", "–", "—"):  # "... Universidad de 2013 –": an open range, its end below
         return piece[start:end] + " –", before
     if before.count("(") > before.count(")") and not after:
-        inside = before[before.rfind("(") + 1:].strip()
+        inside = before[before.rfind("(") + 1 :].strip()
         if inside:
             return None, piece  # "(NeurIPS 2023)": a date inside a parenthesis belongs to its text
         before = before[: before.rfind("(")].strip(" ,;|–—-")
@@ -69,7 +69,7 @@ def _split_keeping_ranges(text: str) -> list[str]:
 
 
 def _range_inside(row: Row, pieces: list[str]) -> list[str]:
-    """"Software Engineer (2019 – 2021), Google": a full range inside a short line is its entry's dates."""
+    """ "Software Engineer (2019 – 2021), Google": a full range inside a short line is its entry's dates."""
     for position, piece in enumerate(pieces):
         found = find_range(piece)
         if found is None:
@@ -81,7 +81,7 @@ def _range_inside(row: Row, pieces: list[str]) -> list[str]:
         rest = re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", rest)).strip(" ,;|–—-")
         row.dates.append(date.printed)
         row.dates_in_own_span = True
-        return pieces[:position] + ([rest] if rest else []) + pieces[position + 1:]
+        return pieces[:position] + ([rest] if rest else []) + pieces[position + 1 :]
     return pieces
 
 

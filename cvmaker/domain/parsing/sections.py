@@ -71,12 +71,24 @@ def _heading_shaped(row: Row) -> bool:
 
 
 _INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s+(\S.*)$")
-_INLINE_WORDS = {"skills", "technical skills", "key skills", "core skills", "core competencies", "competencies",
-                 "languages", "spoken languages", "interests", "hobbies", "certifications", "certificates"}
+_INLINE_WORDS = {
+    "skills",
+    "technical skills",
+    "key skills",
+    "core skills",
+    "core competencies",
+    "competencies",
+    "languages",
+    "spoken languages",
+    "interests",
+    "hobbies",
+    "certifications",
+    "certificates",
+}
 
 
 def _inline_heading(row: Row, current: SectionKind | None, typical_gap: float) -> tuple[str, SectionKind, str] | None:
-    """"SKILLS: Python, Java, SQL" on one line: a heading and its content. Inside a job ("Tools: ...") or a
+    """ "SKILLS: Python, Java, SQL" on one line: a heading and its content. Inside a job ("Tools: ...") or a
     skills section ("Languages: Python") such a line is part of what it is in, unless space sets it apart."""
     if row.bullet or len(row.line.spans) != 1:
         return None
@@ -106,8 +118,13 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
         if len(row.line.spans) >= 2 and current is SectionKind.SKILLS:
             continue  # "Languages | Python, Go" inside a skills section is a category, not a heading
         following = rows[position + 1] if position + 1 < len(rows) else None
-        if (current is SectionKind.SKILLS and current_heading is not None and following is not None
-                and _weaker(row, current_heading) and "," in following.line.text):
+        if (
+            current is SectionKind.SKILLS
+            and current_heading is not None
+            and following is not None
+            and _weaker(row, current_heading)
+            and "," in following.line.text
+        ):
             continue  # "Languages" over "Python, Go, Rust", in a weaker type than "SKILLS": a category
         if _heading_shaped(row):
             two = len(row.line.spans) == 2
@@ -125,8 +142,12 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
         words = len(row.line.spans[0].text.split()) if len(row.line.spans) >= 2 else len(row.line.text.split())
         plain_style = row.line.style in (None, "Normal")
         # Unstyled, only the exact wording makes a heading: "Dutch Logistics Awards" under an award is its giver.
-        unstyled_heading = words <= 3 and (plain_style or in_own_cell) and heading_kind(
-            row.line.spans[0].text if len(row.line.spans) >= 2 else row.line.text, strict=True) is not None
+        unstyled_heading = (
+            words <= 3
+            and (plain_style or in_own_cell)
+            and heading_kind(row.line.spans[0].text if len(row.line.spans) >= 2 else row.line.text, strict=True)
+            is not None
+        )
         if _stands_out(row, base, body_is_bold) or unstyled_heading:
             known[position] = kind
             current, current_heading = kind, row
@@ -136,8 +157,9 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
         if position in known or not _heading_shaped(row) or row.dates:
             continue
         signature = _signature(row)
-        strong = signature[0] >= base + 0.8 or signature[2] or bool(
-            row.line.style and _HEADING_STYLE.match(row.line.style))
+        strong = (
+            signature[0] >= base + 0.8 or signature[2] or bool(row.line.style and _HEADING_STYLE.match(row.line.style))
+        )
         if strong and signatures.get(signature, 0) >= 2 and (row.line.size >= base or signature[2]):
             known[position] = SectionKind.CUSTOM
     gaps = sorted(r.line.space_before for r in rows if r.line.space_before > 0)

@@ -72,9 +72,16 @@ def parse_skills(rows: list[Row]) -> list[SkillGroup]:
     for position, row in enumerate(rows):
         text = row.text if row.bullet else row.line.text
         following = rows[position + 1] if position + 1 < len(rows) else None
-        if (following is not None and not row.bullet and row.line.bold and not following.line.bold
-                and len(row.line.spans) == 1 and "," not in text and len(text.split()) <= 5
-                and "," in following.line.text):
+        if (
+            following is not None
+            and not row.bullet
+            and row.line.bold
+            and not following.line.bold
+            and len(row.line.spans) == 1
+            and "," not in text
+            and len(text.split()) <= 5
+            and "," in following.line.text
+        ):
             # "Cloud & operations" in bold over "AWS, GCP, Kubernetes,": a category label on its own line.
             flush()
             continues_category = False
@@ -94,8 +101,7 @@ def parse_skills(rows: list[Row]) -> list[SkillGroup]:
             group.items.extend(_split_list(category.group(2)))
             groups.append(group)
             continue
-        if (len(spans) >= 2 and len(spans[0].split()) <= 4 and "," not in spans[0]
-                and any("," in s for s in spans[1:])):
+        if len(spans) >= 2 and len(spans[0].split()) <= 4 and "," not in spans[0] and any("," in s for s in spans[1:]):
             # A category in a cell or column of its own: "Languages | Python, Java, SQL".
             flush()
             group = SkillGroup(spans[0].strip().rstrip(":"), line_index=row.index)
@@ -147,7 +153,7 @@ def parse_skills(rows: list[Row]) -> list[SkillGroup]:
 
 
 def split_language(text: str) -> tuple[str, str | None]:
-    """"German (C1)" -> ("German", "C1"); "English: native" -> ("English", "native")."""
+    """ "German (C1)" -> ("German", "C1"); "English: native" -> ("English", "native")."""
     text = re.sub(r"\s+", " ", _RATING.sub(" ", text)).strip()
     if ":" in text:
         name, level = text.split(":", 1)
@@ -166,6 +172,6 @@ def split_language(text: str) -> tuple[str, str | None]:
 
 
 def split_languages(text: str) -> list[str]:
-    """"English (native), Spanish (C1)" -> two; commas inside a parenthesis do not split."""
+    """ "English (native), Spanish (C1)" -> two; commas inside a parenthesis do not split."""
     safe = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(",", "\u0000") + ")", text)
     return [p.replace("\u0000", ",").strip() for p in re.split(r"\s*[,;|•·]\s*", safe) if p.strip()]

@@ -13,8 +13,15 @@ _DASHES = {ord(c): "-" for c in "\u2010\u2011\u2012\u2212\u2043"}
 _DASHES.update({ord("\u2013"): "\u2013", ord("\u2014"): "\u2014", ord("\u2015"): "\u2014"})
 _SPACES = {ord(c): " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"}
 _INVISIBLE = {ord(c): None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffe\u0002"}
-_LIGATURES = {ord("\ufb00"): "ff", ord("\ufb01"): "fi", ord("\ufb02"): "fl", ord("\ufb03"): "ffi",
-              ord("\ufb04"): "ffl", ord("\ufb05"): "st", ord("\ufb06"): "st"}
+_LIGATURES = {
+    ord("\ufb00"): "ff",
+    ord("\ufb01"): "fi",
+    ord("\ufb02"): "fl",
+    ord("\ufb03"): "ffi",
+    ord("\ufb04"): "ffl",
+    ord("\ufb05"): "st",
+    ord("\ufb06"): "st",
+}
 _WS = re.compile(r"[ ]{2,}")
 
 BULLET_CHARS = "•●○◦▪▫■□‣∙·⋅➢➤►▸▹→✓✔❖◆◇*"
@@ -47,5 +54,5 @@ def strip_bullet(text: str) -> tuple[str, bool]:
         return stripped[1:].strip(), True
     match = re.match(r"^(?:[-\u2013\u2014o]\s+|\d{1,2}[.)]\s+|\[\d{1,3}\]\s*)", stripped)
     if match and len(stripped) > match.end():
-        return stripped[match.end():].strip(), True
+        return stripped[match.end() :].strip(), True
     return stripped, False

@@ -56,8 +56,13 @@ def detect_script(document: CvDocument) -> Script:
         else:
             counts["latin"] += 1
     cjk = counts["han"] + counts["kana"]
-    dominant = max(("latin", counts["latin"]), ("arabic", counts["arabic"]), ("hebrew", counts["hebrew"]),
-                   ("cjk", cjk * 2), key=lambda pair: pair[1])[0]  # a Han character carries a word's weight
+    dominant = max(
+        ("latin", counts["latin"]),
+        ("arabic", counts["arabic"]),
+        ("hebrew", counts["hebrew"]),
+        ("cjk", cjk * 2),
+        key=lambda pair: pair[1],
+    )[0]  # a Han character carries a word's weight
     if dominant == "arabic":
         return Script("ar", "rtl")
     if dominant == "hebrew":
@@ -68,7 +73,7 @@ def detect_script(document: CvDocument) -> Script:
 
 
 def format_date(value: str | None, language: str = "en") -> str:
-    """"2020-03" reads "Mar 2020" in English and "2020/03" in other languages; a year stays a year."""
+    """ "2020-03" reads "Mar 2020" in English and "2020/03" in other languages; a year stays a year."""
     if not value:
         return ""
     year, _, rest = value.partition("-")
@@ -79,7 +84,7 @@ def format_date(value: str | None, language: str = "en") -> str:
 
 
 def format_period(item: Item, language: str = "en") -> str:
-    """"Mar 2020 – Present", "2018 – 2020", or the one date there is."""
+    """ "Mar 2020 – Present", "2018 – 2020", or the one date there is."""
     start = format_date(item.start_date, language)
     end = PRESENT.get(language, PRESENT["en"]) if item.current else format_date(item.end_date, language)
     if start and end:
@@ -93,7 +98,7 @@ def link_label(url: str, label: str | None) -> str:
         return label
     for prefix in ("https://", "http://", "mailto:", "tel:"):
         if url.startswith(prefix):
-            url = url[len(prefix):]
+            url = url[len(prefix) :]
             break
     return url.removeprefix("www.").rstrip("/")
 
