@@ -34,7 +34,7 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig \
       fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation fonts-lato fonts-inter fonts-open-sans \
-      fonts-ebgaramond \
+      fonts-ebgaramond fonts-noto-color-emoji \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /opt/venv /opt/venv
 # Lambda's file system is read-only but for /tmp: caches go there, and the font cache is built now, so that a

@@ -10,7 +10,7 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 # tests pdftotext; Chromium runs the browser tests and the render comparison.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig \
 	fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation fonts-lato fonts-inter fonts-open-sans \
-	fonts-ebgaramond poppler-utils chromium
+	fonts-ebgaramond fonts-noto-color-emoji poppler-utils chromium
 
 .PHONY: setup uv system-packages python-packages web-packages amplify-packages web run run-cloud-local test bench schema lint clean
 
@@ -46,8 +46,8 @@ web: web-packages
 run: setup web
 	$(UV) run cvmaker serve
 
-# The browser tests drive the built web app, so it is built first.
-test: setup web
+# The rules first (a violation fails CI), then every test; the browser tests drive the built web app.
+test: setup web lint
 	@if [ -f frontend/package.json ]; then cd frontend && npm test --silent; fi
 	$(UV) run pytest
 
@@ -62,8 +62,12 @@ bench: setup web
 schema: python-packages
 	$(UV) run cvmaker export-schema --out schema/schema.graphql
 
-lint: python-packages
-	$(UV) run lint-imports
+# The house rules, checked: ruff (lint, format), mypy --strict, the import contracts, the web app's Biome rules.
+lint: python-packages web-packages
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+	$(UV) run mypy
+	$(UV) run lint-imports --no-cache
 	cd frontend && npm run lint --silent
 
 clean:

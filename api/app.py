@@ -29,10 +29,10 @@ async def healthz(request: Request) -> Response:
 
 
 async def template_thumbnail(request: Request) -> Response:
-    from cvmaker.adapters.rendering.templates import REGISTRY
+    from api.composition import template_catalog
 
     try:
-        thumbnail = REGISTRY.get(request.path_params["name"]).thumbnail
+        thumbnail = template_catalog().get(request.path_params["name"]).thumbnail
     except NotFound:
         thumbnail = None
     if thumbnail is None:
@@ -63,12 +63,12 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     if runtime.local_accounts is not None:
         from api.local_auth_routes import local_auth_routes
 
-        routes += local_auth_routes(runtime.local_accounts, runtime.local_issuer)
-    if settings.blobs == "folder" and runtime.blobs is not None:
+        routes += local_auth_routes(*runtime.local_sign_in())
+    if runtime.folder_blobs is not None:
         from api.file_routes import file_routes
         from cvmaker.domain.limits import MAX_UPLOAD_BYTES
 
-        routes += file_routes(runtime.blobs, MAX_UPLOAD_BYTES)
+        routes += file_routes(runtime.folder_blobs, MAX_UPLOAD_BYTES)
     routes += _web_app_routes(settings)
 
     @asynccontextmanager

@@ -56,18 +56,18 @@ def serve(args: argparse.Namespace) -> int:
 def token(args: argparse.Namespace) -> int:
     from api.composition import build_runtime
 
-    runtime = build_runtime(_settings(args).with_overrides(auth="local"))
-    user = runtime.local_accounts.ensure_user(args.email)
-    print(runtime.local_issuer.user_tokens(user.sub, user.email).access_token)
+    accounts, issuer = build_runtime(_settings(args).with_overrides(auth="local")).local_sign_in()
+    user = accounts.ensure_user(args.email)
+    print(issuer.user_tokens(user.sub, user.email).access_token)
     return 0
 
 
 def create_client(args: argparse.Namespace) -> int:
     from api.composition import build_runtime
 
-    runtime = build_runtime(_settings(args).with_overrides(auth="local"))
+    accounts, _ = build_runtime(_settings(args).with_overrides(auth="local")).local_sign_in()
     scopes = args.scope or ["cvmaker/read", "cvmaker/write"]
-    client_id, secret = runtime.local_accounts.create_client(args.name, scopes)
+    client_id, secret = accounts.create_client(args.name, scopes)
     print(f"client id: {client_id}\nsecret:    {secret}\n(shown once: keep the secret somewhere safe)")
     return 0
 

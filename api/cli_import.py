@@ -10,8 +10,7 @@ from typing import Any
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from api.composition import build_extractor, build_file_reader
-    from cvmaker.adapters.extraction.sniffing import IsolatedExtractor
+    from api.composition import file_reader
     from cvmaker.domain.errors import DomainError
 
     path = Path(args.file)
@@ -20,15 +19,12 @@ def run_import(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"cvmaker import: cannot read {path}: {error.strerror}", file=sys.stderr)
         return 2
-    extractor = build_extractor(isolated=not args.in_process)
     try:
-        result = build_file_reader(extractor).parse(data, path.name)
+        with file_reader(isolated=not args.in_process) as reader:
+            result = reader.parse(data, path.name)
     except DomainError as error:
         print(f"cvmaker import: {path.name}: {error.message}", file=sys.stderr)
         return 1
-    finally:
-        if isinstance(extractor, IsolatedExtractor):
-            extractor.pool.close()
     if args.format == "json-resume":
         from cvmaker.domain.json_resume import to_json_resume
 

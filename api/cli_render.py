@@ -92,18 +92,20 @@ def run_render(args: argparse.Namespace) -> int:
 
 
 def run_templates(args: argparse.Namespace) -> int:
-    from cvmaker.adapters.rendering.templates import REGISTRY
+    from api.composition import template_catalog
+
+    catalog = template_catalog()
 
     if args.json:
         rows = [
             {"name": t.name, "title": t.title, "description": t.description, "version": t.version}
-            for t in REGISTRY.all()
+            for t in catalog.all()
         ]
         json.dump(rows, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
-    width = max(len(name) for name in REGISTRY.names())
-    for template in REGISTRY.all():
+    width = max(len(name) for name in catalog.names())
+    for template in catalog.all():
         print(f"{template.name.ljust(width)}  {template.title}: {template.description}")
     return 0
 

@@ -6,13 +6,14 @@ the local issuer, and so on. Heavy adapters are imported only when chosen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from api.settings import Settings
-from cvmaker.ports import BlobStore, CvRepository, TokenVerifier
+from cvmaker.ports import BlobStore, CvRepository, TemplateCatalog, TokenVerifier
 from cvmaker.services.container import ServiceFactories, Services
 from cvmaker.services.cvs import CvService
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # annotations only: each adapter is imported when it is chose
         InProcessExtractor,
         IsolatedExtractor,
     )
+    from cvmaker.adapters.storage.folder_blobs import FolderBlobStore
     from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
     from cvmaker.adapters.worker_pool import WorkerPool
     from cvmaker.ports import (
@@ -58,11 +60,26 @@ class Runtime:
     database: SqliteDatabase | None = None
     # Worker pools started by the services built so far; stopped with the server.
     pools: list[WorkerPool] | None = None
+    # The embedded default's blob store, whose signed URLs the app itself serves (None with S3).
+    folder_blobs: FolderBlobStore | None = None
+
+    def local_sign_in(self) -> tuple[LocalAccounts, LocalTokenIssuer]:
+        """The embedded default's accounts and token issuer; an error where Cognito signs people in."""
+        if self.local_accounts is None or self.local_issuer is None:
+            raise RuntimeError("local sign-in is not configured (CVMAKER_AUTH is not local)")
+        return self.local_accounts, self.local_issuer
 
     def close(self) -> None:
         """Stop worker processes (the renderer's, the importer's) when the server stops."""
         for pool in self.pools or []:
             pool.close()
+
+
+def template_catalog() -> TemplateCatalog:
+    """The installed templates (their files are read on first use)."""
+    from cvmaker.adapters.rendering.templates import REGISTRY
+
+    return REGISTRY
 
 
 def template_names() -> tuple[str, ...]:
@@ -162,6 +179,17 @@ def build_file_reader(extractor: DocumentExtractor) -> CvFileReader:
     from cvmaker.services.imports import CvFileReader
 
     return CvFileReader(extractor)
+
+
+@contextmanager
+def file_reader(isolated: bool = True) -> Iterator[CvFileReader]:
+    """A reader for the command line, with its worker process (if any) stopped afterwards."""
+    pools: list[WorkerPool] = []
+    try:
+        yield build_file_reader(build_extractor(isolated, pools))
+    finally:
+        for pool in pools:
+            pool.close()
 
 
 def build_imports(blobs: BlobStore, cvs: CvService, pools: list[WorkerPool]) -> ImportService:
@@ -322,6 +350,12 @@ def build_verifier(
     raise ValueError(f"CVMAKER_AUTH must be local or cognito, not {settings.auth!r}")
 
 
+def _folder_blobs(blobs: BlobStore) -> FolderBlobStore | None:
+    from cvmaker.adapters.storage.folder_blobs import FolderBlobStore
+
+    return blobs if isinstance(blobs, FolderBlobStore) else None
+
+
 def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> Runtime:
     """Wire the adapters `settings` choose. A given `verifier` replaces sign-in (tests of the API itself)."""
     database = _database(settings) if settings.storage == "sqlite" or settings.auth == "local" else None
@@ -369,4 +403,5 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
         blobs=blobs,
         database=database,
         pools=pools,
+        folder_blobs=_folder_blobs(blobs),
     )

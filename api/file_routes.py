@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from cvmaker.adapters.storage.folder_blobs import (
-    BadSignature,
-    FolderBlobStore,
-    InvalidKey,
-)
+from cvmaker.domain.errors import BadSignature, InvalidKey
 from cvmaker.domain.rendering.download_names import content_disposition
+from cvmaker.ports import SignedFileStore
 
 # Anything a browser might run is served as a download of opaque bytes, never rendered.
 _SERVED_TYPES = {
@@ -27,7 +26,7 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def file_routes(blobs: FolderBlobStore, max_upload_bytes: int) -> list[BaseRoute]:
+def file_routes(blobs: SignedFileStore, max_upload_bytes: int) -> list[BaseRoute]:
     async def download(request: Request) -> Response:
         key = request.path_params["key"]
         query = request.query_params
@@ -53,13 +52,19 @@ def file_routes(blobs: FolderBlobStore, max_upload_bytes: int) -> list[BaseRoute
         )
 
     async def upload(request: Request) -> Response:
-        async with request.form(max_files=1, max_fields=10, max_part_size=max_upload_bytes + 1) as form:
-            file = form.get("file")
-            fields = {k: v for k, v in form.items() if isinstance(v, str)}
-            if file is None or isinstance(file, str):
-                return _error(400, "The form has no file field.")
-            data = await file.read(max_upload_bytes + 1)
-            content_type = file.content_type or ""
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() != "multipart/form-data":
+            return _error(400, "Send the file as multipart/form-data, with the fields of the upload target.")
+        try:
+            async with request.form(max_files=1, max_fields=10, max_part_size=max_upload_bytes + 1) as form:
+                file = form.get("file")
+                fields = {k: v for k, v in form.items() if isinstance(v, str)}
+                if file is None or isinstance(file, str):
+                    return _error(400, "The form has no file field.")
+                data = await file.read(max_upload_bytes + 1)
+                content_type = file.content_type or ""
+        except (HTTPException, MultiPartException) as error:
+            # Starlette refuses a malformed form with a plain-text 400: ours says why in the usual shape.
+            return _error(400, f"The form could not be read: {getattr(error, 'detail', None) or error}")
         try:
             blobs.accept_upload(fields, data, content_type)
         except (BadSignature, InvalidKey) as error:

@@ -8,6 +8,7 @@ from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.dataloader import DataLoader
 
@@ -51,7 +52,7 @@ class GraphQLView(GraphQL[Context, None]):
             raise HTTPException(400, "The body must be a JSON object with a `query`.")
         return document
 
-    async def get_context(self, request: Request, response: Response | Any) -> Context:
+    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         state = request.scope.get("state", {})
         principal = state.get("principal")
         services = self.services

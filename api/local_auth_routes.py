@@ -26,8 +26,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from api.json_bodies import MalformedBody, parse_json_object
-from cvmaker.adapters.auth.local_accounts import AccountError, LocalAccounts, Session
-from cvmaker.adapters.auth.local_issuer import LocalTokenIssuer
+from cvmaker.domain.accounts import AccountError, Session
+from cvmaker.ports import AccountStore, TokenIssuer
 
 logger = logging.getLogger("cvmaker.auth")
 
@@ -121,7 +121,7 @@ def _basic_credentials(request: Request) -> tuple[str, str]:
     return unquote_plus(client_id), unquote_plus(secret)
 
 
-def local_auth_routes(accounts: LocalAccounts, issuer: LocalTokenIssuer) -> list[BaseRoute]:
+def local_auth_routes(accounts: AccountStore, issuer: TokenIssuer) -> list[BaseRoute]:
     def session_response(session: Session, status_code: int = 200) -> JSONResponse:
         tokens = issuer.user_tokens(
             session.user.sub, session.user.email, auth_time=session.auth_time, origin_jti=session.family

@@ -6,15 +6,14 @@ Implementations live in `cvmaker.adapters`; only the composition root (`api.comp
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, Union
 
+from cvmaker.domain.accounts import Client, Session, User, UserTokens
 from cvmaker.domain.cv.model import Cv, CvDocument, Design, Page, Revision
 
 if TYPE_CHECKING:  # annotations only: importing matching's domain here would cost every cold start
-    from pathlib import Path
-
     from numpy.typing import NDArray
 
     from cvmaker.domain.letters.layout import LetterContent
@@ -71,6 +70,39 @@ class Principal:
         return not self.is_machine or scope in self.scopes
 
 
+class AccountStore(Protocol):
+    """The embedded default's people and integrator clients (Cognito keeps them in the cloud). Failures are
+    `AccountError`s with a stable code."""
+
+    def sign_up(self, email: str, password: str) -> Session: ...
+
+    def sign_in(self, email: str, password: str) -> Session: ...
+
+    def refresh(self, refresh_token: str) -> Session: ...
+
+    def revoke(self, refresh_token: str) -> None: ...
+
+    def ensure_user(self, email: str) -> User: ...
+
+    def create_client(self, name: str, scopes: Iterable[str]) -> tuple[str, str]: ...
+
+    def authenticate_client(self, client_id: str, secret: str) -> Client: ...
+
+
+class TokenIssuer(Protocol):
+    """Mints Cognito-shaped tokens for the embedded default and publishes their keys."""
+
+    access_ttl: int
+
+    def jwks(self) -> dict[str, Any]: ...
+
+    def user_tokens(
+        self, sub: str, email: str, *, auth_time: int | None = None, origin_jti: str | None = None
+    ) -> UserTokens: ...
+
+    def client_credentials_token(self, client_id: str, scopes: Iterable[str]) -> str: ...
+
+
 class TokenVerifier(Protocol):
     def verify(self, token: str) -> Principal:
         """Raise `Unauthenticated` for any token that is not valid in every respect."""
@@ -110,6 +142,21 @@ class BlobStore(Protocol):
         ...
 
 
+class SignedFileStore(BlobStore, Protocol):
+    """A blob store whose signed URLs the app serves itself (the embedded default's folder, standing in for S3)."""
+
+    def verify_download(self, key: str, expires: str, filename: str, signature: str) -> None:
+        """Raise `BadSignature` (or `InvalidKey`) unless the download URL's signature and expiry hold."""
+        ...
+
+    def content_type(self, key: str) -> str: ...
+
+    def accept_upload(self, fields: dict[str, str], data: bytes, content_type: str) -> str:
+        """Store an upload if its form fields carry a valid, unexpired, unused signature; returns the key.
+        Raise `BadSignature` otherwise."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class RenderedPdf:
     data: bytes
@@ -128,14 +175,6 @@ class PdfRenderer(Protocol):
         ...
 
 
-class TemplateDetails(Protocol):
-    @property
-    def version(self) -> str: ...
-
-    @property
-    def asset_dir(self) -> Path: ...
-
-
 class TemplateCatalog(Protocol):
     """The installed templates and the HTML they make of a CV (and of a cover letter in a CV's style)."""
 
@@ -143,7 +182,7 @@ class TemplateCatalog(Protocol):
 
     def all(self) -> builtins.list[TemplateInfo]: ...
 
-    def get(self, name: str) -> TemplateDetails:
+    def get(self, name: str) -> TemplateInfo:
         """Raise `NotFound` for an unknown template."""
         ...
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from strawberry.types import Info as StrawberryInfo
 
 from resolvers.context import Context
 
-Info = StrawberryInfo[Context, Any]
+Info = StrawberryInfo[Context, None]

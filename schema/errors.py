@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import TypeVar, overload
 
 import strawberry
 
@@ -75,9 +75,29 @@ def error_type(error: domain.DomainError) -> Error:
 
 T = TypeVar("T")
 R = TypeVar("R")
+E1 = TypeVar("E1", bound=Error)
+E2 = TypeVar("E2", bound=Error)
+E3 = TypeVar("E3", bound=Error)
 
 
-async def as_result(call: Awaitable[T], convert: Callable[[T], R], allowed: tuple[type, ...]) -> Any:
+# One overload per number of error types a field's union holds, so the result is typed as that union.
+@overload
+async def as_result(call: Awaitable[T], convert: Callable[[T], R], allowed: tuple[type[E1]]) -> R | E1: ...
+
+
+@overload
+async def as_result(
+    call: Awaitable[T], convert: Callable[[T], R], allowed: tuple[type[E1], type[E2]]
+) -> R | E1 | E2: ...
+
+
+@overload
+async def as_result(
+    call: Awaitable[T], convert: Callable[[T], R], allowed: tuple[type[E1], type[E2], type[E3]]
+) -> R | E1 | E2 | E3: ...
+
+
+async def as_result(call: Awaitable[T], convert: Callable[[T], R], allowed: tuple[type[Error], ...]) -> R | Error:
     """Run a resolver; an expected failure becomes its error type when the field's union holds that type,
     and is re-raised (then masked and logged) otherwise."""
     try:

@@ -8,6 +8,7 @@ from functools import cache
 
 import strawberry
 from graphql.error import GraphQLError
+from graphql.validation import ASTValidationRule
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -51,11 +52,11 @@ class Limits(AddValidationRules):
     by them, and per-request limiter instances would make new classes and miss the cache on every request."""
 
     def __init__(self) -> None:
-        super().__init__(_limit_rules())
+        super().__init__(list(_limit_rules()))
 
 
 @cache
-def _limit_rules() -> tuple[type, ...]:
+def _limit_rules() -> tuple[type[ASTValidationRule], ...]:
     return (
         *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
         *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,

@@ -79,6 +79,14 @@ class GenerationUnavailable(DomainError):
         self.retry_after = retry_after
 
 
+class BadSignature(Exception):
+    """A signed URL or upload form whose signature, expiry or single use does not hold."""
+
+
+class InvalidKey(ValueError):
+    """Not a blob key this store accepts."""
+
+
 class Unauthenticated(Exception):
     """The request carries no valid token. Not a DomainError: it never reaches a result union."""
 

@@ -6,6 +6,7 @@ saves it with `expected_version`, so a stale edit fails with `VersionConflict` a
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -52,7 +53,7 @@ class CvService:
             raise NotFound("Revision")
         return replace(current, version=found.version, updated_at=found.saved_at, document=found.document)
 
-    def revisions(self, owner: str, cv_id: str) -> list[Revision]:
+    def revisions(self, owner: str, cv_id: str) -> builtins.list[Revision]:
         self.get(owner, cv_id)
         return self.repository.revisions(owner, cv_id)
 

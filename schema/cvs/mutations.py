@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Awaitable
+from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
 
 import resolvers.cvs as resolve
+from cvmaker.domain.cv import model as domain
 from schema.context import Info
 from schema.cvs.inputs import CvInput, ItemInput, SectionInput, to_changes
 from schema.cvs.types import Cv, Deleted, JsonResumeDocument
@@ -26,7 +28,7 @@ JsonResumeResult = Annotated[JsonResumeDocument | NotFoundError, strawberry.unio
 _CV_ERRORS = (NotFoundError, ValidationError, VersionConflictError)
 
 
-async def _cv_result(call: Any) -> Any:
+async def _cv_result(call: Awaitable[domain.Cv]) -> CvResult:
     return await as_result(call, Cv.from_domain, _CV_ERRORS)
 
 
@@ -120,6 +122,6 @@ class CvMutations:
     async def export_json_resume(self, info: Info, id: strawberry.ID) -> JsonResumeResult:
         return await as_result(
             resolve.export_json_resume(info.context, id),
-            lambda document: JsonResumeDocument(document=document),
+            lambda document: JsonResumeDocument(document=JSON(document)),
             (NotFoundError,),
         )

@@ -40,7 +40,7 @@ class UploadTicket:
             upload_id=strawberry.ID(ticket.upload_id),
             url=target.url,
             method=target.method,
-            fields=dict(target.fields),
+            fields=JSON(dict(target.fields)),
             expires_at=datetime.fromtimestamp(target.expires_at, UTC),
             max_bytes=target.max_bytes,
         )

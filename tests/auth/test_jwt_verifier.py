@@ -1,4 +1,4 @@
-"""The verifier against research/security.md §10, items 1-9: every token here but the honest ones must be refused
+"""The verifier against docs/security.md §10, items 1-9: every token here but the honest ones must be refused
 with `Unauthenticated`, and the forged algorithms before any key is fetched."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Rendering figures, per template, for a 2-page CV: our warm full render (validation, HTML, worker process,
 WeasyPrint, page cap) against WeasyPrint alone on the same HTML in this process, the worker's peak memory, the
 cached render, the live preview after an edit, and headless Chromium printing the same HTML (warm, over the
-DevTools protocol on a pipe, as perf.md measured it).
+DevTools protocol on a pipe, as docs/perf.md measured it).
 
 Targets: full render <= 1.1x WeasyPrint alone; cached render p50 <= 5 ms; preview after an edit p50 <= 200 ms."""
 

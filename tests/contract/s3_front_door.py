@@ -1,7 +1,7 @@
 """The checks S3 makes on a presigned request before it touches the bucket, which moto skips.
 
 moto stores whatever a presigned POST sends (any size, any type, any key) and serves a presigned GET whatever its
-signature or age (research/toolchain.md §2). So that the upload and download guarantees can be tested on S3 at
+signature or age (docs/toolchain.md §2). So that the upload and download guarantees can be tested on S3 at
 all, this front door applies AWS's documented rules, then forwards to moto:
 
 - POST object (docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html): the signature is the

@@ -1,4 +1,4 @@
-"""The DynamoDB table as DESIGN.md lays it out: what an operator sees in the console and what the CDK stack
+"""The DynamoDB table as docs/design.md lays it out: what an operator sees in the console and what the CDK stack
 must create. The behaviour is the `CvRepository` contract's job; this checks the keys behind it."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 served by the AWS emulator (moto on 127.0.0.1, named by the `userPoolEndpoint` setting in /config.json), and the
 API (`cvmaker serve` with CVMAKER_AUTH=cognito, SQLite storage) accepts the Cognito access token.
 
-moto does not check SRP passwords (docs: /work/shared/research/toolchain.md §2), so this proves the wiring, not
+moto does not check SRP passwords (docs: docs/toolchain.md §2), so this proves the wiring, not
 the password check; the user is given the right password all the same."""
 
 from __future__ import annotations

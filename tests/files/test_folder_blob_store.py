@@ -11,7 +11,8 @@ from starlette.testclient import TestClient
 
 from api.app import create_app
 from api.composition import build_runtime
-from cvmaker.adapters.storage.folder_blobs import BadSignature, FolderBlobStore, InvalidKey
+from cvmaker.adapters.storage.folder_blobs import FolderBlobStore
+from cvmaker.domain.errors import BadSignature, InvalidKey
 
 
 class Clock:
@@ -115,3 +116,23 @@ def test_html_uploaded_under_a_pdf_name_is_never_served_as_html(client: TestClie
     got = client.get(f"{url.path}?{url.query}")
     assert got.headers["content-type"] == "application/octet-stream"
     assert got.headers["content-disposition"].startswith("attachment")
+
+
+def test_a_forged_signature_in_any_script_is_refused_not_crashed(tmp_path: Path) -> None:
+    blobs = FolderBlobStore(tmp_path / "files", "http://files.test")
+    blobs.put("users/alice/renders/x.pdf", b"%PDF", "application/pdf")
+    for signature in ("ŞŞ", "𘮢äõ", "\udc80", ""):
+        with pytest.raises(BadSignature):
+            blobs.verify_download("users/alice/renders/x.pdf", "9999999999", "n\udc80", signature)
+        with pytest.raises(BadSignature):
+            blobs.accept_upload(
+                {
+                    "key": "users/a/uploads/1",
+                    "Content-Type": "application/pdf",
+                    "max-bytes": "9",
+                    "expires": "²",
+                    "signature": signature,
+                },
+                b"x",
+                "application/pdf",
+            )

@@ -1,4 +1,4 @@
-"""The API under attack: security.md §10 items 1, 12-20 at the GraphQL edge, and IDOR between users."""
+"""The API under attack: docs/security.md §10 items 1, 12-20 at the GraphQL edge, and IDOR between users."""
 
 from __future__ import annotations
 

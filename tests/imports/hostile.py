@@ -1,4 +1,4 @@
-"""Hostile and broken files, made in code (security.md §10 items 28-37)."""
+"""Hostile and broken files, made in code (docs/security.md §10 items 28-37)."""
 
 from __future__ import annotations
 

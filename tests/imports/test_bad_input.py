@@ -1,4 +1,4 @@
-"""Bad and hostile files get a typed error and cost nothing but a worker (security.md §10 items 28-37)."""
+"""Bad and hostile files get a typed error and cost nothing but a worker (docs/security.md §10 items 28-37)."""
 
 from __future__ import annotations
 
@@ -186,7 +186,7 @@ def test_a_word_document_far_longer_than_a_cv(importer: CvFileReader) -> None:
 
 
 def test_pdf_readers_are_at_their_fixed_versions() -> None:
-    """security.md §10 item 33: pdfminer.six < 20251230 could unpickle a crafted CMap. The importer reads PDFs with
+    """docs/security.md §10 item 33: pdfminer.six < 20251230 could unpickle a crafted CMap. The importer reads PDFs with
     PDFium and never loads pdfminer, but the package is installed (by pdfplumber), so its floor is checked."""
     from importlib.metadata import version
 

@@ -4,7 +4,7 @@ the next page, a link wrapped in a narrow column, right-to-left text."""
 
 from __future__ import annotations
 
-from cvmaker.adapters.extraction.pdf import _logical_order
+from cvmaker.adapters.extraction.right_to_left import logical_order as _logical_order
 from cvmaker.adapters.extraction.sniffing import InProcessExtractor
 from cvmaker.domain.cv.model import SectionKind
 from cvmaker.domain.parsing import ExtractedDocument, LinkTarget, Span, TextLine, parse_cv

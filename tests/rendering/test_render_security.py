@@ -1,4 +1,4 @@
-"""security.md §10 items 21-27: user content and crafted HTML never reach the network or a file outside the
+"""docs/security.md §10 items 21-27: user content and crafted HTML never reach the network or a file outside the
 template, template syntax prints literally, design values are allow-listed, and hostile documents end in a typed
 error while the renderer keeps serving.
 

@@ -24,6 +24,6 @@ NAMES_IN_EVERY_SCRIPT: dict[str, str] = {
     "Combining marks": "Zoe\u0308 Ame\u0301lie",
     "Emoji": "Sam 🌈 Rivers",
     "Mononym": "Sukarno",
-    "Very long": "Maria " + " ".join(["de los Ángeles"] * 8) + " Fernández",
+    "Very long": "María de los Ángeles Fernández García de la Torre y Sánchez-Villalobos Echeverría",
     "Quotes and slashes": 'Connor "CJ" O\'Brien / Smith',
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -85,3 +86,14 @@ def cvmaker_serve(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def sign_up_token(url: str, email: str, password: str = "a long and unusual passphrase") -> str:
+    """Signs a new user up on a running embedded default; returns their access token."""
+    request = urllib.request.Request(
+        f"{url}/auth/signup",
+        json.dumps({"email": email, "password": password}).encode(),
+        {"content-type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return str(json.load(response)["accessToken"])

@@ -1,4 +1,4 @@
-"""The layers of DESIGN.md, checked by import-linter: api -> schema -> resolvers -> services -> ports/domain, and
+"""The layers of docs/architecture.md, checked by import-linter: api -> schema -> resolvers -> services -> ports/domain, and
 adapters imported only by the composition root."""
 
 import subprocess

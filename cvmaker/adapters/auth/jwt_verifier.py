@@ -1,6 +1,6 @@
 """`TokenVerifier` for Cognito-shaped RS256 JWTs: Cognito user pools and the local issuer alike.
 
-The checks copy aws-jwt-verify (see research/security.md §1): the algorithm is decided from the header before any
+The checks copy aws-jwt-verify (see docs/security.md §1): the algorithm is decided from the header before any
 key is touched (RS256 only), the key comes from the issuer's JWKS by `kid` and nowhere else (`jku`, `x5u`, `jwk`
 and `x5c` headers are never followed), `crit` is refused, and `iss`, `exp`, `iat`, `nbf`, `token_use` and the
 client (`client_id` for access tokens, `aud` for ID tokens) are all required and checked. Time is read from an

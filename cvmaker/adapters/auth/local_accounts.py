@@ -18,12 +18,12 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Container, Iterable
-from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
+from cvmaker.domain.accounts import AccountError, Client, Session, User
 
 Clock = Callable[[], float]
 
@@ -59,40 +59,6 @@ CREATE TABLE IF NOT EXISTS clients (
     created_at INTEGER NOT NULL
 )
 """
-
-
-class AccountError(Exception):
-    """An expected failure with a stable `code` and a message safe to show."""
-
-    def __init__(self, code: str, message: str, retry_after: int | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.retry_after = retry_after
-
-
-@dataclass(frozen=True, slots=True)
-class User:
-    sub: str
-    email: str
-
-
-@dataclass(frozen=True, slots=True)
-class Session:
-    """A signed-in user and the refresh token that continues the session. `family` is the same for every
-    token descended from one sign-in (the access token's `origin_jti`); `auth_time` is when it happened."""
-
-    user: User
-    refresh_token: str
-    family: str
-    auth_time: int
-
-
-@dataclass(frozen=True, slots=True)
-class Client:
-    client_id: str
-    name: str
-    scopes: frozenset[str]
 
 
 class FailureLimiter:

@@ -16,7 +16,6 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,17 +24,12 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
+from cvmaker.domain.accounts import UserTokens
+
 LOCAL_ISSUER = "urn:cvmaker:local-issuer"
 LOCAL_WEB_CLIENT_ID = "cvmaker-local-web"
 USER_SCOPES = "openid email profile"
 KEY_FILE = "signing-key.pem"
-
-
-@dataclass(frozen=True, slots=True)
-class UserTokens:
-    id_token: str
-    access_token: str
-    expires_in: int
 
 
 def rfc7638_thumbprint(public_key: rsa.RSAPublicKey) -> str:

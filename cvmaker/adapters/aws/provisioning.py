@@ -130,7 +130,7 @@ def create_user(cognito: Any, pool: UserPool, email: str, password: str) -> str:
         MessageAction="SUPPRESS",
     )["User"]["Attributes"]
     cognito.admin_set_user_password(UserPoolId=pool.pool_id, Username=email, Password=password, Permanent=True)
-    return next(a["Value"] for a in attributes if a["Name"] == "sub")
+    return str(next(a["Value"] for a in attributes if a["Name"] == "sub"))
 
 
 def sign_in(cognito: Any, pool: UserPool, email: str, password: str) -> dict[str, str]:

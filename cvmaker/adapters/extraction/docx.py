@@ -191,10 +191,12 @@ def _style_name(p: Any, document: Any) -> str | None:
     style_id = p.find(f"{_W}pPr/{_W}pStyle")
     if style_id is None:
         return None
+    name: str | None
     try:
-        return document.styles.get_by_id(style_id.get(f"{_W}val"), 1).name  # 1: WD_STYLE_TYPE.PARAGRAPH
+        name = document.styles.get_by_id(style_id.get(f"{_W}val"), 1).name  # 1: WD_STYLE_TYPE.PARAGRAPH
     except Exception:  # an unknown style id: use the id itself
-        return style_id.get(f"{_W}val")
+        name = style_id.get(f"{_W}val")
+    return name
 
 
 def _style_font(p: Any, document: Any) -> tuple[float, bool]:

@@ -3,7 +3,7 @@
 
 `render_pdf` is the in-process render (what a worker runs); `WeasyPrintRenderer` is the `PdfRenderer` the
 application uses, which runs `render_pdf` in a warm worker process. Every `HTML` and `CSS` object gets the
-restrictive fetcher (security.md §3.4: WeasyPrint builds a permissive default fetcher for any object not given
+restrictive fetcher (docs/security.md §3.4: WeasyPrint builds a permissive default fetcher for any object not given
 one), attachments are never passed, and presentational hints stay off.
 """
 
@@ -145,7 +145,7 @@ def _weasyprint_fetcher(asset_dir: str) -> Any:
 
 @cache
 def _font_configuration() -> Any:
-    """One per process: reusing it saves about a tenth of each render (perf.md). Our templates declare no
+    """One per process: reusing it saves about a tenth of each render (docs/perf.md). Our templates declare no
     @font-face, so nothing of one document's fonts carries into the next."""
     from weasyprint.text.fonts import FontConfiguration
 

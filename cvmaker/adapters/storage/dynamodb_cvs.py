@@ -1,6 +1,6 @@
 """`CvRepository` on DynamoDB: one table, every item under the owner's partition.
 
-Keys (DESIGN.md, "The data"):
+Keys (docs/design.md, "The data"):
 
     PK = USER#<sub>   SK = CV#<id>                 the CV as it is now ("head"), with `cvId` set
                       SK = CV#<id>#REV#<n>         one item per saved version, n zero-padded so keys sort by version

@@ -19,17 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from cvmaker.domain.errors import BadSignature, InvalidKey
 from cvmaker.ports import UploadTarget
 
 _KEY = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_./-]{0,400}$")
-
-
-class BadSignature(Exception):
-    """A URL or form whose signature, expiry or single use does not hold."""
-
-
-class InvalidKey(ValueError):
-    pass
 
 
 def _check_key(key: str) -> str:
@@ -103,7 +96,13 @@ class FolderBlobStore:
     # ---------------------------------------------------------------- signed downloads
 
     def _sign(self, *parts: str) -> str:
-        return hmac.new(self.secret, "\n".join(parts).encode(), hashlib.sha256).hexdigest()
+        # surrogatepass: a query string may decode to any code point; it must fail the check, not the encoding.
+        return hmac.new(self.secret, "\n".join(parts).encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+
+    @staticmethod
+    def _matches(expected: str, given: str) -> bool:
+        # Bytes, not str: compare_digest refuses non-ASCII strings, and a forged signature may be any text.
+        return hmac.compare_digest(expected.encode(), given.encode("utf-8", "surrogatepass"))
 
     def download_url(self, key: str, filename: str, expires_in: int = 900) -> str:
         _check_key(key)
@@ -115,7 +114,7 @@ class FolderBlobStore:
     def verify_download(self, key: str, expires: str, filename: str, signature: str) -> None:
         _check_key(key)
         expected = self._sign("GET", key, expires, filename)
-        if not hmac.compare_digest(expected, signature):
+        if not self._matches(expected, signature):
             raise BadSignature("The link is not valid.")
         if not expires.isdigit() or int(expires) < self.clock():
             raise BadSignature("The link has expired.")
@@ -139,7 +138,7 @@ class FolderBlobStore:
         except KeyError as missing:
             raise BadSignature(f"The upload form lacks {missing.args[0]}.") from None
         expected = self._sign("POST", _check_key(key), declared_type, max_bytes, expires)
-        if not hmac.compare_digest(expected, signature):
+        if not self._matches(expected, signature):
             raise BadSignature("The upload signature is not valid.")
         if not expires.isdigit() or int(expires) < self.clock():
             raise BadSignature("The upload link has expired.")

@@ -88,10 +88,13 @@ def _build_item(changes: dict[str, Any], existing: dict[str, Any] | None, taken:
     return {"id": _fresh_id(None, taken), **item}
 
 
-def _build_items(inputs: list[dict[str, Any]], existing: dict[str, dict[str, Any]], taken: set[str]) -> list:
+def _build_items(
+    inputs: list[dict[str, Any]], existing: dict[str, dict[str, Any]], taken: set[str]
+) -> list[dict[str, Any]]:
     items = []
     for item_input in inputs:
-        known = existing.get(item_input.get("id")) if item_input.get("id") else None
+        item_id = item_input.get("id")
+        known = existing.get(item_id) if isinstance(item_id, str) else None
         if known is not None:
             items.append(_build_item(item_input, known, taken))
         else:

@@ -14,6 +14,16 @@ from typing import Any
 
 from cvmaker.domain import limits
 from cvmaker.domain.cv import design
+from cvmaker.domain.cv.messages import (
+    DATE_MESSAGE,
+    EMAIL_MESSAGE,
+    INVALID_MESSAGE,
+    REQUIRED_MESSAGE,
+    URL_MESSAGE,
+    at_least,
+    at_most_characters,
+    at_most_entries,
+)
 from cvmaker.domain.cv.model import SectionKind
 from cvmaker.domain.errors import FieldProblem, InvalidInput, Problems
 
@@ -30,7 +40,7 @@ def _url() -> dict[str, Any]:
         "type": ["string", "null"],
         "maxLength": limits.MAX_URL,
         "pattern": r"^(https?://|mailto:|tel:)\S+$",
-        "errorMessage": "must be a web address starting with http:// or https:// (or mailto:, tel:)",
+        "errorMessage": URL_MESSAGE,
     }
 
 
@@ -42,7 +52,7 @@ def _date() -> dict[str, Any]:
     return {
         "type": ["string", "null"],
         "pattern": PARTIAL_DATE,
-        "errorMessage": 'must be a date like "2020", "2020-03" or "2020-03-15"',
+        "errorMessage": DATE_MESSAGE,
     }
 
 
@@ -64,7 +74,7 @@ CV_DOCUMENT_SCHEMA: dict[str, Any] = {
                     "type": ["string", "null"],
                     "maxLength": limits.MAX_EMAIL,
                     "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
-                    "errorMessage": "must be an email address like name@example.com",
+                    "errorMessage": EMAIL_MESSAGE,
                 },
                 # Free text: people write "+44 20 7946 0958 (mobile)" or "ext. 12"; templates escape it anyway.
                 "phone": _text(limits.MAX_PHONE),
@@ -162,30 +172,30 @@ def dotted(path: Iterable[Any]) -> str:
 def _message(error: Any) -> str:
     custom = error.schema.get("errorMessage") if isinstance(error.schema, dict) else None
     if custom and error.validator in ("pattern", "enum"):
-        return custom
+        return str(custom)
     value = error.validator_value
     match error.validator:
         case "maxLength":
-            return f"must be at most {value} characters"
+            return at_most_characters(value)
         case "minLength":
             return "must not be empty"
         case "maxItems":
-            return f"must have at most {value} entries"
+            return at_most_entries(value)
         case "type":
             kinds = value if isinstance(value, list) else [value]
             return "must be " + " or ".join(k for k in kinds if k != "null")
         case "required":
-            return "is required"
+            return REQUIRED_MESSAGE
         case "additionalProperties":
             return "has fields that do not exist"
         case "minimum":
-            return f"must be at least {value:g}"
+            return at_least(value)
         case "maximum":
             return f"must be at most {value:g}"
         case "enum":
             return "must be one of: " + ", ".join(map(str, value))
         case _:
-            return "is invalid"
+            return INVALID_MESSAGE
 
 
 def schema_problems(document: dict[str, Any]) -> list[FieldProblem]:

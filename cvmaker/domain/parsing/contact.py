@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from cvmaker.domain.parsing.places import (
@@ -77,17 +78,68 @@ def split_pieces(text: str) -> list[str]:
     return [p.strip(" ,;") for p in SEPARATORS.split(text) if p and p.strip(" ,;")]
 
 
+# Words that join the parts of a name in many languages; they do not count towards its length.
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "la",
+        "las",
+        "le",
+        "los",
+        "y",
+        "e",
+        "i",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "du",
+        "des",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "zu",
+        "bin",
+        "binti",
+        "bint",
+        "ibn",
+        "ben",
+        "al",
+        "el",
+        "ap",
+        "ni",
+    }
+)
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word ("Łukasz", "O'Brien") or a word in a script without case (王芳, प्रिया, فاطمة)."""
+    if _NAME_WORD.match(word):
+        return True
+    letters = [ch for ch in word if ch.isalpha()]
+    return (
+        bool(letters)
+        and all(ch.isalpha() or unicodedata.category(ch)[0] == "M" or ch in "'’-." for ch in word)
+        and letters[0].upper() == letters[0].lower()
+    )
+
+
 def looks_like_name(text: str) -> bool:
     words = text.replace(",", " ").split()
-    if not 2 <= len(words) <= 5 or any(ch.isdigit() or ch in "@/:|" for ch in text):
+    parts = [w for w in words if w.casefold() not in NAME_PARTICLES]
+    if not 2 <= len(parts) <= 8 or len(words) > 14 or any(ch.isdigit() or ch in "@/:|" for ch in text):
         return False
     if title_score(text) > 0 or org_score(text) > 0:
         return False  # "UX Designer", "Acme Corp"
     if DOCUMENT_TITLE.match(text.strip()):
         return False
-    return all(
-        _NAME_WORD.match(w) or w.casefold() in {"de", "van", "von", "der", "da", "di", "la", "le", "bin"} for w in words
-    )
+    return all(_is_name_word(w) or w.casefold() in NAME_PARTICLES for w in words)
 
 
 def normalise_url(text: str) -> str:

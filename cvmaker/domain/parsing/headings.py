@@ -7,6 +7,40 @@ import re
 from cvmaker.domain.cv.model import SectionKind
 from cvmaker.domain.parsing.roles import title_score
 
+# Headings of a summary, read into the CV's summary rather than a section of its own.
+_SUMMARY_WORDING = (
+    "summary",
+    "professional summary",
+    "profile",
+    "about",
+    "about me",
+    "objective",
+    "career objective",
+    "personal statement",
+    "overview",
+    "executive summary",
+    "career profile",
+    "professional profile",
+    "qualifications summary",
+    "summary of qualifications",
+    "about myself",
+    "kurzprofil",
+    "profil",
+)
+# Headings of contact details, read with the header at the top of the CV.
+_CONTACT_WORDING = (
+    "contact",
+    "contact information",
+    "personal details",
+    "personal information",
+    "links",
+    "profiles",
+    "online",
+    "social",
+    "contacts",
+    "details",
+    "personal",
+)
 # The head word(s) of a heading, after qualifiers are removed ("Relevant Work Experience" -> "work experience").
 _VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
     SectionKind.EXPERIENCE: (
@@ -241,30 +275,12 @@ _VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
         "research papers",
     ),
     SectionKind.CUSTOM: (
-        "summary",
-        "professional summary",
-        "profile",
-        "about",
-        "about me",
-        "objective",
-        "career objective",
-        "personal statement",
-        "overview",
-        "executive summary",
-        "career profile",
-        "professional profile",
+        *_SUMMARY_WORDING,
+        *_CONTACT_WORDING,
         "interests",
         "hobbies",
         "hobbies and interests",
         "references",
-        "contact",
-        "contact information",
-        "personal details",
-        "personal information",
-        "links",
-        "profiles",
-        "online",
-        "social",
         "memberships",
         "professional memberships",
         "affiliations",
@@ -274,55 +290,13 @@ _VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
         "miscellaneous",
         "highlights",
         "key achievements",
-        "qualifications summary",
-        "summary of qualifications",
         "career highlights",
         "welcome",
-        "about myself",
-        "details",
-        "contacts",
-        "personal",
-        "kurzprofil",
-        "profil",
     ),
 }
 
-SUMMARY_HEADINGS = frozenset(
-    {
-        "summary",
-        "professional summary",
-        "profile",
-        "about",
-        "about me",
-        "objective",
-        "career objective",
-        "personal statement",
-        "overview",
-        "executive summary",
-        "career profile",
-        "professional profile",
-        "qualifications summary",
-        "summary of qualifications",
-        "about myself",
-        "kurzprofil",
-        "profil",
-    }
-)
-CONTACT_HEADINGS = frozenset(
-    {
-        "contact",
-        "contact information",
-        "personal details",
-        "personal information",
-        "links",
-        "profiles",
-        "online",
-        "social",
-        "contacts",
-        "details",
-        "personal",
-    }
-)
+SUMMARY_HEADINGS = frozenset(_SUMMARY_WORDING)
+CONTACT_HEADINGS = frozenset(_CONTACT_WORDING)
 
 _QUALIFIERS = re.compile(
     r"^(?:(?:relevant|selected|recent|other|additional|key|professional|technical|academic|work|my|"
