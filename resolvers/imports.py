@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from anyio.to_thread import run_sync
 
-from cvmaker.services.imports import Imported, UploadTicket
 from resolvers.context import Context
+
+if TYPE_CHECKING:  # annotations only: the service modules load on first use, not at cold start
+    from cvmaker.services.imports import Imported, UploadTicket
 
 
 async def create_upload(ctx: Context, filename: str, content_type: str, size: int) -> UploadTicket:

@@ -3,11 +3,15 @@ rendering take 100 ms and more: they run in a worker thread (and, below it, in w
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from anyio.to_thread import run_sync
 
-from cvmaker.domain.matching.results import CoverLetter
-from cvmaker.services.rendering import Download
 from resolvers.context import Context
+
+if TYPE_CHECKING:  # annotations only: the service modules load on first use, not at cold start
+    from cvmaker.domain.matching.results import CoverLetter
+    from cvmaker.services.rendering import Download
 
 
 async def generate_cover_letter(ctx: Context, cv_id: str, job_id: str) -> CoverLetter:

@@ -3,11 +3,15 @@ a worker thread, off the event loop."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from anyio.to_thread import run_sync
 
-from cvmaker.domain.matching.jobs import Job, JobPage
-from cvmaker.domain.matching.results import Match, RankedCv, RankedJob, Tailored
 from resolvers.context import Context
+
+if TYPE_CHECKING:  # annotations only: the service modules load on first use, not at cold start
+    from cvmaker.domain.matching.jobs import Job, JobPage
+    from cvmaker.domain.matching.results import Match, RankedCv, RankedJob, Tailored
 
 
 async def create_job(ctx: Context, title: str, company: str | None, description: str) -> Job:

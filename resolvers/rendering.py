@@ -3,13 +3,15 @@ warm worker processes), never on the event loop."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anyio.to_thread import run_sync
 
-from cvmaker.domain.rendering.templates import TemplateInfo
-from cvmaker.services.rendering import Download, PreviewPage, RenderFormat
 from resolvers.context import Context
+
+if TYPE_CHECKING:  # annotations only: the service modules load on first use, not at cold start
+    from cvmaker.domain.rendering.templates import TemplateInfo
+    from cvmaker.services.rendering import Download, PreviewPage
 
 
 def templates(ctx: Context) -> list[TemplateInfo]:
@@ -17,6 +19,8 @@ def templates(ctx: Context) -> list[TemplateInfo]:
 
 
 async def render_cv(ctx: Context, cv_id: str, design: dict[str, Any] | None, render_format: str) -> Download:
+    from cvmaker.services.rendering import RenderFormat
+
     rendering, owner = ctx.services.rendering, ctx.owner
     return await run_sync(lambda: rendering.render_cv(owner, cv_id, design, RenderFormat(render_format)))
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import strawberry
 
-from cvmaker.domain.matching import results
+if TYPE_CHECKING:  # annotations only: the domain's result types load with the services, not at cold start
+    from cvmaker.domain.matching import results
 
 
 @strawberry.type

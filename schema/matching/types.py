@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import strawberry
 
-from cvmaker.domain.matching import jobs, results
 from cvmaker.domain.pagination import encode_cursor
 from schema.cvs.types import Cv, PageInfo
+
+if TYPE_CHECKING:  # annotations only: the domain's result types load with the services, not at cold start
+    from cvmaker.domain.matching import jobs, results
 
 
 @strawberry.type

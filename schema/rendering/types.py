@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import base64
 import enum
+from typing import TYPE_CHECKING
 
 import strawberry
 
-from cvmaker.domain.rendering.templates import TemplateInfo
-from cvmaker.services import rendering
+if TYPE_CHECKING:  # annotations only: the domain's result types load with the services, not at cold start
+    from cvmaker.domain.rendering.templates import TemplateInfo
+    from cvmaker.services import rendering
 
 
 @strawberry.enum

@@ -193,6 +193,11 @@ def _limit_error(error: PageCapExceeded | RenderFailed, max_pages: int) -> Limit
     return LimitExceeded("The CV could not be laid out within the renderer's limits.", "render_failed")
 
 
+def renderer_version() -> str:
+    """Changes whenever the same HTML could render to different bytes (engine or our settings)."""
+    return f"weasyprint-{weasyprint_version()}+cvmaker-{RENDERER_CODE_VERSION}"
+
+
 @dataclass
 class InProcessRenderer:
     """Renders in the calling process, without a time or memory limit: for the command line and tools that
@@ -202,7 +207,7 @@ class InProcessRenderer:
 
     @property
     def version(self) -> str:
-        return f"weasyprint-{weasyprint_version()}+cvmaker-{RENDERER_CODE_VERSION}"
+        return renderer_version()
 
     def render(self, html: str, base_dir: str) -> RenderedPdf:
         try:
@@ -221,7 +226,7 @@ class WeasyPrintRenderer:
 
     @property
     def version(self) -> str:
-        return f"weasyprint-{weasyprint_version()}+cvmaker-{RENDERER_CODE_VERSION}"
+        return renderer_version()
 
     def render(self, html: str, base_dir: str) -> RenderedPdf:
         try:

@@ -2,6 +2,7 @@
 Hebrew) and CJK (Chinese, Japanese) scripts. Used for template thumbnails, tests, benchmarks and demos.
 
 Each function returns a fresh document, so callers may edit what they get. The people are invented.
+Longer than 400 lines because it is data (six whole CVs), read and edited a CV at a time.
 """
 
 from __future__ import annotations
