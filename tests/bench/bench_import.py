@@ -1,13 +1,18 @@
-"""The importer's figures: field accuracy on the real CVs in ../shared/eval (scored by that folder's
-score_import.py, per its README's conventions) and parse time per page (extraction and understanding, in
-process, warm), p50 and p99, on those CVs and on the documents the tests generate.
+"""The importer's figures: field accuracy on the real CVs in ../shared/eval and on the project's corpus of real
+CVs (tests/corpora/cvs: labels and manifests here, the files themselves outside the repository, found through
+CVMAKER_CV_CORPUS_FILES), per format and with the held-back part reported on its own, all scored by
+../shared/eval/score_import.py; and parse time per page (extraction and understanding, in process, warm), p50
+and p99, on those CVs and on the documents the tests generate.
 
 Targets: overall field F1 >= 0.90; p50 <= 150 ms for a 2-page PDF.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,11 +21,23 @@ from pathlib import Path
 from typing import Any
 
 from cvmaker.adapters.extraction.sniffing import InProcessExtractor
+from cvmaker.domain.errors import DomainError
 from cvmaker.domain.json_resume import to_json_resume
 from cvmaker.services.imports import CvFileReader
 from tests.bench.report import OUT, ROOT, percentile, table, write
 
 EVAL = ROOT.parent / "shared" / "eval"
+CORPUS = ROOT / "tests" / "corpora" / "cvs"
+# The corpus files come from other people's repositories and are not committed (tests/corpora/cvs/README.md).
+CORPUS_FILES = [
+    Path(p)
+    for p in (
+        os.environ.get("CVMAKER_CV_CORPUS_FILES", ""),
+        "/work/corpora/cvs/files",
+        str(ROOT.parent / "shared" / "eval" / "corpus" / "files"),
+    )
+    if p
+]
 RUNS = 30
 
 
@@ -79,6 +96,94 @@ def accuracy(service: CvFileReader) -> tuple[list[dict[str, Any]], dict[str, Any
     return rows, scored["overall"], timings
 
 
+def _score(labels: Path, predictions: Path) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as scratch:
+        scores = Path(scratch) / "scores.json"
+        subprocess.run(
+            [sys.executable, str(EVAL / "score_import.py"), str(labels), str(predictions), "--json", str(scores)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        result: dict[str, Any] = json.loads(scores.read_text())
+        return result
+
+
+def corpus_accuracy(service: CvFileReader) -> list[dict[str, Any]]:
+    """Field F1 on the project's corpus, per format and split. The scorer reads labels named cvNN.json: each
+    label is copied under such a name, and its prediction beside it."""
+    folder = next((p for p in CORPUS_FILES if p.is_dir() and any(p.iterdir())), None)
+    if folder is None or not (EVAL / "score_import.py").is_file():
+        print(f"(corpus accuracy skipped: no corpus files in {', '.join(map(str, CORPUS_FILES))} or no scorer)")
+        return []
+    entries = [
+        e
+        for name in ("manifest-pdf.json", "manifest-docx.json")
+        if (CORPUS / name).is_file()
+        for e in json.loads((CORPUS / name).read_text())
+    ]
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for entry in entries:
+        groups.setdefault((entry["format"], entry["split"]), []).append(entry)
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for (file_format, split), members in sorted(groups.items()):
+            labels, predictions = (
+                Path(scratch) / f"{file_format}-{split}-labels",
+                Path(scratch) / f"{file_format}-{split}",
+            )
+            labels.mkdir()
+            predictions.mkdir()
+            missing = 0
+            refused: list[str] = []
+            for number, entry in enumerate(members, 1):
+                path = folder / entry["file"]
+                if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"]:
+                    missing += 1
+                    continue
+                label = json.loads((CORPUS / "labels" / f"{Path(entry['file']).stem}.json").read_text())
+                stem = f"cv{number:03d}"
+                (labels / f"{stem}.json").write_text(json.dumps(label, ensure_ascii=False))
+                try:
+                    result = service.parse(path.read_bytes(), path.name)
+                except DomainError as error:  # refused: scored as an empty prediction (every field lost)
+                    refused.append(f"{entry['file']}: {error.message}")
+                    continue
+                (predictions / f"{stem}.json").write_text(
+                    json.dumps(to_json_resume(result.document, keep_extras=False), ensure_ascii=False)
+                )
+            kept = OUT / "corpus_predictions" / f"{file_format}-{split}"
+            shutil.rmtree(kept, ignore_errors=True)
+            shutil.copytree(predictions, kept)
+            scored = _score(labels, predictions)
+            overall = scored["overall"]
+            rows.append(
+                {
+                    "format": file_format,
+                    "split": split,
+                    "cvs": len(members) - missing,
+                    "missing": missing,
+                    "refused": refused,
+                    "precision": overall["precision"],
+                    "recall": overall["recall"],
+                    "f1": overall["f1"],
+                    "fields": {
+                        f: {k: v[k] for k in ("precision", "recall", "f1")} for f, v in scored["fields"].items()
+                    },
+                }
+            )
+    print(
+        table(
+            [{**r, "refused": len(r["refused"])} for r in rows],
+            ["format", "split", "cvs", "missing", "refused", "precision", "recall", "f1"],
+        )
+    )
+    for row in rows:
+        fields = ", ".join(f"{f} {v['precision']:.2f}/{v['recall']:.2f}" for f, v in row["fields"].items())
+        print(f"  {row['format']} {row['split']} per field (P/R): {fields}")
+    return rows
+
+
 def generated(service: CvFileReader) -> list[dict[str, Any]]:
     from tests.imports import documents
 
@@ -114,6 +219,7 @@ def isolated(files: dict[str, bytes]) -> list[dict[str, Any]]:
 def main() -> int:
     service = CvFileReader(InProcessExtractor())
     fields, overall, eval_timings = accuracy(service)
+    corpus = corpus_accuracy(service)
     timing_rows = eval_timings + generated(service)
     two_page_files = (
         {p.name: p.read_bytes() for p in sorted((EVAL / "cvs").glob("*.pdf"))[:3]} if (EVAL / "cvs").is_dir() else {}
@@ -135,7 +241,7 @@ def main() -> int:
         print(f"\noverall field F1 {overall['f1']:.3f} (target >= 0.90)")
     if two_page:
         print(f"slowest 2-page PDF, p50 {max(two_page):.1f} ms (target <= 150 ms)")
-    path = write("import", timing_rows, {"fields": fields, "overall": overall, "verdicts": verdicts})
+    path = write("import", timing_rows, {"fields": fields, "overall": overall, "verdicts": verdicts, "corpus": corpus})
     print(f"written to {path.relative_to(ROOT)}")
     return 0
 

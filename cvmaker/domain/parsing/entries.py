@@ -169,7 +169,14 @@ def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entr
             for printed in row.dates:
                 current.dates.append((printed, row.index))
         previous, previous_kind = row, kind
-    if len(entries) >= 2 and not entries[-1].dates and not entries[-1].body and entries[-2].dates:
+    # (An entry whose dates came from its body has no header line to compare with: nothing moves.)
+    if (
+        len(entries) >= 2
+        and not entries[-1].dates
+        and not entries[-1].body
+        and entries[-2].dates
+        and entries[-2].header
+    ):
         # After the last entry of a section, its tools line ("Rust · SQLite") is not an entry of its own.
         _return_trailing_lines(entries[-2], entries[-1], entries[-1], entries[-2].header[0])
         if not entries[-1].header:
