@@ -265,3 +265,24 @@ def test_numbered_and_letter_spaced_headings() -> None:
         (SectionKind.EXPERIENCE, "Experience"),
         (SectionKind.SKILLS, "Skills"),
     ]
+
+
+def test_a_section_whose_entries_are_dated_in_their_text_is_read_whole() -> None:
+    """A publication list: the year sits in the reference's text, no entry has a header line. The parser once
+    crashed on it (it looked for the previous entry's header line to compare the last one with)."""
+    document = parse_cv(
+        _document(
+            _line("Anna Visser", size=20, bold=True),
+            _line("PUBLICATIONS", size=13, bold=True),
+            _line("The Added Worker Effect: Evidence from a Disability Insurance Reform, Review of"),
+            _line("Economics of the Household 22, 1275-1316 (2024). With Tunga Kantarcı, Arthur van Soest, Jan-"),
+            _line("Maarten van Sonsbeek."),
+        )
+    ).document
+    assert document.basics.name == "Anna Visser"
+    text = " ".join(
+        " ".join([item.title or "", item.description or "", *item.bullets])
+        for s in document.sections
+        for item in s.items
+    )
+    assert "Added Worker Effect" in text and "Sonsbeek" in text
