@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import httpx
 import pytest
@@ -169,6 +169,18 @@ def test_a_download_url_serves_the_file_as_an_attachment(store: BlobStore, brows
     assert response.content == PDF
     disposition = response.headers["content-disposition"]
     assert disposition.startswith("attachment;") and "Ada Lovelace CV.pdf" in disposition.replace("%20", " ")
+
+
+@pytest.mark.parametrize("name", ["Elif Şahin CV.pdf", "王芳 CV.pdf", "فاطمة الزهراء CV.pdf", "Sam 🌈 Rivers CV.pdf"])
+def test_a_download_keeps_a_name_in_any_script(store: BlobStore, browser: Browser, name: str) -> None:
+    """RFC 6266: an ASCII fallback for old clients and the UTF-8 `filename*` that gives back the name exactly
+    (the header itself can hold Latin-1 at most)."""
+    store.put("users/alice/renders/cv.pdf", PDF, PDF_TYPE)
+    response = browser.get(store.download_url("users/alice/renders/cv.pdf", name))
+    assert response.status_code == 200 and response.content == PDF
+    disposition = response.headers["content-disposition"]
+    disposition.encode("ascii")
+    assert unquote(disposition.split("filename*=UTF-8''", 1)[1]) == name
 
 
 def test_a_download_url_expires(store: BlobStore, browser: Browser) -> None:
