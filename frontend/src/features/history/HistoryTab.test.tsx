@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { WithApi } from "../../test/apollo";
@@ -133,7 +133,7 @@ describe("HistoryTab", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Preview version 1" }));
 
     const panel = await screen.findByRole("region", { name: /Version 1 as it was/ });
-    expect(within(panel).getByRole("heading", { level: 3 })).toHaveFocus();
+    await waitFor(() => expect(within(panel).getByRole("heading", { level: 3 })).toHaveFocus());
     expect(onPreview).toHaveBeenLastCalledWith({
       cvId: "cv1",
       label: "Preview of version 1",

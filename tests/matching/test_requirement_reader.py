@@ -1,0 +1,147 @@
+"""The offline requirement reader on small hand-written postings of several professions and languages: it finds
+what the requirement blocks and "experience with X" phrases name, classifies it required or preferred by its
+block, and never takes an ordinary word ("care", "ward", "models", "production") for a skill."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cvmaker.domain.matching.extraction import Posting, extract_requirements
+from cvmaker.domain.matching.jobs import RequirementKind
+from cvmaker.domain.matching.vocabulary import shipped_vocabulary
+
+ROOT = Path(__file__).resolve().parents[2]
+JUNK = {"care", "patient", "patients", "ward", "prepare", "models", "production", "team"}
+
+
+def skills(text: str) -> dict[str, bool]:
+    title = text.strip().split("\n")[0]
+    found = extract_requirements(Posting(title, None, text), shipped_vocabulary())
+    kinds = (RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL)
+    return {r.text: r.required for r in found if r.kind in kinds}
+
+
+CASES = [
+    (
+        "nurse, English",
+        """Staff Nurse, surgical ward
+You will provide patient care on a busy ward and prepare patients for theatre.
+Essential:
+- NMC registration
+- Experience with wound care and IV therapy
+- BLS certification
+Desirable:
+- Knowledge of infection control
+""",
+        {"NMC registration": True, "Wound care": True, "IV therapy": True, "Basic Life Support (BLS)": True},
+        {"Infection control": False},
+    ),
+    (
+        "accountant, German",
+        """Buchhalter (m/w/d)
+Wir suchen Verstärkung für unser Team.
+Ihr Profil:
+- Erfahrung im Monatsabschluss
+- Sichere Kenntnisse in SAP und DATEV
+Wünschenswert:
+- Kenntnisse der IFRS
+""",
+        {"Month-end close": True, "SAP": True, "DATEV": True},
+        {"IFRS": False},
+    ),
+    (
+        "teacher, French",
+        """Enseignant de mathématiques
+Profil recherché :
+- Maîtrise de la planification des cours
+Un plus :
+- Expérience en gestion de classe
+""",
+        {"Lesson planning": True},
+        {"Classroom management": False},
+    ),
+    (
+        "logistics coordinator, Spanish",
+        """Coordinador de logística
+Requisitos:
+- Experiencia en gestión de inventario
+- Conocimientos de Incoterms y SAP
+Se valorará:
+- Experiencia con WMS
+""",
+        {"Inventory management": True, "Incoterms": True, "SAP": True},
+        {"Warehouse management system (WMS)": False},
+    ),
+    (
+        "mechanical engineer, English",
+        """Mechanical Design Engineer
+Requirements
+- Proficiency in SolidWorks and GD&T
+- Experience with DFMEA and technical drawings
+- Production support and models for new parts
+Nice to have
+- FEA experience
+""",
+        {"SolidWorks": True, "GD&T": True, "DFMEA": True, "Technical drawings": True},
+        {"Finite element analysis (FEA)": False},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "required", "preferred"), CASES, ids=[c[0] for c in CASES])
+def test_requirements_are_found_and_classified(
+    name: str, text: str, required: dict[str, bool], preferred: dict[str, bool]
+) -> None:
+    found = skills(text)
+    for skill, is_required in {**required, **preferred}.items():
+        assert found.get(skill) is is_required, (name, skill, found)
+
+
+@pytest.mark.parametrize(("name", "text"), [(c[0], c[1]) for c in CASES], ids=[c[0] for c in CASES])
+def test_ordinary_words_never_become_requirements(name: str, text: str) -> None:
+    assert not {s.casefold() for s in skills(text)} & JUNK
+
+
+def test_benefits_and_about_us_are_not_read() -> None:
+    found = skills(
+        """Sales Representative
+About us
+We sell Salesforce consulting to retailers.
+Requirements:
+- Experience with pipeline management
+Benefits:
+- Free SolidWorks training
+"""
+    )
+    assert "Pipeline management" in found
+    assert "SolidWorks" not in found and "Salesforce" not in found
+
+
+def test_the_classification_confirms_multi_word_phrases_only() -> None:
+    vocabulary = shipped_vocabulary()
+    assert vocabulary.known_phrase("wound care")
+    assert vocabulary.known_phrase("general ledger")
+    assert not vocabulary.known_phrase("care")
+    assert not vocabulary.known_phrase("strong team")
+
+
+def test_the_lambda_handler_does_not_load_the_vocabulary(tmp_path: Path) -> None:
+    code = (
+        "import sys, api.lambda_handler; "
+        "print(any(m.startswith('cvmaker.domain.matching.skills_data') for m in sys.modules))"
+    )
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "CVMAKER_DATA_DIR": str(tmp_path),
+        "CVMAKER_ENV": "production",
+        "CVMAKER_AUTH": "cognito",
+        "CVMAKER_COGNITO_ISSUER": "https://cognito-idp.eu-west-1.amazonaws.com/pool",
+        "CVMAKER_COGNITO_CLIENT_IDS": "client",
+    }
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
