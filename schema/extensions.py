@@ -11,7 +11,7 @@ from strawberry.extensions import MaskErrors
 from cvmaker.domain.errors import DomainError
 
 log = logging.getLogger("cvmaker.graphql")
-_SUGGESTION = re.compile(r"\s*Did you mean .*\?$")
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
 def is_unexpected(error: GraphQLError) -> bool:

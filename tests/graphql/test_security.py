@@ -171,6 +171,13 @@ def test_production_has_no_introspection_no_suggestions_and_no_ide(production_ap
     assert body["data"] is None and "introspection" in body["errors"][0]["message"].lower()
     misspelled = production_api.call("{ mee { id } }")
     assert misspelled["errors"] and "Did you mean" not in misspelled["errors"][0]["message"]
+    # Misspelled input fields, in the document and in variables: the hint sits mid-message there.
+    for query, variables in (
+        ('mutation { createCv(input: {titel: "x"}) { __typename } }', {}),
+        ("mutation($i: CvInput!) { createCv(input: $i) { __typename } }", {"i": {"titel": "x", "basics": {"nam": 1}}}),
+    ):
+        errors = production_api.call(query, variables)["errors"]
+        assert errors and all("Did you mean" not in error["message"] for error in errors), errors
     page = production_api.client.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code in (404, 405) and "graphiql" not in page.text.lower()
     via_get = production_api.client.get(
