@@ -4,6 +4,7 @@ then refuses to resolve."""
 
 from __future__ import annotations
 
+import anyio.to_thread
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.middleware import _header, send_json
@@ -30,7 +31,9 @@ class AuthGate:
             try:
                 if scheme.lower() != "bearer" or not token.strip() or len(token) > MAX_TOKEN_LENGTH:
                     raise Unauthenticated("Expected an Authorization header of the form 'Bearer <token>'.")
-                state["principal"] = self.verifier.verify(token.strip())
+                # Off the event loop: verifying may fetch the issuer's keys (a network call with its own timeout),
+                # and a slow key server must stall only the requests that wait for it, never /healthz or others.
+                state["principal"] = await anyio.to_thread.run_sync(self.verifier.verify, token.strip())
             except Unauthenticated as error:
                 await send_json(
                     send,
