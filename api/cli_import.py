@@ -19,6 +19,8 @@ def run_import(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"cvmaker import: cannot read {path}: {error.strerror}", file=sys.stderr)
         return 2
+    if path.suffix.lower() == ".json":
+        return _import_json_resume(path, data, args)
     try:
         with file_reader(isolated=not args.in_process) as reader:
             result = reader.parse(data, path.name)
@@ -44,11 +46,43 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_json_resume(path: Path, data: bytes, args: argparse.Namespace) -> int:
+    """A JSON Resume file, read tolerantly: the warnings go to stderr, a file that is not a CV is refused."""
+    from cvmaker.domain.errors import InvalidInput
+    from cvmaker.domain.json_resume import parse_json_text, read_json_resume, to_json_resume
+
+    try:
+        value, text_warnings = parse_json_text(data)
+        imported = read_json_resume(value)
+    except InvalidInput as error:
+        for problem in error.problems:
+            print(f"cvmaker import: {problem.path or path.name}: {problem.message}", file=sys.stderr)
+        return 1
+    warnings = [*text_warnings, *imported.warnings]
+    output: dict[str, Any]
+    if args.format == "json-resume":
+        output = to_json_resume(imported.document, keep_extras=False, kept=imported.kept)
+    else:
+        output = {
+            "document": imported.document.to_dict(),
+            "warnings": [{"path": w.path, "message": w.message} for w in warnings],
+            "file": {"kind": "json"},
+        }
+    json.dump(output, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    if args.format == "json-resume" and args.warnings:
+        for problem in warnings:
+            print(f"warning: {problem.path or path.name}: {problem.message}", file=sys.stderr)
+    return 0
+
+
 def add_import_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     command = subparsers.add_parser(
         "import", help="read a CV from a PDF or Word file and print it as JSON (nothing is stored)"
     )
-    command.add_argument("file", help="a .pdf or .docx file (the type is judged from its bytes)")
+    command.add_argument(
+        "file", help="a .pdf or .docx file (the type is judged from its bytes), or a JSON Resume .json file"
+    )
     command.add_argument(
         "--format",
         choices=("json-resume", "cvmaker"),

@@ -35,16 +35,26 @@ class _NoStore:
 
 
 def _read_document(path: Path, template_names: list[str]) -> Any:
-    """Our CV document if the JSON has `sections`, else a JSON Resume document."""
+    """Our CV document if the JSON is one (it has `sections` and passes our rules), else a JSON Resume document read
+    tolerantly: what cannot be read is printed as a warning, a file that is not a CV is `InvalidInput`."""
     from cvmaker.domain.cv.model import CvDocument
-    from cvmaker.domain.json_resume import from_json_resume
+    from cvmaker.domain.cv.validation import validate_document
+    from cvmaker.domain.errors import InvalidInput
+    from cvmaker.domain.json_resume import parse_json_text, read_json_resume
 
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError("the file must hold a JSON object")  # noqa: TRY004 - reported as a bad file, like bad JSON
-    if "sections" in data:
-        return CvDocument.from_dict({"title": path.stem, "design": {}, **data})
-    return from_json_resume(data, template_names)
+    data, warnings = parse_json_text(path.read_bytes())
+    if isinstance(data, dict) and isinstance(data.get("sections"), list):
+        ours = {"title": path.stem, "design": {}, **data}
+        try:
+            document = CvDocument.from_dict(ours)
+            validate_document(document.to_dict(), template_names)
+            return document
+        except (InvalidInput, KeyError, TypeError, ValueError, AttributeError):
+            pass  # another builder's `sections`: read as JSON Resume, where it is a custom section
+    imported = read_json_resume(data, template_names)
+    for problem in [*warnings, *imported.warnings]:
+        print(f"warning: {problem.path or path.name}: {problem.message}", file=sys.stderr)
+    return imported.document
 
 
 def _design_override(args: argparse.Namespace) -> dict[str, Any]:
@@ -80,7 +90,7 @@ def run_render(args: argparse.Namespace) -> int:
         return 2
     except InvalidInput as error:
         for problem in error.problems:
-            print(f"cvmaker render: {problem.path}: {problem.message}", file=sys.stderr)
+            print(f"cvmaker render: {problem.path or args.cv}: {problem.message}", file=sys.stderr)
         return 1
     except DomainError as error:
         print(f"cvmaker render: {error.message}", file=sys.stderr)

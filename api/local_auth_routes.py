@@ -8,7 +8,14 @@ POST /auth/signout                {refreshToken}      -> 204, the session's refr
 POST /auth/token   grant_type=client_credentials[&scope=...], HTTP Basic client auth -> OAuth2 token response
 GET  /.well-known/jwks.json                           -> the issuer's public keys
 
-Errors are `{error: CODE, message}`. Request bodies are capped and never logged: they hold passwords.
+Errors are `{error: CODE, message}`; 429 `TOO_MANY_REQUESTS` adds `retryAfter` (seconds, also the `Retry-After`
+header). Request bodies are capped and never logged: they hold passwords.
+
+Nothing here tells whether an email has an account: every failed sign-in is 401 `BAD_CREDENTIALS` with one
+message, and a sign-up for a taken email is 400 `SIGN_UP_FAILED` like other refused sign-ups. Attempts are
+throttled by the client's address, the socket peer's (no proxy header is trusted: there is no setting for a
+trusted proxy). Sign-up and sign-in run in worker threads through a limiter of their own, so a burst of them,
+each waiting for one of the few Argon2 slots, never takes the threads other requests need.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qs, unquote_plus
 
+import anyio.to_thread
+from anyio import CapacityLimiter
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -33,6 +42,7 @@ logger = logging.getLogger("cvmaker.auth")
 
 MAX_BODY_BYTES = 16 * 1024
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}  # RFC 6749 §5.1: token responses are not cached
+PASSWORD_THREADS = 8  # worker threads for sign-up and sign-in at once; the rest wait on the event loop
 
 _STATUS = {
     "BAD_REQUEST": 400,
@@ -43,13 +53,13 @@ _STATUS = {
     "BAD_CREDENTIALS": 401,
     "INVALID_REFRESH_TOKEN": 401,
     "BAD_CLIENT": 401,
-    "EMAIL_TAKEN": 409,
+    "SIGN_UP_FAILED": 400,
     "PAYLOAD_TOO_LARGE": 413,
     "UNSUPPORTED_MEDIA_TYPE": 415,
-    "RATE_LIMITED": 429,
+    "TOO_MANY_REQUESTS": 429,
 }
 # The OAuth2 endpoint speaks RFC 6749 §5.2 error codes, which OAuth client libraries read.
-_OAUTH_ERROR = {"BAD_CLIENT": "invalid_client", "INVALID_SCOPE": "invalid_scope", "RATE_LIMITED": "slow_down"}
+_OAUTH_ERROR = {"BAD_CLIENT": "invalid_client", "INVALID_SCOPE": "invalid_scope", "TOO_MANY_REQUESTS": "slow_down"}
 
 
 class _BadRequest(Exception):
@@ -61,9 +71,17 @@ class _BadRequest(Exception):
 
 def error_response(code: str, message: str, retry_after: int | None = None) -> JSONResponse:
     headers = dict(NO_STORE)
+    body: dict[str, Any] = {"error": code, "message": message}
     if retry_after is not None:
         headers["Retry-After"] = str(retry_after)
-    return JSONResponse({"error": code, "message": message}, status_code=_STATUS.get(code, 400), headers=headers)
+        body["retryAfter"] = retry_after
+    return JSONResponse(body, status_code=_STATUS.get(code, 400), headers=headers)
+
+
+def client_address(request: Request) -> str | None:
+    """The socket peer's address. Behind a reverse proxy that is the proxy's: no forwarded-for header is
+    believed, since the app has no setting naming a proxy to trust."""
+    return request.client.host if request.client else None
 
 
 async def _capped_body(request: Request) -> bytes:
@@ -100,8 +118,8 @@ def _handles_errors(endpoint: Callable[[Request], Awaitable[Response]]) -> Calla
         except _BadRequest as bad:
             return error_response(bad.code, bad.message)
         except AccountError as failure:
-            if failure.code == "RATE_LIMITED":
-                logger.warning("auth: rate limited on %s", request.url.path)
+            if failure.code == "TOO_MANY_REQUESTS":
+                logger.warning("auth: throttled on %s", request.url.path)
             return error_response(failure.code, failure.message, failure.retry_after)
 
     return guarded
@@ -122,6 +140,8 @@ def _basic_credentials(request: Request) -> tuple[str, str]:
 
 
 def local_auth_routes(accounts: AccountStore, issuer: TokenIssuer) -> list[BaseRoute]:
+    password_threads = CapacityLimiter(PASSWORD_THREADS)
+
     def session_response(session: Session, status_code: int = 200) -> JSONResponse:
         tokens = issuer.user_tokens(
             session.user.sub, session.user.email, auth_time=session.auth_time, origin_jti=session.family
@@ -138,13 +158,17 @@ def local_auth_routes(accounts: AccountStore, issuer: TokenIssuer) -> list[BaseR
     @_handles_errors
     async def sign_up(request: Request) -> Response:
         email, password = await _json_fields(request, "email", "password")
-        session = await run_in_threadpool(accounts.sign_up, email, password)
+        session = await anyio.to_thread.run_sync(
+            accounts.sign_up, email, password, client_address(request), limiter=password_threads
+        )
         return session_response(session, 201)
 
     @_handles_errors
     async def sign_in(request: Request) -> Response:
         email, password = await _json_fields(request, "email", "password")
-        session = await run_in_threadpool(accounts.sign_in, email, password)
+        session = await anyio.to_thread.run_sync(
+            accounts.sign_in, email, password, client_address(request), limiter=password_threads
+        )
         return session_response(session)
 
     @_handles_errors
@@ -165,7 +189,7 @@ def local_auth_routes(accounts: AccountStore, issuer: TokenIssuer) -> list[BaseR
             form = _form_fields(await _capped_body(request))
             if form.get("grant_type") != "client_credentials":
                 return _oauth_error("unsupported_grant_type", "Only grant_type=client_credentials is supported.", 400)
-            client = await run_in_threadpool(accounts.authenticate_client, client_id, secret)
+            client = await run_in_threadpool(accounts.authenticate_client, client_id, secret, client_address(request))
             requested = frozenset(form["scope"].split()) if form.get("scope") else client.scopes
             if not requested <= client.scopes:
                 raise AccountError("INVALID_SCOPE", "The client may not ask for that scope.")
@@ -205,10 +229,10 @@ def _form_fields(body: bytes) -> dict[str, str]:
 
 def _oauth_error(code: str, description: str, status: int, retry_after: int | None = None) -> JSONResponse:
     headers: dict[str, Any] = dict(NO_STORE)
+    body: dict[str, Any] = {"error": code, "error_description": description, "message": description}
     if code == "invalid_client":
         headers["WWW-Authenticate"] = 'Basic realm="cvmaker"'
     if retry_after is not None:
         headers["Retry-After"] = str(retry_after)
-    return JSONResponse(
-        {"error": code, "error_description": description, "message": description}, status, headers=headers
-    )
+        body["retryAfter"] = retry_after
+    return JSONResponse(body, status, headers=headers)

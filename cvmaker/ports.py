@@ -72,11 +72,16 @@ class Principal:
 
 class AccountStore(Protocol):
     """The embedded default's people and integrator clients (Cognito keeps them in the cloud). Failures are
-    `AccountError`s with a stable code."""
+    `AccountError`s with a stable code; `TOO_MANY_REQUESTS` carries `retry_after` (seconds).
 
-    def sign_up(self, email: str, password: str) -> Session: ...
+    `source` is where the attempt comes from (the client's address), what sign-up, sign-in and client
+    authentication are throttled by besides the account: failures from one source never hold back another
+    that has not been failing, so nobody can lock an owner out by guessing. Sign-in and sign-up answers do not
+    tell whether an email has an account."""
 
-    def sign_in(self, email: str, password: str) -> Session: ...
+    def sign_up(self, email: str, password: str, source: str | None = None) -> Session: ...
+
+    def sign_in(self, email: str, password: str, source: str | None = None) -> Session: ...
 
     def refresh(self, refresh_token: str) -> Session: ...
 
@@ -86,7 +91,7 @@ class AccountStore(Protocol):
 
     def create_client(self, name: str, scopes: Iterable[str]) -> tuple[str, str]: ...
 
-    def authenticate_client(self, client_id: str, secret: str) -> Client: ...
+    def authenticate_client(self, client_id: str, secret: str, source: str | None = None) -> Client: ...
 
 
 class TokenIssuer(Protocol):

@@ -10,6 +10,7 @@ from typing import Any
 
 from cvmaker.domain.cv.model import Cv, Page, Revision
 from cvmaker.domain.errors import NotFound
+from cvmaker.services.cvs import ImportedJsonResume
 from resolvers.context import Context
 
 
@@ -93,7 +94,7 @@ async def move_item(ctx: Context, cv_id: str, version: int, item_id: str, sectio
     return ctx.services.cvs.move_item(ctx.owner, cv_id, version, item_id, section_id, position)
 
 
-async def import_json_resume(ctx: Context, document: Any, title: str | None) -> Cv:
+async def import_json_resume(ctx: Context, document: Any, title: str | None) -> ImportedJsonResume:
     return ctx.services.cvs.import_json_resume(ctx.owner, document, title)
 
 

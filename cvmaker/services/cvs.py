@@ -16,11 +16,17 @@ from cvmaker.domain.clock import utc_now
 from cvmaker.domain.cv import editing
 from cvmaker.domain.cv.model import Cv, CvDocument, Page, Revision
 from cvmaker.domain.cv.validation import validate_document
-from cvmaker.domain.errors import NotFound, VersionConflict
+from cvmaker.domain.errors import FieldProblem, NotFound, VersionConflict
 from cvmaker.domain.ids import new_ulid
 from cvmaker.ports import CvRepository
 
 MAX_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class ImportedJsonResume:
+    cv: Cv
+    warnings: list[FieldProblem]
 
 
 @dataclass
@@ -105,13 +111,21 @@ class CvService:
 
     # ---------------------------------------------------------------- JSON Resume
 
-    def import_json_resume(self, owner: str, data: Any, title: str | None = None) -> Cv:
-        from cvmaker.domain.json_resume import from_json_resume
+    def import_json_resume(self, owner: str, data: Any, title: str | None = None) -> ImportedJsonResume:
+        """A new CV from a JSON Resume document as people write it; what could not be read comes back as warnings."""
+        from cvmaker.domain.json_resume import read_json_resume
 
-        document = from_json_resume(data, templates=self.templates)
+        if isinstance(data, (str, bytes)):
+            from cvmaker.domain.json_resume import parse_json_text
+
+            data, text_warnings = parse_json_text(data)
+        else:
+            text_warnings = []
+        imported = read_json_resume(data, templates=self.templates)
+        document = imported.document
         if title and title.strip():
             document.title = title.strip()
-        return self.create_from_document(owner, document)
+        return ImportedJsonResume(self.create_from_document(owner, document), [*text_warnings, *imported.warnings])
 
     def export_json_resume(self, owner: str, cv_id: str) -> dict[str, Any]:
         document = self.get(owner, cv_id).document

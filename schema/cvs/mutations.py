@@ -10,9 +10,10 @@ from strawberry.scalars import JSON
 
 import resolvers.cvs as resolve
 from cvmaker.domain.cv import model as domain
+from cvmaker.services.cvs import ImportedJsonResume
 from schema.context import Info
 from schema.cvs.inputs import CvInput, ItemInput, SectionInput, to_changes
-from schema.cvs.types import Cv, Deleted, JsonResumeDocument
+from schema.cvs.types import Cv, Deleted, ImportFieldWarning, JsonResumeDocument
 from schema.errors import (
     NotFoundError,
     ValidationError,
@@ -30,6 +31,12 @@ _CV_ERRORS = (NotFoundError, ValidationError, VersionConflictError)
 
 async def _cv_result(call: Awaitable[domain.Cv]) -> CvResult:
     return await as_result(call, Cv.from_domain, _CV_ERRORS)
+
+
+def _imported_cv(imported: ImportedJsonResume) -> Cv:
+    cv = Cv.from_domain(imported.cv)
+    cv.import_warnings = [ImportFieldWarning(path=w.path, message=w.message) for w in imported.warnings]
+    return cv
 
 
 @strawberry.type
@@ -116,7 +123,7 @@ class CvMutations:
 
     @strawberry.mutation(permission_classes=WRITE, description="A new CV from a JSON Resume document.")
     async def import_json_resume(self, info: Info, document: JSON, title: str | None = None) -> CvResult:
-        return await _cv_result(resolve.import_json_resume(info.context, document, title))
+        return await as_result(resolve.import_json_resume(info.context, document, title), _imported_cv, _CV_ERRORS)
 
     @strawberry.mutation(permission_classes=READ, description="The CV as a JSON Resume document.")
     async def export_json_resume(self, info: Info, id: strawberry.ID) -> JsonResumeResult:

@@ -103,6 +103,12 @@ class Design:
         )
 
 
+@strawberry.type(description="What a JSON Resume import could not read, and left out.")
+class ImportFieldWarning:
+    path: str = strawberry.field(description='Dotted path in the imported document, like "work.0.endDate".')
+    message: str
+
+
 @strawberry.type
 class Cv:
     id: strawberry.ID
@@ -115,6 +121,10 @@ class Cv:
     sections: list[Section]
     design: Design
     source_cv_id: strawberry.ID | None = strawberry.field(description="Set on tailored CVs and their copies.")
+    import_warnings: list[ImportFieldWarning] = strawberry.field(
+        default_factory=list,
+        description="Only in the result of importJsonResume: what could not be read (the rest was imported).",
+    )
 
     @classmethod
     def from_domain(cls, cv: domain.Cv) -> Cv:

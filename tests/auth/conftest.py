@@ -12,11 +12,20 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher, profiles
 from cryptography.hazmat.primitives.asymmetric import rsa
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from starlette.testclient import TestClient
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from api.local_auth_routes import local_auth_routes
 from cvmaker.adapters.auth.jwt_verifier import JwksCache, JwtVerifier
-from cvmaker.adapters.auth.local_accounts import FailureLimiter, LocalAccounts
+from cvmaker.adapters.auth.local_accounts import LocalAccounts
 from cvmaker.adapters.auth.local_issuer import LocalTokenIssuer
+from cvmaker.adapters.auth.throttle import SignInThrottle
 from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
+from cvmaker.domain.errors import Unauthenticated
 from tests.auth.forge import CountingFetcher, FakeClock, Pool
 
 Handler = Callable[[BaseHTTPRequestHandler], None]
@@ -78,8 +87,19 @@ def database(tmp_path: Path) -> SqliteDatabase:
 
 
 @pytest.fixture
-def accounts(database: SqliteDatabase, cheap_hasher: PasswordHasher) -> LocalAccounts:
-    return LocalAccounts(database, password_hasher=cheap_hasher, sign_in_limiter=FailureLimiter(10, 300.0))
+def throttle_clock() -> FakeClock:
+    """The throttle's clock: time stands still unless a test moves it, so waits are exact."""
+    return FakeClock()
+
+
+@pytest.fixture
+def throttle(throttle_clock: FakeClock) -> SignInThrottle:
+    return SignInThrottle(clock=throttle_clock)
+
+
+@pytest.fixture
+def accounts(database: SqliteDatabase, cheap_hasher: PasswordHasher, throttle: SignInThrottle) -> LocalAccounts:
+    return LocalAccounts(database, password_hasher=cheap_hasher, throttle=throttle)
 
 
 @pytest.fixture(scope="session")
@@ -90,6 +110,51 @@ def issuer_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def issuer(issuer_dir: Path) -> LocalTokenIssuer:
     return LocalTokenIssuer(issuer_dir)
+
+
+class PeerFromTestHeader:
+    """Sets the socket peer's address from an `x-test-peer` header, as requests from that address would have
+    it: how the tests speak from several machines through one TestClient. Only ever mounted in tests."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            for name, value in scope["headers"]:
+                if name == b"x-test-peer":
+                    scope = {**scope, "client": (value.decode(), 40000)}
+        await self.app(scope, receive, send)
+
+
+def auth_app(accounts: LocalAccounts, issuer: LocalTokenIssuer) -> Starlette:
+    """The local sign-in endpoints, with a protected `/whoami` that uses the shared verifier, so every token
+    they hand out is shown to work (or not) where it matters."""
+    verifier = JwtVerifier(issuer.issuer, accounts.accepted_client_ids(issuer.web_client_id), JwksCache(issuer.jwks))
+
+    async def whoami(request: Request) -> JSONResponse:
+        try:
+            principal = verifier.verify(request.headers.get("authorization", "").removeprefix("Bearer "))
+        except Unauthenticated as exc:
+            return JSONResponse({"error": str(exc)}, status_code=401)
+        return JSONResponse(
+            {
+                "sub": principal.sub,
+                "email": principal.email,
+                "machine": principal.is_machine,
+                "scopes": sorted(principal.scopes),
+            }
+        )
+
+    app = Starlette(routes=[*local_auth_routes(accounts, issuer), Route("/whoami", whoami)])
+    app.add_middleware(PeerFromTestHeader)
+    return app
+
+
+@pytest.fixture
+def client(accounts: LocalAccounts, issuer: LocalTokenIssuer) -> Iterator[TestClient]:
+    with TestClient(auth_app(accounts, issuer)) as test_client:
+        yield test_client
 
 
 class SilentServer:

@@ -48,13 +48,48 @@ def test_our_cv_survives_export_then_import(api: Api) -> None:
     assert content(again) == content(original)
 
 
-def test_invalid_documents_get_field_errors_and_nothing_is_written(api: Api) -> None:
-    bad = {"basics": {"name": 42, "email": "not-an-email"}, "work": [{"name": "X", "startDate": "yesterday"}]}
-    result = api.data(IMPORT, {"doc": bad})["importJsonResume"]
-    assert result["__typename"] == "ValidationError"
-    paths = {f["path"] for f in result["fields"]}
-    assert "basics.name" in paths and "work.0.startDate" in paths
-    assert all("yesterday" not in f["message"] for f in result["fields"])
-    not_an_object = api.data(IMPORT, {"doc": [1, 2, 3]})["importJsonResume"]
-    assert not_an_object["__typename"] == "ValidationError"
+LOOSE_IMPORT = (
+    CV_FIELDS
+    + "mutation($doc: JSON!) { importJsonResume(document: $doc) {"
+    + RESULT
+    + " ... on Cv { importWarnings { path message } } } }"
+)
+
+
+def test_a_loose_document_is_imported_with_a_warning_for_each_field_it_could_not_read(api: Api) -> None:
+    loose = {
+        "basics": {"name": "Ada Lovelace", "email": "not-an-email", "website": "ada.example", "phone": ""},
+        "work": [{"company": "Analytical Engines", "startDate": "yesterday", "endDate": "Present"}],
+        "certifications": [{"name": "Difference engines", "date": "March 2019"}],
+        "talks": [{"title": "Notes on the engine", "date": "1843"}],
+    }
+    cv = api.data(LOOSE_IMPORT, {"doc": loose})["importJsonResume"]
+    assert cv["__typename"] == "Cv"
+    assert cv["basics"]["name"] == "Ada Lovelace" and cv["basics"]["email"] is None
+    assert cv["basics"]["links"][0]["url"] == "https://ada.example"
+    warned = {w["path"] for w in cv["importWarnings"]}
+    assert {"basics.email", "work.0.startDate"} <= warned
+    assert all("yesterday" not in w["message"] and "not-an-email" not in w["message"] for w in cv["importWarnings"])
+    by_kind = {s["kind"]: s for s in cv["sections"]}
+    assert by_kind["EXPERIENCE"]["items"][0]["organization"] == "Analytical Engines"
+    assert by_kind["CERTIFICATIONS"]["items"][0]["startDate"] == "2019-03"
+    assert by_kind["CUSTOM"]["title"] == "Talks" and by_kind["CUSTOM"]["items"][0]["title"] == "Notes on the engine"
+
+
+def test_a_strict_document_has_no_warnings(api: Api) -> None:
+    sample = json.loads((FIXTURES / "official_sample.json").read_text())
+    cv = api.data(LOOSE_IMPORT, {"doc": sample})["importJsonResume"]
+    assert cv["__typename"] == "Cv" and cv["importWarnings"] == []
+
+
+def test_what_is_not_a_cv_is_refused_with_a_validation_error_and_nothing_is_written(api: Api) -> None:
+    for not_a_cv in (
+        {"model_name_or_path": "distilgpt2", "seed": 42, "do_train": True},
+        {"basics": {"name": "", "email": ""}, "work": [], "skills": []},
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "properties": {}},
+        [1, 2, 3],
+    ):
+        result = api.data(IMPORT, {"doc": not_a_cv})["importJsonResume"]
+        assert result["__typename"] == "ValidationError"
+        assert [f["path"] for f in result["fields"]] == [""]
     assert api.data("{ cvs { edges { node { id } } } }")["cvs"]["edges"] == []

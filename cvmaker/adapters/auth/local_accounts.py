@@ -1,27 +1,35 @@
 """Local user accounts and integrator clients for the embedded default, on the shared SQLite file.
 
-Passwords are hashed with Argon2id (argon2-cffi's RFC 9106 low-memory profile). Refresh tokens are opaque random
-strings stored only as SHA-256 hashes (they carry 256 random bits, so a slow hash adds nothing), live 30 days and
-are rotated on every use; presenting a used one again revokes its whole family (every token descended from the same
-sign-in), as OAuth 2.0 Security BCP §4.14 advises, because only a thief or a replay would do that.
+Passwords are hashed with Argon2id (argon2-cffi's RFC 9106 low-memory profile), a few at a time: each takes
+~64 MiB and several cores for a quarter of a second, so a burst of sign-ins queues rather than starving every
+other request of CPU. New passwords must be 10 characters or more and pass zxcvbn (score 3 of 4: no common
+password, keyboard walk, date or the email itself). Sign-in and client authentication are throttled per source,
+per account and globally (`throttle.SignInThrottle`), in a way that never locks the owner out.
+
+Refresh tokens are opaque random strings stored only as SHA-256 hashes (they carry 256 random bits, so a slow hash
+adds nothing), live 30 days and are rotated on every use; presenting a used one again revokes its whole family
+(every token descended from the same sign-in), as OAuth 2.0 Security BCP §4.14 advises, because only a thief or a
+replay would do that.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import re
 import secrets
 import sqlite3
 import threading
 import time
 import uuid
-from collections import deque
 from collections.abc import Callable, Container, Iterable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from zxcvbn import zxcvbn
 
+from cvmaker.adapters.auth.throttle import SignInThrottle, source_key
 from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
 from cvmaker.domain.accounts import AccountError, Client, Session, User
 
@@ -29,8 +37,12 @@ Clock = Callable[[], float]
 
 REFRESH_TTL = 30 * 24 * 3600
 CLIENT_SCOPES = frozenset({"cvmaker/read", "cvmaker/write"})
-MIN_PASSWORD = 8
+MIN_PASSWORD = 10
 MAX_PASSWORD = 256  # Argon2 takes any length; a cap keeps a megabyte "password" from being a DoS
+MIN_STRENGTH = 3  # zxcvbn's score: 3 means an estimated 10^8 guesses or more ("safely unguessable")
+_STRENGTH_CHECKED = 72  # zxcvbn refuses longer input (its cost grows fast); a longer password is no weaker
+BAD_CREDENTIALS = "Wrong email or password."
+SIGN_UP_FAILED = "Could not create the account. If you already have one, sign in."
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 _CLIENT_ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 
@@ -61,44 +73,6 @@ CREATE TABLE IF NOT EXISTS clients (
 """
 
 
-class FailureLimiter:
-    """At most `max_failures` failures per key in a sliding `window` (seconds), in memory and thread-safe.
-    Bounded: when it tracks too many keys it forgets the ones whose failures have all aged out."""
-
-    def __init__(self, max_failures: int = 10, window: float = 300.0, clock: Clock = time.monotonic) -> None:
-        self.max_failures = max_failures
-        self.window = window
-        self.clock = clock
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def retry_after(self, key: str) -> int | None:
-        """Seconds until `key` may try again, or None if it may try now."""
-        with self._lock:
-            times = self._recent(key)
-            if len(times) < self.max_failures:
-                return None
-            return max(1, int(times[0] + self.window - self.clock()) + 1)
-
-    def record_failure(self, key: str) -> None:
-        with self._lock:
-            if len(self._failures) > 10_000:
-                for stale in [k for k in self._failures if not self._recent(k)]:
-                    del self._failures[stale]
-            self._recent(key).append(self.clock())
-
-    def clear(self, key: str) -> None:
-        with self._lock:
-            self._failures.pop(key, None)
-
-    def _recent(self, key: str) -> deque[float]:
-        times = self._failures.setdefault(key, deque())
-        horizon = self.clock() - self.window
-        while times and times[0] <= horizon:
-            times.popleft()
-        return times
-
-
 def normalize_email(email: object) -> str:
     if not isinstance(email, str):
         raise AccountError("INVALID_EMAIL", "Enter a valid email address.")
@@ -109,14 +83,30 @@ def normalize_email(email: object) -> str:
 
 
 def check_password_policy(password: object, email: str) -> str:
+    """`password` if it is long enough and zxcvbn finds it hard to guess; else `WEAK_PASSWORD` with zxcvbn's
+    feedback (why, and what would help) as the message."""
     if not isinstance(password, str) or len(password) < MIN_PASSWORD:
         raise AccountError("WEAK_PASSWORD", f"Use a password of at least {MIN_PASSWORD} characters.")
     if len(password) > MAX_PASSWORD:
         raise AccountError("WEAK_PASSWORD", f"Use a password of at most {MAX_PASSWORD} characters.")
-    folded = password.strip().casefold()
-    if folded in (email.casefold(), email.split("@")[0].casefold()) or len(set(password)) < 3:
-        raise AccountError("WEAK_PASSWORD", "Choose a password that is not your email address or a repeated character.")
+    local_part = email.split("@")[0]
+    result = zxcvbn(password[:_STRENGTH_CHECKED], user_inputs=[email, local_part, "cvmaker", "cv maker"])
+    if result["score"] < MIN_STRENGTH:
+        feedback = result["feedback"]
+        words = [feedback["warning"], *feedback["suggestions"]] if feedback else []
+        message = " ".join(word for word in words if word) or "This password is easy to guess."
+        raise AccountError("WEAK_PASSWORD", f"Choose a stronger password. {message}")
     return password
+
+
+def default_hash_slots(hasher: PasswordHasher) -> int:
+    """How many Argon2 computations may run at once: each uses `parallelism` threads, so about one per that
+    many cores, at least one and at most four."""
+    return max(1, min(4, (os.cpu_count() or 1) // max(1, hasher.parallelism)))
+
+
+def too_many_requests(retry_after: int) -> AccountError:
+    return AccountError("TOO_MANY_REQUESTS", "Too many attempts. Try again later.", retry_after=retry_after)
 
 
 def _sha256(value: str) -> str:
@@ -142,24 +132,33 @@ class LocalAccounts:
         database: SqliteDatabase,
         *,
         password_hasher: PasswordHasher | None = None,
-        sign_in_limiter: FailureLimiter | None = None,
+        throttle: SignInThrottle | None = None,
+        hash_slots: int | None = None,
         refresh_ttl: int = REFRESH_TTL,
         clock: Clock = time.time,
     ) -> None:
         self.db = database
         self.db.add_migrations(SCHEMA)
         self.hasher = password_hasher or PasswordHasher()
-        self.limiter = sign_in_limiter or FailureLimiter()
+        self.throttle = throttle or SignInThrottle()
+        self.hash_slots = hash_slots or default_hash_slots(self.hasher)
+        self._hashing = threading.BoundedSemaphore(self.hash_slots)
         self.refresh_ttl = refresh_ttl
         self.clock = clock
         self._dummy_hash: str | None = None
+        self._dummy_lock = threading.Lock()
 
     # Users
 
-    def sign_up(self, email: str, password: str) -> Session:
+    def sign_up(self, email: str, password: str, source: str | None = None) -> Session:
+        """A new account. Taking an email that has one fails like any other refusal (`SIGN_UP_FAILED`, no word
+        of the account), after the same Argon2 hash, so neither the answer nor its timing tells."""
         email = normalize_email(email)
         check_password_policy(password, email)
-        password_hash = self.hasher.hash(password)  # outside the write lock: it takes tens of milliseconds
+        wait = self.throttle.sign_up_wait(source_key(source))
+        if wait is not None:
+            raise too_many_requests(wait)
+        password_hash = self._hash(password)  # outside the write lock: it takes a quarter of a second
         user = User(str(uuid.uuid4()), email)
         try:
             with self.db.write() as conn:
@@ -168,39 +167,47 @@ class LocalAccounts:
                     (user.sub, email, password_hash, int(self.clock())),
                 )
         except sqlite3.IntegrityError as exc:
-            raise AccountError("EMAIL_TAKEN", "An account with this email already exists.") from exc
+            raise AccountError("SIGN_UP_FAILED", SIGN_UP_FAILED) from exc
         return self._new_session(user)
 
-    def sign_in(self, email: str, password: str) -> Session:
-        """Costs one Argon2 verification whether or not the account exists, so timing does not tell."""
+    def sign_in(self, email: str, password: str, source: str | None = None) -> Session:
+        """Costs one Argon2 verification whether or not the account exists, so timing does not tell; every
+        failure is the same `BAD_CREDENTIALS`. Throttled by `source` (the client's address) and account."""
+        origin = source_key(source)
         try:
             email = normalize_email(email)
         except AccountError:
-            raise AccountError("BAD_CREDENTIALS", "Wrong email or password.") from None
-        dummy = self._dummy()  # made before the lookup, so not only the first unknown email pays for it
-        limit_key = f"user:{email}"
-        wait = self.limiter.retry_after(limit_key)
-        if wait is not None:
-            raise AccountError("RATE_LIMITED", "Too many failed sign-ins. Try again later.", retry_after=wait)
-        row = (
-            self.db.connection()
-            .execute("SELECT sub, email, password_hash FROM users WHERE email = ?", (email,))
-            .fetchone()
-        )
-        stored = row["password_hash"] if row is not None else None
+            email = "(not an email)"  # counted like any failure, under one key
+        account = f"user:{email}"
+        self._check_throttle(origin, account)
         candidate = password if isinstance(password, str) and len(password) <= MAX_PASSWORD else ""
-        # Accounts without a password (made by `ensure_user`) verify against the dummy too, and always fail.
-        matched = self._verifies(stored or dummy, candidate)
-        if row is None or stored is None or not matched:
-            self.limiter.record_failure(limit_key)
-            raise AccountError("BAD_CREDENTIALS", "Wrong email or password.")
-        self.limiter.clear(limit_key)
-        if self.hasher.check_needs_rehash(stored):
+        with self._hashing:
+            # Checked again once a hash slot is free: guesses sent in parallel and queued behind one another
+            # meet the failures recorded meanwhile instead of all slipping through.
+            self._check_throttle(origin, account)
+            dummy = self._dummy()  # made before the lookup, so not only the first unknown email pays for it
+            row = (
+                self.db.connection()
+                .execute("SELECT sub, email, password_hash FROM users WHERE email = ?", (email,))
+                .fetchone()
+            )
+            stored = row["password_hash"] if row is not None else None
+            # Unknown emails, and accounts without a password (made by `ensure_user`), verify against the dummy.
+            matched = self._verifies(stored or dummy, candidate)
+            if row is None or stored is None or not matched:
+                self.throttle.record_failure(origin, account)
+                raise AccountError("BAD_CREDENTIALS", BAD_CREDENTIALS)
+            self.throttle.record_success(origin, account)
+            rehashed = self.hasher.hash(candidate) if self.hasher.check_needs_rehash(stored) else None
+        if rehashed is not None:
             with self.db.write() as conn:
-                conn.execute(
-                    "UPDATE users SET password_hash = ? WHERE sub = ?", (self.hasher.hash(candidate), row["sub"])
-                )
+                conn.execute("UPDATE users SET password_hash = ? WHERE sub = ?", (rehashed, row["sub"]))
         return self._new_session(User(row["sub"], row["email"]))
+
+    def _check_throttle(self, source: str, account: str) -> None:
+        wait = self.throttle.sign_in_wait(source, account)
+        if wait is not None:
+            raise too_many_requests(wait)
 
     def ensure_user(self, email: str) -> User:
         """The user with this email, created without a password if new (for scripts and the `token` command)."""
@@ -223,10 +230,16 @@ class LocalAccounts:
         except (VerificationError, InvalidHashError):
             return False
 
+    def _hash(self, password: str) -> str:
+        with self._hashing:
+            return self.hasher.hash(password)
+
     def _dummy(self) -> str:
-        if self._dummy_hash is None:
-            self._dummy_hash = self.hasher.hash(secrets.token_urlsafe(16))
-        return self._dummy_hash
+        """A hash of a random password, for unknown emails to be verified against. Called with a slot held."""
+        with self._dummy_lock:
+            if self._dummy_hash is None:
+                self._dummy_hash = self.hasher.hash(secrets.token_urlsafe(16))
+            return self._dummy_hash
 
     # Refresh tokens
 
@@ -312,14 +325,15 @@ class LocalAccounts:
         with self.db.write() as conn:
             return conn.execute("DELETE FROM clients WHERE client_id = ?", (client_id,)).rowcount > 0
 
-    def authenticate_client(self, client_id: str, secret: str) -> Client:
+    def authenticate_client(self, client_id: str, secret: str, source: str | None = None) -> Client:
+        """Throttled like `sign_in`: per source and per client id, never locking out a source that has not
+        been failing."""
         invalid = AccountError("BAD_CLIENT", "Unknown client or wrong secret.")
         if not isinstance(client_id, str) or not isinstance(secret, str) or len(client_id) > 128 or len(secret) > 200:
             raise invalid
+        origin = source_key(source)
         limit_key = f"client:{client_id}"
-        wait = self.limiter.retry_after(limit_key)
-        if wait is not None:
-            raise AccountError("RATE_LIMITED", "Too many failed attempts. Try again later.", retry_after=wait)
+        self._check_throttle(origin, limit_key)
         row = (
             self.db.connection()
             .execute("SELECT client_id, name, secret_hash, scopes FROM clients WHERE client_id = ?", (client_id,))
@@ -327,8 +341,9 @@ class LocalAccounts:
         )
         expected = row["secret_hash"] if row is not None else _sha256(secrets.token_urlsafe(16))
         if not hmac.compare_digest(expected, _sha256(secret)) or row is None:
-            self.limiter.record_failure(limit_key)
+            self.throttle.record_failure(origin, limit_key)
             raise invalid
+        self.throttle.record_success(origin, limit_key)
         return Client(row["client_id"], row["name"], frozenset(row["scopes"].split()))
 
     def accepted_client_ids(self, web_client_id: str) -> Container[str]:

@@ -8,9 +8,10 @@ Output is byte-for-byte stable for equal input (fixed document dates and zip tim
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -25,9 +26,44 @@ from cvmaker.domain.rendering.plain_text import (
     shown_sections,
 )
 
+# What XML 1.0 cannot hold at all (python-docx refuses it): C0 controls but tab, line feed and carriage return,
+# lone surrogates, U+FFFE and U+FFFF. A CV may hold them (text pasted from a word processor or a web page).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Word's own line and page breaks (vertical tab, form feed) stay line breaks; any other such character goes.
+_AS_LINE_BREAK = {"\x0b": "\n", "\x0c": "\n"}
 FIXED_TIME = datetime(2000, 1, 1)
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 PAGE_MM = {PageSize.A4: (210.0, 297.0), PageSize.LETTER: (215.9, 279.4)}
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub(lambda found: _AS_LINE_BREAK.get(found.group(0), ""), text)
+
+
+def _xml_values(value: Any) -> Any:
+    if isinstance(value, str):
+        return _xml_text(value)
+    if isinstance(value, dict):
+        return {key: _xml_values(child) for key, child in value.items()}
+    if isinstance(value, list):
+        return [_xml_values(child) for child in value]
+    return value
+
+
+def _xml_document(document: CvDocument) -> CvDocument:
+    """The document with every text as a Word file can hold it (see `_NOT_XML`)."""
+    return CvDocument.from_dict(_xml_values(document.to_dict()))
+
+
+def _xml_letter(letter: LetterContent) -> LetterContent:
+    return replace(
+        letter,
+        date=_xml_text(letter.date),
+        greeting=_xml_text(letter.greeting),
+        blocks=tuple(replace(block, lines=tuple(map(_xml_text, block.lines))) for block in letter.blocks),
+        closing=_xml_text(letter.closing),
+        signature=_xml_text(letter.signature),
+    )
 
 
 def _stable_zip(data: bytes) -> bytes:
@@ -182,6 +218,7 @@ class PythonDocxWriter:
         import docx
         from docx.shared import RGBColor
 
+        document = _xml_document(document)
         word = docx.Document()
         _set_page(word, design)
         _set_fonts(word, design)
@@ -256,6 +293,7 @@ def write_letter_docx(document: CvDocument, design: Design, letter: LetterConten
     import docx
     from docx.shared import Pt, RGBColor
 
+    document, letter = _xml_document(document), _xml_letter(letter)
     word = docx.Document()
     _set_page(word, design)
     _set_fonts(word, design)

@@ -1,5 +1,10 @@
 """JSON Resume (jsonresume.org, schema v1.0.0) to and from our CV document.
 
+Two readers: `from_json_resume` is strict (any problem refuses the document); `read_json_resume` reads JSON
+Resume as people write it (`normalising`: empty values, "Present", other date spellings, v0 keys, other shapes,
+custom sections), returns warnings with their paths for what it could not read, and refuses only what is not a
+CV. Its `kept` goes back to `to_json_resume(..., kept=...)` so import -> export keeps what our model cannot hold.
+
 Modules: `codecs` (one field's mapping both ways), `sections` (the table of each array, the vendor constants),
 `basics`, `export` (`to_json_resume`), `reading` (`from_json_resume`, `validate_json_resume`) and `checks`
 (size and shape, the official schema shipped beside it, the schema of meta.cvmaker).
@@ -57,13 +62,22 @@ education description that is not a grade, ...).
 from cvmaker.domain.cv.messages import DATE_MESSAGE
 from cvmaker.domain.json_resume.checks import MAX_JSON_RESUME_BYTES, json_resume_schema
 from cvmaker.domain.json_resume.export import to_json_resume
-from cvmaker.domain.json_resume.reading import from_json_resume, validate_json_resume
+from cvmaker.domain.json_resume.normalising import parse_json_text
+from cvmaker.domain.json_resume.reading import (
+    JsonResumeImport,
+    from_json_resume,
+    read_json_resume,
+    validate_json_resume,
+)
 
 __all__ = [
     "DATE_MESSAGE",
     "MAX_JSON_RESUME_BYTES",
+    "JsonResumeImport",
     "from_json_resume",
     "json_resume_schema",
+    "parse_json_text",
+    "read_json_resume",
     "to_json_resume",
     "validate_json_resume",
 ]

@@ -24,7 +24,7 @@ from cvmaker.domain.cv.messages import (
 from cvmaker.domain.cv.model import SectionKind
 from cvmaker.domain.cv.validation import MAX_REPORTED_PROBLEMS, dotted
 from cvmaker.domain.errors import FieldProblem
-from cvmaker.domain.json_resume.sections import SECTIONS_BY_KEY, VENDOR_VERSION
+from cvmaker.domain.json_resume.sections import VENDOR_VERSION
 
 MAX_JSON_RESUME_BYTES = 1_000_000  # a full CV (350 KB) plus what meta.cvmaker keeps beside it
 MAX_DEPTH = 32  # JSON Resume is 5 levels deep, meta.cvmaker 8
@@ -186,7 +186,7 @@ VENDOR_SCHEMA: dict[str, Any] = {
                         "kind": {"enum": [kind.value for kind in SectionKind]},
                         "title": {"type": "string"},
                         "visible": {"type": "boolean"},
-                        "key": {"enum": [*SECTIONS_BY_KEY, None]},
+                        "key": {"type": ["string", "null"], "maxLength": 100},
                         "items": {"type": "array", "maxItems": limits.MAX_ITEMS_PER_SECTION, "items": _ITEM_RECORD},
                     },
                 ),

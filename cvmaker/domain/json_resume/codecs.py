@@ -18,11 +18,16 @@ Fields = dict[str, Any]  # an item (or basics) in our dict form
 Sources = dict[str, str]  # our field -> the JSON Resume key it was read from
 
 _BARE_HOST = re.compile(r"^[\w-]+(\.[\w-]+)+(/\S*)?$")
+# JSON Resume's date (its schema's "iso8601"): years 1000 to 2999 only, where ours may be any four digits.
+JSON_RESUME_DATE = re.compile(r"^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})\Z")
 
 
 class Codec(Protocol):
     @property
     def cv_fields(self) -> tuple[str, ...]: ...
+
+    @property
+    def jr_fields(self) -> tuple[str, ...]: ...
 
     def read(self, entry: Entry, into: Fields, sources: Sources) -> None: ...
 
@@ -66,6 +71,11 @@ class Text(_OneField):
     cv: str
     aliases: tuple[str, ...] = ()
     is_url: bool = False
+    is_date: bool = False
+
+    @property
+    def jr_fields(self) -> tuple[str, ...]:
+        return (self.jr, *self.aliases)
 
     def read(self, entry: Entry, into: Fields, sources: Sources) -> None:
         found = text_of(entry, (self.jr, *self.aliases))
@@ -75,8 +85,14 @@ class Text(_OneField):
             sources[self.cv] = key
 
     def write(self, item: Fields, into: Entry) -> None:
-        if item.get(self.cv):
-            into[self.jr] = item[self.cv]
+        value = item.get(self.cv)
+        # A date JSON Resume cannot hold (the year 0999) is not written: the export keeps it in meta.cvmaker.
+        if value and not (self.is_date and not JSON_RESUME_DATE.match(value)):
+            into[self.jr] = value
+
+
+def Date(jr: str, cv: str) -> Text:
+    return Text(jr, cv, is_date=True)
 
 
 def Url(jr: str = "url", aliases: tuple[str, ...] = ()) -> Text:
@@ -87,6 +103,10 @@ def Url(jr: str = "url", aliases: tuple[str, ...] = ()) -> Text:
 class TextList(_OneField):
     jr: str
     cv: str
+
+    @property
+    def jr_fields(self) -> tuple[str, ...]:
+        return (self.jr,)
 
     def read(self, entry: Entry, into: Fields, sources: Sources) -> None:
         value = entry.get(self.jr)
@@ -109,14 +129,18 @@ class Period:
     def cv_fields(self) -> tuple[str, ...]:
         return ("startDate", "endDate", "current")
 
+    @property
+    def jr_fields(self) -> tuple[str, ...]:
+        return ("startDate", "endDate")
+
     def read(self, entry: Entry, into: Fields, sources: Sources) -> None:
         for key in ("startDate", "endDate"):
-            Text(key, key).read(entry, into, sources)
+            Date(key, key).read(entry, into, sources)
         into["current"] = bool(self.open_is_current and into.get("startDate") and not into.get("endDate"))
 
     def write(self, item: Fields, into: Entry) -> None:
         for key in ("startDate", "endDate"):
-            Text(key, key).write(item, into)
+            Date(key, key).write(item, into)
 
 
 @dataclass(frozen=True)
@@ -126,6 +150,10 @@ class Joined(_OneField):
     jr: tuple[str, ...]
     cv: str
     separator: str = ", "
+
+    @property
+    def jr_fields(self) -> tuple[str, ...]:
+        return self.jr
 
     def read(self, entry: Entry, into: Fields, sources: Sources) -> None:
         present = [(key, entry[key]) for key in self.jr if isinstance(entry.get(key), str) and entry[key]]
@@ -149,6 +177,10 @@ class Labelled(_OneField):
     cv: str
     label: str
     aliases: tuple[str, ...] = ()
+
+    @property
+    def jr_fields(self) -> tuple[str, ...]:
+        return (self.jr, *self.aliases)
 
     def read(self, entry: Entry, into: Fields, sources: Sources) -> None:
         found = text_of(entry, (self.jr, *self.aliases))

@@ -5,7 +5,7 @@ item was, and any problem our own rules find named by the JSON Resume path it ca
 from __future__ import annotations
 
 import copy
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,8 +17,9 @@ from cvmaker.domain.errors import FieldProblem, InvalidInput
 from cvmaker.domain.ids import new_part_id
 from cvmaker.domain.json_resume.basics import basics_fingerprint, read_basics
 from cvmaker.domain.json_resume.checks import json_resume_validator, schema_problems, shape_problems, vendor_validator
-from cvmaker.domain.json_resume.codecs import Entry, Fields
-from cvmaker.domain.json_resume.sections import SECTIONS_BY_KEY, VENDOR_KEY, JsonResumeSection
+from cvmaker.domain.json_resume.codecs import Entry, Fields, hash_of
+from cvmaker.domain.json_resume.normalising import NOT_A_CV, Loose, normalise
+from cvmaker.domain.json_resume.sections import SECTIONS_BY_KEY, VENDOR_KEY, JsonResumeSection, custom_table
 
 
 @dataclass
@@ -133,7 +134,9 @@ def _restore(placed: _Placed, slot: _Slot, table: JsonResumeSection, unchanged: 
             placed.origins[name] = f"{slot.path}.extras.{name}"
 
 
-def _build(data: dict[str, Any]) -> tuple[Fields, dict[str, str]]:
+def _build(
+    data: dict[str, Any], custom: Mapping[str, JsonResumeSection] | None = None
+) -> tuple[Fields, dict[str, str]]:
     """Our document dict from a schema-valid JSON Resume document, and the JSON Resume path of each part."""
     vendor = (data.get("meta") or {}).get(VENDOR_KEY)
     jr_basics = data.get("basics") or {}
@@ -159,7 +162,7 @@ def _build(data: dict[str, Any]) -> tuple[Fields, dict[str, str]]:
                     basics[name_], origins[f"basics.{name_}"] = value, where
         drafts = _drafts_from_layout(vendor.get("sections") or [])
     for key, value in data.items():
-        table = SECTIONS_BY_KEY.get(key)
+        table = SECTIONS_BY_KEY.get(key) or (custom or {}).get(key)
         if table is not None:
             _fill_slots(table, value or [], drafts)
     sections: list[Fields] = []
@@ -193,22 +196,25 @@ def _translated(problems: list[FieldProblem], origins: dict[str, str]) -> list[F
     return sorted(result, key=lambda p: p.path)
 
 
-def _imported(data: Any, templates: Collection[str]) -> Fields:
+def _imported(
+    data: Any, templates: Collection[str], custom: Mapping[str, JsonResumeSection] | None = None
+) -> tuple[Fields, dict[str, str]]:
     """Check `data` step by step, each step only once the one before passed, and build our document dict."""
     problems = shape_problems(data)
     if not problems:
-        problems = schema_problems(data, json_resume_validator(), "")
+        standard = {key: value for key, value in data.items() if key not in (custom or {})}
+        problems = schema_problems(standard, json_resume_validator(), "")
     vendor = (data.get("meta") or {}).get(VENDOR_KEY) if not problems else None
     if not problems and vendor is not None:
         problems = schema_problems(vendor, vendor_validator(), f"meta.{VENDOR_KEY}")
     if problems:
         raise InvalidInput(problems[:MAX_REPORTED_PROBLEMS])
-    doc, origins = _build(data)
+    doc, origins = _build(data, custom)
     try:
         validate_document(doc, templates)
     except InvalidInput as invalid:
         raise InvalidInput(_translated(invalid.problems, origins)) from None
-    return doc
+    return doc, origins
 
 
 def validate_json_resume(data: Any, templates: Collection[str] = ()) -> None:
@@ -224,4 +230,104 @@ def from_json_resume(data: dict[str, Any], templates: Collection[str] = ()) -> C
 
     Raises `InvalidInput` as `validate_json_resume` does; the result passes `validate_document`.
     """
-    return CvDocument.from_dict(_imported(data, templates))
+    return CvDocument.from_dict(_imported(data, templates)[0])
+
+
+@dataclass(frozen=True)
+class JsonResumeImport:
+    """A tolerant import: the CV, what could not be read (path and message), and what our model has no field for.
+
+    `kept` (plain JSON) goes back to `to_json_resume(document, kept=...)` so that the export holds everything that
+    was read: unknown fields and top-level values, custom sections under their own key, meta, and per item and
+    for basics the entry as it was read (written back as it was while the item is unchanged).
+    """
+
+    document: CvDocument
+    warnings: list[FieldProblem]
+    kept: dict[str, Any]
+
+
+MAX_DROPS = 12
+
+
+def read_json_resume(data: Any, templates: Collection[str] = ()) -> JsonResumeImport:
+    """Our CV of a JSON Resume document as people write it: what cannot be read is a warning, the rest is read.
+
+    Raises `InvalidInput` (at path "") only for what is not a CV: not an object, too big, a JSON Schema, nothing a
+    CV holds.
+    """
+    problems = shape_problems(data)
+    if problems:
+        raise InvalidInput(problems)
+    loose = normalise(data)
+    custom = {key: custom_table(key, title) for key, title in loose.custom.items()}
+    clean = copy.deepcopy(loose.data)
+    warnings = list(loose.warnings)
+    for _ in range(MAX_DROPS):
+        try:
+            doc, origins = _imported(clean, templates, custom)
+            break
+        except InvalidInput as invalid:
+            dropped = [p for p in invalid.problems if p.path and _drop(clean, p.path)]
+            if not dropped:
+                raise
+            warnings += [FieldProblem(p.path, f"{p.message}: left out") for p in dropped]
+    else:
+        raise InvalidInput([FieldProblem("", "could not be read")])
+    if not (doc["basics"]["name"] or any(section["items"] for section in doc["sections"])):
+        raise InvalidInput([FieldProblem("", NOT_A_CV)])
+    return JsonResumeImport(CvDocument.from_dict(doc), warnings, _kept(doc, origins, loose))
+
+
+def _drop(data: dict[str, Any], path: str) -> bool:
+    """Remove the value at `path` (or the deepest part of it that exists); meta.cvmaker goes whole."""
+    parts = path.split(".")
+    if parts[:2] == ["meta", VENDOR_KEY]:
+        return data.pop("meta", None) is not None
+    container: Any = data
+    for n, part in enumerate(parts):
+        if isinstance(container, dict) and part in container:
+            if n == len(parts) - 1 or not isinstance(container[part], (dict, list)):
+                del container[part]
+                return True
+            container = container[part]
+        elif isinstance(container, list) and part.isdigit() and int(part) < len(container):
+            if n == len(parts) - 1:
+                container[int(part)] = {}
+                return True
+            container = container[int(part)]
+        else:
+            return False
+    return False
+
+
+def item_hash(item: Fields) -> str:
+    return hash_of({name: value for name, value in item.items() if name != "id"})
+
+
+def basics_hash(basics: Fields, summary: Any) -> str:
+    return hash_of({"basics": basics, "summary": summary})
+
+
+def _kept(doc: Fields, origins: dict[str, str], loose: Loose) -> dict[str, Any]:
+    items: dict[str, Any] = {}
+    sections: dict[str, str] = {}
+    for s, section in enumerate(doc["sections"]):
+        if origins.get(f"sections.{s}.items") in loose.custom:
+            sections[section["id"]] = origins[f"sections.{s}.items"]
+        for i, item in enumerate(section["items"]):
+            key, _, index = origins.get(f"sections.{s}.items.{i}", "").partition(".")
+            entries = loose.data.get(key)
+            if index.isdigit() and isinstance(entries, list) and int(index) < len(entries):
+                items[item["id"]] = {"hash": item_hash(item), "entry": copy.deepcopy(entries[int(index)])}
+    kept: dict[str, Any] = {"items": items, "sections": sections}
+    if loose.data.get("basics"):
+        kept["basics"] = {
+            "hash": basics_hash(doc["basics"], doc["summary"]),
+            "entry": copy.deepcopy(loose.data["basics"]),
+        }
+    if loose.top:
+        kept["top"] = copy.deepcopy(loose.top)
+    if loose.meta:
+        kept["meta"] = copy.deepcopy(loose.meta)
+    return kept

@@ -9,6 +9,7 @@ from cvmaker.domain.cv.editing import ITEM_DEFAULTS
 from cvmaker.domain.cv.model import SectionKind
 from cvmaker.domain.json_resume.codecs import (
     Codec,
+    Date,
     Entry,
     Fields,
     Joined,
@@ -50,6 +51,10 @@ class JsonResumeSection:
         for codec in self.fields:
             codec.write(item, entry)
         return entry
+
+    @property
+    def jr_fields(self) -> frozenset[str]:
+        return frozenset(name for codec in self.fields for name in codec.jr_fields)
 
     def fingerprint(self, entry: Entry) -> str:
         """Equal for entries that read into the same item, however another tool formatted them."""
@@ -106,7 +111,7 @@ SECTIONS: tuple[JsonResumeSection, ...] = (
         (
             Text("title", "title"),
             Text("awarder", "organization"),
-            Text("date", "startDate"),
+            Date("date", "startDate"),
             Text("summary", "description"),
         ),
     ),
@@ -117,7 +122,7 @@ SECTIONS: tuple[JsonResumeSection, ...] = (
         (
             Text("name", "title"),
             Text("issuer", "organization"),
-            Text("date", "startDate"),
+            Date("date", "startDate"),
             Url(),
         ),
     ),
@@ -128,7 +133,7 @@ SECTIONS: tuple[JsonResumeSection, ...] = (
         (
             Text("name", "title"),
             Text("publisher", "organization"),
-            Text("releaseDate", "startDate"),
+            Date("releaseDate", "startDate"),
             Url(aliases=("website",)),
             Text("summary", "description"),
         ),
@@ -203,3 +208,22 @@ SECTION_FOR_CUSTOM_TITLE = {
     }.items()
     for title in titles
 }
+
+
+def custom_table(key: str, title: str) -> JsonResumeSection:
+    """The table of an array JSON Resume does not define: a custom section of generic entries."""
+    return JsonResumeSection(
+        key,
+        SectionKind.CUSTOM,
+        title[:100] or "Other",
+        (
+            Text("name", "title"),
+            Text("organization", "organization"),
+            Text("location", "location"),
+            Period(open_is_current=False),
+            Text("summary", "description"),
+            Url(),
+            TextList("highlights", "bullets"),
+            TextList("keywords", "keywords"),
+        ),
+    )

@@ -26,6 +26,7 @@ from cvmaker.domain.matching.education import levels_named_in
 from cvmaker.domain.matching.stopwords import STOPWORDS
 from cvmaker.domain.matching.text import sentences, tokens
 from cvmaker.domain.matching.vocabulary import Vocabulary
+from cvmaker.domain.rendering.plain_text import detect_script, format_period
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 _MARKUP = re.compile(r"<[a-zA-Z/!]|https?:|www\.|\]\(|javascript:", re.IGNORECASE)
@@ -163,6 +164,23 @@ COVER_LETTER_WORDS = frozenset(
 )
 
 
+# A month the source dates name may be written out in full ("March 2020" for 2020-03).
+FULL_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class SourceFacts:
     words: frozenset[str]  # every folded word of the source CV
@@ -175,13 +193,20 @@ def source_facts(document: CvDocument, vocabulary: Vocabulary) -> SourceFacts:
     texts = [p.text for p in passages(document)]
     basics = document.basics
     texts += [t for t in (basics.name, basics.location, basics.headline) if t]
+    languages = dict.fromkeys(("en", detect_script(document).language))
     for section in document.sections:
         texts.append(section.title)
         for item in section.items:
             texts += [t for t in (item.location, item.start_date, item.end_date) if t]
+            # The dates as every rendering of the CV shows them ("Mar 2020 – Present"), and their months in full.
+            texts += [period for language in languages if (period := format_period(item, language))]
+            texts += [_full_month(date) for date in (item.start_date, item.end_date) if date and len(date) >= 7]
     text = "\n".join(texts)
+    # Free text is checked sentence by sentence (`_unknown_names`), and a sentence break can fall inside what
+    # reads as one token in the whole text ("team.Improved"): the source's words are read both ways.
+    words = {t.key for t in tokens(text)} | {t.key for sentence in sentences(text) for t in tokens(sentence)}
     return SourceFacts(
-        words=frozenset(t.key for t in tokens(text)),
+        words=frozenset(words),
         numbers=frozenset(_numbers(text)),
         skills=frozenset(vocabulary.skills_in(text))
         | frozenset(
@@ -193,6 +218,11 @@ def source_facts(document: CvDocument, vocabulary: Vocabulary) -> SourceFacts:
         ),
         degree_levels=frozenset(int(level) for level, _ in levels_named_in(text)),
     )
+
+
+def _full_month(date: str) -> str:
+    month = date[5:7]
+    return FULL_MONTHS[int(month) - 1] if month.isdigit() and 1 <= int(month) <= 12 else ""
 
 
 def _numbers(text: str) -> set[str]:

@@ -53,14 +53,14 @@ export function SignInPage({ client }: { client: LocalAuthClient }) {
               name="password"
               autoComplete={signingUp ? "new-password" : "current-password"}
               required
-              minLength={signingUp ? 8 : undefined}
+              minLength={signingUp ? 10 : undefined}
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               aria-describedby={signingUp ? "password-hint" : undefined}
             />
             {signingUp && (
               <small id="password-hint" className="muted">
-                At least 8 characters.
+                At least 10 characters. Common passwords and patterns are refused.
               </small>
             )}
           </label>
