@@ -9,14 +9,32 @@ event loop, and 64 KB of them into an unread pipe hung the whole server.
 
 from __future__ import annotations
 
+import copy
+import json
 import logging
 import queue
 import sys
 from logging.handlers import QueueHandler, QueueListener
 from typing import TextIO
 
-_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 DEFAULT_CAPACITY = 1_000
+
+
+class JsonLines(logging.Formatter):
+    """One JSON object per record and per line: text a caller controls (a path, a name) can never start a line
+    of its own in the log, and the stack of an error stays inside its record."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        stack = self.formatException(record.exc_info) if record.exc_info else record.exc_text
+        if stack:
+            entry["exception"] = stack
+        return json.dumps(entry, ensure_ascii=False, default=str)
 
 
 class DroppingQueueHandler(QueueHandler):
@@ -27,6 +45,15 @@ class DroppingQueueHandler(QueueHandler):
     def __init__(self, records: queue.Queue[logging.LogRecord]) -> None:
         super().__init__(records)
         self.dropped = 0
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        # The message and the stack as text, now (the arguments may change later); kept apart, for the writer.
+        prepared = copy.copy(record)
+        prepared.msg, prepared.args = record.getMessage(), None
+        if record.exc_info:
+            prepared.exc_text = logging.Formatter().formatException(record.exc_info)
+        prepared.exc_info = None
+        return prepared
 
     def enqueue(self, record: logging.LogRecord) -> None:
         try:
@@ -64,7 +91,7 @@ def configure_logging(
     queue to `stream`. Returns the started listener; `stop()` flushes it."""
     records: queue.Queue[logging.LogRecord] = queue.Queue(maxsize=capacity)
     writer = logging.StreamHandler(stream or sys.stderr)
-    writer.setFormatter(logging.Formatter(_FORMAT))
+    writer.setFormatter(JsonLines())
     listener = _Listener(records, writer, respect_handler_level=False)
     root = logging.getLogger()
     for handler in list(root.handlers):

@@ -171,3 +171,27 @@ def test_unexpected_errors_never_wait_on_a_stuck_log(tmp_path: Path) -> None:
             root.handlers[:], root.level = saved[0], saved[1]
             stream.close()
             drain.join(10)
+
+
+def test_log_records_are_one_json_line_each_whatever_the_caller_sent(tmp_path: Path) -> None:
+    """A path with a line break in it cannot forge a log line; the error's stack stays inside its record."""
+    read_end, write_end = os.pipe()
+    stream = os.fdopen(write_end, "w")
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    listener = configure_logging(stream)
+    try:
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError:
+            logging.getLogger("cvmaker.http").exception("unexpected error on GET %s", "/x\nforged line")
+    finally:
+        listener.stop()
+        root.handlers[:], root.level = saved[0], saved[1]
+        stream.close()
+    with os.fdopen(read_end) as reader:
+        lines = reader.read().splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    assert record["message"] == "unexpected error on GET /x\nforged line"
+    assert record["level"] == "ERROR" and "RuntimeError: boom" in record["exception"]
