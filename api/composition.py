@@ -154,7 +154,7 @@ def build_rendering(
         renderer,
         PythonDocxWriter(),
         REGISTRY,
-        json_resume=lambda document: to_json_resume(document, keep_extras=not in_process),
+        json_resume=lambda document: to_json_resume(document, keep_extras=not in_process, kept=document.imported),
         cvs=cvs,
     )
 

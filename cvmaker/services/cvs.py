@@ -16,7 +16,7 @@ from cvmaker.domain.clock import utc_now
 from cvmaker.domain.cv import editing
 from cvmaker.domain.cv.model import Cv, CvDocument, Page, Revision
 from cvmaker.domain.cv.validation import validate_document
-from cvmaker.domain.errors import FieldProblem, NotFound, VersionConflict
+from cvmaker.domain.errors import FieldProblem, InvalidInput, NotFound, VersionConflict
 from cvmaker.domain.ids import new_ulid
 from cvmaker.ports import CvRepository
 
@@ -125,13 +125,30 @@ class CvService:
         document = imported.document
         if title and title.strip():
             document.title = title.strip()
-        return ImportedJsonResume(self.create_from_document(owner, document), [*text_warnings, *imported.warnings])
+        document.imported = imported.kept or None
+        warnings = [*text_warnings, *imported.warnings]
+        try:
+            cv = self.create_from_document(owner, document)
+        except InvalidInput as refused:
+            if document.imported is None or any(problem.path for problem in refused.problems):
+                raise
+            # Only the size limit refused it: the CV itself fits, what JSON Resume alone holds does not.
+            document.imported = None
+            cv = self.create_from_document(owner, document)
+            warnings.append(
+                FieldProblem(
+                    "",
+                    "Fields CV Maker has no place for were too large to keep: "
+                    "they will be missing from the JSON Resume export.",
+                )
+            )
+        return ImportedJsonResume(cv, warnings)
 
     def export_json_resume(self, owner: str, cv_id: str) -> dict[str, Any]:
         document = self.get(owner, cv_id).document
         from cvmaker.domain.json_resume import to_json_resume
 
-        return to_json_resume(document)
+        return to_json_resume(document, kept=document.imported)
 
     # ---------------------------------------------------------------- section and item edits
 

@@ -93,3 +93,39 @@ def test_what_is_not_a_cv_is_refused_with_a_validation_error_and_nothing_is_writ
         assert result["__typename"] == "ValidationError"
         assert [f["path"] for f in result["fields"]] == [""]
     assert api.data("{ cvs { edges { node { id } } } }")["cvs"]["edges"] == []
+
+
+UPDATE = (
+    CV_FIELDS
+    + "mutation($id: ID!, $v: Int!, $in: CvInput!) { updateCv(id: $id, version: $v, input: $in) {"
+    + RESULT
+    + "} }"
+)
+
+
+def test_what_the_model_has_no_place_for_is_stored_and_exported_after_edits(api: Api) -> None:
+    """A file's structured location, profile usernames, unknown fields and custom sections survive import, an
+    edit, and export through the API, not only inside one call."""
+    document = {
+        "basics": {
+            "name": "Ines Duarte",
+            "email": "ines@example.org",
+            "location": {"city": "Porto", "countryCode": "PT", "postalCode": "4000-123"},
+            "profiles": [{"network": "GitHub", "username": "ines-d", "url": "https://github.com/ines-d"}],
+            "pronouns": "she/her",
+        },
+        "work": [{"name": "Sonae", "position": "Analyst", "startDate": "2021-02", "teamSize": 6}],
+        "talks": [{"title": "Open data in Porto", "date": "2023"}],
+        "meta": {"theme": "elegant"},
+    }
+    cv = api.data(IMPORT, {"doc": document})["importJsonResume"]
+    assert cv["__typename"] == "Cv", cv
+    edited = api.data(UPDATE, {"id": cv["id"], "v": cv["version"], "in": {"title": "Edited"}})["updateCv"]
+    assert edited["__typename"] == "Cv", edited
+    exported = api.data(EXPORT, {"id": cv["id"]})["exportJsonResume"]["document"]
+    assert exported["basics"]["location"]["postalCode"] == "4000-123"
+    assert exported["basics"]["profiles"][0]["username"] == "ines-d"
+    assert exported["basics"]["pronouns"] == "she/her"
+    assert exported["work"][0]["teamSize"] == 6
+    assert exported["talks"] == [{"title": "Open data in Porto", "date": "2023"}]
+    assert exported["meta"]["theme"] == "elegant"

@@ -165,6 +165,8 @@ def apply_changes(doc: Doc, changes: dict[str, Any]) -> Doc:
         for section_input in changes["sections"]:
             if section_input.get("id") in known_sections:
                 taken.add(section_input["id"])
+                if section_input.get("items") is None:  # a kept section that lists no items keeps its own
+                    taken.update(item["id"] for item in known_sections[section_input["id"]].get("items", []))
             for item_input in section_input.get("items") or []:
                 if item_input.get("id") in known_items:
                     taken.add(item_input["id"])

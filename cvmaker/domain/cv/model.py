@@ -207,15 +207,21 @@ class CvDocument:
     summary: str | None = None
     sections: list[Section] = field(default_factory=list)
     design: Design = field(default_factory=Design)
+    # What an import read that the model has no field for (a JSON Resume file's unknown fields, custom sections,
+    # structured location, meta): plain JSON, given back on export. Absent for a CV written here.
+    imported: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "title": self.title,
             "basics": self.basics.to_dict(),
             "summary": self.summary,
             "sections": [section.to_dict() for section in self.sections],
             "design": self.design.to_dict(),
         }
+        if self.imported is not None:  # only then: a CV written here keeps the dict (and the hashes) it had
+            data["imported"] = self.imported
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CvDocument:
@@ -225,6 +231,7 @@ class CvDocument:
             summary=data.get("summary"),
             sections=[Section.from_dict(section) for section in data.get("sections") or []],
             design=Design.from_dict(data.get("design") or {}),
+            imported=data.get("imported") if isinstance(data.get("imported"), dict) else None,
         )
 
     def find_section(self, section_id: str) -> Section | None:

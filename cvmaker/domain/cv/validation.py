@@ -64,6 +64,8 @@ CV_DOCUMENT_SCHEMA: dict[str, Any] = {
     "properties": {
         "title": {"type": "string", "minLength": 1, "maxLength": limits.MAX_TITLE},
         "summary": _text(limits.MAX_SUMMARY),
+        # Plain JSON kept from an import (bounded by the document's size limit below).
+        "imported": {"type": ["object", "null"]},
         "basics": {
             "type": "object",
             "additionalProperties": False,

@@ -270,6 +270,8 @@ class Loose:
     custom: dict[str, str] = field(default_factory=dict)  # custom array key -> its section's title
     top: dict[str, Any] = field(default_factory=dict)  # unknown top-level values, for the export
     meta: dict[str, Any] = field(default_factory=dict)  # meta without meta.cvmaker
+    # A custom array's entries as the file wrote them (their own key names), when each was read into one entry.
+    raw: dict[str, list[Any]] = field(default_factory=dict)
     warnings: list[FieldProblem] = field(default_factory=list)
 
     def warn(self, path: str, message: str) -> None:
@@ -643,6 +645,12 @@ class _Reader:
                 if entries:
                     loose.data[key] = entries
                     loose.custom[key] = humanised(key)
+                    if (
+                        isinstance(value, list)
+                        and len(value) == len(entries)
+                        and all(isinstance(entry, dict) for entry in value)
+                    ):
+                        loose.raw[key] = _cleaned(value)
                     continue
             kept = _cleaned(value)
             if not _blank(kept):

@@ -317,7 +317,8 @@ def _kept(doc: Fields, origins: dict[str, str], loose: Loose) -> dict[str, Any]:
             sections[section["id"]] = origins[f"sections.{s}.items"]
         for i, item in enumerate(section["items"]):
             key, _, index = origins.get(f"sections.{s}.items.{i}", "").partition(".")
-            entries = loose.data.get(key)
+            # A custom section goes back with the file's own key names; a known one in JSON Resume's.
+            entries = loose.raw.get(key) or loose.data.get(key)
             if index.isdigit() and isinstance(entries, list) and int(index) < len(entries):
                 items[item["id"]] = {"hash": item_hash(item), "entry": copy.deepcopy(entries[int(index)])}
     kept: dict[str, Any] = {"items": items, "sections": sections}
