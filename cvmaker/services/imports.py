@@ -33,6 +33,7 @@ UPLOAD_EXPIRY_SECONDS = 300
 ACCEPTED_TYPES = {
     "application/pdf": "PDF",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (.docx)",
+    "application/json": "JSON Resume (.json)",
 }
 
 
@@ -64,7 +65,7 @@ class ImportService:
         if not filename.strip() or len(filename) > 255:
             problems.append(FieldProblem("filename", "must be a file name of 1 to 255 characters"))
         if content_type not in ACCEPTED_TYPES:
-            problems.append(FieldProblem("contentType", "must be a PDF or a Word (.docx) file"))
+            problems.append(FieldProblem("contentType", "must be a PDF, a Word (.docx) or a JSON Resume (.json) file"))
         if size < 1:
             problems.append(FieldProblem("size", "must be the file's size in bytes"))
         if problems:
@@ -86,13 +87,32 @@ class ImportService:
         data = self.blobs.get(key)
         if data is None:
             raise NotFound("Upload")
-        result = self.reader.parse(data, "upload")
-        document = result.document
-        if title and title.strip():
-            document.title = title.strip()[:200]
-        cv = self.cvs.create_from_document(owner, document)
-        self.blobs.delete(key)  # the CV holds what the file said; the file itself is not kept
-        return Imported(cv=cv, warnings=list(result.warnings), sources=dict(result.sources))
+        try:
+            if looks_like_json(data):
+                return self._import_json_resume(owner, data, title)
+            result = self.reader.parse(data, "upload")
+            document = result.document
+            if title and title.strip():
+                document.title = title.strip()[:200]
+            cv = self.cvs.create_from_document(owner, document)
+            return Imported(cv=cv, warnings=list(result.warnings), sources=dict(result.sources))
+        finally:
+            # Read or refused, the file is not kept: a CV holds what it said, a refused file is nobody's.
+            self.blobs.delete(key)
+
+    def _import_json_resume(self, owner: str, data: bytes, title: str | None) -> Imported:
+        try:
+            imported = self.cvs.import_json_resume(owner, data, title.strip()[:200] if title else None)
+        except InvalidInput as refused:
+            reason = refused.problems[0].message if refused.problems else "it is not a CV"
+            raise UnsupportedFile(f"This JSON file is not a CV: {reason}", "not_a_cv_file") from None
+        warnings = [(f"{w.path}: {w.message}" if w.path else w.message, "") for w in imported.warnings]
+        return Imported(cv=imported.cv, warnings=warnings, sources={})
+
+
+def looks_like_json(data: bytes) -> bool:
+    """A JSON document (after a byte-order mark and white space), not a PDF or a Word file."""
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
 
 
 @dataclass(frozen=True)

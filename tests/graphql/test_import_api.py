@@ -5,6 +5,7 @@ in one union must alias one of them, as here."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -111,3 +112,33 @@ def test_another_users_upload_id_finds_nothing(api: Api, sample_pdf: bytes) -> N
     assert stolen == {"__typename": "NotFoundError", "message": "Upload not found."}
     assert api.data(IMPORT, {"id": "not-an-id"})["importCv"]["__typename"] == "NotFoundError"
     assert api.data(IMPORT, {"id": upload_id})["importCv"]["__typename"] == "Imported"
+
+
+JSON = "application/json"
+
+
+def test_a_json_resume_file_imports_through_the_upload_flow_with_its_warnings(api: Api) -> None:
+    document = {
+        "basics": {"name": "Joana Reis", "email": "joana@example.org"},
+        "work": [{"company": "Farfetch", "position": "Designer", "startDate": "03/2019", "endDate": ""}],
+    }
+    data = json.dumps(document).encode()
+    result = api.data(IMPORT, {"id": upload(api, data, JSON)})["importCv"]
+    assert result["__typename"] == "Imported", result
+    assert result["cv"]["basics"]["name"] == "Joana Reis"
+    (work,) = [s for s in result["cv"]["sections"] if s["kind"] == "EXPERIENCE"]
+    assert work["items"][0]["organization"] == "Farfetch" and work["items"][0]["current"] is True
+
+
+def test_a_json_file_that_is_no_cv_is_refused_and_a_refused_upload_is_not_kept(api: Api) -> None:
+    upload_id = upload(
+        api,
+        json.dumps(
+            {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "properties": {}}
+        ).encode(),
+        JSON,
+    )
+    refused = api.data(IMPORT, {"id": upload_id})["importCv"]
+    assert refused["__typename"] == "UnsupportedFileError" and refused["reason"] == "not_a_cv_file", refused
+    # The file went with the refusal: asking again finds nothing.
+    assert api.data(IMPORT, {"id": upload_id})["importCv"]["__typename"] == "NotFoundError"

@@ -101,7 +101,9 @@ describe("ImportDialog", () => {
     );
     const picture = new File(["GIF89a"], "holiday.gif", { type: "image/gif" });
     await userEvent.upload(document.querySelector<HTMLInputElement>("#import-file")!, picture, { applyAccept: false });
-    expect(screen.getByRole("alert")).toHaveTextContent("“holiday.gif” is not a PDF or Word (.docx) file.");
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      "“holiday.gif” is not a PDF, Word (.docx) or JSON Resume (.json) file.",
+    );
   });
 
   it("reports the server's refusal of a file in its own words", async () => {

@@ -84,7 +84,7 @@ export function ImportDialog({
   async function importFile(file: File) {
     const contentType = contentTypeOf(file);
     if (!contentType) {
-      setPhase({ kind: "failed", message: `“${file.name}” is not a PDF or Word (.docx) file.` });
+      setPhase({ kind: "failed", message: `“${file.name}” is not a PDF, Word (.docx) or JSON Resume (.json) file.` });
       return;
     }
     if (file.size > MAX_BYTES) {
@@ -150,7 +150,7 @@ export function ImportDialog({
           ref={input}
           id="import-file"
           type="file"
-          accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          accept=".pdf,.docx,.json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/json"
           className="visually-hidden"
           tabIndex={-1}
           aria-hidden="true"
@@ -176,7 +176,7 @@ export function ImportDialog({
         ) : (
           <>
             <p className="dropzone__title">Drop your CV here</p>
-            <p className="muted">PDF or Word (.docx), up to 5 MB</p>
+            <p className="muted">PDF, Word (.docx) or JSON Resume (.json), up to 5 MB</p>
             {/* biome-ignore lint/a11y/noAutofocus: the dialog opens on its one action, so Enter picks a file */}
             <button type="button" className="button button--primary" onClick={() => input.current?.click()} autoFocus>
               Choose a file

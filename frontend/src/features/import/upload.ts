@@ -54,6 +54,7 @@ export function uploadFile(
 export const ACCEPTED_TYPES: Record<string, string> = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  json: "application/json",
 };
 
 export function contentTypeOf(file: File): string | null {
