@@ -27,6 +27,9 @@ class _NoStore:
     def delete(self, key: str) -> None:
         return None
 
+    def delete_prefix(self, prefix: str) -> int:
+        return 0
+
     def download_url(self, key: str, filename: str, expires_in: int = 900) -> str:
         raise RuntimeError("not used by the command line")
 

@@ -380,7 +380,11 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
     )
 
     def forget_cv(owner: str, cv_id: str) -> None:
-        # A deleted CV takes its cover letters and its vectors with it.
+        from cvmaker.services.rendering import rendered_files_prefix
+
+        # A deleted CV takes its rendered files (so its download links stop working), its cover letters and its
+        # vectors with it.
+        blobs.delete_prefix(rendered_files_prefix(owner, cv_id))
         services.letters.forget_cv(owner, cv_id)
         services.matching.forget_cv(owner, cv_id)
 

@@ -138,6 +138,10 @@ class BlobStore(Protocol):
 
     def delete(self, key: str) -> None: ...
 
+    def delete_prefix(self, prefix: str) -> int:
+        """Delete every file whose key starts with `prefix` (which ends with "/"); returns how many."""
+        ...
+
     def download_url(self, key: str, filename: str, expires_in: int = 900) -> str:
         """A short-lived URL that serves the file as an attachment named `filename`."""
         ...

@@ -43,6 +43,7 @@ from cvmaker.services.rendering import (
     RenderFormat,
     RenderInput,
     RenderService,
+    rendered_files_prefix,
 )
 from cvmaker.services.tailoring import letter_problems, written_or_why
 
@@ -154,7 +155,7 @@ class LetterRenderer:
         prepared = self.rendering.prepare(document)
         content = self.content(letter, prepared)
         digest = self.cache_key(letter, content, prepared, render_format)
-        key = f"users/{owner}/renders/{letter.cv_id}/letters/{digest}.{render_format.extension}"
+        key = f"{rendered_files_prefix(owner, letter.cv_id)}letters/{digest}.{render_format.extension}"
         return self.rendering.files.fetch_or_make(
             key,
             render_format,

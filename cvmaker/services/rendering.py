@@ -116,6 +116,11 @@ def _canonical(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def rendered_files_prefix(owner: str, cv_id: str) -> str:
+    """Where every file rendered from a CV (its exports and its letters) is stored: deleted with the CV."""
+    return f"users/{owner}/renders/{cv_id}/"
+
+
 def download_filename(document: CvDocument, render_format: RenderFormat) -> str:
     """ "Amelia Hartley CV.pdf", in the name's own script."""
     return download_name(document.basics.name, "CV", render_format.extension)
@@ -216,7 +221,9 @@ class RenderService:
         if not _KEY_PART.match(owner) or not _KEY_PART.match(cv_id) or ".." in owner or ".." in cv_id:
             raise InvalidInput([FieldProblem("cvId", "is not a valid id")])
         prepared = self.prepare(document, design_override)
-        key = f"users/{owner}/renders/{cv_id}/{self.cache_key(prepared, render_format)}.{render_format.extension}"
+        key = (
+            f"{rendered_files_prefix(owner, cv_id)}{self.cache_key(prepared, render_format)}.{render_format.extension}"
+        )
         return self.files.fetch_or_make(
             key,
             render_format,

@@ -159,6 +159,21 @@ def test_keys_are_independent(store: BlobStore) -> None:
     assert store.get("users/bob/a.pdf") == b"bob"
 
 
+def test_a_prefix_is_deleted_whole_and_nothing_beside_it(store: BlobStore) -> None:
+    for key in (
+        "users/alice/renders/cv1/a.pdf",
+        "users/alice/renders/cv1/letters/b.pdf",
+        "users/alice/renders/cv10/c.pdf",
+        "users/bob/renders/cv1/d.pdf",
+    ):
+        store.put(key, b"x", PDF_TYPE)
+    assert store.delete_prefix("users/alice/renders/cv1/") == 2
+    assert not store.exists("users/alice/renders/cv1/a.pdf")
+    assert not store.exists("users/alice/renders/cv1/letters/b.pdf")
+    assert store.exists("users/alice/renders/cv10/c.pdf") and store.exists("users/bob/renders/cv1/d.pdf")
+    assert store.delete_prefix("users/alice/renders/none/") == 0
+
+
 # ---------------------------------------------------------------- downloads
 
 

@@ -125,3 +125,14 @@ def test_preview_follows_unsaved_edits(api: Api, cv: dict[str, Any]) -> None:
     assert unsaved_only["__typename"] == "Preview"
     invalid = api.data(PREVIEW, {"id": cv["id"], "input": {"design": {"fontSize": 99}}})["previewCv"]
     assert invalid["__typename"] == "ValidationError"
+
+
+def test_deleting_a_cv_deletes_its_files_and_its_download_links_stop_working(api: Api, cv: dict[str, Any]) -> None:
+    urls = [api.data(RENDER, {"id": cv["id"], "format": f})["renderCv"]["url"] for f in ("PDF", "TEXT", "DOCX")]
+    for url in urls:
+        download(api, url)
+    deleted = api.data("mutation($id: ID!) { deleteCv(id: $id) { __typename } }", {"id": cv["id"]})["deleteCv"]
+    assert deleted["__typename"] == "Deleted"
+    for url in urls:
+        parts = urlsplit(url)
+        assert api.client.get(f"{parts.path}?{parts.query}").status_code == 404

@@ -36,6 +36,12 @@ class MemoryBlobStore:
     def delete(self, key: str) -> None:
         self.files.pop(key, None)
 
+    def delete_prefix(self, prefix: str) -> int:
+        doomed = [key for key in self.files if key.startswith(prefix)]
+        for key in doomed:
+            del self.files[key]
+        return len(doomed)
+
     def download_url(self, key: str, filename: str, expires_in: int = 900) -> str:
         return f"memory://{key}?filename={filename}"
 

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -92,6 +93,16 @@ class FolderBlobStore:
         path = self._path(key)
         path.unlink(missing_ok=True)
         path.with_name(path.name + ".meta").unlink(missing_ok=True)
+
+    def delete_prefix(self, prefix: str) -> int:
+        if not prefix.endswith("/"):
+            raise InvalidKey(f"not a folder prefix: {prefix!r}")
+        folder = self._path(prefix.rstrip("/"))
+        if not folder.is_dir():
+            return 0
+        files = [p for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".meta")]
+        shutil.rmtree(folder, ignore_errors=True)
+        return len(files)
 
     # ---------------------------------------------------------------- signed downloads
 
