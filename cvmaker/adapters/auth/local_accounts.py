@@ -27,7 +27,6 @@ from collections.abc import Callable, Container, Iterable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from zxcvbn import zxcvbn
 
 from cvmaker.adapters.auth.throttle import SignInThrottle, source_key
 from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
@@ -90,6 +89,8 @@ def check_password_policy(password: object, email: str) -> str:
     if len(password) > MAX_PASSWORD:
         raise AccountError("WEAK_PASSWORD", f"Use a password of at most {MAX_PASSWORD} characters.")
     local_part = email.split("@")[0]
+    from zxcvbn import zxcvbn  # its word lists cost 30 ms: loaded by the first sign-up, not at start-up
+
     result = zxcvbn(password[:_STRENGTH_CHECKED], user_inputs=[email, local_part, "cvmaker", "cv maker"])
     if result["score"] < MIN_STRENGTH:
         feedback = result["feedback"]
