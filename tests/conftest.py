@@ -3,9 +3,11 @@ subject of the test."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import hypothesis
 import pytest
 
 from api.settings import Settings
@@ -61,3 +63,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # Playwright's sync API keeps an event loop running in the main thread while its browser lives, which breaks
     # any later test that starts a loop of its own: the browser tests run last.
     items.sort(key=lambda item: item.nodeid.startswith("tests/e2e/"))
+
+
+# Property tests run the same examples on every run (derandomized, no example database): a test suite that
+# passes or fails by chance is no gate. Exploring new examples is the job of a longer, seeded run.
+hypothesis.settings.register_profile("cvmaker", derandomize=True, database=None, print_blob=True)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "cvmaker"))

@@ -12,8 +12,9 @@ import re
 import time
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-PART_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
-CV_ID_PATTERN = re.compile(r"^[0-9A-HJKMNP-TV-Z]{26}$")
+# \Z, not $: `$` also matches before a final line break ("abc\n" is no id).
+PART_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}\Z")
+CV_ID_PATTERN = re.compile(r"^[0-9A-HJKMNP-TV-Z]{26}\Z")
 
 
 def _base32(value: int, length: int) -> str:

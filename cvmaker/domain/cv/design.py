@@ -18,8 +18,9 @@ MIN_FONT_SIZE = 8.0
 MAX_FONT_SIZE = 14.0
 MIN_MARGIN_MM = 5.0
 MAX_MARGIN_MM = 40.0
-ACCENT_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
-MARGIN = re.compile(r"^(\d{1,2}(?:\.\d)?)mm$")
+# \Z, not $: `$` also matches before a final line break. [0-9], not \d: \d takes any script's digits.
+ACCENT_COLOR = re.compile(r"^#[0-9a-fA-F]{6}\Z")
+MARGIN = re.compile(r"^([0-9]{1,2}(?:\.[0-9])?)mm\Z")
 
 
 def margin_mm(value: str) -> float | None:

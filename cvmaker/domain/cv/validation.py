@@ -27,7 +27,8 @@ from cvmaker.domain.cv.messages import (
 from cvmaker.domain.cv.model import SectionKind
 from cvmaker.domain.errors import FieldProblem, InvalidInput, Problems
 
-PARTIAL_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+# \Z, not $: `$` also matches before a final line break. [0-9], not \d: \d takes any script's digits.
+PARTIAL_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z"
 MAX_REPORTED_PROBLEMS = 50
 
 
@@ -39,7 +40,7 @@ def _url() -> dict[str, Any]:
     return {
         "type": ["string", "null"],
         "maxLength": limits.MAX_URL,
-        "pattern": r"^(https?://|mailto:|tel:)\S+$",
+        "pattern": r"^(https?://|mailto:|tel:)\S+\Z",
         "errorMessage": URL_MESSAGE,
     }
 
@@ -75,7 +76,7 @@ CV_DOCUMENT_SCHEMA: dict[str, Any] = {
                 "email": {
                     "type": ["string", "null"],
                     "maxLength": limits.MAX_EMAIL,
-                    "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+                    "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+\Z",
                     "errorMessage": EMAIL_MESSAGE,
                 },
                 # Free text: people write "+44 20 7946 0958 (mobile)" or "ext. 12"; templates escape it anyway.
@@ -101,7 +102,7 @@ CV_DOCUMENT_SCHEMA: dict[str, Any] = {
                 "additionalProperties": False,
                 "required": ["id", "kind", "title", "items"],
                 "properties": {
-                    "id": {"type": "string", "pattern": r"^[A-Za-z0-9_-]{1,40}$"},
+                    "id": {"type": "string", "pattern": r"^[A-Za-z0-9_-]{1,40}\Z"},
                     "kind": {"enum": [kind.value for kind in SectionKind]},
                     "title": {"type": "string", "minLength": 1, "maxLength": limits.MAX_SHORT_TEXT},
                     "visible": {"type": "boolean"},
@@ -113,7 +114,7 @@ CV_DOCUMENT_SCHEMA: dict[str, Any] = {
                             "additionalProperties": False,
                             "required": ["id"],
                             "properties": {
-                                "id": {"type": "string", "pattern": r"^[A-Za-z0-9_-]{1,40}$"},
+                                "id": {"type": "string", "pattern": r"^[A-Za-z0-9_-]{1,40}\Z"},
                                 "visible": {"type": "boolean"},
                                 "title": _text(limits.MAX_SHORT_TEXT),
                                 "organization": _text(limits.MAX_SHORT_TEXT),
