@@ -96,9 +96,7 @@ def graphql_operations() -> list[Any]:
 
 
 def _run(strategy: st.SearchStrategy[Any], examples: int, check: Callable[[Any], None]) -> None:
-    @settings(
-        max_examples=examples, deadline=None, database=None, derandomize=False, suppress_health_check=list(HealthCheck)
-    )
+    @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(value=strategy)
     def run(value: Any) -> None:
         check(value)
