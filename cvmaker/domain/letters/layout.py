@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from cvmaker.domain.rendering.plain_text import FULL_MONTHS
+
 _BULLET = re.compile(r"^\s*[-*\u2022\u2013]\s+")
 _GREETING_START = re.compile(r"^(dear|hello|hi|to whom|good (morning|afternoon|day))\b", re.IGNORECASE)
 _CLOSING_WORDS = re.compile(
@@ -16,20 +18,6 @@ _CLOSING_WORDS = re.compile(
 )
 MAX_GREETING_CHARS = 80
 MAX_CLOSING_CHARS = 40
-_FULL_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +52,7 @@ class LetterContent:
 def letter_date(moment: datetime, language: str = "en") -> str:
     """ "25 November 2026" in English; "2026/11/25" otherwise (as CV dates read in other languages)."""
     if language == "en":
-        return f"{moment.day} {_FULL_MONTHS[moment.month - 1]} {moment.year}"
+        return f"{moment.day} {FULL_MONTHS[moment.month - 1]} {moment.year}"
     return f"{moment.year}/{moment.month:02d}/{moment.day:02d}"
 
 

@@ -26,7 +26,7 @@ from cvmaker.domain.matching.education import levels_named_in
 from cvmaker.domain.matching.stopwords import STOPWORDS
 from cvmaker.domain.matching.text import sentences, tokens
 from cvmaker.domain.matching.vocabulary import Vocabulary
-from cvmaker.domain.rendering.plain_text import detect_script, format_period
+from cvmaker.domain.rendering.plain_text import FULL_MONTHS, detect_script, format_period
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 _MARKUP = re.compile(r"<[a-zA-Z/!]|https?:|www\.|\]\(|javascript:", re.IGNORECASE)
@@ -161,23 +161,6 @@ COVER_LETTER_WORDS = frozenset(
         "recruiting",
         "cv",
     }
-)
-
-
-# A month the source dates name may be written out in full ("March 2020" for 2020-03).
-FULL_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 )
 
 

@@ -10,6 +10,20 @@ from dataclasses import dataclass
 from cvmaker.domain.cv.model import CvDocument, Item, Section, SectionKind
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+FULL_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 EN_DASH = "\u2013"
 RTL_LANGUAGES = frozenset({"ar", "he"})
 
