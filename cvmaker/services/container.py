@@ -48,10 +48,6 @@ class Services:
         with self._lock:
             return factory()
 
-    def built(self, name: str) -> object | None:
-        """The service if it was built already, else None (without building it)."""
-        return self.__dict__.get(name)
-
     @cached_property
     def rendering(self) -> RenderService:
         return self._build(self._factories.rendering)

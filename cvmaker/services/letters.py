@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from cvmaker.domain.clock import utc_now
-from cvmaker.domain.cv.model import CvDocument
+from cvmaker.domain.cv.model import Cv, CvDocument
 from cvmaker.domain.errors import FieldProblem, InvalidInput, NotFound
 from cvmaker.domain.ids import new_ulid
 from cvmaker.domain.letters.layout import (
@@ -29,6 +29,8 @@ from cvmaker.domain.letters.layout import (
     letter_date,
 )
 from cvmaker.domain.letters.writing import rules_cover_letter
+from cvmaker.domain.matching.fabrication import COVER_LETTER_WORDS, source_facts, text_problems
+from cvmaker.domain.matching.jobs import Job
 from cvmaker.domain.matching.results import CoverLetter
 from cvmaker.domain.matching.tailoring import Relevance, brief_for_letter, highlights
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
@@ -45,7 +47,7 @@ from cvmaker.services.rendering import (
     RenderService,
     rendered_files_prefix,
 )
-from cvmaker.services.tailoring import letter_problems, written_or_why
+from cvmaker.services.tailoring import written_or_why
 
 LETTER_CACHE_VERSION = "1"
 LETTER_FORMATS = (RenderFormat.PDF, RenderFormat.DOCX, RenderFormat.TEXT)
@@ -203,3 +205,11 @@ class LetterRenderer:
             "renderer": engine,
         }
         return hashlib.sha256(_canonical(basis)).hexdigest()
+
+
+def letter_problems(text: str, source: Cv, job: Job, vocabulary: Vocabulary) -> list[str]:
+    """What a cover letter states that the CV does not. The job's title and company may be named."""
+    facts = source_facts(source.document, vocabulary)
+    return text_problems(
+        text, facts, vocabulary, also_allowed=[job.title, job.company or "", " ".join(COVER_LETTER_WORDS)]
+    )

@@ -13,13 +13,10 @@ from cvmaker.domain.clock import utc_now
 from cvmaker.domain.cv.model import Cv
 from cvmaker.domain.errors import GenerationUnavailable
 from cvmaker.domain.matching.fabrication import (
-    COVER_LETTER_WORDS,
     document_problems,
-    source_facts,
-    text_problems,
 )
 from cvmaker.domain.matching.jobs import Job
-from cvmaker.domain.matching.results import Change, Match, Tailored
+from cvmaker.domain.matching.results import Change, Tailored
 from cvmaker.domain.matching.tailoring import (
     Relevance,
     brief_for_summary,
@@ -90,12 +87,4 @@ def written_or_why(generator: TextGenerator, write: Callable[[], str | None]) ->
     return written, None
 
 
-def letter_problems(text: str, source: Cv, job: Job, vocabulary: Vocabulary) -> list[str]:
-    """What a cover letter states that the CV does not. The job's title and company may be named."""
-    facts = source_facts(source.document, vocabulary)
-    return text_problems(
-        text, facts, vocabulary, also_allowed=[job.title, job.company or "", " ".join(COVER_LETTER_WORDS)]
-    )
-
-
-__all__ = ["Match", "TailoringService", "letter_problems"]
+__all__ = ["TailoringService", "written_or_why"]
