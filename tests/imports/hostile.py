@@ -128,3 +128,13 @@ def docx_with_entities(docx_data: bytes, secret_path: str, laughs: bool) -> byte
     document = document.replace("<w:t>Summary</w:t>", f"<w:t>Summary {uses}</w:t>", 1)
     entries["word/document.xml"] = document.encode()
     return zip_bytes(entries)
+
+
+def text_matrix_scaled_pdf(lines: list[tuple[float, float, str]], font_size: float = 1.0) -> bytes:
+    """A page whose text is set the way Word and Pages on macOS write it: `1 Tf`, with the glyph size carried by the
+    text matrix (`s 0 0 s x y Tm`). `lines` are (size on the page, y, text)."""
+    content = b"".join(
+        b"BT /F1 %g Tf %g 0 0 %g 72 %g Tm (%s) Tj ET\n" % (font_size, size, size, y, text.encode("latin-1"))
+        for size, y, text in lines
+    )
+    return minimal_pdf(_page_with_stream(content))

@@ -9,6 +9,7 @@ hands the fragments to the domain's reading-order step. Runs in a child process 
 from __future__ import annotations
 
 import ctypes
+import math
 import time
 import unicodedata
 from typing import Any
@@ -193,8 +194,21 @@ def _style(
             fonts[font_key] = known
     mode = raw.FPDFTextObj_GetTextRenderMode(text_object) if text_object else 0
     angle = raw.FPDFText_GetCharAngle(handle, index)
-    size = raw.FPDFText_GetFontSize(handle, index)
+    size = raw.FPDFText_GetFontSize(handle, index) * _matrix_scale(text_object, raw)
     return (known[0], mode in INVISIBLE_RENDER_MODES, known[1], size, 0.05 < angle < 6.23)
+
+
+def _matrix_scale(text_object: Any, raw: Any) -> float:
+    """How much the text object's matrix enlarges its glyphs. Word and Pages on macOS set the font size to 1 and
+    scale with the text matrix (`1 Tf` then `11 0 0 11 x y Tm`): the size a reader sees is the product, and the
+    hidden-text filter and the heading sizes must use it."""
+    if not text_object:
+        return 1.0
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(text_object, ctypes.byref(matrix)):
+        return 1.0
+    scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+    return scale if scale > 0 else 1.0
 
 
 def _links(document: Any, page: Any, textpage: Any, page_height: float, raw: Any) -> list[LinkTarget]:
