@@ -138,3 +138,16 @@ def text_matrix_scaled_pdf(lines: list[tuple[float, float, str]], font_size: flo
         for size, y, text in lines
     )
     return minimal_pdf(_page_with_stream(content))
+
+
+def painted_text_pdf(items: list[bytes]) -> bytes:
+    """A page of raw content-stream pieces (rectangles, coloured text), for hidden-text tests."""
+    return minimal_pdf(_page_with_stream(b"\n".join(items)))
+
+
+def text_at(x: float, y: float, text: str, colour: str = "0 0 0", size: float = 11) -> bytes:
+    return b"BT %s rg /F1 %g Tf %g %g Td (%s) Tj ET" % (colour.encode(), size, x, y, text.encode("latin-1"))
+
+
+def filled_box(x: float, y: float, width: float, height: float, colour: str) -> bytes:
+    return b"%s rg %g %g %g %g re f" % (colour.encode(), x, y, width, height)

@@ -13,6 +13,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cvmaker.adapters.extraction.hidden_text import (
+    HIDDEN_RUN,
+    TINY_POINTS,
+    TINY_TEXT,
+    WHITE,
+    WHITE_TEXT,
+    HiddenText,
+    luminance,
+)
 from cvmaker.domain.errors import FileLimitExceeded, UnsupportedFile
 from cvmaker.domain.parsing.extracted import ExtractedDocument, LinkTarget, Span, TextLine
 from cvmaker.domain.parsing.text import clean
@@ -32,6 +41,9 @@ class _Reader:
     links: list[LinkTarget] = field(default_factory=list)
     paragraphs: int = 0
     characters: int = 0
+    hidden: HiddenText = field(default_factory=HiddenText)
+    # A coloured page background makes white text legible: then only marked-hidden and tiny text is hidden.
+    dark_page: bool = False
 
     # one paragraph ---------------------------------------------------------------------------------------------
     def paragraph(self, p: Any, part: Any) -> None:
@@ -93,6 +105,10 @@ class _Reader:
                 elif tag == f"{_W}noBreakHyphen":
                     text += "-"
             if not text:
+                continue
+            reason = _hidden(run, self.dark_page)
+            if reason:
+                self.hidden.add(reason, text, True)
                 continue
             size, bold = _run_font(run, style_size, style_bold)
             weights[(size, bold)] = weights.get((size, bold), 0) + len(text.strip())
@@ -223,6 +239,62 @@ def _style_font(p: Any, document: Any) -> tuple[float, bool]:
     return (size or DEFAULT_SIZE, bool(bold))
 
 
+def _hidden(run: Any, dark_page: bool) -> str | None:
+    """Why a run is not seen by a person reading the document, or None: marked hidden (`w:vanish`), too small,
+    or white where nothing coloured lies beneath (shading of the run, paragraph, cell or table; a text box,
+    whose fill is not read here, counts as coloured so its text is kept)."""
+    properties = run.find(f"{_W}rPr")
+    if properties is None:
+        return None
+    vanish = properties.find(f"{_W}vanish")
+    if vanish is not None and (vanish.get(f"{_W}val") or "true").lower() not in ("0", "false", "off"):
+        return HIDDEN_RUN
+    sz = properties.find(f"{_W}sz")
+    if sz is not None and (sz.get(f"{_W}val") or "").isdigit() and int(sz.get(f"{_W}val")) / 2 < TINY_POINTS:
+        return TINY_TEXT
+    color = properties.find(f"{_W}color")
+    if color is None or dark_page or not _is_white(color) or _on_colour(run):
+        return None
+    return WHITE_TEXT
+
+
+def _is_white(color: Any) -> bool:
+    theme = (color.get(f"{_W}themeColor") or "").lower()
+    if theme in ("background1", "light1"):
+        return True
+    value = color.get(f"{_W}val") or ""
+    if not re.fullmatch(r"[0-9A-Fa-f]{6}", value):
+        return False
+    return luminance(int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)) >= WHITE
+
+
+def _on_colour(run: Any) -> bool:
+    if _shaded(run.find(f"{_W}rPr")):
+        return True
+    highlight = run.find(f"{_W}rPr/{_W}highlight")
+    if highlight is not None and (highlight.get(f"{_W}val") or "none") != "none":
+        return True
+    for ancestor in run.iterancestors():
+        tag = ancestor.tag
+        if tag == f"{_W}txbxContent":
+            return True
+        if tag == f"{_W}p" and _shaded(ancestor.find(f"{_W}pPr")):
+            return True
+        if tag == f"{_W}tc" and _shaded(ancestor.find(f"{_W}tcPr")):
+            return True
+        if tag == f"{_W}tbl" and _shaded(ancestor.find(f"{_W}tblPr")):
+            return True
+    return False
+
+
+def _shaded(properties: Any) -> bool:
+    shading = properties.find(f"{_W}shd") if properties is not None else None
+    if shading is None:
+        return False
+    fill = (shading.get(f"{_W}fill") or "auto").lower()
+    return fill not in ("auto", "ffffff") or (shading.get(f"{_W}val") or "clear") not in ("clear", "nil")
+
+
 def _run_font(run: Any, size: float, bold: bool) -> tuple[float, bool]:
     properties = run.find(f"{_W}rPr")
     if properties is None:
@@ -248,6 +320,8 @@ def extract_docx(data: bytes) -> ExtractedDocument:
     except ValueError as error:  # python-docx refuses a main part that is not a document (.dotx/.docm)
         raise UnsupportedFile(f"This Word file cannot be read: {error}", "not_a_cv_file") from None
     reader = _Reader(document)
+    background = document.element.find(f"{_W}background")
+    reader.dark_page = background is not None and not _is_white(background)
     dropped: list[str] = []
     seen_headers: set[int] = set()
     for section in document.sections:
@@ -271,4 +345,5 @@ def extract_docx(data: bytes) -> ExtractedDocument:
     breaks = sum(1 for _ in document.element.body.iter(f"{_W}lastRenderedPageBreak"))
     if not reader.lines:
         raise UnsupportedFile("This Word document has no text.", "no_text")
+    dropped.extend(reader.hidden.dropped())
     return ExtractedDocument(kind="docx", pages=breaks + 1, lines=reader.lines, links=reader.links, dropped=dropped)

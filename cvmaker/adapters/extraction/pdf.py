@@ -14,7 +14,9 @@ import time
 import unicodedata
 from typing import Any
 
+from cvmaker.adapters.extraction.hidden_text import OFF_PAGE_TEXT, TINY_POINTS, TINY_TEXT, HiddenText
 from cvmaker.adapters.extraction.pdf_glyphs import ICON, Glyph, page_texts, written_right_to_left
+from cvmaker.adapters.extraction.pdf_hidden import Backgrounds, is_white_or_clear
 from cvmaker.adapters.extraction.right_to_left import is_rtl
 from cvmaker.domain.errors import FileLimitExceeded, UnsupportedFile
 from cvmaker.domain.parsing.extracted import ExtractedDocument, LinkTarget
@@ -66,6 +68,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
             raise FileLimitExceeded(f"This PDF has {page_count} pages; a CV can have at most {MAX_PAGES}.", "pages")
         page_glyphs: list[tuple[float, float, list[Glyph]]] = []
         rotated: list[str] = []
+        hidden = HiddenText()
         links: list[LinkTarget] = []
         total_chars = 0
         for index in range(page_count):
@@ -79,7 +82,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
                 width, height = page.get_size()
                 textpage = page.get_textpage()
                 try:
-                    glyphs = _glyphs(textpage, height, raw, rotated)
+                    glyphs = _glyphs(textpage, (width, height), raw, rotated, hidden, Backgrounds(page, height, raw))
                     links.extend(_links(document, page, textpage, height, raw))
                 finally:
                     textpage.close()
@@ -105,18 +108,28 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
     lines, dropped = order_document(pages, looks_like_heading_text)
     if rotated:
         dropped.append("rotated text: " + clean("".join(rotated))[:200])
+    dropped.extend(hidden.dropped())
     return ExtractedDocument(kind="pdf", pages=page_count, lines=lines, links=links, dropped=dropped)
 
 
-def _glyphs(textpage: Any, page_height: float, raw: Any, rotated: list[str] | None = None) -> list[Glyph]:
+def _glyphs(
+    textpage: Any,
+    page_size: tuple[float, float],
+    raw: Any,
+    rotated: list[str] | None = None,
+    hidden: HiddenText | None = None,
+    backgrounds: Backgrounds | None = None,
+) -> list[Glyph]:
     handle = textpage.raw
+    page_width, page_height = page_size
+    hidden = hidden if hidden is not None else HiddenText()
     count = raw.FPDFText_CountChars(handle)
     glyphs: list[Glyph] = []
     box = raw.FS_RECTF()
     box_ref = ctypes.byref(box)
-    # Per text object (one font, one size, one matrix): (bold, invisible, icon font, size, rotated); per font:
-    # (bold, icon font). Chromium writes a text object per glyph, so the font cache is the one that pays.
-    styles: dict[int, tuple[bool, bool, bool, float, bool]] = {}
+    # Per text object (one font, one size, one matrix): (bold, invisible, icon font, size, rotated, white or
+    # clear); per font: (bold, icon font). Chromium writes a text object per glyph, so the font cache pays.
+    styles: dict[int, tuple[bool, bool, bool, float, bool, str | None]] = {}
     fonts: dict[int, tuple[bool, bool]] = {}
     get_unicode, get_object, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetTextObject, raw.FPDFText_GetLooseCharBox
     pending_space = False
@@ -138,7 +151,7 @@ def _glyphs(textpage: Any, page_height: float, raw: Any, rotated: list[str] | No
             style = _style(handle, index, text_object, raw, fonts)
             if key:
                 styles[key] = style
-        bold, invisible, icon_font, size, is_rotated = style
+        bold, invisible, icon_font, size, is_rotated, unseen_ink = style
         if invisible:
             pending_space = True
             continue
@@ -154,8 +167,18 @@ def _glyphs(textpage: Any, page_height: float, raw: Any, rotated: list[str] | No
         if not get_box(handle, index, box_ref):
             continue
         top, bottom = page_height - box.top, page_height - box.bottom
-        if size < 2.5 or bottom - top < 1.0:
-            continue  # hidden "white 1-pt" text and zero-height glyphs
+        reason = None
+        if size < TINY_POINTS or bottom - top < 1.0:
+            reason = TINY_TEXT
+        elif box.right <= 0 or box.left >= page_width or bottom <= 0 or top >= page_height:
+            reason = OFF_PAGE_TEXT
+        elif unseen_ink and not (backgrounds and backgrounds.under((box.left + box.right) / 2, (top + bottom) / 2)):
+            reason = unseen_ink
+        if reason:
+            if char != ICON:
+                hidden.add(reason, char, pending_space)
+            pending_space = False
+            continue
         wide = ord(char) >= 0x300
         glyphs.append(
             Glyph(
@@ -177,7 +200,7 @@ def _glyphs(textpage: Any, page_height: float, raw: Any, rotated: list[str] | No
 
 def _style(
     handle: Any, index: int, text_object: Any, raw: Any, fonts: dict[int, tuple[bool, bool]]
-) -> tuple[bool, bool, bool, float, bool]:
+) -> tuple[bool, bool, bool, float, bool, str | None]:
     font = raw.FPDFTextObj_GetFont(text_object) if text_object else None
     font_key = ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0
     known = fonts.get(font_key) if font_key else None
@@ -195,7 +218,8 @@ def _style(
     mode = raw.FPDFTextObj_GetTextRenderMode(text_object) if text_object else 0
     angle = raw.FPDFText_GetCharAngle(handle, index)
     size = raw.FPDFText_GetFontSize(handle, index) * _matrix_scale(text_object, raw)
-    return (known[0], mode in INVISIBLE_RENDER_MODES, known[1], size, 0.05 < angle < 6.23)
+    unseen_ink = is_white_or_clear(text_object, mode, raw)
+    return (known[0], mode in INVISIBLE_RENDER_MODES, known[1], size, 0.05 < angle < 6.23, unseen_ink)
 
 
 def _matrix_scale(text_object: Any, raw: Any) -> float:

@@ -88,6 +88,13 @@ def _report_dropped(dropped: Iterable[str], trail: Trail) -> None:
     for text in dropped:
         if text.startswith("rotated text: "):
             trail.warn("Rotated text (a watermark or a sideways label) was left out", text[len("rotated text: ") :])
+        elif text.startswith("hidden text ("):
+            reason, _, hidden = text[len("hidden text (") :].partition("): ")
+            trail.warn(
+                f"Hidden text ({reason}) was left out: a person reading the file does not see it, and it can be "
+                "an attempt to steer automated screening",
+                hidden,
+            )
         elif text.startswith("footer: "):
             trail.warn("The page footer was left out", text[len("footer: ") :])
         else:
