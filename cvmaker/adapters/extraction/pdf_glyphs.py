@@ -4,6 +4,7 @@ glyphs come from `pdf`."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 
 from cvmaker.adapters.extraction.right_to_left import logical_order
@@ -14,6 +15,24 @@ from cvmaker.domain.parsing.text import clean
 WORD_GAP = 0.18  # of the font size: a wider gap between glyphs separates words
 FRAGMENT_GAP = 0.9  # of the font size: a wider gap separates fragments (columns, chips, tab stops)
 ICON = "\ue000"  # an icon glyph (private use area or an icon font): text cleaning removes it
+# TeX's older fonts (OT1) have no accented letters: "é" is an "e" with a separate accent glyph over it, which PDF
+# text layers give as two characters ("R´esum´e", "EXPE´RIENCE"). Each spacing accent -> its combining mark.
+SPACING_ACCENTS = {
+    "\u00b4": "\u0301",  # acute
+    "\u0060": "\u0300",  # grave
+    "\u00a8": "\u0308",  # diaeresis
+    "\u02c6": "\u0302",  # circumflex
+    "\u02dc": "\u0303",  # tilde
+    "\u00b8": "\u0327",  # cedilla
+    "\u02c7": "\u030c",  # caron
+    "\u02d8": "\u0306",  # breve
+    "\u02da": "\u030a",  # ring
+    "\u02d9": "\u0307",  # dot above
+    "\u02dd": "\u030b",  # double acute
+    "\u00af": "\u0304",  # macron
+    "\u02db": "\u0328",  # ogonek
+}
+_DOTLESS = {"\u0131": "i", "\u0237": "j"}  # TeX puts accents on a dotless i or j
 
 
 @dataclass(slots=True)
@@ -46,9 +65,44 @@ class _Word:
 
 def _rows_of_glyphs(glyphs: list[Glyph]) -> list[list[Glyph]]:
     # A ligature's letters share a left edge ("لا"): the narrower, read later in right-to-left text, is left.
-    return group_rows(
+    rows = group_rows(
         glyphs, overlap_share=0.6, compare_with="first", order_in_row=lambda g: (g.x0, g.x1 if g.rtl else 0.0)
     )
+    return [attach_accents(row) for row in rows]
+
+
+def attach_accents(row: list[Glyph]) -> list[Glyph]:
+    """A spacing accent set over (or under) a neighbouring letter becomes part of that letter: "E" + "´" -> "É",
+    whichever of the two comes first. An accent beside no letter (typed as itself) stays as it is."""
+    if not any(glyph.char in SPACING_ACCENTS for glyph in row):
+        return row
+    out = list(row)
+    index = 0
+    while index < len(out):
+        glyph = out[index]
+        if glyph.char not in SPACING_ACCENTS:
+            index += 1
+            continue
+        centre = (glyph.x0 + glyph.x1) / 2
+        letters = [
+            n for n in (index - 1, index + 1) if 0 <= n < len(out) and out[n].char.isalpha() and _covers(out[n], centre)
+        ]
+        if not letters:
+            index += 1
+            continue
+        target = min(letters, key=lambda n: abs((out[n].x0 + out[n].x1) / 2 - centre))
+        letter = out[target]
+        base = _DOTLESS.get(letter.char, letter.char)
+        out[target] = replace(letter, char=unicodedata.normalize("NFC", base + SPACING_ACCENTS[glyph.char]))
+        if target == index + 1 and glyph.space_before:
+            out[target] = replace(out[target], space_before=True)
+        del out[index]
+    return out
+
+
+def _covers(letter: Glyph, x: float) -> bool:
+    slack = 0.2 * (letter.x1 - letter.x0)
+    return letter.x0 - slack <= x <= letter.x1 + slack
 
 
 def _words(row: list[Glyph]) -> list[_Word]:
