@@ -76,6 +76,33 @@ def test_heading_vocabulary_in_its_many_wordings(heading: str, kind: SectionKind
 def test_lines_that_merely_mention_a_heading_word_are_not_headings() -> None:
     assert heading_kind("Microsoft Research, Research Intern") is None
     assert heading_kind("Built the experience layer of the checkout service in Go") is None
+    assert heading_kind("Experiência em SAP com ABAP e Fiori") is None  # a sentence, not a heading
+    assert heading_kind("Consultor SAP ABAP (AMS)") is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("EXPERIÊNCIA PROFISSIONAL", SectionKind.EXPERIENCE),
+        ("Experiencias Profesionales", SectionKind.EXPERIENCE),
+        ("Esperienze lavorative", SectionKind.EXPERIENCE),
+        ("ARBEITSERFAHRUNG", SectionKind.EXPERIENCE),  # a German compound, read by its head word
+        ("Beruflicher Werdegang", SectionKind.EXPERIENCE),
+        ("Doświadczenie zawodowe", SectionKind.EXPERIENCE),
+        ("Opleiding en cursussen", SectionKind.EDUCATION),
+        ("Formação Acadêmica", SectionKind.EDUCATION),
+        ("Hochschulbildung", SectionKind.EDUCATION),
+        ("Habilidades Técnicas", SectionKind.SKILLS),
+        ("EDV-Kenntnisse", SectionKind.SKILLS),
+        ("Certificações", SectionKind.CERTIFICATIONS),
+        ("Sprachkenntnisse", SectionKind.LANGUAGES),
+        ("Publicações", SectionKind.PUBLICATIONS),
+        ("Professional Service", SectionKind.VOLUNTEER),
+        ("Current Position", SectionKind.EXPERIENCE),
+    ],
+)
+def test_headings_in_other_languages(heading: str, kind: SectionKind) -> None:
+    assert heading_kind(heading) is kind
 
 
 def test_cleaning_folds_odd_dashes_and_drops_icons_and_soft_hyphens() -> None:

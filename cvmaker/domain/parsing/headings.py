@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from cvmaker.domain.cv.model import SectionKind
+from cvmaker.domain.parsing.heading_languages import PHRASES, stem_kind
 from cvmaker.domain.parsing.roles import title_score
 
 # Headings of a summary, read into the CV's summary rather than a section of its own.
@@ -303,9 +304,10 @@ _QUALIFIERS = re.compile(
     r"related|select|notable|major|previous|prior)\s+)+"
 )
 _LOOKUP: dict[str, SectionKind] = {}
-for _kind, _words in _VOCABULARY.items():
-    for _word in _words:
-        _LOOKUP.setdefault(_word, _kind)
+for _vocabulary in (_VOCABULARY, PHRASES):
+    for _kind, _words in _vocabulary.items():
+        for _word in _words:
+            _LOOKUP.setdefault(_word, _kind)
 
 
 _LOOKUP_UNSPACED = {key.replace(" ", ""): kind for key, kind in _LOOKUP.items()}
@@ -346,7 +348,7 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
                 phrase = " ".join(words[start : start + size])
                 if phrase in _LOOKUP and _LOOKUP[phrase] is not SectionKind.CUSTOM and phrase not in ("work",):
                     return _LOOKUP[phrase]
-    return None
+    return stem_kind(key)
 
 
 def looks_like_heading_text(text: str) -> bool:
