@@ -313,3 +313,27 @@ def test_a_section_whose_entries_are_dated_in_their_text_is_read_whole() -> None
         for item in s.items
     )
     assert "Added Worker Effect" in text and "Sonsbeek" in text
+
+
+def test_numbered_headings_with_their_number_set_apart() -> None:
+    """ "1." | "Experiencia Laboral": the number in a span of its own does not hide the heading, a second heading
+    of the same kind starts its own section, and an unknown heading numbered like the others is a heading too."""
+    parsed = parse_cv(
+        _document(
+            _line("Ana Pérez", size=20),
+            _line("", "1.", "Experiencia Laboral", bold=True),
+            _line("", "Analista de datos", "Mar. 2014 – Sept. 2019", bold=True),
+            _line("Centro de Medición, Santiago."),
+            _line("", "2.", "Experiencia Académica", bold=True),
+            _line("", "Ayudante de cátedra", "May. 2018 – Jun. 2018"),
+            _line("Instituto de Sociología, Santiago."),
+            _line("", "3.", "Manejo de Software", bold=True),
+            _line("Mplus, R, STATA"),
+        )
+    )
+    sections = [(s.kind, s.title) for s in parsed.document.sections]
+    assert sections == [
+        (SectionKind.EXPERIENCE, "Experiencia Laboral"),
+        (SectionKind.EXPERIENCE, "Experiencia Académica"),
+        (SectionKind.CUSTOM, "Manejo de Software"),
+    ]

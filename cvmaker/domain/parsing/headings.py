@@ -337,7 +337,7 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
     if "," in key or strict or title_score(key) > 0:
         return None  # "Research Assistant" is a job, not a section
     # "Experience & Leadership", "Skills and Tools": judge by the first known part.
-    for part in re.split(r"\s*(?:&|\band\b|/|,|\+)\s*", key):
+    for part in re.split(r"\s*(?:&|\b(?:and|y|e|et|und|en|og|och|ve|и)\b|/|,|\+)\s*", key):
         part = _QUALIFIERS.sub("", part.strip())
         if part in _LOOKUP:
             return _LOOKUP[part]

@@ -70,6 +70,20 @@ def _heading_shaped(row: Row) -> bool:
     )
 
 
+# A heading's number set apart from its words by a gap ("1." | "Experiencia Laboral", "II." | "Education").
+_SECTION_NUMBER = re.compile(r"(?:\d{1,2}[.)]?|(?:[IVX]{1,4}|[A-H])[.)])")
+
+
+def _unnumbered(row: Row) -> Row:
+    """The row without a section number standing in a span of its own before the heading's words."""
+    spans = row.line.spans
+    if len(spans) < 2 or not _SECTION_NUMBER.fullmatch(spans[0].text.strip()):
+        return row
+    rest = spans[1:]
+    merged = Span(" ".join(span.text for span in rest), rest[0].x0, rest[-1].x1, rest[0].size, rest[0].bold)
+    return make_row(row.index, replace(row.line, spans=(merged,)))
+
+
 _INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s+(\S.*)$")
 _INLINE_WORDS = {
     "skills",
@@ -106,10 +120,12 @@ def _inline_heading(row: Row, current: SectionKind | None, typical_gap: float) -
 
 
 def find_sections(rows: list[Row]) -> list[RawSection]:
+    rows = list(rows)
     base = body_size(rows)
     bold_chars = sum(len(r.line.text) for r in rows if r.line.bold)
     body_is_bold = bold_chars * 2 > sum(len(r.line.text) for r in rows)
     known: dict[int, SectionKind] = {}
+    numbered_rows: set[int] = set()  # positions of heading-shaped rows whose number stood apart
     current: SectionKind | None = None
     current_heading: Row | None = None
     for position, row in enumerate(rows):
@@ -118,6 +134,11 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
         if len(row.line.spans) >= 2 and current is SectionKind.SKILLS:
             continue  # "Languages | Python, Go" inside a skills section is a category, not a heading
         following = rows[position + 1] if position + 1 < len(rows) else None
+        unnumbered = _unnumbered(row)
+        numbered = unnumbered is not row and _heading_shaped(unnumbered)
+        if numbered:
+            row = rows[position] = unnumbered
+            numbered_rows.add(position)
         if (
             current is SectionKind.SKILLS
             and current_heading is not None
@@ -137,7 +158,7 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
                 in_own_cell = kind is not None
         if kind is None:
             continue
-        if kind is current and heading_kind(row.line.text, strict=True) is None:
+        if kind is current and heading_kind(row.line.text, strict=True) is None and not numbered:
             continue  # "Dutch Logistics Awards" under "Awards": the giver of an award, not another awards section
         words = len(row.line.spans[0].text.split()) if len(row.line.spans) >= 2 else len(row.line.text.split())
         plain_style = row.line.style in (None, "Normal")
@@ -158,7 +179,11 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
             continue
         signature = _signature(row)
         strong = (
-            signature[0] >= base + 0.8 or signature[2] or bool(row.line.style and _HEADING_STYLE.match(row.line.style))
+            signature[0] >= base + 0.8
+            or signature[2]
+            or bool(row.line.style and _HEADING_STYLE.match(row.line.style))
+            # numbered like the known headings ("4." beside "1. Experience"): the numbering makes it one
+            or (position in numbered_rows and any(p in numbered_rows for p in known))
         )
         if strong and signatures.get(signature, 0) >= 2 and (row.line.size >= base or signature[2]):
             known[position] = SectionKind.CUSTOM
