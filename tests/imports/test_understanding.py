@@ -337,3 +337,18 @@ def test_numbered_headings_with_their_number_set_apart() -> None:
         (SectionKind.EXPERIENCE, "Experiencia Académica"),
         (SectionKind.CUSTOM, "Manejo de Software"),
     ]
+
+
+def test_a_name_set_like_the_headings_is_the_name_not_a_section() -> None:
+    parsed = parse_cv(
+        _document(
+            _line("林威", size=16, bold=True),
+            _line("linwei@example.org"),
+            _line("教育经历", size=16, bold=True),
+            _line("2015.09–2019.07 同济大学 土木工程"),
+            _line("工作经历", size=16, bold=True),
+            _line("2025.09–至今 福州大学 副教授"),
+        )
+    )
+    assert parsed.document.basics.name == "林威"
+    assert [s.kind for s in parsed.document.sections] == [SectionKind.EDUCATION, SectionKind.EXPERIENCE]

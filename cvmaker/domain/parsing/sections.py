@@ -173,9 +173,11 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
             known[position] = kind
             current, current_heading = kind, row
     signatures = Counter(_signature(rows[p]) for p in known)
-    # A line that looks exactly like the known headings is a heading too ("Welcome to RenderCV", "Patents").
+    # A line that looks exactly like the known headings is a heading too ("Welcome to RenderCV", "Patents"),
+    # but not above the first of them: that is the CV's header, whose name may be set like a heading ("林威").
+    first_known = min(known, default=len(rows))
     for position, row in enumerate(rows):
-        if position in known or not _heading_shaped(row) or row.dates:
+        if position in known or position < first_known or not _heading_shaped(row) or row.dates:
             continue
         signature = _signature(row)
         strong = (
