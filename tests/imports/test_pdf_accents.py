@@ -35,3 +35,12 @@ def test_other_accents_and_the_dotless_i() -> None:
 def test_an_accent_beside_no_letter_is_kept() -> None:
     row = [_glyph("I", 0), _glyph("t", 7), _glyph("\u00b4", 20, 3), _glyph("s", 30)]
     assert _text(attach_accents(row)) == "It\u00b4s"
+
+
+def test_a_space_in_the_text_layer_splits_words_where_an_italic_letter_overhangs() -> None:
+    from cvmaker.adapters.extraction.pdf_glyphs import page_texts
+
+    row = [_glyph("o", 0), _glyph("f", 6, 7.6)]  # the italic "f" reaches past the next letter's left edge
+    row += [Glyph("F", 13.2, 19, 100, 110, 10.0, False, True), _glyph("i", 19, 3), _glyph("n", 22)]
+    (page,) = page_texts([(600.0, 800.0, row)])
+    assert [fragment.text for fragment in page.fragments] == ["of Fin"]

@@ -120,7 +120,9 @@ def _words(row: list[Glyph]) -> list[_Word]:
             spaced = glyph.space_before if not glyph.rtl else previous.space_before
             if glyph.mark or previous.mark:
                 words[-1].glyphs.append(glyph)  # a vowel mark or a shadda sits on its letter, inside its word
-            elif gap > WORD_GAP * size or gap < -size or (spaced and gap > 0.05 * size):
+            # A space in the text layer splits words even where an overhanging letter ("f" in italics) touches
+            # the next one; in right-to-left text the boxes of joined letters overlap, so there it needs a gap.
+            elif gap > WORD_GAP * size or gap < -size or (spaced and gap > (0.05 if glyph.rtl else -0.05) * size):
                 words.append(_Word([glyph], gap))
             else:
                 words[-1].glyphs.append(glyph)
