@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from cvmaker.domain.cv.model import SectionKind
@@ -155,10 +157,7 @@ def _document(*lines: TextLine) -> ExtractedDocument:
     return ExtractedDocument(
         kind="pdf",
         pages=1,
-        lines=[
-            TextLine(spans=line.spans, size=line.size, bold=line.bold, top=float(n * 12), bottom=float(n * 12 + 10))
-            for n, line in enumerate(lines)
-        ],
+        lines=[replace(line, top=float(n * 12), bottom=float(n * 12 + 10)) for n, line in enumerate(lines)],
     )
 
 
@@ -352,3 +351,43 @@ def test_a_name_set_like_the_headings_is_the_name_not_a_section() -> None:
     )
     assert parsed.document.basics.name == "林威"
     assert [s.kind for s in parsed.document.sections] == [SectionKind.EDUCATION, SectionKind.EXPERIENCE]
+
+
+def _list_item(text: str) -> TextLine:
+    return TextLine(spans=(Span(text),), list_item=True)
+
+
+def test_a_list_of_dated_items_is_a_list_of_entries() -> None:
+    """ "• 2022 – now | Front-end developer at Fledge": each item of a bulleted experience list is a job."""
+    parsed = parse_cv(
+        _document(
+            _line("Lea de Vries", size=20),
+            _line("EXPERIENCE", size=13, bold=True),
+            _list_item("2022 – now | Front-end Web developer at Fledge ERP"),
+            _list_item("2020 – 2022 | Public service employee at the municipality of Nijmegen"),
+            _list_item("Built the permit portal"),
+            _list_item("2017 – 2018 | Student assistant at Radboud University"),
+        )
+    )
+    items = parsed.document.sections[0].items
+    assert [(i.title, i.organization, i.start_date, i.end_date) for i in items] == [
+        ("Front-end Web developer", "Fledge ERP", "2022", None),
+        ("Public service employee", "the municipality of Nijmegen", "2020", "2022"),
+        ("Student assistant", "Radboud University", "2017", "2018"),
+    ]
+    assert items[1].bullets == ["Built the permit portal"]
+
+
+def test_achievements_with_their_years_stay_bullets_of_their_job() -> None:
+    parsed = parse_cv(
+        _document(
+            _line("Lea de Vries", size=20),
+            _line("EXPERIENCE", size=13, bold=True),
+            _line("", "Engineer, Acme Corp", "2019 – 2023"),
+            _list_item("Cut the cost of the nightly build by half in 2021 by caching the dependencies"),
+            _list_item("Led the migration of the billing service to the new platform in 2022"),
+        )
+    )
+    (item,) = parsed.document.sections[0].items
+    assert (item.title, item.organization) == ("Engineer", "Acme Corp")
+    assert len(item.bullets) == 2

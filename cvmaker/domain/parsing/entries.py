@@ -8,11 +8,12 @@ Which header text is which field is `entry_fields`' job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cvmaker.domain.parsing.dates import DateRange
 from cvmaker.domain.parsing.extracted import Span
-from cvmaker.domain.parsing.rows import Row
+from cvmaker.domain.parsing.rows import Row, make_row
+from cvmaker.domain.parsing.text import strip_bullet
 
 
 @dataclass
@@ -118,12 +119,44 @@ def wraps_into(before: Row, row: Row, right_edge: float) -> bool:
     return before.line.x1 + first_word_width > right_edge
 
 
+def dated_list_items(rows: list[Row]) -> list[Row] | None:
+    """A section written as a list whose items carry their own dates ("• 2020 – 2022 | Engineer at Acme"): the
+    items read as header lines (their bullets removed), or None when the section is not written so. An item
+    without a date stays a bullet of the dated item above it."""
+    if len(rows) < 2 or not all(row.bullet for row in rows):
+        return None
+    remade = [_without_bullet(row) for row in rows]
+    dated = [row for row in remade if row.dates]
+    if not remade[0].dates or len(dated) * 3 < len(rows) * 2:
+        return None
+    if sum(is_sentence(" ".join(row.pieces)) for row in dated) * 3 > len(dated):
+        return None  # achievements with their years ("• Cut costs by 20% in 2021 through ..."), not items
+    return [item if item.dates else row for item, row in zip(remade, rows, strict=True)]
+
+
+def _without_bullet(row: Row) -> Row:
+    spans = list(row.line.spans)
+    first = strip_bullet(spans[0].text)[0].strip()
+    spans = [replace(spans[0], text=first), *spans[1:]] if first else spans[1:]
+    if not spans:
+        return row
+    return make_row(row.index, replace(row.line, spans=tuple(spans), list_item=False))
+
+
 def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entry]:
     """Group the rows of a section into entries. `right_edge`: where lines of this column end when full."""
     if not rows:
         return []
+    if (items := dated_list_items(rows)) is not None:
+        entries: list[Entry] = []
+        for item in items:
+            if item.dates or not entries:
+                entries.append(Entry(header=[item], dates=[(printed, item.index) for printed in item.dates]))
+            else:
+                entries[-1].body.append(item)
+        return entries
     right_edge = right_edge if right_edge is not None else max(row.line.x1 for row in rows)
-    entries: list[Entry] = []
+    entries = []
     current: Entry | None = None
     previous: Row | None = None
     previous_kind: str | None = None
