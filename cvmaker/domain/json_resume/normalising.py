@@ -272,6 +272,9 @@ class Loose:
     meta: dict[str, Any] = field(default_factory=dict)  # meta without meta.cvmaker
     # A custom array's entries as the file wrote them (their own key names), when each was read into one entry.
     raw: dict[str, list[Any]] = field(default_factory=dict)
+    # Entries ("education.0") whose end the file wrote as "Present": an open end, which `read_json_resume` makes a
+    # current item in every section, not only where a missing end already means one (work, volunteer, projects).
+    open_ended: set[str] = field(default_factory=set)
     warnings: list[FieldProblem] = field(default_factory=list)
 
     def warn(self, path: str, message: str) -> None:
@@ -366,6 +369,7 @@ def normal_date(text: str) -> tuple[str | None, str | None, bool] | None:
 class _Reader:
     def __init__(self) -> None:
         self.loose = Loose({})
+        self.open_end = False  # the entry being read wrote its end as "Present"
 
     # ------------------------------------------------------------- values
 
@@ -469,6 +473,8 @@ class _Reader:
             self.loose.warn(where, 'is not a date we can read (like "2020", "2020-03" or "Mar 2020"): left out')
             return
         start, end, open_end = read
+        if open_end and key in ("startDate", "endDate"):
+            self.open_end = True
         if key == "endDate":
             if open_end:
                 into.pop("endDate", None)
@@ -509,10 +515,13 @@ class _Reader:
             if not _blank(value):
                 self.loose.warn(path, "must be a list of entries: left out")
             return []
-        entries = []
+        entries: list[dict[str, Any]] = []
         for n, element in enumerate(value):
+            self.open_end = False
             entry = self.entry(element, spec, f"{path}.{n}")
             if entry:
+                if self.open_end:
+                    self.loose.open_ended.add(f"{key}.{len(entries)}")
                 entries.append(entry)
         return entries
 

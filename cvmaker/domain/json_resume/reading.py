@@ -20,6 +20,7 @@ from cvmaker.domain.json_resume.checks import json_resume_validator, schema_prob
 from cvmaker.domain.json_resume.codecs import Entry, Fields, hash_of
 from cvmaker.domain.json_resume.normalising import NOT_A_CV, Loose, normalise
 from cvmaker.domain.json_resume.sections import SECTIONS_BY_KEY, VENDOR_KEY, JsonResumeSection, custom_table
+from cvmaker.domain.reactive_resume import recognise
 
 
 @dataclass
@@ -254,11 +255,15 @@ def read_json_resume(data: Any, templates: Collection[str] = ()) -> JsonResumeIm
     """Our CV of a JSON Resume document as people write it: what cannot be read is a warning, the rest is read.
 
     Raises `InvalidInput` (at path "") only for what is not a CV: not an object, too big, a JSON Schema, nothing a
-    CV holds.
+    CV holds. A Reactive Resume export is recognised by its shape and read through its JSON Resume conversion
+    (`cvmaker.domain.reactive_resume`), its warnings named by the file's own paths.
     """
     problems = shape_problems(data)
     if problems:
         raise InvalidInput(problems)
+    conversion = recognise(data)
+    if conversion is not None:
+        data = conversion.document
     loose = normalise(data)
     custom = {key: custom_table(key, title) for key, title in loose.custom.items()}
     clean = copy.deepcopy(loose.data)
@@ -276,7 +281,20 @@ def read_json_resume(data: Any, templates: Collection[str] = ()) -> JsonResumeIm
         raise InvalidInput([FieldProblem("", "could not be read")])
     if not (doc["basics"]["name"] or any(section["items"] for section in doc["sections"])):
         raise InvalidInput([FieldProblem("", NOT_A_CV)])
+    _current_where_open(doc, origins, loose.open_ended)
+    if conversion is not None:
+        completed = conversion.complete(doc, origins, templates)
+        warnings = [*conversion.warnings, *conversion.renamed(warnings), *completed]
     return JsonResumeImport(CvDocument.from_dict(doc), warnings, _kept(doc, origins, loose))
+
+
+def _current_where_open(doc: Fields, origins: dict[str, str], open_ended: Collection[str]) -> None:
+    """An end written as "Present" makes a current item in every section, a study as much as a job (a missing end
+    alone does so only where JSON Resume means it: work, volunteer, projects)."""
+    for s, section in enumerate(doc["sections"]):
+        for i, item in enumerate(section["items"]):
+            if origins.get(f"sections.{s}.items.{i}") in open_ended and item["startDate"] and not item["endDate"]:
+                item["current"] = True
 
 
 def _drop(data: dict[str, Any], path: str) -> bool:
