@@ -32,6 +32,14 @@ from cvmaker.domain.parsing.text import clean
         ("June 2019 to date", "2019-06", None, True),
         ("Jan – Mar 2020", "2020-01", "2020-03", False),
         ("2018 - heute", "2018", None, True),
+        ("2021/07/15-2023/08/27", "2021-07", "2023-08", False),
+        ("2021-07-15 – 2023-08-27", "2021-07", "2023-08", False),
+        ("15.07.2021 – heute", "2021-07", None, True),
+        ("15/07/2021 - 27/08/2023", "2021-07", "2023-08", False),
+        ("07/15/2021 - 08/27/2023", "2021-07", "2023-08", False),
+        ("2021年7月 - 2023年8月", "2021-07", "2023-08", False),
+        ("2025.09–今", "2025-09", None, True),
+        ("2019年 至今", "2019", None, True),
     ],
 )
 def test_dates_in_every_common_format(printed: str, start: str | None, end: str | None, current: bool) -> None:

@@ -89,14 +89,22 @@ _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19\d\d|20\d\d)"
 _PRESENT = (
     r"(?:present|current|currently|now|today|ongoing|to date|till date|till now|heute|aktuell|présent|"
-    r"presente|actual|actualidad|aujourd'hui|en cours|attuale|oggi|至今|现在|目前|現在|現職|עד היום|היום|"
+    r"presente|actual|actualidad|aujourd'hui|en cours|attuale|oggi|至今|现在|目前|現在|現職|今|עד היום|היום|"
     r"حتى الآن|الآن|حاليا)"
 )
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
+# Dates to the day, read to the month a CV's dates have: "2021-07-15", "2021/07/15", "15.07.2021", "15/07/2021",
+# "07/15/2021" (month first where the day cannot be a month), and East Asian "2021年7月".
+_FULL_DATE = (
+    rf"(?:{_YEAR}[-/.]{_MONTH_NUMBER}[-/.]{_DAY}|{_DAY}[/.]{_MONTH_NUMBER}[/.]{_YEAR}"
+    rf"|{_MONTH_NUMBER}/(?:1[3-9]|2\d|3[01])/{_YEAR}|{_YEAR}年(?:{_MONTH_NUMBER}月(?:{_DAY}日)?)?)"
+)
 _SINGLE = (
-    rf"(?:{_MONTH}\s*,?\s*{_YEAR}|{_SEASON}\s+{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
+    rf"(?:{_FULL_DATE}|{_MONTH}\s*,?\s*{_YEAR}|{_SEASON}\s+{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?![\d])|{_YEAR}|(?:q[1-4])\s+{_YEAR})"
 )
-_SEPARATOR = r"\s*(?:[-\u2013\u2014~]+|to|until|till|bis|à)\s*"
+_SEPARATOR = r"\s*(?:[-\u2013\u2014~\uff5e\u301c]+|to|until|till|bis|à|至)\s*"
 RANGE = re.compile(
     rf"(?<![\w/.])(?:(?:since|from|seit|depuis|desde)\s+)?({_SINGLE})(?:{_SEPARATOR}({_SINGLE}|{_PRESENT}|date))?(?![\w/])",
     re.IGNORECASE,
@@ -121,6 +129,14 @@ class DateRange:
 def parse_single(text: str) -> str | None:
     """One printed date -> "YYYY" or "YYYY-MM", or None."""
     t = text.strip().casefold().rstrip(".")
+    if m := re.fullmatch(rf"({_YEAR})[-/.]({_MONTH_NUMBER})[-/.]{_DAY}", t):
+        return f"{m.group(1)}-{int(m.group(2)):02d}"
+    if m := re.fullmatch(rf"{_DAY}[/.]({_MONTH_NUMBER})[/.]({_YEAR})", t):
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
+    if m := re.fullmatch(rf"({_MONTH_NUMBER})/(?:1[3-9]|2\d|3[01])/({_YEAR})", t):
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
+    if m := re.fullmatch(rf"({_YEAR})年(?:({_MONTH_NUMBER})月(?:{_DAY}日)?)?", t):
+        return f"{m.group(1)}-{int(m.group(2)):02d}" if m.group(2) else m.group(1)
     if m := re.fullmatch(rf"({_MONTH})\s*,?\s*({_YEAR})", t, re.IGNORECASE):
         month = MONTHS.get(m.group(1).rstrip(".").casefold())
         return f"{m.group(2)}-{month:02d}" if month else m.group(2)
