@@ -399,3 +399,19 @@ def test_achievements_with_their_years_stay_bullets_of_their_job() -> None:
     (item,) = parsed.document.sections[0].items
     assert (item.title, item.organization) == ("Engineer", "Acme Corp")
     assert len(item.bullets) == 2
+
+
+def test_full_width_separators_split_fields_like_commas() -> None:
+    parsed = parse_cv(
+        _document(
+            _line("林威", size=16, bold=True),
+            _line("工作经历", size=16, bold=True),
+            _line("2025.09–今，福州大学，副教授"),
+            _line("2023.10–2024.03，剑桥大学，实验演示员"),
+        )
+    )
+    items = parsed.document.sections[0].items
+    assert [(i.title, i.organization, i.start_date, i.end_date, i.current) for i in items] == [
+        ("副教授", "福州大学", "2025-09", None, True),
+        ("实验演示员", "剑桥大学", "2023-10", "2024-03", False),
+    ]

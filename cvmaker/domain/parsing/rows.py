@@ -85,8 +85,13 @@ def _range_inside(row: Row, pieces: list[str]) -> list[str]:
     return pieces
 
 
+# Chinese and Japanese text separates fields with full-width punctuation ("2021.03–2025.09，同济大学，博士"): read
+# like their ASCII counterparts, so fields split where they would after ", ".
+_FULL_WIDTH_SEPARATORS = str.maketrans({"，": ", ", "；": "; ", "、": ", "})
+
+
 def make_row(index: int, line: TextLine) -> Row:
-    spans = [s.text for s in line.spans]
+    spans = [s.text.translate(_FULL_WIDTH_SEPARATORS) for s in line.spans]
     # A date in a left margin beside a bullet ("Present ‖ • Built ..."): the bullet decides what the line is.
     leading_dates: list[str] = []
     while len(spans) > 1 and is_date_text(spans[0]) and strip_bullet(spans[1])[1]:
