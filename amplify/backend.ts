@@ -5,6 +5,8 @@ import { Platform } from "aws-cdk-lib/aws-ecr-assets";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { fileURLToPath } from "node:url";
 import { CvApi } from "./api/cv-api";
+import { ApiEdge, EdgeFirewallStack } from "./api/edge";
+import { ApiObservability } from "./api/observability";
 import { addIntegratorAccess } from "./auth/integrators";
 import { auth } from "./auth/resource";
 import { readDeploymentConfig } from "./config";
@@ -44,13 +46,31 @@ const api = new CvApi(apiStack, "CvApi", {
   keepData: config.backendType === "branch",
 });
 
+new ApiObservability(apiStack, "Observability", {
+  api,
+  alarmEmail: config.alarmEmail,
+  monthlyBudgetUsd: config.monthlyBudgetUsd,
+});
+
+// WAF cannot front an HTTP API: CloudFront does, with a web ACL made in us-east-1 (api/edge.ts, docs/security.md).
+let apiUrl = api.url;
+if (config.edge) {
+  const webAclArnParameter = `/${backend.stack.stackName}/web-acl-arn`;
+  const firewall = new EdgeFirewallStack(backend.stack.node.root, `${backend.stack.stackName}-firewall`, {
+    parameterName: webAclArnParameter,
+    rateLimit: config.wafRateLimit,
+  });
+  backend.stack.addStackDependency(firewall, "the distribution reads the web ACL's ARN");
+  apiUrl = new ApiEdge(apiStack, "Edge", { api, webAclArnParameter }).url;
+}
+
 // amplify_outputs.json: Amplify writes `auth` (pool and web client ids); the API's address and the integrators'
 // token endpoint go under `custom`, so one build of the web app runs against whichever deployment it is given.
 // Integrators' client ids stay out: the file ships with the web app, and who integrates is nobody else's business.
 backend.addOutput({
   custom: {
     cvmaker: {
-      apiUrl: api.url,
+      apiUrl,
       region: Stack.of(apiStack).region,
       tokenUrl: integrators.tokenUrl,
     },

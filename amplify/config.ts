@@ -32,6 +32,14 @@ export interface DeploymentConfig {
   reservedConcurrency: number;
   integrators: Integrator[];
   authDomainPrefix: string | null;
+  /** Who hears of alarms and of the budget (besides the SNS topic); null for no one. */
+  alarmEmail: string | null;
+  /** The account's monthly cost budget in USD; 0 for none. Branches 100 by default, sandboxes none. */
+  monthlyBudgetUsd: number;
+  /** CloudFront with a WAF web ACL in front of the API: on for branches, off for sandboxes, unless CVMAKER_EDGE says. */
+  edge: boolean;
+  /** Requests per IP address in five minutes before the web ACL blocks it. */
+  wafRateLimit: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -134,6 +142,30 @@ function reservedConcurrency(env: Env): number {
   return number;
 }
 
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = text(env, name) || String(fallback);
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new Error(`${name}: ${value} must be a whole number from ${min} to ${max}.`);
+  }
+  return number;
+}
+
+function edge(env: Env, backendType: BackendType): boolean {
+  const value = text(env, "CVMAKER_EDGE").toLowerCase();
+  if (value === "") return backendType === "branch";
+  if (value !== "on" && value !== "off") throw new Error(`CVMAKER_EDGE: ${value} must be on or off.`);
+  return value === "on";
+}
+
+function alarmEmail(env: Env): string | null {
+  const value = text(env, "CVMAKER_ALARM_EMAIL");
+  if (value && !EMAIL.test(value)) throw new Error(`CVMAKER_ALARM_EMAIL: ${JSON.stringify(value)} is not an email address.`);
+  return value || null;
+}
+
 export function readDeploymentConfig(env: Env, backendType: string | undefined, name: string | undefined): DeploymentConfig {
   if (backendType !== "sandbox" && backendType !== "branch") {
     throw new Error(`amplify-backend-type must be sandbox or branch, not ${JSON.stringify(backendType)}.`);
@@ -158,5 +190,10 @@ export function readDeploymentConfig(env: Env, backendType: string | undefined, 
     reservedConcurrency: reservedConcurrency(env),
     integrators: integrators(env),
     authDomainPrefix,
+    alarmEmail: alarmEmail(env),
+    monthlyBudgetUsd: wholeNumber(env, "CVMAKER_MONTHLY_BUDGET_USD", backendType === "branch" ? 100 : 0, 0, 1_000_000),
+    edge: edge(env, backendType),
+    // WAF's rate-based rules count from 10 requests per window.
+    wafRateLimit: wholeNumber(env, "CVMAKER_WAF_RATE_LIMIT", 2000, 10, 2_000_000_000),
   };
 }

@@ -6,15 +6,17 @@ import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
-from api.auth_gate import AuthGate
+from api.auth_gate import AuthGate, gate_routes
 from api.composition import Runtime, build_runtime
 from api.graphql_view import GraphQLView
 from api.middleware import LimitBodySize, RequestId, UnexpectedErrors
+from api.observability import RequestLogContext
 from api.settings import Settings
 from api.web_config import web_config_route
 from cvmaker.domain.errors import NotFound
@@ -64,22 +66,33 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         from api.local_auth_routes import local_auth_routes
 
         routes += local_auth_routes(*runtime.local_sign_in())
+    if runtime.password_resets is not None:
+        from api.password_reset_routes import password_reset_routes
+
+        routes += password_reset_routes(runtime.password_resets)
     if runtime.folder_blobs is not None:
         from api.file_routes import file_routes
         from cvmaker.domain.limits import MAX_UPLOAD_BYTES
 
-        routes += file_routes(runtime.folder_blobs, MAX_UPLOAD_BYTES)
+        routes += gate_routes(file_routes(runtime.folder_blobs, MAX_UPLOAD_BYTES), runtime.verifier)
     routes += _web_app_routes(settings)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
+        async with anyio.create_task_group() as background:
+            if runtime.expiry is not None:
+                from api.sweeper import sweep_periodically
+
+                background.start_soon(sweep_periodically, runtime.expiry)
+            yield
+            background.cancel_scope.cancel()
         runtime.close()
 
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.runtime = runtime
     app.add_middleware(LimitBodySize, max_bytes=settings.max_body_bytes)
     app.add_middleware(UnexpectedErrors)
+    app.add_middleware(RequestLogContext)  # the request id on every log line of the request
     app.add_middleware(RequestId)
     # Objects made at start-up live for the whole process: keep them out of the collector's full passes
     # (they caused the uncached GraphQL path's p99 spikes).

@@ -5,6 +5,7 @@ then refuses to resolve."""
 from __future__ import annotations
 
 import anyio.to_thread
+from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.middleware import _header, send_json
@@ -47,3 +48,12 @@ class AuthGate:
                 )
                 return
         await self.app(scope, receive, send)
+
+
+def gate_routes(routes: list[BaseRoute], verifier: TokenVerifier) -> list[BaseRoute]:
+    """Put each route behind the gate: requests without a token pass (a signed file link needs none), while a
+    token that is sent must be valid, so a revoked one (a deleted account's) is refused there too."""
+    for route in routes:
+        if isinstance(route, Route):
+            route.app = AuthGate(route.app, verifier)
+    return routes

@@ -72,6 +72,34 @@ def create_client(args: argparse.Namespace) -> int:
     return 0
 
 
+def outbox(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from api.composition import build_outbox
+
+    messages = build_outbox(_settings(args)).messages()
+    if args.to:
+        messages = [message for message in messages if message.to.lower() == args.to.strip().lower()]
+    for message in messages[-args.last :] if args.last else messages:
+        sent = datetime.fromtimestamp(message.created_at, UTC).isoformat(timespec="seconds")
+        print(f"--- {sent}  to {message.to}\nSubject: {message.subject}\n\n{message.body.rstrip()}\n")
+    if not messages:
+        print("(the outbox is empty)", file=sys.stderr)
+    return 0
+
+
+def sweep(args: argparse.Namespace) -> int:
+    from api.composition import build_runtime
+
+    expiry = build_runtime(_settings(args)).expiry
+    if expiry is None:
+        print("nothing to sweep: S3's lifecycle rules and DynamoDB's TTL expire files and keys", file=sys.stderr)
+        return 0
+    swept = expiry.sweep()
+    print(f"swept {swept.uploads} uploads, {swept.renders} rendered files, {swept.idempotency_keys} keys")
+    return 0
+
+
 def export_schema(args: argparse.Namespace) -> int:
     from schema.schema import build_schema
 
@@ -127,6 +155,18 @@ def parser() -> argparse.ArgumentParser:
     )
     create_cmd.add_argument("--data-dir")
     create_cmd.set_defaults(run=create_client)
+
+    outbox_cmd = commands.add_parser("outbox", help="print the mail the app would have sent (password reset codes)")
+    outbox_cmd.add_argument("--to", help="only messages to this email")
+    outbox_cmd.add_argument("--last", type=int, default=0, help="only the last N messages")
+    outbox_cmd.add_argument("--data-dir")
+    outbox_cmd.set_defaults(run=outbox)
+
+    sweep_cmd = commands.add_parser(
+        "sweep", help="delete expired uploads (1 day), rendered files (7 days) and idempotency keys (24 hours)"
+    )
+    sweep_cmd.add_argument("--data-dir")
+    sweep_cmd.set_defaults(run=sweep)
 
     schema_cmd = commands.add_parser("export-schema", help="print the GraphQL SDL")
     schema_cmd.add_argument("--out", default="-")

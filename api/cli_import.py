@@ -19,8 +19,13 @@ def run_import(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"cvmaker import: cannot read {path}: {error.strerror}", file=sys.stderr)
         return 2
-    if path.suffix.lower() == ".json":
+    from cvmaker.services.imports import upload_kind
+
+    kind = upload_kind(data)
+    if path.suffix.lower() == ".json" or kind == "json_resume":
         return _import_json_resume(path, data, args)
+    if kind == "linkedin_export":
+        return _import_linkedin_export(path, data, args)
     try:
         with file_reader(isolated=not args.in_process) as reader:
             result = reader.parse(data, path.name)
@@ -76,12 +81,48 @@ def _import_json_resume(path: Path, data: bytes, args: argparse.Namespace) -> in
     return 0
 
 
+def _import_linkedin_export(path: Path, data: bytes, args: argparse.Namespace) -> int:
+    """A LinkedIn data export (zip), read into JSON Resume and on through the same tolerant reader."""
+    from cvmaker.domain.errors import DomainError, InvalidInput
+    from cvmaker.domain.json_resume import read_json_resume, to_json_resume
+    from cvmaker.domain.linkedin import read_linkedin_export
+
+    try:
+        export = read_linkedin_export(data)
+        imported = read_json_resume(export.resume)
+    except InvalidInput as error:
+        for problem in error.problems:
+            print(f"cvmaker import: {path.name}: cannot be made into a CV: {problem.message}", file=sys.stderr)
+        return 1
+    except DomainError as error:
+        print(f"cvmaker import: {path.name}: {error.message}", file=sys.stderr)
+        return 1
+    warnings = [*export.warnings, *export.translated(imported.warnings)]
+    output: dict[str, Any]
+    if args.format == "json-resume":
+        output = to_json_resume(imported.document, keep_extras=False, kept=imported.kept)
+    else:
+        output = {
+            "document": imported.document.to_dict(),
+            "warnings": [{"path": w.path, "message": w.message, "text": w.text} for w in warnings],
+            "file": {"kind": "linkedin_export", "files": list(export.files)},
+        }
+    json.dump(output, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    if args.format == "json-resume" and args.warnings:
+        for warning in warnings:
+            detail = f": {warning.text}" if warning.text else ""
+            print(f"warning: {warning.path or path.name}: {warning.message}{detail}", file=sys.stderr)
+    return 0
+
+
 def add_import_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     command = subparsers.add_parser(
         "import", help="read a CV from a PDF or Word file and print it as JSON (nothing is stored)"
     )
     command.add_argument(
-        "file", help="a .pdf or .docx file (the type is judged from its bytes), or a JSON Resume .json file"
+        "file",
+        help="a .pdf or .docx file, a JSON Resume .json file or a LinkedIn data export .zip (judged from its bytes)",
     )
     command.add_argument(
         "--format",

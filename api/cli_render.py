@@ -44,8 +44,12 @@ def _read_document(path: Path, template_names: list[str]) -> Any:
     from cvmaker.domain.cv.validation import validate_document
     from cvmaker.domain.errors import InvalidInput
     from cvmaker.domain.json_resume import parse_json_text, read_json_resume
+    from cvmaker.services.imports import upload_kind
 
-    data, warnings = parse_json_text(path.read_bytes())
+    raw = path.read_bytes()
+    if upload_kind(raw) == "linkedin_export":
+        return _read_linkedin_export(path, raw, template_names)
+    data, warnings = parse_json_text(raw)
     if isinstance(data, dict) and isinstance(data.get("sections"), list):
         ours = {"title": path.stem, "design": {}, **data}
         try:
@@ -57,6 +61,19 @@ def _read_document(path: Path, template_names: list[str]) -> Any:
     imported = read_json_resume(data, template_names)
     for problem in [*warnings, *imported.warnings]:
         print(f"warning: {problem.path or path.name}: {problem.message}", file=sys.stderr)
+    return imported.document
+
+
+def _read_linkedin_export(path: Path, data: bytes, template_names: list[str]) -> Any:
+    """A LinkedIn data export (zip) read as JSON Resume; what was left out is printed as a warning."""
+    from cvmaker.domain.json_resume import read_json_resume
+    from cvmaker.domain.linkedin import read_linkedin_export
+
+    export = read_linkedin_export(data)
+    imported = read_json_resume(export.resume, template_names)
+    for warning in [*export.warnings, *export.translated(imported.warnings)]:
+        detail = f": {warning.text}" if warning.text else ""
+        print(f"warning: {warning.path or path.name}: {warning.message}{detail}", file=sys.stderr)
     return imported.document
 
 
@@ -125,7 +142,9 @@ def run_templates(args: argparse.Namespace) -> int:
 
 def add_render_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     render = subparsers.add_parser("render", help="render a CV (JSON Resume or CV Maker JSON) to PDF, DOCX or text")
-    render.add_argument("cv", help="the CV as JSON: a JSON Resume document or a CV Maker document")
+    render.add_argument(
+        "cv", help="the CV: a JSON Resume document, a CV Maker document, or a LinkedIn data export (.zip)"
+    )
     render.add_argument("--out", required=True, help="output file: .pdf, .docx, .txt or .json (JSON Resume)")
     render.add_argument("--template", help="template name (see `cvmaker templates`); default: the CV's own")
     render.add_argument("--page-size", choices=["A4", "LETTER"])

@@ -15,8 +15,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from api.observability_ports import (
+    CountedEmbedder,
+    CountedQuotaStore,
+    CountedRenderer,
+    CountedTextGenerator,
+    IdentifyingVerifier,
+)
 from api.settings import Settings
-from cvmaker.ports import BlobStore, CvRepository, TemplateCatalog, TokenVerifier
+from cvmaker.ports import BlobStore, CvRepository, Outbox, PasswordResets, TemplateCatalog, TokenVerifier
 from cvmaker.services.container import ServiceFactories, Services
 from cvmaker.services.cvs import CvService
 
@@ -35,14 +42,21 @@ if TYPE_CHECKING:  # annotations only: each adapter is imported when it is chose
         DocumentExtractor,
         Embedder,
         EmbeddingStore,
+        Identities,
         JobRepository,
+        OwnerData,
         TextGenerator,
+        TokenRevocations,
         VectorIndex,
     )
+    from cvmaker.services.expiry import ExpiryService
+    from cvmaker.services.idempotency import IdempotencyService
     from cvmaker.services.imports import CvFileReader, ImportService
     from cvmaker.services.jobs import JobService
     from cvmaker.services.letters import LetterService
     from cvmaker.services.matching import MatchingService
+    from cvmaker.services.privacy import PrivacyService
+    from cvmaker.services.quotas import QuotaService
     from cvmaker.services.rendering import RenderService
     from cvmaker.services.tailoring import TailoringService
 
@@ -59,12 +73,17 @@ class Runtime:
     # The embedded default's own sign-in (accounts, issuer); None in the cloud shape, where Cognito signs in.
     local_accounts: LocalAccounts | None = None
     local_issuer: LocalTokenIssuer | None = None
+    # The embedded default's password reset, whose codes go to the outbox; None where Cognito signs in.
+    password_resets: PasswordResets | None = None
     blobs: BlobStore | None = None
     database: SqliteDatabase | None = None
     # Worker pools started by the services built so far; stopped with the server.
     pools: list[WorkerPool] | None = None
     # The embedded default's blob store, whose signed URLs the app itself serves (None with S3).
     folder_blobs: FolderBlobStore | None = None
+    # The periodic sweep of what no store expires by itself (local files, SQLite's idempotency keys); None when
+    # S3's lifecycle rules and DynamoDB's TTL do it all.
+    expiry: ExpiryService | None = None
 
     def local_sign_in(self) -> tuple[LocalAccounts, LocalTokenIssuer]:
         """The embedded default's accounts and token issuer; an error where Cognito signs people in."""
@@ -117,9 +136,28 @@ def build_blob_store(settings: Settings) -> BlobStore:
         return FolderBlobStore(settings.data_dir / "files", settings.public_url)
     if settings.blobs == "s3":
         from cvmaker.adapters.storage.s3_blobs import S3BlobStore
+        from cvmaker.services.expiry import tagging_for
 
-        return S3BlobStore.from_settings(settings)
+        return S3BlobStore.from_settings(settings, tagging=tagging_for)
     raise ValueError(f"CVMAKER_BLOBS must be folder or s3, not {settings.blobs!r}")
+
+
+def build_quotas(settings: Settings, database: SqliteDatabase | None) -> QuotaService:
+    """Per-user quotas of expensive work, counted where the CVs are stored, with the settings' limits."""
+    from cvmaker.domain.quotas import parse_policies
+    from cvmaker.services.quotas import QuotaService
+
+    policies = parse_policies(settings.quotas)
+    if settings.storage == "sqlite":
+        from cvmaker.adapters.storage.sqlite_quotas import SqliteQuotaStore
+
+        assert database is not None
+        return QuotaService(CountedQuotaStore(SqliteQuotaStore(database)), policies)
+    if settings.storage == "dynamodb":
+        from cvmaker.adapters.storage.dynamodb_quotas import DynamoDbQuotaStore
+
+        return QuotaService(CountedQuotaStore(DynamoDbQuotaStore.from_settings(settings)), policies)
+    raise ValueError(f"CVMAKER_STORAGE must be sqlite or dynamodb, not {settings.storage!r}")
 
 
 def build_rendering(
@@ -128,6 +166,7 @@ def build_rendering(
     cvs: CvService | None = None,
     pools: list[WorkerPool] | None = None,
     in_process: bool = False,
+    quotas: QuotaService | None = None,
 ) -> RenderService:
     """Rendering wired to warm worker processes (started on the first render, not at start-up), or rendering in
     this process (the command line)."""
@@ -151,11 +190,12 @@ def build_rendering(
             pools.append(renderer.pool)
     return RenderService(
         StoredFiles(blobs, PdfiumRasterizer()),
-        renderer,
+        CountedRenderer(renderer),
         PythonDocxWriter(),
         REGISTRY,
         json_resume=lambda document: to_json_resume(document, keep_extras=not in_process, kept=document.imported),
         cvs=cvs,
+        quotas=quotas,
     )
 
 
@@ -195,10 +235,10 @@ def file_reader(isolated: bool = True) -> Iterator[CvFileReader]:
             pool.close()
 
 
-def build_imports(blobs: BlobStore, cvs: CvService, pools: list[WorkerPool]) -> ImportService:
+def build_imports(blobs: BlobStore, cvs: CvService, pools: list[WorkerPool], quotas: QuotaService) -> ImportService:
     from cvmaker.services.imports import ImportService
 
-    return ImportService(blobs, cvs, build_file_reader(build_extractor(pools=pools)))
+    return ImportService(blobs, cvs, build_file_reader(build_extractor(pools=pools)), quotas)
 
 
 def build_job_repositories(
@@ -302,32 +342,63 @@ class MatchingParts:
     tailoring: TailoringService
     letters: CoverLetterRepository
     writer: TextGenerator
+    quotas: QuotaService
 
 
-def build_matching(settings: Settings, database: SqliteDatabase | None, cvs: CvService) -> MatchingParts:
+def build_matching(
+    settings: Settings, database: SqliteDatabase | None, cvs: CvService, quotas: QuotaService
+) -> MatchingParts:
     from cvmaker.services.jobs import JobService
     from cvmaker.services.matching import CachedEmbedder, MatchingService
     from cvmaker.services.tailoring import TailoringService
 
     jobs_repository, letters, embedding_store = build_job_repositories(settings, database)
-    writer = _writer(settings)
-    embedder = _embedder(settings)
-    jobs = JobService(jobs_repository, writer)
+    writer = CountedTextGenerator(_writer(settings))
+    embedder = CountedEmbedder(_embedder(settings))
+    jobs = JobService(jobs_repository, writer, quotas=quotas)
     matching = MatchingService(
         cvs, jobs, CachedEmbedder(embedder, embedding_store), _vector_index(settings, embedder.dimension)
     )
     jobs.on_create.append(matching.remember_job)
-    return MatchingParts(jobs, matching, TailoringService(cvs, jobs, matching, writer), letters, writer)
+    return MatchingParts(
+        jobs, matching, TailoringService(cvs, jobs, matching, writer, quotas=quotas), letters, writer, quotas
+    )
 
 
 def build_letters(parts: MatchingParts, cvs: CvService, rendering: Callable[[], RenderService]) -> LetterService:
     from cvmaker.services.letters import LetterService
 
-    return LetterService(cvs, parts.jobs, parts.matching, parts.writer, parts.letters, rendering)
+    return LetterService(cvs, parts.jobs, parts.matching, parts.writer, parts.letters, rendering, quotas=parts.quotas)
+
+
+def build_outbox(settings: Settings) -> Outbox:
+    """The embedded default's outbox: mail it would send, kept under the data folder for the admin."""
+    from cvmaker.adapters.auth.outbox_folder import FolderOutbox
+
+    return FolderOutbox(settings.data_dir / "outbox")
+
+
+def build_idempotency(settings: Settings, database: SqliteDatabase | None) -> IdempotencyService:
+    """Idempotency keys, in the same database as the CVs."""
+    from cvmaker.services.idempotency import IdempotencyService
+
+    if settings.storage == "sqlite":
+        from cvmaker.adapters.storage.sqlite_idempotency import SqliteIdempotencyStore
+
+        assert database is not None
+        return IdempotencyService(SqliteIdempotencyStore(database))
+    if settings.storage == "dynamodb":
+        from cvmaker.adapters.storage.dynamodb_idempotency import DynamoDbIdempotencyStore
+
+        return IdempotencyService(DynamoDbIdempotencyStore.from_settings(settings))
+    raise ValueError(f"CVMAKER_STORAGE must be sqlite or dynamodb, not {settings.storage!r}")
 
 
 def build_verifier(
-    settings: Settings, local_accounts: LocalAccounts | None, local_issuer: LocalTokenIssuer | None
+    settings: Settings,
+    local_accounts: LocalAccounts | None,
+    local_issuer: LocalTokenIssuer | None,
+    revocations: TokenRevocations | None = None,
 ) -> TokenVerifier:
     from cvmaker.adapters.auth.jwt_verifier import (
         JwksCache,
@@ -342,6 +413,7 @@ def build_verifier(
             settings.local_issuer,
             local_accounts.accepted_client_ids(settings.local_client_id),
             JwksCache(local_issuer.jwks),
+            revocations=revocations,
         )
     if settings.auth == "cognito":
         jwks_url = settings.cognito_jwks_url or f"{settings.cognito_issuer}/.well-known/jwks.json"
@@ -349,8 +421,79 @@ def build_verifier(
             settings.cognito_issuer,
             frozenset(settings.cognito_client_ids),
             JwksCache(http_jwks_fetcher(jwks_url)),
+            revocations=revocations,
         )
     raise ValueError(f"CVMAKER_AUTH must be local or cognito, not {settings.auth!r}")
+
+
+def build_cloud_identities(settings: Settings, database: SqliteDatabase | None) -> Identities:
+    """Cognito's users, and the cut-offs that refuse a deleted (or signed-out) account's tokens, kept where the
+    CVs are."""
+    from cvmaker.adapters.aws.clients import aws_client
+    from cvmaker.adapters.privacy.cognito_identities import CognitoIdentities
+    from cvmaker.adapters.privacy.session_cutoffs import DynamoDbSessionCutoffs, SqliteSessionCutoffs
+
+    cutoffs: DynamoDbSessionCutoffs | SqliteSessionCutoffs
+    if settings.storage == "dynamodb":
+        cutoffs = DynamoDbSessionCutoffs(
+            lambda: aws_client("dynamodb", settings.aws_region, settings.aws_endpoint_url), settings.dynamodb_table
+        )
+    else:
+        assert database is not None
+        cutoffs = SqliteSessionCutoffs(database)
+    pool_id = settings.cognito_user_pool_id or settings.cognito_issuer.rstrip("/").rsplit("/", 1)[-1]
+    return CognitoIdentities(
+        lambda: aws_client("cognito-idp", settings.aws_region, settings.aws_endpoint_url), pool_id, cutoffs
+    )
+
+
+def cutoffs_of(identities: Identities) -> tuple[TokenRevocations, float]:
+    """The cut-offs Cognito identities record, for the verifier to check, and how long other processes may have
+    them cached (what a deletion waits before sweeping again)."""
+    from cvmaker.adapters.privacy.cognito_identities import CognitoIdentities
+    from cvmaker.adapters.privacy.session_cutoffs import DynamoDbSessionCutoffs, SqliteSessionCutoffs
+
+    assert isinstance(identities, CognitoIdentities)
+    cutoffs = identities.cutoffs
+    assert isinstance(cutoffs, (DynamoDbSessionCutoffs, SqliteSessionCutoffs))
+    return cutoffs, (cutoffs.cache_seconds + 1.0 if isinstance(cutoffs, DynamoDbSessionCutoffs) else 0.0)
+
+
+def build_privacy(
+    blobs: BlobStore,
+    services: Services,
+    owner_stores: dict[str, Callable[[], OwnerData]],
+    identities: Identities | None,
+    settle_seconds: float = 0.0,
+) -> PrivacyService:
+    """Export and account deletion. `owner_stores` lists every store keyed by owner: a new one is added there."""
+    from cvmaker.adapters.storage.folder_blobs import FolderBlobStore
+    from cvmaker.adapters.storage.s3_blobs import S3BlobStore
+    from cvmaker.services.privacy import PrivacyService
+
+    if not isinstance(blobs, (FolderBlobStore, S3BlobStore)):
+        raise TypeError("the export needs a blob store that lists its keys (a folder or S3)")
+    return PrivacyService(
+        services.cvs,
+        lambda: services.jobs,
+        lambda: services.letters,
+        lambda: services.matching,
+        blobs,
+        blobs,
+        owner_stores,
+        identities,
+        settle_seconds=settle_seconds,
+    )
+
+
+def build_expiry(settings: Settings, files: FolderBlobStore | None, services: Services) -> ExpiryService | None:
+    """The sweep, where a store keeps what it holds until told: files in a folder, idempotency keys in SQLite."""
+    from cvmaker.services.expiry import ExpiryService
+
+    sqlite_keys = settings.storage == "sqlite"
+    if files is None and not sqlite_keys:
+        return None
+    return ExpiryService(files, (lambda: services.idempotency) if sqlite_keys else None)
 
 
 def _folder_blobs(blobs: BlobStore) -> FolderBlobStore | None:
@@ -366,18 +509,30 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
     blobs = build_blob_store(settings)
     cvs = CvService(repository, templates=template_names())
     pools: list[WorkerPool] = []
-    matching_parts = cache(lambda: build_matching(settings, database, cvs))
+    quotas = build_quotas(settings, database)
+    matching_parts = cache(lambda: build_matching(settings, database, cvs, quotas))
     services = Services(
         cvs,
         ServiceFactories(
-            rendering=lambda: build_rendering(settings, blobs, cvs, pools),
-            imports=lambda: build_imports(blobs, cvs, pools),
+            rendering=lambda: build_rendering(settings, blobs, cvs, pools, quotas=quotas),
+            imports=lambda: build_imports(blobs, cvs, pools, quotas),
             jobs=lambda: matching_parts().jobs,
             matching=lambda: matching_parts().matching,
             tailoring=lambda: matching_parts().tailoring,
             letters=lambda: build_letters(matching_parts(), cvs, lambda: services.rendering),
+            idempotency=lambda: build_idempotency(settings, database),
+            privacy=lambda: build_privacy(blobs, services, owner_stores, identities, settle_seconds),
         ),
+        quotas,
     )
+    # Every store keyed by owner, emptied when an account is deleted (`OwnerData`): a new one is added here.
+    owner_stores: dict[str, Callable[[], OwnerData]] = {
+        "cvs": lambda: repository,
+        "jobs": lambda: matching_parts().jobs.repository,
+        "coverLetters": lambda: matching_parts().letters,
+        "quotas": lambda: services.quotas.store,
+        "idempotencyKeys": lambda: services.idempotency.store,
+    }
 
     def forget_cv(owner: str, cv_id: str) -> None:
         from cvmaker.services.rendering import rendered_files_prefix
@@ -391,24 +546,43 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
     cvs.on_delete.append(forget_cv)
     local_accounts: LocalAccounts | None = None
     local_issuer: LocalTokenIssuer | None = None
+    password_resets: PasswordResets | None = None
+    revocations: TokenRevocations | None = None
+    identities: Identities | None = None
+    settle_seconds = 0.0
     if verifier is None and settings.auth == "local":
         from cvmaker.adapters.auth.local_accounts import LocalAccounts
         from cvmaker.adapters.auth.local_issuer import LocalTokenIssuer
+        from cvmaker.adapters.auth.password_resets import LocalPasswordResets
+        from cvmaker.adapters.auth.token_revocations import SqliteTokenRevocations
 
         assert database is not None
         local_accounts = LocalAccounts(database)
         local_issuer = LocalTokenIssuer(
             settings.data_dir, issuer=settings.local_issuer, web_client_id=settings.local_client_id
         )
-    verifier = verifier or build_verifier(settings, local_accounts, local_issuer)
+        token_revocations = SqliteTokenRevocations(database)
+        from cvmaker.adapters.privacy.local_identities import AccountBoundRevocations, LocalIdentities
+
+        # Also refuses the tokens of a deleted account, whose row is gone.
+        revocations = AccountBoundRevocations(token_revocations)
+        identities = LocalIdentities(local_accounts, token_revocations)
+        password_resets = LocalPasswordResets(local_accounts, build_outbox(settings), token_revocations)
+    if verifier is None and settings.auth == "cognito":
+        identities = build_cloud_identities(settings, database)
+        revocations, settle_seconds = cutoffs_of(identities)
+    # Names the user on the request's log lines once a token is verified.
+    verifier = IdentifyingVerifier(verifier or build_verifier(settings, local_accounts, local_issuer, revocations))
     return Runtime(
         settings=settings,
         services=services,
         verifier=verifier,
         local_accounts=local_accounts,
         local_issuer=local_issuer,
+        password_resets=password_resets,
         blobs=blobs,
         database=database,
         pools=pools,
         folder_blobs=_folder_blobs(blobs),
+        expiry=build_expiry(settings, _folder_blobs(blobs), services),
     )

@@ -36,7 +36,8 @@ def file_routes(blobs: SignedFileStore, max_upload_bytes: int) -> list[BaseRoute
             return _error(403, str(error))
         data = blobs.get(key)
         if data is None:
-            return _error(404, "No such file.")
+            # Rendered files expire (cvmaker/services/expiry.py); asking for the file again renders it again.
+            return _error(404, "No such file: it was deleted or has expired; render it again for a new link.")
         content_type = blobs.content_type(key)
         if content_type not in _SERVED_TYPES:
             content_type = "application/octet-stream"

@@ -14,27 +14,50 @@ import json
 import logging
 import queue
 import sys
+from datetime import UTC, datetime
 from logging.handlers import QueueHandler, QueueListener
 from typing import TextIO
+
+from api.observability import SERVICE, RequestFieldsFilter
 
 DEFAULT_CAPACITY = 1_000
 
 
 class JsonLines(logging.Formatter):
     """One JSON object per record and per line: text a caller controls (a path, a name) can never start a line
-    of its own in the log, and the stack of an error stays inside its record."""
+    of its own in the log, and the stack of an error stays inside its record.
+
+    The keys are Powertools for AWS Lambda's (`api.observability_aws`), so a line reads the same locally and in
+    CloudWatch: level, location, message, timestamp (RFC 3339, UTC), service, and the request's correlation_id
+    and user_id (`api.observability.RequestFieldsFilter`) when there are any."""
+
+    def __init__(self, service: str = SERVICE) -> None:
+        super().__init__()
+        self.service = service
 
     def format(self, record: logging.LogRecord) -> str:
+        moment = datetime.fromtimestamp(record.created, UTC)
         entry: dict[str, object] = {
-            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
             "level": record.levelname,
-            "logger": record.name,
+            "location": f"{record.funcName}:{record.lineno}",
             "message": record.getMessage(),
+            "timestamp": moment.isoformat(timespec="milliseconds"),
+            "service": self.service,
         }
+        for key in _RECORD_FIELDS:
+            value = getattr(record, key, None)
+            if value is not None:
+                entry[key] = value
         stack = self.formatException(record.exc_info) if record.exc_info else record.exc_text
         if stack:
             entry["exception"] = stack
+        if record.exc_info and record.exc_info[1] is not None:
+            entry["exception_name"] = type(record.exc_info[1]).__name__
         return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+# Stamped on records by api.observability (the request's) and by callers' `extra` (a metric's name and value).
+_RECORD_FIELDS = ("logger", "correlation_id", "user_id", "exception_name", "metric", "value")
 
 
 class DroppingQueueHandler(QueueHandler):
@@ -52,6 +75,7 @@ class DroppingQueueHandler(QueueHandler):
         prepared.msg, prepared.args = record.getMessage(), None
         if record.exc_info:
             prepared.exc_text = logging.Formatter().formatException(record.exc_info)
+            prepared.exception_name = type(record.exc_info[1]).__name__
         prepared.exc_info = None
         return prepared
 
@@ -96,7 +120,9 @@ def configure_logging(
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)
-    root.addHandler(DroppingQueueHandler(records))
+    queued = DroppingQueueHandler(records)
+    queued.addFilter(RequestFieldsFilter())
+    root.addHandler(queued)
     root.setLevel(level)
     listener.start()
     return listener

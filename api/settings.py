@@ -30,6 +30,9 @@ class Settings:
     introspection: bool = True
     max_body_bytes: int = 6 * 1024 * 1024  # Lambda's synchronous payload limit
     render_workers: int = 1  # warm WeasyPrint processes, about 80 MB each
+    # Per-user quotas replacing the defaults of the kinds named (cvmaker/domain/quotas.py), e.g.
+    # "render=3/minute,50/day; model_call=1/minute"; empty keeps every default.
+    quotas: str = ""
     # The local issuer's token shape mimics a Cognito user pool's.
     local_issuer: str = "https://cvmaker.local/local_pool"
     local_client_id: str = "cvmaker-web"
@@ -81,6 +84,7 @@ class Settings:
             introspection=_bool(env.get("CVMAKER_INTROSPECTION"), not production),
             max_body_bytes=int(env.get("CVMAKER_MAX_BODY_BYTES", default.max_body_bytes)),
             render_workers=int(env.get("CVMAKER_RENDER_WORKERS", default.render_workers)),
+            quotas=env.get("CVMAKER_QUOTAS", default.quotas),
             local_issuer=env.get("CVMAKER_LOCAL_ISSUER", default.local_issuer),
             local_client_id=env.get("CVMAKER_LOCAL_CLIENT_ID", default.local_client_id),
             cognito_issuer=env.get("CVMAKER_COGNITO_ISSUER", ""),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol, Union
 
 from cvmaker.domain.accounts import Client, Session, User, UserTokens
 from cvmaker.domain.cv.model import Cv, CvDocument, Design, Page, Revision
+from cvmaker.domain.password_reset import OutboxMessage
 
 if TYPE_CHECKING:  # annotations only: importing matching's domain here would cost every cold start
     from numpy.typing import NDArray
@@ -22,6 +23,8 @@ if TYPE_CHECKING:  # annotations only: importing matching's domain here would co
     from cvmaker.domain.matching.results import CoverLetter
     from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief
     from cvmaker.domain.parsing.extracted import ExtractedDocument
+    from cvmaker.domain.privacy.model import AccountRecord
+    from cvmaker.domain.quotas import QuotaCounter
     from cvmaker.domain.rendering.templates import TemplateInfo
 
 
@@ -54,6 +57,10 @@ class CvRepository(Protocol):
         ...
 
     def revision(self, owner: str, cv_id: str, version: int) -> Revision | None: ...
+
+    def delete_owner(self, owner: str) -> int:
+        """Every CV and revision of `owner` (account deletion, `OwnerData`); returns how many rows or items."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +99,41 @@ class AccountStore(Protocol):
     def create_client(self, name: str, scopes: Iterable[str]) -> tuple[str, str]: ...
 
     def authenticate_client(self, client_id: str, secret: str, source: str | None = None) -> Client: ...
+
+
+class Outbox(Protocol):
+    """Where the embedded default puts the mail it would send (reset codes): kept for the admin to read with
+    `cvmaker outbox`, never sent anywhere."""
+
+    def put(self, message: OutboxMessage) -> None: ...
+
+    def messages(self) -> builtins.list[OutboxMessage]:
+        """Every message kept, oldest first."""
+        ...
+
+
+class PasswordResets(Protocol):
+    """The embedded default's password reset (Cognito's ForgotPassword in the cloud). Failures are
+    `AccountError`s: `INVALID_EMAIL`, `TOO_MANY_REQUESTS`, `WEAK_PASSWORD`, `INVALID_CODE`; none of them tells
+    whether an email has an account."""
+
+    def check_request(self, email: str, source: str | None = None) -> str:
+        """The normalized email if a request may go ahead now (counted); looks up no account."""
+        ...
+
+    def send_code(self, email: str) -> None:
+        """Puts a single-use code in the outbox if `email` has an account; else does nothing."""
+        ...
+
+    def confirm(self, email: str, code: str, password: str, source: str | None = None) -> None:
+        """Sets the new password and ends every earlier session of the account."""
+        ...
+
+
+class TokenRevocations(Protocol):
+    """Per account, the time (whole seconds) before which its tokens are refused, e.g. after a password reset."""
+
+    def tokens_valid_after(self, sub: str) -> int | None: ...
 
 
 class TokenIssuer(Protocol):
@@ -148,6 +190,16 @@ class BlobStore(Protocol):
 
     def upload_target(self, key: str, content_type: str, max_bytes: int, expires_in: int = 300) -> UploadTarget:
         """A short-lived, single-use target that accepts exactly one file of at most `max_bytes` at `key`."""
+        ...
+
+
+class ExpiringFiles(Protocol):
+    """A blob store that keeps every file until it is deleted (the embedded default's folder): the periodic sweep
+    expires its files by age. S3 needs none: its lifecycle rules expire files by their tags."""
+
+    def expire(self, folders: str, stored_before: float) -> int:
+        """Delete every file in or below the folders that the glob `folders` names (like "users/*/uploads", `*`
+        within one name), stored before `stored_before` (epoch seconds); returns how many."""
         ...
 
 
@@ -260,6 +312,10 @@ class JobRepository(Protocol):
         """Delete the job. Cover letters written for it stay with their CV. False if there was none."""
         ...
 
+    def delete_owner(self, owner: str) -> int:
+        """Every job of `owner` (account deletion, `OwnerData`)."""
+        ...
+
 
 class CoverLetterRepository(Protocol):
     """Cover letters, stored with the CV they were written from (SK CV#<cv id>#LETTER#<id>)."""
@@ -275,6 +331,10 @@ class CoverLetterRepository(Protocol):
         ...
 
     def delete_for_cv(self, owner: str, cv_id: str) -> None: ...
+
+    def delete_owner(self, owner: str) -> int:
+        """Every cover letter of `owner` (account deletion, `OwnerData`)."""
+        ...
 
 
 class Embedder(Protocol):
@@ -295,6 +355,10 @@ class EmbeddingStore(Protocol):
     def get_many(self, model: str, keys: Sequence[str]) -> dict[str, Vector]: ...
 
     def put_many(self, model: str, vectors: Mapping[str, Vector]) -> None: ...
+
+    def delete_many(self, model: str, keys: Sequence[str]) -> int:
+        """Forget these embeddings (an account's deletion); returns how many were kept."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,12 +425,128 @@ class TextGenerator(Protocol):
     def write_cover_letter(self, brief: LetterBrief) -> str | None: ...
 
 
+# ---------------------------------------------------------------- quotas
+
+
+class QuotaStore(Protocol):
+    """Per-owner counters of expensive work, one per quota window (`cvmaker.domain.quotas`). Taking is atomic
+    across threads and processes: concurrent takes never carry a counter past its limit."""
+
+    def take(self, owner: str, counters: Sequence[QuotaCounter], amount: int, now: float) -> QuotaCounter | None:
+        """Add `amount` to every counter, all or none: if any would pass its limit, nothing changes and the
+        longest-window such counter is returned (the one whose end the caller must wait for); else None.
+        `now` (epoch seconds) lets a store drop ended windows."""
+        ...
+
+    def used(self, owner: str, key: str) -> int:
+        """How much of the counter `key` is taken (0 for one never taken from)."""
+        ...
+
+    def delete_owner(self, owner: str) -> int:
+        """Forget every counter of `owner` (account deletion); returns how many there were."""
+        ...
+
+
+# ---------------------------------------------------------------- idempotency keys
+
+
+@dataclass(frozen=True, slots=True)
+class IdempotencyRecord:
+    """What an idempotency key holds: a claim while its first request runs (`result` None, `expires_at` the
+    claim's lease), then that request's result as JSON text (`expires_at` the key's end). `token` names the
+    request that claimed it, so a late finisher cannot overwrite a claim taken over after its lease ran out."""
+
+    owner: str
+    operation: str
+    key: str
+    fingerprint: str  # a hash of the request's arguments
+    token: str
+    expires_at: float  # epoch seconds; an expired record is treated as absent
+    result: str | None = None
+
+
+class IdempotencyStore(Protocol):
+    """Idempotency keys by (owner, operation, key). Claiming is atomic across threads and processes: of two
+    requests with one key, exactly one gets the claim."""
+
+    def claim(self, record: IdempotencyRecord, now: float) -> IdempotencyRecord | None:
+        """Store `record` (a claim) unless an unexpired record holds its key: None when claimed, else that record."""
+        ...
+
+    def complete(self, record: IdempotencyRecord) -> bool:
+        """Replace the claim with `token` by `record` (its result); False if the claim is no longer that one."""
+        ...
+
+    def release(self, owner: str, operation: str, key: str, token: str) -> None:
+        """Drop the claim with `token` (its request failed), so the key can be used again."""
+        ...
+
+    def purge_expired(self, now: float) -> int:
+        """Delete records expired before `now`; returns how many (0 where the store expires them itself)."""
+        ...
+
+    def delete_owner(self, owner: str) -> int:
+        """Forget every key of `owner` (account deletion); returns how many there were."""
+        ...
+
+
+# ---------------------------------------------------------------- privacy (account export and deletion)
+
+
+class OwnerData(Protocol):
+    """A store that keeps rows or items keyed by owner. Deleting an account (`services/privacy.py`) calls
+    `delete_owner` on every such store the composition root lists, so a new owner-keyed store plugs in by
+    implementing this one method and being added to that list (docs/architecture.md)."""
+
+    def delete_owner(self, owner: str) -> int:
+        """Delete everything of `owner` in this store; returns how many rows or items went. Deleting an owner
+        with nothing left is 0, never an error (a retried deletion)."""
+        ...
+
+
+class BlobListing(Protocol):
+    """The keys under a prefix, for the export to gather a person's files."""
+
+    def keys(self, prefix: str) -> builtins.list[str]:
+        """Every file key that starts with `prefix` (which ends with "/"), sorted."""
+        ...
+
+
+class Identities(Protocol):
+    """People's sign-in identities where they live: the local accounts, or Cognito."""
+
+    def account(self, sub: str) -> AccountRecord | None:
+        """The identity without secrets; None once deleted."""
+        ...
+
+    def has_password(self, sub: str) -> bool:
+        """Whether the app holds the account's password and can ask for it again (the local accounts; never
+        Cognito, whose password the app never sees)."""
+        ...
+
+    def check_password(self, sub: str, password: str) -> bool:
+        """Whether `password` is the account's; throttled like sign-in (`LimitExceeded` after too many)."""
+        ...
+
+    def end_sessions(self, sub: str) -> None:
+        """From now on refuse every token issued until now, and every refresh token: first step of a deletion."""
+        ...
+
+    def delete(self, sub: str) -> bool:
+        """Delete the identity (False if there was none). Its tokens stay refused."""
+        ...
+
+
 __all__ = [
     "CoverLetterRepository",
     "Embedder",
     "EmbeddingStore",
+    "ExpiringFiles",
+    "IdempotencyRecord",
+    "IdempotencyStore",
     "JobRepository",
     "ProposedRequirement",
+    "QuotaStore",
     "TextGenerator",
     "Vector",
     "VectorHit",

@@ -10,8 +10,10 @@ from typing import Any
 
 from cvmaker.domain.cv.model import Cv, Page, Revision
 from cvmaker.domain.errors import NotFound
+from cvmaker.services import idempotency
 from cvmaker.services.cvs import ImportedJsonResume
 from resolvers.context import Context
+from resolvers.idempotency import once
 
 
 async def cv(ctx: Context, cv_id: str) -> Cv | None:
@@ -39,8 +41,17 @@ async def cv_revision(ctx: Context, cv_id: str, version: int) -> Cv | None:
         return None
 
 
-async def create_cv(ctx: Context, changes: dict[str, Any]) -> Cv:
-    return ctx.services.cvs.create(ctx.owner, changes)
+async def create_cv(ctx: Context, changes: dict[str, Any], idempotency_key: str | None = None) -> Cv:
+    cvs, owner = ctx.services.cvs, ctx.owner
+    return await once(
+        ctx,
+        "createCv",
+        idempotency_key,
+        {"input": changes},
+        lambda: cvs.create(owner, changes),
+        lambda: idempotency.cv_replay(cvs),
+        blocking=False,
+    )
 
 
 async def update_cv(ctx: Context, cv_id: str, version: int, changes: dict[str, Any]) -> Cv:
@@ -52,8 +63,17 @@ async def delete_cv(ctx: Context, cv_id: str) -> str:
     return cv_id
 
 
-async def duplicate_cv(ctx: Context, cv_id: str, title: str | None) -> Cv:
-    return ctx.services.cvs.duplicate(ctx.owner, cv_id, title)
+async def duplicate_cv(ctx: Context, cv_id: str, title: str | None, idempotency_key: str | None = None) -> Cv:
+    cvs, owner = ctx.services.cvs, ctx.owner
+    return await once(
+        ctx,
+        "duplicateCv",
+        idempotency_key,
+        {"id": cv_id, "title": title},
+        lambda: cvs.duplicate(owner, cv_id, title),
+        lambda: idempotency.cv_replay(cvs),
+        blocking=False,
+    )
 
 
 async def restore_cv_revision(ctx: Context, cv_id: str, version: int) -> Cv:
@@ -94,8 +114,19 @@ async def move_item(ctx: Context, cv_id: str, version: int, item_id: str, sectio
     return ctx.services.cvs.move_item(ctx.owner, cv_id, version, item_id, section_id, position)
 
 
-async def import_json_resume(ctx: Context, document: Any, title: str | None) -> ImportedJsonResume:
-    return ctx.services.cvs.import_json_resume(ctx.owner, document, title)
+async def import_json_resume(
+    ctx: Context, document: Any, title: str | None, idempotency_key: str | None = None
+) -> ImportedJsonResume:
+    cvs, owner = ctx.services.cvs, ctx.owner
+    return await once(
+        ctx,
+        "importJsonResume",
+        idempotency_key,
+        {"document": document, "title": title},
+        lambda: cvs.import_json_resume(owner, document, title),
+        lambda: idempotency.json_resume_replay(cvs),
+        blocking=False,
+    )
 
 
 async def export_json_resume(ctx: Context, cv_id: str) -> dict[str, Any]:

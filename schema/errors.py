@@ -53,6 +53,25 @@ class UnavailableError(Error):
     retry_after: float | None = strawberry.field(description="Seconds to wait, when the service said.")
 
 
+@strawberry.type(
+    description="You have used up a quota of expensive work (renders, previews, imports, model calls) for now."
+)
+class QuotaExceededError(Error):
+    kind: str = strawberry.field(description='Which quota: "render", "preview", "import" or "model_call".')
+    limit: int = strawberry.field(description="How many the quota allows per window.")
+    window_seconds: int = strawberry.field(description="The window's length: 60 for a minute, 86400 for a day.")
+    retry_after: float = strawberry.field(description="Seconds until the window ends and the quota allows again.")
+
+
+@strawberry.type(
+    description="An idempotency key that cannot be honoured: used before with other arguments (`key_reused`: "
+    "use a new key), or its first request is still running (`in_progress`: retry after `retryAfter` seconds)."
+)
+class IdempotencyConflictError(Error):
+    reason: str = strawberry.field(description='A stable code: "key_reused" or "in_progress".')
+    retry_after: float | None = strawberry.field(description="Seconds to wait before retrying, when retrying helps.")
+
+
 def error_type(error: domain.DomainError) -> Error:
     match error:
         case domain.NotFound():
@@ -70,6 +89,16 @@ def error_type(error: domain.DomainError) -> Error:
             return UnsupportedFileError(message=error.message, reason=error.reason)
         case domain.GenerationUnavailable():
             return UnavailableError(message=error.message, retry_after=error.retry_after)
+        case domain.IdempotencyConflict():
+            return IdempotencyConflictError(message=error.message, reason=error.reason, retry_after=error.retry_after)
+        case domain.QuotaExceeded():
+            return QuotaExceededError(
+                message=error.message,
+                kind=error.kind,
+                limit=error.limit,
+                window_seconds=error.window_seconds,
+                retry_after=error.retry_after,
+            )
     raise error
 
 
@@ -78,6 +107,9 @@ R = TypeVar("R")
 E1 = TypeVar("E1", bound=Error)
 E2 = TypeVar("E2", bound=Error)
 E3 = TypeVar("E3", bound=Error)
+E4 = TypeVar("E4", bound=Error)
+E5 = TypeVar("E5", bound=Error)
+E6 = TypeVar("E6", bound=Error)
 
 
 # One overload per number of error types a field's union holds, so the result is typed as that union.
@@ -95,6 +127,28 @@ async def as_result(
 async def as_result(
     call: Awaitable[T], convert: Callable[[T], R], allowed: tuple[type[E1], type[E2], type[E3]]
 ) -> R | E1 | E2 | E3: ...
+
+
+@overload
+async def as_result(
+    call: Awaitable[T], convert: Callable[[T], R], allowed: tuple[type[E1], type[E2], type[E3], type[E4]]
+) -> R | E1 | E2 | E3 | E4: ...
+
+
+@overload
+async def as_result(
+    call: Awaitable[T],
+    convert: Callable[[T], R],
+    allowed: tuple[type[E1], type[E2], type[E3], type[E4], type[E5]],
+) -> R | E1 | E2 | E3 | E4 | E5: ...
+
+
+@overload
+async def as_result(
+    call: Awaitable[T],
+    convert: Callable[[T], R],
+    allowed: tuple[type[E1], type[E2], type[E3], type[E4], type[E5], type[E6]],
+) -> R | E1 | E2 | E3 | E4 | E5 | E6: ...
 
 
 async def as_result(call: Awaitable[T], convert: Callable[[T], R], allowed: tuple[type[Error], ...]) -> R | Error:

@@ -21,12 +21,14 @@ from strawberry.extensions import (
 )
 from strawberry.types import ExecutionContext
 
+from schema.cost import CostLimit
 from schema.cvs.mutations import CvMutations
 from schema.cvs.queries import CvQueries
 from schema.extensions import MaskAndLogErrors, is_unexpected
 from schema.imports.operations import ImportMutations
 from schema.letters.operations import LetterMutations, LetterQueries
 from schema.matching.operations import JobMutations, JobQueries
+from schema.privacy.operations import PrivacyMutations
 from schema.rendering.operations import RenderingMutations, RenderingQueries
 from schema.users.queries import UserQueries
 
@@ -43,12 +45,12 @@ class Query(CvQueries, RenderingQueries, JobQueries, LetterQueries, UserQueries)
 
 
 @strawberry.type
-class Mutation(CvMutations, RenderingMutations, ImportMutations, JobMutations, LetterMutations):
+class Mutation(CvMutations, RenderingMutations, ImportMutations, JobMutations, LetterMutations, PrivacyMutations):
     pass
 
 
 class Limits(AddValidationRules):
-    """Depth and alias limits as validation rules. The rule classes are made once: the validation cache is keyed
+    """Depth, alias and cost limits as validation rules. The rule classes are made once: the validation cache is keyed
     by them, and per-request limiter instances would make new classes and miss the cache on every request."""
 
     def __init__(self) -> None:
@@ -60,6 +62,7 @@ def _limit_rules() -> tuple[type[ASTValidationRule], ...]:
     return (
         *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
         *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+        CostLimit,  # schema/cost.py: expensive fields (renders, previews, generations) per operation
     )
 
 

@@ -9,6 +9,7 @@ import * as logs from "aws-cdk-lib/aws-logs";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
+import { METRICS_NAMESPACE, SERVICE_NAME } from "./observability";
 
 /** The repository's LSI over a user's CV heads (cvmaker/adapters/aws/dynamodb_cv_repository.py, CV_LIST_INDEX). */
 export const CV_LIST_INDEX = "cvList";
@@ -17,8 +18,14 @@ export const TTL_ATTRIBUTE = "expiresAt";
 /** Objects tagged so (the upload's presigned POST sets it) expire: lifecycle filters take a prefix or tags, not a
  * wildcard, and uploads live under each user's prefix, `users/<sub>/uploads/`. */
 export const UPLOAD_TAG = { key: "cvmaker-kind", value: "upload" } as const;
+/** Rendered files (the S3 adapter tags them when it puts them) are a cache: gone after a week, rendered again when
+ * asked for (cvmaker/services/expiry.py, RENDER_LIFETIME). */
+export const RENDER_TAG = { key: "cvmaker-kind", value: "render" } as const;
+export const RENDER_OBJECTS = "users/*/renders/*";
 export const USER_OBJECTS = "users/*";
 export const UPLOAD_OBJECTS = "users/*/uploads/*";
+/** A person's data export (privacy.exports_prefix), tagged like an upload: gone after a day. */
+export const EXPORT_OBJECTS = "users/*/exports/*";
 
 export interface CvApiProps {
   image: lambda.DockerImageCode;
@@ -83,6 +90,7 @@ export class CvApi extends Construct {
       ],
       lifecycleRules: [
         { id: "expire-uploads", tagFilters: { [UPLOAD_TAG.key]: UPLOAD_TAG.value }, expiration: Duration.days(1) },
+        { id: "expire-renders", tagFilters: { [RENDER_TAG.key]: RENDER_TAG.value }, expiration: Duration.days(7) },
         { id: "forget-old-versions", noncurrentVersionExpiration: Duration.days(30) },
         { id: "abort-incomplete-uploads", abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
@@ -111,6 +119,7 @@ export class CvApi extends Construct {
       ...(props.reservedConcurrency > 0 ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
+      tracing: lambda.Tracing.ACTIVE, // X-Ray: Powertools' Tracer adds the app's subsegments (api/observability_aws.py)
       description: "CV Maker GraphQL API (ASGI app through Mangum)",
       environment: {
         CVMAKER_ENV: "production",
@@ -124,6 +133,8 @@ export class CvApi extends Construct {
         CVMAKER_PUBLIC_URL: props.webOrigins[0],
         CVMAKER_DATA_DIR: "/tmp/cvmaker",
         CVMAKER_RENDER_WORKERS: "1",
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         // The keys themselves stay in Secrets Manager: only their ARNs are configuration.
         ...(secrets.openAi
           ? { CVMAKER_WRITER: "openai", CVMAKER_EMBEDDINGS: "openai", CVMAKER_OPENAI_SECRET_ARN: secrets.openAi.secretArn }
@@ -133,7 +144,7 @@ export class CvApi extends Construct {
           : {}),
       },
     });
-    this.grantLeastPrivilege(secrets);
+    this.grantLeastPrivilege(secrets, props.userPool.userPoolArn);
 
     this.httpApi = new apigw.HttpApi(this, "HttpApi", {
       description: "CV Maker API",
@@ -158,13 +169,22 @@ export class CvApi extends Construct {
   }
 
   /** Exactly the calls the adapters make, on exactly this table, this bucket's user objects and these secrets. */
-  private grantLeastPrivilege(secrets: Record<string, secretsmanager.ISecret | null>): void {
+  private grantLeastPrivilege(secrets: Record<string, secretsmanager.ISecret | null>, userPoolArn: string): void {
     const role = this.function.role!;
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: "TableItems",
         // Transactions are authorized as their Put and Delete parts; there is no separate action for them.
-        actions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"],
+        // UpdateItem: quota counters and session cut-offs are atomic adds (storage/dynamodb_quotas.py,
+        // privacy/session_cutoffs.py).
+        actions: [
+          "dynamodb:GetItem",
+          "dynamodb:Query",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:BatchWriteItem",
+        ],
         resources: [this.table.tableArn, `${this.table.tableArn}/index/${CV_LIST_INDEX}`],
       }),
     );
@@ -177,10 +197,14 @@ export class CvApi extends Construct {
     );
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        // A presigned POST that sets the upload's expiry tag is authorized as tagging too.
+        // A put (or presigned POST) that sets an expiry tag is authorized as tagging too.
         sid: "TagUploads",
         actions: ["s3:PutObjectTagging"],
-        resources: [this.bucket.arnForObjects(UPLOAD_OBJECTS)],
+        resources: [
+          this.bucket.arnForObjects(UPLOAD_OBJECTS),
+          this.bucket.arnForObjects(RENDER_OBJECTS),
+          this.bucket.arnForObjects(EXPORT_OBJECTS),
+        ],
       }),
     );
     role.addToPrincipalPolicy(
@@ -189,6 +213,14 @@ export class CvApi extends Construct {
         sid: "ListBucket",
         actions: ["s3:ListBucket"],
         resources: [this.bucket.bucketArn],
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        // deleteMyAccount ends the person's sessions and deletes their user (adapters/privacy/cognito_identities.py).
+        sid: "DeleteOwnUser",
+        actions: ["cognito-idp:ListUsers", "cognito-idp:AdminUserGlobalSignOut", "cognito-idp:AdminDeleteUser"],
+        resources: [userPoolArn],
       }),
     );
     const secretArns = Object.values(secrets)

@@ -10,7 +10,9 @@ Each worker is a fresh interpreter (`python -c`, started with `subprocess`) talk
 AWS Lambda); no fork of a threaded server (a forked child inherits locks held by other threads); and unlike
 `multiprocessing`'s spawn, the parent's `__main__` is never re-imported, so any script or server can use it.
 `run` blocks; async callers use it through a thread (`anyio.to_thread.run_sync`), and it is safe to call from
-several threads at once: each call holds one worker for its duration.
+several threads at once: each call holds one worker for its duration. Calls waiting for a worker queue per
+owner (whose work it is, `cvmaker.domain.quotas.current_owner`) and owners take turns, so one user's burst of
+renders delays another user's single render by at most one call per worker, not by the whole burst.
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ import resource
 import subprocess
 import sys
 import threading
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, Self
+
+from cvmaker.domain.quotas import current_owner
 
 STARTUP_TIMEOUT_SECONDS = 60.0
 
@@ -151,6 +156,44 @@ class _Worker:
         self.connection.close()
 
 
+class FairSlots:
+    """`size` slots; callers beyond them wait in one queue per owner, and a freed slot goes to the owner at the
+    head of the round (who then moves to its end): first come, first served within an owner, turns between
+    owners. A free slot is never held back while anyone waits, so one owner alone still uses every slot."""
+
+    def __init__(self, size: int) -> None:
+        self._free = size
+        self._lock = threading.Lock()
+        # Owners with waiting callers, in turn order; each caller waits on its own event.
+        self._waiting: OrderedDict[str, deque[threading.Event]] = OrderedDict()
+
+    def acquire(self, owner: str) -> None:
+        with self._lock:
+            if self._free > 0 and not self._waiting:
+                self._free -= 1
+                return
+            turn = threading.Event()
+            self._waiting.setdefault(owner, deque()).append(turn)
+        turn.wait()  # set by `release`, which hands its slot straight to this caller
+
+    def release(self) -> None:
+        with self._lock:
+            if not self._waiting:
+                self._free += 1
+                return
+            owner, queue = self._waiting.popitem(last=False)
+            turn = queue.popleft()
+            if queue:
+                self._waiting[owner] = queue  # to the end of the round
+            turn.set()
+
+    @property
+    def waiting(self) -> int:
+        """Callers waiting for a slot (for tests and metrics)."""
+        with self._lock:
+            return sum(len(queue) for queue in self._waiting.values())
+
+
 class WorkerPool:
     """Up to `size` warm workers. `memory_limit` (bytes) caps each worker's address space."""
 
@@ -165,7 +208,7 @@ class WorkerPool:
         self.memory_limit = memory_limit
         self.initializer = initializer
         self.name = name
-        self._slots = threading.BoundedSemaphore(size)
+        self._slots = FairSlots(size)
         self._lock = threading.Lock()
         self._idle: list[_Worker] = []
         self._closed = False
@@ -175,14 +218,18 @@ class WorkerPool:
         """Call `function(*args, **kwargs)` in a worker and return its result, or raise what it raised.
 
         Raise `WorkerTimeout` after `timeout` seconds, `WorkerOutOfMemory` or `WorkerCrashed` when the worker
-        could not finish; the pool replaces that worker and keeps serving."""
-        with self._slots:
+        could not finish; the pool replaces that worker and keeps serving. Waits for a worker in the turn of
+        the current owner (`current_owner`; work of no owner shares one queue)."""
+        self._slots.acquire(current_owner() or "")
+        try:
             worker = self._take_worker()
             healthy = False
             try:
                 raised, payload, healthy = self._call(worker, function, args, kwargs, timeout)
             finally:
                 self._give_back(worker, healthy)
+        finally:
+            self._slots.release()
         if raised:
             raise payload
         return payload
@@ -191,11 +238,16 @@ class WorkerPool:
         """Start all workers now rather than on first use."""
         workers = []
         for _ in range(self.size):
-            self._slots.acquire()
+            self._slots.acquire("")
             workers.append(self._take_worker())
         for worker in workers:
             self._give_back(worker, True)
             self._slots.release()
+
+    @property
+    def waiting(self) -> int:
+        """Calls waiting for a worker (for tests and metrics)."""
+        return self._slots.waiting
 
     def close(self) -> None:
         with self._lock:

@@ -79,6 +79,37 @@ class GenerationUnavailable(DomainError):
         self.retry_after = retry_after
 
 
+class QuotaExceeded(DomainError):
+    """The caller has used up a quota of expensive work (`cvmaker.domain.quotas`) for now. Retryable after
+    `retry_after` seconds, when the window that is full ends."""
+
+    def __init__(self, kind: str, limit: int, window_seconds: int, retry_after: float) -> None:
+        noun = kind.replace("_", " ") + ("" if limit == 1 else "s")
+        super().__init__(
+            f"You have reached the limit of {limit} {noun} per {_period(window_seconds)}. "
+            f"Try again in {retry_after:.0f} seconds."
+        )
+        self.kind = kind
+        self.limit = limit
+        self.window_seconds = window_seconds
+        self.retry_after = retry_after
+
+
+def _period(seconds: int) -> str:
+    names = {1: "second", 60: "minute", 3600: "hour", 86_400: "day"}
+    return names.get(seconds, f"{seconds} seconds")
+
+
+class IdempotencyConflict(DomainError):
+    """An idempotency key cannot be honoured: it was first used with other arguments (`key_reused`), or its
+    first request is still running (`in_progress`, retryable after `retry_after` seconds)."""
+
+    def __init__(self, message: str, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
 class BadSignature(Exception):
     """A signed URL or upload form whose signature, expiry or single use does not hold."""
 

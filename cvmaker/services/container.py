@@ -15,12 +15,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from cvmaker.services.cvs import CvService
+from cvmaker.services.quotas import QuotaService, unmetered
 
 if TYPE_CHECKING:
+    from cvmaker.services.idempotency import IdempotencyService
     from cvmaker.services.imports import ImportService
     from cvmaker.services.jobs import JobService
     from cvmaker.services.letters import LetterService
     from cvmaker.services.matching import MatchingService
+    from cvmaker.services.privacy import PrivacyService
     from cvmaker.services.rendering import RenderService
     from cvmaker.services.tailoring import TailoringService
 
@@ -35,12 +38,16 @@ class ServiceFactories:
     matching: Callable[[], MatchingService]
     tailoring: Callable[[], TailoringService]
     letters: Callable[[], LetterService]
+    idempotency: Callable[[], IdempotencyService]
+    privacy: Callable[[], PrivacyService] | None = None
 
 
 class Services:
-    def __init__(self, cvs: CvService, factories: ServiceFactories) -> None:
+    def __init__(self, cvs: CvService, factories: ServiceFactories, quotas: QuotaService | None = None) -> None:
         self.cvs = cvs
         self._factories = factories
+        # Built at start-up: light (one table), and every expensive use case is charged to it.
+        self.quotas = quotas or unmetered()
         self._lock = threading.RLock()
 
     def _build(self, factory: Callable[[], T]) -> T:
@@ -71,3 +78,13 @@ class Services:
     @cached_property
     def letters(self) -> LetterService:
         return self._build(self._factories.letters)
+
+    @cached_property
+    def idempotency(self) -> IdempotencyService:
+        return self._build(self._factories.idempotency)
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        if self._factories.privacy is None:
+            raise RuntimeError("privacy is not wired (api.composition.build_privacy)")
+        return self._build(self._factories.privacy)

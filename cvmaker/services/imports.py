@@ -1,16 +1,19 @@
 """Import: a CV file someone already has becomes a new CV.
 
 A short-lived signed upload target comes first (so files never pass through a GraphQL body or a Lambda
-payload); then the uploaded file is read (`CvFileReader`: bytes -> a valid CV document with warnings and the
-source of each field) and stored as a new CV. Upload keys are made from the owner and a fresh id, so an upload
-id names a file only for the user it was made for: another user's id finds nothing, exactly like an unknown one.
+payload); then the uploaded file is read and stored as a new CV: a PDF or Word file by `CvFileReader` (bytes -> a
+valid CV document with warnings and the source of each field), a JSON Resume file or a LinkedIn data export (a
+zip of CSV files, `cvmaker.domain.linkedin`) by the tolerant JSON Resume reader. `upload_kind` tells them apart
+by their bytes, for the upload flow and the command line alike. Upload keys are made from the owner and a fresh
+id, so an upload id names a file only for the user it was made for: another user's id finds nothing, exactly like
+an unknown one.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from cvmaker.domain.cv.model import Cv, CvDocument
 from cvmaker.domain.cv.validation import validate_document
@@ -25,8 +28,10 @@ from cvmaker.domain.errors import (
 from cvmaker.domain.ids import is_cv_id, new_ulid
 from cvmaker.domain.limits import MAX_UPLOAD_BYTES
 from cvmaker.domain.parsing import parse_cv
+from cvmaker.domain.quotas import QuotaKind
 from cvmaker.ports import BlobStore, DocumentExtractor, UploadTarget
 from cvmaker.services.cvs import CvService
+from cvmaker.services.quotas import QuotaService, unmetered
 
 UPLOAD_EXPIRY_SECONDS = 300
 
@@ -34,7 +39,11 @@ ACCEPTED_TYPES = {
     "application/pdf": "PDF",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (.docx)",
     "application/json": "JSON Resume (.json)",
+    "application/zip": "LinkedIn data export (.zip)",
+    "application/x-zip-compressed": "LinkedIn data export (.zip)",
 }
+ACCEPTED_FILES = "a PDF, a Word (.docx) or a JSON Resume (.json) file, or a LinkedIn data export (.zip)"
+UploadKind = Literal["json_resume", "linkedin_export", "document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +68,14 @@ class ImportService:
     blobs: BlobStore
     cvs: CvService
     reader: CvFileReader
+    quotas: QuotaService = field(default_factory=unmetered)
 
     def create_upload(self, owner: str, filename: str, content_type: str, size: int) -> UploadTicket:
         problems: list[FieldProblem] = []
         if not filename.strip() or len(filename) > 255:
             problems.append(FieldProblem("filename", "must be a file name of 1 to 255 characters"))
         if content_type not in ACCEPTED_TYPES:
-            problems.append(FieldProblem("contentType", "must be a PDF, a Word (.docx) or a JSON Resume (.json) file"))
+            problems.append(FieldProblem("contentType", f"must be {ACCEPTED_FILES}"))
         if size < 1:
             problems.append(FieldProblem("size", "must be the file's size in bytes"))
         if problems:
@@ -87,18 +97,23 @@ class ImportService:
         data = self.blobs.get(key)
         if data is None:
             raise NotFound("Upload")
-        try:
-            if looks_like_json(data):
-                return self._import_json_resume(owner, data, title)
-            result = self.reader.parse(data, "upload")
-            document = result.document
-            if title and title.strip():
-                document.title = title.strip()[:200]
-            cv = self.cvs.create_from_document(owner, document)
-            return Imported(cv=cv, warnings=list(result.warnings), sources=dict(result.sources))
-        finally:
-            # Read or refused, the file is not kept: a CV holds what it said, a refused file is nobody's.
-            self.blobs.delete(key)
+        # Charged before the file is touched: an import refused for its quota keeps the upload, to retry later.
+        with self.quotas.spend(owner, QuotaKind.IMPORT):
+            try:
+                kind = upload_kind(data)
+                if kind == "json_resume":
+                    return self._import_json_resume(owner, data, title)
+                if kind == "linkedin_export":
+                    return self._import_linkedin_export(owner, data, title)
+                result = self.reader.parse(data, "upload")
+                document = result.document
+                if title and title.strip():
+                    document.title = title.strip()[:200]
+                cv = self.cvs.create_from_document(owner, document)
+                return Imported(cv=cv, warnings=list(result.warnings), sources=dict(result.sources))
+            finally:
+                # Read or refused, the file is not kept: a CV holds what it said, a refused file is nobody's.
+                self.blobs.delete(key)
 
     def _import_json_resume(self, owner: str, data: bytes, title: str | None) -> Imported:
         try:
@@ -109,10 +124,41 @@ class ImportService:
         warnings = [(f"{w.path}: {w.message}" if w.path else w.message, "") for w in imported.warnings]
         return Imported(cv=imported.cv, warnings=warnings, sources={})
 
+    def _import_linkedin_export(self, owner: str, data: bytes, title: str | None) -> Imported:
+        from cvmaker.domain.linkedin import read_linkedin_export
+
+        export = read_linkedin_export(data)
+        try:
+            imported = self.cvs.import_json_resume(owner, export.resume, title.strip()[:200] if title else None)
+        except InvalidInput as refused:
+            reason = refused.problems[0].message if refused.problems else "it is not a CV"
+            raise UnsupportedFile(
+                f"This LinkedIn data export cannot be made into a CV: {reason}", "not_a_cv_file"
+            ) from None
+        warnings = [*export.warnings, *export.translated(imported.warnings)]
+        return Imported(
+            cv=imported.cv,
+            warnings=[(f"{w.path}: {w.message}" if w.path else w.message, w.text) for w in warnings],
+            sources={},
+        )
+
 
 def looks_like_json(data: bytes) -> bool:
     """A JSON document (after a byte-order mark and white space), not a PDF or a Word file."""
     return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
+
+
+def upload_kind(data: bytes) -> UploadKind:
+    """What a CV file is, judged from its bytes (never its name or declared type): JSON Resume, a LinkedIn data
+    export (a zip that is not an Office document: a DOCX is a zip too), or a document for `CvFileReader`, which
+    refuses what it cannot read."""
+    from cvmaker.domain.linkedin import looks_like_linkedin_export
+
+    if looks_like_json(data):
+        return "json_resume"
+    if looks_like_linkedin_export(data):
+        return "linkedin_export"
+    return "document"
 
 
 @dataclass(frozen=True)

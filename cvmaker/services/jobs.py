@@ -18,7 +18,9 @@ from cvmaker.domain.matching.extraction import (
 )
 from cvmaker.domain.matching.jobs import Job, JobPage, Requirement, clean_job_input
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
+from cvmaker.domain.quotas import QuotaKind
 from cvmaker.ports import JobRepository, TextGenerator
+from cvmaker.services.quotas import QuotaService, unmetered
 
 MAX_PAGE_SIZE = 50
 MAX_JOBS_RANKED = 200  # how many of a user's saved jobs ranking reads
@@ -34,11 +36,13 @@ class JobService:
     # Told of every new job (matching indexes it), after it is stored.
     on_create: builtins.list[Callable[[Job], None]] = field(default_factory=list)
     clock: Callable[[], datetime] = field(default=utc_now)
+    quotas: QuotaService = field(default_factory=unmetered)
 
     def create(self, owner: str, title: str, company: str | None, description: str) -> Job:
         cleaned = clean_job_input(title, company, description)
         posting = Posting(cleaned.title, cleaned.company, cleaned.description)
-        requirements, extracted_by = self._read_requirements(posting)
+        with self.quotas.spend(owner, QuotaKind.MODEL_CALL):
+            requirements, extracted_by = self._read_requirements(posting)
         job = Job(
             id=new_ulid(),
             owner=owner,

@@ -34,11 +34,13 @@ from cvmaker.domain.matching.jobs import Job
 from cvmaker.domain.matching.results import CoverLetter
 from cvmaker.domain.matching.tailoring import Relevance, brief_for_letter, highlights
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
+from cvmaker.domain.quotas import QuotaKind
 from cvmaker.domain.rendering.download_names import download_name
 from cvmaker.ports import CoverLetterRepository, TextGenerator
 from cvmaker.services.cvs import CvService
 from cvmaker.services.jobs import JobService
 from cvmaker.services.matching import MatchingService
+from cvmaker.services.quotas import QuotaService, unmetered
 from cvmaker.services.rendering import (
     Download,
     RenderedFile,
@@ -87,15 +89,17 @@ class LetterService:
     rendering: Callable[[], RenderService]
     vocabulary: Vocabulary = field(default_factory=shipped_vocabulary)
     clock: Callable[[], datetime] = field(default=utc_now)
+    quotas: QuotaService = field(default_factory=unmetered)
 
     def generate(self, owner: str, cv_id: str, job_id: str) -> CoverLetter:
         """A letter drawn only from the CV's facts, stored with the CV."""
         source = self.cvs.get(owner, cv_id)
         job = self.jobs.get(owner, job_id)
-        match = self.matching.match(owner, cv_id, job_id)
-        relevance = Relevance(match, self.vocabulary, {})
-        brief = brief_for_letter(source.document, job, match, highlights(source.document, relevance.of_text))
-        written, unavailable = written_or_why(self.generator, lambda: self.generator.write_cover_letter(brief))
+        with self.quotas.spend(owner, QuotaKind.MODEL_CALL):
+            match = self.matching.match(owner, cv_id, job_id)
+            relevance = Relevance(match, self.vocabulary, {})
+            brief = brief_for_letter(source.document, job, match, highlights(source.document, relevance.of_text))
+            written, unavailable = written_or_why(self.generator, lambda: self.generator.write_cover_letter(brief))
         rejected = [unavailable] if unavailable else []
         text = written
         if text:
@@ -136,7 +140,8 @@ class LetterService:
         if letter is None or cv is None:
             raise NotFound("Cover letter")
         rendering = self.rendering()
-        return rendering.files.download(LetterRenderer(rendering).render(owner, letter, cv.document, render_format))
+        with self.quotas.spend(owner, QuotaKind.RENDER):
+            return rendering.files.download(LetterRenderer(rendering).render(owner, letter, cv.document, render_format))
 
 
 class LetterRenderer:

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from cvmaker.domain.clock import utc_now
-from cvmaker.domain.cv.model import Cv, SectionKind
+from cvmaker.domain.cv.model import Cv, CvDocument, SectionKind
 from cvmaker.domain.matching.cv_facts import CvFacts, CvPassage, passages, read_facts
 from cvmaker.domain.matching.extraction import occurs_in, relevant_part, title_words
 from cvmaker.domain.matching.jobs import Job, Requirement, RequirementKind
@@ -71,6 +71,15 @@ class CachedEmbedder:
             found.update(fresh)
             self._remember(fresh)
         return [found[k] for k in keys]
+
+    def forget(self, texts: Sequence[str]) -> int:
+        """Drop these texts' embeddings from memory and from the store (an account's deletion); returns how many
+        the store held."""
+        keys = list(dict.fromkeys(self._key(t) for t in texts))
+        with self._lock:
+            for key in keys:
+                self._cache.pop(key, None)
+        return self.store.delete_many(self.model, keys) if self.store is not None else 0
 
     def _remember(self, vectors: dict[str, Vector]) -> None:
         with self._lock:
@@ -192,8 +201,7 @@ class MatchingService:
         return round(max(0.0, min(1.0, (cosine(prepared.centroid, job_vector) - low) / (high - low))), 4)
 
     def _job_centroid(self, job: Job) -> Vector | None:
-        chunks = [s for s in sentences(relevant_part(normalize(job.description))) if len(s) > 20]
-        return centroid(self.embedder.embed([job.title, *chunks[:MAX_JOB_CHUNKS]]))
+        return centroid(self.embedder.embed(_job_texts(job)))
 
     # ---------------------------------------------------------------- CV preparation
 
@@ -351,6 +359,21 @@ class MatchingService:
             similarity=round(max(0.0, similarity), 4),
             cv_id=cv_id,
         )
+
+
+def embedded_texts(documents: Sequence[CvDocument], jobs: Sequence[Job]) -> list[str]:
+    """Every text matching embeds for these CV documents and jobs (what `CachedEmbedder.forget` is given when
+    their owner's account is deleted)."""
+    texts = [p.text for document in documents for p in passages(document)]
+    for job in jobs:
+        texts += [*_job_texts(job), *(_query_text(r) for r in job.requirements)]
+    return list(dict.fromkeys(texts))
+
+
+def _job_texts(job: Job) -> list[str]:
+    """What a job's centroid is the mean of: its title and the sentences of its requirements part."""
+    chunks = [s for s in sentences(relevant_part(normalize(job.description))) if len(s) > 20]
+    return [job.title, *chunks[:MAX_JOB_CHUNKS]]
 
 
 def _query_text(requirement: Requirement) -> str:

@@ -25,6 +25,7 @@ from cvmaker.domain.cv import editing
 from cvmaker.domain.cv.model import CvDocument, Design
 from cvmaker.domain.cv.validation import validate_document
 from cvmaker.domain.errors import FieldProblem, InvalidInput, NotFound
+from cvmaker.domain.quotas import QuotaKind
 from cvmaker.domain.rendering.download_names import download_name
 from cvmaker.domain.rendering.plain_text import to_plain_text
 from cvmaker.ports import (
@@ -35,6 +36,7 @@ from cvmaker.ports import (
     TemplateCatalog,
 )
 from cvmaker.services.cvs import CvService
+from cvmaker.services.quotas import QuotaService, unmetered
 
 CACHE_FORMAT_VERSION = "1"
 PREVIEW_CACHE_SIZE = 32
@@ -171,8 +173,10 @@ class RenderService:
         json_resume: Callable[[CvDocument], dict[str, Any]] | None = None,
         *,
         cvs: CvService | None = None,
+        quotas: QuotaService | None = None,
     ) -> None:
         self._cvs = cvs
+        self.quotas = quotas or unmetered()
         self.files = files
         self.renderer = renderer
         self.docx_writer = docx_writer
@@ -192,7 +196,8 @@ class RenderService:
     ) -> Download:
         """The caller's CV as a file, with a short-lived link to it."""
         cv = self.cvs.get(owner, cv_id)
-        return self.files.download(self.render(owner, cv.id, cv.document, design or None, render_format))
+        with self.quotas.spend(owner, QuotaKind.RENDER):
+            return self.files.download(self.render(owner, cv.id, cv.document, design or None, render_format))
 
     def preview_cv(
         self, owner: str, cv_id: str | None, changes: Mapping[str, Any] | None, design: Mapping[str, Any] | None
@@ -205,7 +210,8 @@ class RenderService:
             raise NotFound()
         else:
             document = CvDocument.from_dict(editing.new_document(dict(changes)))
-        return self.preview(document, design or None)
+        with self.quotas.spend(owner, QuotaKind.PREVIEW):
+            return self.preview(document, design or None)
 
     # ---------------------------------------------------------------- use cases
 

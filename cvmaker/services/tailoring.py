@@ -24,10 +24,12 @@ from cvmaker.domain.matching.tailoring import (
     plan_tailoring,
 )
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
+from cvmaker.domain.quotas import QuotaKind
 from cvmaker.ports import TextGenerator
 from cvmaker.services.cvs import CvService
 from cvmaker.services.jobs import JobService
 from cvmaker.services.matching import MatchingService
+from cvmaker.services.quotas import QuotaService, unmetered
 
 log = logging.getLogger(__name__)
 
@@ -40,16 +42,18 @@ class TailoringService:
     generator: TextGenerator
     vocabulary: Vocabulary = field(default_factory=shipped_vocabulary)
     clock: Callable[[], datetime] = field(default=utc_now)
+    quotas: QuotaService = field(default_factory=unmetered)
 
     def tailor(self, owner: str, cv_id: str, job_id: str) -> Tailored:
         """A new CV, linked to its source, rearranged for the job; the source is left as it was."""
         source = self.cvs.get(owner, cv_id)
         job = self.jobs.get(owner, job_id)
-        match = self.matching.match(owner, cv_id, job_id)
-        similarity = self.matching.item_similarities(owner, source, job)
-        relevance = Relevance(match, self.vocabulary, similarity)
-        brief = brief_for_summary(source.document, job, match, highlights(source.document, relevance.of_text))
-        written, unavailable = written_or_why(self.generator, lambda: self.generator.write_summary(brief))
+        with self.quotas.spend(owner, QuotaKind.MODEL_CALL):
+            match = self.matching.match(owner, cv_id, job_id)
+            similarity = self.matching.item_similarities(owner, source, job)
+            relevance = Relevance(match, self.vocabulary, similarity)
+            brief = brief_for_summary(source.document, job, match, highlights(source.document, relevance.of_text))
+            written, unavailable = written_or_why(self.generator, lambda: self.generator.write_summary(brief))
         plan = plan_tailoring(source.document, job, match, self.vocabulary, similarity, brief, written)
         rejected = list(plan.rejected)
         if unavailable:

@@ -16,7 +16,7 @@ export function App({ config }: { config: AppConfig }) {
   }, []);
   const signedInApp = (
     <Suspense fallback={<LoadingState>Opening CV Maker…</LoadingState>}>
-      <SignedInApp apiUrl={config.apiUrl} />
+      <SignedInApp apiUrl={config.apiUrl} authMode={config.authMode} />
     </Suspense>
   );
   return (

@@ -7,13 +7,15 @@ import { lazy, Suspense, useEffect, useMemo } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { createApolloClient } from "./apollo/client";
 import { useAuth } from "./auth/AuthContext";
+import type { AuthMode } from "./config";
+import { AccountPage } from "./pages/AccountPage";
 import { CvListPage } from "./pages/CvListPage";
 import { AppShell } from "./ui/AppShell";
 import { LoadingState } from "./ui/States";
 
 const EditorPage = lazy(() => import("./pages/EditorPage"));
 
-export default function SignedInApp({ apiUrl }: { apiUrl: string }) {
+export default function SignedInApp({ apiUrl, authMode }: { apiUrl: string; authMode: AuthMode }) {
   const auth = useAuth();
   // One client per session: signing out drops every cached CV with it.
   const client = useMemo(() => createApolloClient(auth, apiUrl), [auth, apiUrl]);
@@ -26,6 +28,7 @@ export default function SignedInApp({ apiUrl }: { apiUrl: string }) {
             <Routes>
               <Route path="/" element={<CvListPage />} />
               <Route path="/cv/:cvId/*" element={<EditorPage />} />
+              <Route path="/account" element={<AccountPage authMode={authMode} />} />
               <Route path="*" element={<CvListPage />} />
             </Routes>
           </Suspense>

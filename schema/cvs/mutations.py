@@ -15,18 +15,22 @@ from schema.context import Info
 from schema.cvs.inputs import CvInput, ItemInput, SectionInput, to_changes
 from schema.cvs.types import Cv, Deleted, ImportFieldWarning, JsonResumeDocument
 from schema.errors import (
+    IdempotencyConflictError,
     NotFoundError,
     ValidationError,
     VersionConflictError,
     as_result,
 )
+from schema.idempotency import IdempotencyKey
 from schema.permissions import READ, WRITE
 
-CvResult = Annotated[Cv | NotFoundError | ValidationError | VersionConflictError, strawberry.union("CvResult")]
+CvResult = Annotated[
+    Cv | NotFoundError | ValidationError | VersionConflictError | IdempotencyConflictError, strawberry.union("CvResult")
+]
 DeleteResult = Annotated[Deleted | NotFoundError, strawberry.union("DeleteResult")]
 JsonResumeResult = Annotated[JsonResumeDocument | NotFoundError, strawberry.union("JsonResumeResult")]
 
-_CV_ERRORS = (NotFoundError, ValidationError, VersionConflictError)
+_CV_ERRORS = (NotFoundError, ValidationError, VersionConflictError, IdempotencyConflictError)
 
 
 async def _cv_result(call: Awaitable[domain.Cv]) -> CvResult:
@@ -42,8 +46,8 @@ def _imported_cv(imported: ImportedJsonResume) -> Cv:
 @strawberry.type
 class CvMutations:
     @strawberry.mutation(permission_classes=WRITE)
-    async def create_cv(self, info: Info, input: CvInput) -> CvResult:
-        return await _cv_result(resolve.create_cv(info.context, to_changes(input)))
+    async def create_cv(self, info: Info, input: CvInput, idempotency_key: IdempotencyKey = None) -> CvResult:
+        return await _cv_result(resolve.create_cv(info.context, to_changes(input), idempotency_key))
 
     @strawberry.mutation(permission_classes=WRITE, description="Fails with a conflict unless `version` is current.")
     async def update_cv(self, info: Info, id: strawberry.ID, version: int, input: CvInput) -> CvResult:
@@ -56,8 +60,10 @@ class CvMutations:
         )
 
     @strawberry.mutation(permission_classes=WRITE)
-    async def duplicate_cv(self, info: Info, id: strawberry.ID, title: str | None = None) -> CvResult:
-        return await _cv_result(resolve.duplicate_cv(info.context, id, title))
+    async def duplicate_cv(
+        self, info: Info, id: strawberry.ID, title: str | None = None, idempotency_key: IdempotencyKey = None
+    ) -> CvResult:
+        return await _cv_result(resolve.duplicate_cv(info.context, id, title, idempotency_key))
 
     @strawberry.mutation(permission_classes=WRITE, description="Saves that version's content as a new version.")
     async def restore_cv_revision(self, info: Info, id: strawberry.ID, version: int) -> CvResult:
@@ -122,8 +128,12 @@ class CvMutations:
         return await _cv_result(resolve.move_item(info.context, cv_id, version, item_id, section_id, position))
 
     @strawberry.mutation(permission_classes=WRITE, description="A new CV from a JSON Resume document.")
-    async def import_json_resume(self, info: Info, document: JSON, title: str | None = None) -> CvResult:
-        return await as_result(resolve.import_json_resume(info.context, document, title), _imported_cv, _CV_ERRORS)
+    async def import_json_resume(
+        self, info: Info, document: JSON, title: str | None = None, idempotency_key: IdempotencyKey = None
+    ) -> CvResult:
+        return await as_result(
+            resolve.import_json_resume(info.context, document, title, idempotency_key), _imported_cv, _CV_ERRORS
+        )
 
     @strawberry.mutation(permission_classes=READ, description="The CV as a JSON Resume document.")
     async def export_json_resume(self, info: Info, id: strawberry.ID) -> JsonResumeResult:

@@ -12,12 +12,15 @@ import resolvers.imports as resolve
 from schema.context import Info
 from schema.cvs.types import Cv
 from schema.errors import (
+    IdempotencyConflictError,
     LimitExceededError,
     NotFoundError,
+    QuotaExceededError,
     UnsupportedFileError,
     ValidationError,
     as_result,
 )
+from schema.idempotency import IdempotencyKey
 from schema.permissions import WRITE
 
 
@@ -73,9 +76,18 @@ class Imported:
         )
 
 
-UploadResult = Annotated[UploadTicket | ValidationError | LimitExceededError, strawberry.union("UploadResult")]
+UploadResult = Annotated[
+    UploadTicket | ValidationError | LimitExceededError | IdempotencyConflictError, strawberry.union("UploadResult")
+]
 ImportResult = Annotated[
-    Imported | NotFoundError | UnsupportedFileError | LimitExceededError, strawberry.union("ImportResult")
+    Imported
+    | NotFoundError
+    | UnsupportedFileError
+    | LimitExceededError
+    | QuotaExceededError
+    | ValidationError
+    | IdempotencyConflictError,
+    strawberry.union("ImportResult"),
 ]
 
 
@@ -83,14 +95,18 @@ ImportResult = Annotated[
 class ImportMutations:
     @strawberry.mutation(
         permission_classes=WRITE,
-        description="A short-lived, single-use target to upload a "
-        "PDF or Word CV to; then call `importCv` with its `uploadId`.",
+        description="A short-lived, single-use target to upload a CV file to: a PDF or Word (.docx) CV "
+        "(`application/pdf`, `application/vnd.openxmlformats-officedocument.wordprocessingml.document`), a JSON "
+        'Resume file (`application/json`) or a LinkedIn data export, the zip of "Get a copy of your data" '
+        "(`application/zip`, `application/x-zip-compressed`); then call `importCv` with its `uploadId`.",
     )
-    async def create_upload(self, info: Info, filename: str, content_type: str, size: int) -> UploadResult:
+    async def create_upload(
+        self, info: Info, filename: str, content_type: str, size: int, idempotency_key: IdempotencyKey = None
+    ) -> UploadResult:
         return await as_result(
-            resolve.create_upload(info.context, filename, content_type, size),
+            resolve.create_upload(info.context, filename, content_type, size, idempotency_key),
             UploadTicket.from_domain,
-            (ValidationError, LimitExceededError),
+            (ValidationError, LimitExceededError, IdempotencyConflictError),
         )
 
     @strawberry.mutation(
@@ -98,9 +114,18 @@ class ImportMutations:
         description="Parse an uploaded file into a new CV, with "
         "warnings for what could not be placed and where each field came from.",
     )
-    async def import_cv(self, info: Info, upload_id: strawberry.ID, title: str | None = None) -> ImportResult:
+    async def import_cv(
+        self, info: Info, upload_id: strawberry.ID, title: str | None = None, idempotency_key: IdempotencyKey = None
+    ) -> ImportResult:
         return await as_result(
-            resolve.import_cv(info.context, upload_id, title),
+            resolve.import_cv(info.context, upload_id, title, idempotency_key),
             Imported.from_domain,
-            (NotFoundError, UnsupportedFileError, LimitExceededError),
+            (
+                NotFoundError,
+                UnsupportedFileError,
+                LimitExceededError,
+                QuotaExceededError,
+                ValidationError,
+                IdempotencyConflictError,
+            ),
         )

@@ -10,19 +10,25 @@ import strawberry
 import resolvers.letters as resolve
 from schema.context import Info
 from schema.errors import (
+    IdempotencyConflictError,
     LimitExceededError,
     NotFoundError,
+    QuotaExceededError,
     UnavailableError,
     ValidationError,
     as_result,
 )
+from schema.idempotency import IdempotencyKey
 from schema.letters.types import CoverLetter
 from schema.permissions import READ, WRITE
 from schema.rendering.operations import RenderResult
 from schema.rendering.types import RenderedFile, RenderFormat
 
-_ERRORS = (NotFoundError, ValidationError, LimitExceededError)
-CoverLetterResult = Annotated[CoverLetter | NotFoundError | UnavailableError, strawberry.union("CoverLetterResult")]
+_ERRORS = (NotFoundError, ValidationError, LimitExceededError, QuotaExceededError)
+CoverLetterResult = Annotated[
+    CoverLetter | NotFoundError | UnavailableError | QuotaExceededError | ValidationError | IdempotencyConflictError,
+    strawberry.union("CoverLetterResult"),
+]
 
 
 @strawberry.type
@@ -35,11 +41,13 @@ class LetterQueries:
 @strawberry.type
 class LetterMutations:
     @strawberry.mutation(permission_classes=WRITE, description="A cover letter drawn only from the CV's facts.")
-    async def generate_cover_letter(self, info: Info, cv_id: strawberry.ID, job_id: strawberry.ID) -> CoverLetterResult:
+    async def generate_cover_letter(
+        self, info: Info, cv_id: strawberry.ID, job_id: strawberry.ID, idempotency_key: IdempotencyKey = None
+    ) -> CoverLetterResult:
         return await as_result(
-            resolve.generate_cover_letter(info.context, cv_id, job_id),
+            resolve.generate_cover_letter(info.context, cv_id, job_id, idempotency_key),
             CoverLetter.from_domain,
-            (NotFoundError, UnavailableError),
+            (NotFoundError, UnavailableError, QuotaExceededError, ValidationError, IdempotencyConflictError),
         )
 
     @strawberry.mutation(

@@ -11,12 +11,15 @@ from schema.context import Info
 from schema.cvs.mutations import DeleteResult
 from schema.cvs.types import Cv, Deleted
 from schema.errors import (
+    IdempotencyConflictError,
     LimitExceededError,
     NotFoundError,
+    QuotaExceededError,
     UnavailableError,
     ValidationError,
     as_result,
 )
+from schema.idempotency import IdempotencyKey
 from schema.matching.types import (
     Job,
     JobConnection,
@@ -27,10 +30,14 @@ from schema.matching.types import (
 )
 from schema.permissions import READ, WRITE
 
-JobResult = Annotated[Job | ValidationError | LimitExceededError, strawberry.union("JobResult")]
+JobResult = Annotated[
+    Job | ValidationError | LimitExceededError | QuotaExceededError | IdempotencyConflictError,
+    strawberry.union("JobResult"),
+]
 MatchResult = Annotated[Match | NotFoundError | UnavailableError, strawberry.union("MatchResult")]
 TailorResult = Annotated[
-    Tailored | NotFoundError | ValidationError | UnavailableError, strawberry.union("TailorResult")
+    Tailored | NotFoundError | ValidationError | UnavailableError | QuotaExceededError | IdempotencyConflictError,
+    strawberry.union("TailorResult"),
 ]
 
 
@@ -80,11 +87,11 @@ class JobQueries:
 @strawberry.type
 class JobMutations:
     @strawberry.mutation(permission_classes=WRITE, description="Save a posting and read its requirements.")
-    async def create_job(self, info: Info, input: JobInput) -> JobResult:
+    async def create_job(self, info: Info, input: JobInput, idempotency_key: IdempotencyKey = None) -> JobResult:
         return await as_result(
-            resolve.create_job(info.context, input.title, input.company, input.description),
+            resolve.create_job(info.context, input.title, input.company, input.description, idempotency_key),
             Job.from_domain,
-            (ValidationError, LimitExceededError),
+            (ValidationError, LimitExceededError, QuotaExceededError, IdempotencyConflictError),
         )
 
     @strawberry.mutation(permission_classes=WRITE)
@@ -106,9 +113,11 @@ class JobMutations:
         description="A new CV tailored to the job, and its changes; "
         "nothing that is not in the source CV is ever added.",
     )
-    async def tailor_cv(self, info: Info, cv_id: strawberry.ID, job_id: strawberry.ID) -> TailorResult:
+    async def tailor_cv(
+        self, info: Info, cv_id: strawberry.ID, job_id: strawberry.ID, idempotency_key: IdempotencyKey = None
+    ) -> TailorResult:
         return await as_result(
-            resolve.tailor_cv(info.context, cv_id, job_id),
+            resolve.tailor_cv(info.context, cv_id, job_id, idempotency_key),
             Tailored.from_domain,
-            (NotFoundError, ValidationError, UnavailableError),
+            (NotFoundError, ValidationError, UnavailableError, QuotaExceededError, IdempotencyConflictError),
         )

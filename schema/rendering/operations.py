@@ -9,17 +9,19 @@ import strawberry
 import resolvers.rendering as resolve
 from schema.context import Info
 from schema.cvs.inputs import CvInput, DesignInput, to_changes
-from schema.errors import LimitExceededError, NotFoundError, ValidationError, as_result
+from schema.errors import LimitExceededError, NotFoundError, QuotaExceededError, ValidationError, as_result
 from schema.permissions import READ
 from schema.rendering.types import Preview, RenderedFile, RenderFormat, Template
 
 RenderResult = Annotated[
-    RenderedFile | NotFoundError | ValidationError | LimitExceededError, strawberry.union("RenderResult")
+    RenderedFile | NotFoundError | ValidationError | LimitExceededError | QuotaExceededError,
+    strawberry.union("RenderResult"),
 ]
 PreviewResult = Annotated[
-    Preview | NotFoundError | ValidationError | LimitExceededError, strawberry.union("PreviewResult")
+    Preview | NotFoundError | ValidationError | LimitExceededError | QuotaExceededError,
+    strawberry.union("PreviewResult"),
 ]
-_ERRORS = (NotFoundError, ValidationError, LimitExceededError)
+_ERRORS = (NotFoundError, ValidationError, LimitExceededError, QuotaExceededError)
 
 
 @strawberry.type

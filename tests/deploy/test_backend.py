@@ -173,6 +173,22 @@ def test_the_user_pool_signs_in_by_email_and_serves_integrators(synthesized: Pat
     assert identity_pool["Properties"]["AllowUnauthenticatedIdentities"] is False
 
 
+def test_the_user_pool_lets_people_reset_a_forgotten_password_by_email_alone(synthesized: Path) -> None:
+    """Cognito's ForgotPassword, which the web app's sign-in offers, mails a code to the verified address only
+    (never a text message), and its answers do not tell whether an account exists."""
+    auth = one(synthesized, "auth")
+    [pool] = resources(auth, "AWS::Cognito::UserPool")
+    recovery = pool["Properties"]["AccountRecoverySetting"]["RecoveryMechanisms"]
+    assert recovery == [{"Name": "verified_email", "Priority": 1}]
+    [web] = [
+        c["Properties"]
+        for c in resources(auth, "AWS::Cognito::UserPoolClient")
+        if c["Properties"].get("AllowedOAuthFlows") != ["client_credentials"]
+    ]
+    assert web["PreventUserExistenceErrors"] == "ENABLED"
+    assert web.get("GenerateSecret") is not True  # a browser's client: ForgotPassword needs no secret hash
+
+
 def test_the_api_accepts_the_web_client_and_each_integrator(synthesized: Path) -> None:
     [function] = [
         f

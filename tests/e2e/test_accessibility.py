@@ -46,7 +46,7 @@ def test_main_screens_have_no_serious_accessibility_violations(page: Page, email
     screens: dict[str, list[dict[str, Any]]] = {"sign-in": violations(page)}
     sign_up(page, email)
     screens["empty list"] = violations(page)
-    page.get_by_role("button", name="Import PDF or Word").click()
+    page.get_by_role("button", name="Import a CV file").click()
     page.get_by_role("dialog", name="Import a CV").wait_for()
     screens["import dialog"] = violations(page)
     page.locator("#import-file").set_input_files(str(_cv_pdf(tmp_path)))

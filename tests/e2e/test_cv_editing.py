@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.e2e.conftest import PASSWORD, ROOT, screenshot, sign_up, wait_for_new_preview, wait_saved
+from tests.e2e.conftest import PASSWORD, ROOT, screenshot, sign_up, wait_for_new_preview, wait_for_result, wait_saved
 
 FIXTURES = ROOT / "tests" / "fixtures" / "json_resume"
 
@@ -158,7 +158,14 @@ def test_text_typed_offline_survives_a_closed_tab(context: BrowserContext, page:
 
 def test_import_a_json_resume_and_see_it_rendered(page: Page, email: str) -> None:
     sign_up(page, email)
-    page.locator("input[type=file][accept*=json]").set_input_files(str(FIXTURES / "senior_engineer.json"))
+    # The one way in: the import dialog, then the review of what was read, done with before editing on.
+    page.get_by_role("button", name="Import a CV file").click()
+    page.locator("#import-file").set_input_files(str(FIXTURES / "senior_engineer.json"))
+    wait_for_result(page, page.get_by_role("heading", name="Check your imported CV"))
+    review = page.locator(".import-review")
+    expect(review.get_by_test_id("import-read-name")).to_have_text("Zoë Okonkwo-Lindqvist")
+    review.get_by_role("button", name="Looks good").click()
+    expect(review).to_have_count(0)
     expect(page.get_by_label("Full name")).to_have_value("Zoë Okonkwo-Lindqvist")
     expect(page.locator(".section__title-input").first).to_have_value("Experience")
     page.get_by_test_id("preview-page").first.wait_for()

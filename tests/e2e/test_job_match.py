@@ -26,9 +26,14 @@ Requirements:
 
 
 def import_json_resume(page: Page) -> None:
+    """Imports through the dialog, as a person does, and is done with the review that follows."""
     fixture = ROOT / "tests" / "fixtures" / "json_resume" / "senior_engineer.json"
-    page.locator("input[type=file][accept*=json]").set_input_files(str(fixture))
+    page.get_by_role("button", name="Import a CV file").click()
+    page.locator("#import-file").set_input_files(str(fixture))
+    wait_for_result(page, page.get_by_role("heading", name="Check your imported CV"))
     expect(page.get_by_label("Full name")).to_have_value("Zoë Okonkwo-Lindqvist")
+    page.locator(".import-review").get_by_role("button", name="Looks good").click()
+    expect(page.get_by_role("heading", name="Check your imported CV")).to_have_count(0)
 
 
 def test_match_tailor_accept_changes_and_write_a_cover_letter(page: Page, email: str, tmp_path: Path) -> None:

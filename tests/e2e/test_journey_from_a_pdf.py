@@ -31,7 +31,7 @@ def test_the_whole_journey_from_a_pdf(page: Page, email: str, tmp_path: Path) ->
     # Three pages with a running header and page numbers: text the importer leaves out and reports.
     pdf.write_bytes(documents.render_pdf(documents.running_header_html()))
     sign_up(page, email)
-    page.get_by_role("button", name="Import PDF or Word").click()
+    page.get_by_role("button", name="Import a CV file").click()
     dialog = page.get_by_role("dialog", name="Import a CV")
     expect(dialog).to_be_visible()
     screenshot(page, "11-import")
@@ -100,7 +100,7 @@ def test_a_cv_without_a_name_gets_the_name_field_highlighted(page: Page, email: 
         )
     )
     sign_up(page, email)
-    page.get_by_role("button", name="Import PDF or Word").click()
+    page.get_by_role("button", name="Import a CV file").click()
     page.locator("#import-file").set_input_files(str(pdf))
     wait_for_result(page, page.get_by_role("heading", name="Check your imported CV"))
     name = page.get_by_label("Full name")
@@ -115,7 +115,7 @@ def test_a_file_that_is_not_a_cv_is_refused_in_plain_words(page: Page, email: st
     fake = tmp_path / "holiday.pdf"
     fake.write_bytes(b"GIF89a this is a picture, not a PDF")
     sign_up(page, email)
-    page.get_by_role("button", name="Import PDF or Word").click()
+    page.get_by_role("button", name="Import a CV file").click()
     page.locator("#import-file").set_input_files(str(fake))
     expect(page.get_by_role("dialog").get_by_role("alert")).to_be_visible(timeout=30_000)
     page.get_by_role("button", name="Close").click()

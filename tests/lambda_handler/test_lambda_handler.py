@@ -130,3 +130,25 @@ def test_the_handler_imports_nothing_heavy(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_behind_cloudfront_a_request_around_the_firewall_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With CVMAKER_ORIGIN_VERIFY (amplify/api/edge.ts), only requests carrying CloudFront's secret header reach
+    the app: one sent straight to the execute-api address went around the WAF."""
+    monkeypatch.setenv("CVMAKER_ORIGIN_VERIFY", "proof-from-cloudfront")
+    monkeypatch.setenv("CVMAKER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CVMAKER_ENV", "production")
+    sys.modules.pop("api.lambda_handler", None)
+    module = importlib.import_module("api.lambda_handler")
+    sys.modules.pop("api.lambda_handler")  # later imports build a handler without the proof
+    around = module.handler(event(None, path="/healthz", method="GET"), {})
+    assert around["statusCode"] == 403 and json.loads(around["body"])["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    forged = event(None, path="/healthz", method="GET")
+    forged["headers"]["x-origin-verify"] = "a-guess"
+    assert module.handler(forged, {})["statusCode"] == 403
+    through = event(None, path="/healthz", method="GET")
+    through["headers"]["x-origin-verify"] = "proof-from-cloudfront"
+    response = module.handler(through, {})
+    assert response["statusCode"] == 200 and json.loads(response["body"]) == {"ok": True}

@@ -20,8 +20,9 @@ def test_contract_operations_exist() -> None:
         "cv(id: ID!): Cv",
         "cvs(first: Int! = 20, after: String = null): CvConnection!",
         "cvRevisions(id: ID!): [CvRevision!]!",
-        "createCv(input: CvInput!): CvResult!",
+        "createCv(\n    input: CvInput!\n",  # then the optional idempotencyKey, with its description
+        "idempotencyKey: String = null\n  ): CvResult!",
         "updateCv(id: ID!, version: Int!, input: CvInput!): CvResult!",
-        "union CvResult = Cv | NotFoundError | ValidationError | VersionConflictError",
+        "union CvResult = Cv | NotFoundError | ValidationError | VersionConflictError | IdempotencyConflictError",
     ):
         assert operation in sdl, operation

@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 from jwt.algorithms import RSAAlgorithm
 
 from cvmaker.domain.errors import Unauthenticated
-from cvmaker.ports import Principal
+from cvmaker.ports import Principal, TokenRevocations
 
 Clock = Callable[[], float]
 JwksFetcher = Callable[[], Mapping[str, Any]]
@@ -164,6 +164,7 @@ class JwtVerifier:
         leeway: float = 30.0,
         clock: Clock = time.time,
         machine_scopes: frozenset[str] = MACHINE_SCOPES,
+        revocations: TokenRevocations | None = None,
     ) -> None:
         if token_use not in ("access", "id"):
             raise ValueError("token_use must be 'access' or 'id'.")
@@ -174,6 +175,8 @@ class JwtVerifier:
         self.leeway = leeway
         self.clock = clock
         self.machine_scopes = machine_scopes
+        # Where sessions can be ended (the local issuer's password reset): tokens issued before are refused.
+        self.revocations = revocations
 
     def verify(self, token: str) -> Principal:
         claims = self.verified_claims(token)
@@ -208,7 +211,15 @@ class JwtVerifier:
             raise Unauthenticated("Invalid token.") from exc
         self._check_times(claims)
         self._check_use_and_client(claims)
+        self._check_not_revoked(claims)
         return claims
+
+    def _check_not_revoked(self, claims: Mapping[str, Any]) -> None:
+        if self.revocations is None:
+            return
+        valid_after = self.revocations.tokens_valid_after(claims["sub"])
+        if valid_after is not None and claims["iat"] < valid_after:
+            raise Unauthenticated("The session has ended. Sign in again.")
 
     def _checked_kid(self, token: str) -> str:
         if not isinstance(token, str) or len(token) > MAX_TOKEN_LENGTH or not _TOKEN_SHAPE.match(token):

@@ -225,6 +225,37 @@ class LocalAccounts:
         row = self.db.connection().execute("SELECT sub, email FROM users WHERE sub = ?", (sub,)).fetchone()
         return None if row is None else User(row["sub"], row["email"])
 
+    def has_password(self, sub: str) -> bool:
+        row = self.db.connection().execute("SELECT password_hash FROM users WHERE sub = ?", (sub,)).fetchone()
+        return row is not None and row["password_hash"] is not None
+
+    def check_password(self, sub: str, password: str, source: str | None = None) -> bool:
+        """Whether `password` is the account's (asked again before deleting it). Throttled and counted as a
+        sign-in of the account, so it is no better a guessing oracle than signing in."""
+        user = self.user(sub)
+        if user is None:
+            return False
+        origin, account = source_key(source), f"user:{user.email}"
+        self._check_throttle(origin, account)
+        candidate = password if isinstance(password, str) and len(password) <= MAX_PASSWORD else ""
+        with self._hashing:
+            self._check_throttle(origin, account)
+            row = self.db.connection().execute("SELECT password_hash FROM users WHERE sub = ?", (sub,)).fetchone()
+            stored = row["password_hash"] if row is not None else None
+            if stored is None or not self._verifies(stored, candidate):
+                self.throttle.record_failure(origin, account)
+                return False
+            self.throttle.record_success(origin, account)
+        return True
+
+    def created_at(self, sub: str) -> int | None:
+        row = self.db.connection().execute("SELECT created_at FROM users WHERE sub = ?", (sub,)).fetchone()
+        return None if row is None else int(row["created_at"])
+
+    def delete_user(self, conn: sqlite3.Connection, sub: str) -> bool:
+        """Within the caller's write transaction: the user, and by cascade their refresh tokens and reset codes."""
+        return int(conn.execute("DELETE FROM users WHERE sub = ?", (sub,)).rowcount) > 0
+
     def _verifies(self, password_hash: str, password: str) -> bool:
         try:
             return self.hasher.verify(password_hash, password)
@@ -234,6 +265,10 @@ class LocalAccounts:
     def _hash(self, password: str) -> str:
         with self._hashing:
             return self.hasher.hash(password)
+
+    def hash_password(self, password: str) -> str:
+        """An Argon2 hash of `password`, made in one of the shared hash slots (for a password reset)."""
+        return self._hash(password)
 
     def _dummy(self) -> str:
         """A hash of a random password, for unknown emails to be verified against. Called with a slot held."""

@@ -102,6 +102,9 @@ def create_user_pool(cognito: Any, name: str, region: str, endpoint_url: str) ->
         PoolName=name,
         UsernameAttributes=["email"],
         AutoVerifiedAttributes=["email"],
+        # As amplify/auth/resource.ts (`accountRecovery: "EMAIL_ONLY"`): a forgotten password is reset by a code
+        # mailed to the verified address.
+        AccountRecoverySetting={"RecoveryMechanisms": [{"Name": "verified_email", "Priority": 1}]},
         Policies={
             "PasswordPolicy": {
                 "MinimumLength": 12,
@@ -117,6 +120,7 @@ def create_user_pool(cognito: Any, name: str, region: str, endpoint_url: str) ->
         ClientName=f"{name}-web",
         GenerateSecret=False,
         ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        PreventUserExistenceErrors="ENABLED",  # as Amplify's web client: answers never tell who has an account
     )["UserPoolClient"]["ClientId"]
     return UserPool(pool_id, client_id, region, endpoint_url)
 

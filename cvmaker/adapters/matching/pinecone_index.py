@@ -81,4 +81,9 @@ class PineconeIndex:
         self.index().delete(filter=pinecone_filter(where), namespace=namespace)
 
     def delete_namespace(self, namespace: str) -> None:
-        self.index().delete_namespace(name=namespace)
+        from pinecone.exceptions import NotFoundException
+
+        try:
+            self.index().delete_namespace(name=namespace)
+        except NotFoundException:
+            pass  # never written to, or already deleted (a retried account deletion): nothing to do

@@ -228,6 +228,13 @@ class DynamoDbCvRepository:
             return False  # a concurrent delete won
         return head in keys
 
+    def delete_owner(self, owner: str) -> int:
+        """Every CV head and revision of `owner` (account deletion); the letters kept beside them are the letter
+        repository's to delete."""
+        keys = [key for key in owner_sort_keys(self.client, self.table, owner, "CV#") if "#LETTER#" not in key]
+        self._batch_delete(owner, keys)
+        return len(keys)
+
     # ---------------------------------------------------------------- helpers
 
     def _query_all(self, **query: Any) -> Iterator[Item]:
@@ -247,6 +254,24 @@ class DynamoDbCvRepository:
             pending: dict[str, Any] = {self.table: requests}
             while pending:
                 pending = self.client.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
+
+
+def owner_sort_keys(client: Any, table: str, owner: str, prefix: str) -> builtins.list[str]:
+    """The sort keys of every item in `owner`'s partition that start with `prefix` (a query, never a scan)."""
+    keys: builtins.list[str] = []
+    query: dict[str, Any] = {
+        "TableName": table,
+        "KeyConditionExpression": "PK = :pk AND begins_with(SK, :prefix)",
+        "ExpressionAttributeValues": {":pk": {"S": user_key(owner)}, ":prefix": {"S": prefix}},
+        "ProjectionExpression": "SK",
+        "ConsistentRead": True,
+    }
+    while True:
+        page = client.query(**query)
+        keys += [item["SK"]["S"] for item in page["Items"]]
+        if not page.get("LastEvaluatedKey"):
+            return keys
+        query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
 
 def _key(owner: str, sort_key: str) -> Item:

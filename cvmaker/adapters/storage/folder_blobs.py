@@ -32,6 +32,21 @@ def _check_key(key: str) -> str:
     return key
 
 
+_FOLDER_GLOB = re.compile(r"^[A-Za-z0-9_*-][A-Za-z0-9_*./-]{0,400}$")
+
+
+def _stored_at(path: Path) -> float:
+    """When a file was put: its metadata's `storedAt`, else (files from before it was kept) its modification time."""
+    try:
+        meta = json.loads(path.with_name(path.name + ".meta").read_text())
+        return float(meta["storedAt"])
+    except (FileNotFoundError, ValueError, KeyError, TypeError):
+        try:
+            return path.stat().st_mtime
+        except FileNotFoundError:
+            return float("inf")  # deleted meanwhile: nothing to expire
+
+
 class FolderBlobStore:
     def __init__(
         self, root: Path, public_url: str, secret: bytes | None = None, clock: Callable[[], float] = time.time
@@ -58,7 +73,8 @@ class FolderBlobStore:
     def put(self, key: str, data: bytes, content_type: str) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._write_atomically(path.with_name(path.name + ".meta"), json.dumps({"contentType": content_type}).encode())
+        meta = {"contentType": content_type, "storedAt": self.clock()}  # what the sweep's age is measured from
+        self._write_atomically(path.with_name(path.name + ".meta"), json.dumps(meta).encode())
         self._write_atomically(path, data)
 
     @staticmethod
@@ -103,6 +119,41 @@ class FolderBlobStore:
         files = [p for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".meta")]
         shutil.rmtree(folder, ignore_errors=True)
         return len(files)
+
+    def keys(self, prefix: str) -> list[str]:
+        """The files' keys under `prefix`, without the store's own metadata, claims and half-written files."""
+        if not prefix.endswith("/"):
+            raise InvalidKey(f"not a folder prefix: {prefix!r}")
+        folder = self._path(prefix.rstrip("/"))
+        if not folder.is_dir():
+            return []
+        return sorted(
+            path.relative_to(self.root).as_posix()
+            for path in folder.rglob("*")
+            if path.is_file() and path.suffix not in (".meta", ".claim") and not path.name.startswith(".tmp-")
+        )
+
+    def expire(self, folders: str, stored_before: float) -> int:
+        """Delete the files below the folders matching `folders` stored before `stored_before`, with their
+        metadata and upload claims; a claim whose file was read and deleted goes once it is as old."""
+        if not _FOLDER_GLOB.match(folders) or ".." in folders.split("/"):
+            raise InvalidKey(f"not a folder pattern: {folders!r}")
+        expired = 0
+        for folder in self.root.glob(folders):
+            for path in sorted(folder.rglob("*")):
+                if not path.is_file() or path.name.startswith(".tmp-"):
+                    continue
+                if path.suffix in (".meta", ".claim"):
+                    base = path.with_name(path.stem)
+                    if not base.exists() and _stored_at(path) < stored_before:
+                        path.unlink(missing_ok=True)  # left behind by a deleted file
+                    continue
+                if _stored_at(path) < stored_before:
+                    path.unlink(missing_ok=True)
+                    for sibling in (".meta", ".claim"):
+                        path.with_name(path.name + sibling).unlink(missing_ok=True)
+                    expired += 1
+        return expired
 
     # ---------------------------------------------------------------- signed downloads
 

@@ -23,14 +23,28 @@ UPLOAD_TAGGING = "<Tagging><TagSet><Tag><Key>cvmaker-kind</Key><Value>upload</Va
 
 
 class S3BlobStore:
-    def __init__(self, bucket: str, make_client: Callable[[], Any], clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        bucket: str,
+        make_client: Callable[[], Any],
+        clock: Callable[[], float] = time.time,
+        tagging: Callable[[str], str | None] = lambda key: None,
+    ) -> None:
         self.bucket = bucket
         self._make_client = make_client
         self.clock = clock
+        # The tags a file is put with (URL-encoded), by key: the bucket's lifecycle rules expire files by tag.
+        self.tagging = tagging
 
     @classmethod
-    def from_settings(cls, settings: AwsSettings) -> S3BlobStore:
-        return cls(settings.s3_bucket, lambda: aws_client("s3", settings.aws_region, settings.aws_endpoint_url))
+    def from_settings(
+        cls, settings: AwsSettings, tagging: Callable[[str], str | None] = lambda key: None
+    ) -> S3BlobStore:
+        return cls(
+            settings.s3_bucket,
+            lambda: aws_client("s3", settings.aws_region, settings.aws_endpoint_url),
+            tagging=tagging,
+        )
 
     @functools.cached_property
     def client(self) -> Any:
@@ -39,7 +53,10 @@ class S3BlobStore:
         return self._make_client()
 
     def put(self, key: str, data: bytes, content_type: str) -> None:
-        self.client.put_object(Bucket=self.bucket, Key=key, Body=data, ContentType=content_type)
+        tags = self.tagging(key)
+        self.client.put_object(
+            Bucket=self.bucket, Key=key, Body=data, ContentType=content_type, **({"Tagging": tags} if tags else {})
+        )
 
     def get(self, key: str) -> bytes | None:
         try:
@@ -72,6 +89,12 @@ class S3BlobStore:
                 self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": keys, "Quiet": True})
                 deleted += len(keys)
         return deleted
+
+    def keys(self, prefix: str) -> list[str]:
+        if not prefix.endswith("/"):
+            raise ValueError(f"not a folder prefix: {prefix!r}")
+        pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=prefix)
+        return sorted(item["Key"] for page in pages for item in page.get("Contents", []))
 
     def download_url(self, key: str, filename: str, expires_in: int = 900) -> str:
         url: str = self.client.generate_presigned_url(

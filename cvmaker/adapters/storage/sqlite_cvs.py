@@ -105,6 +105,13 @@ class SqliteCvRepository:
             conn.execute("DELETE FROM cv_revisions WHERE owner = ? AND cv_id = ?", (owner, cv_id))
         return deleted == 1
 
+    def delete_owner(self, owner: str) -> int:
+        """Every CV of `owner` and every revision (account deletion): one transaction."""
+        with self.db.write() as conn:
+            heads = conn.execute("DELETE FROM cvs WHERE owner = ?", (owner,)).rowcount
+            revisions = conn.execute("DELETE FROM cv_revisions WHERE owner = ?", (owner,)).rowcount
+        return int(heads + revisions)
+
     def revisions(self, owner: str, cv_id: str) -> builtins.list[Revision]:
         rows = (
             self.db.connection()

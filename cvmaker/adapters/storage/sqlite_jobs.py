@@ -94,6 +94,10 @@ class SqliteJobRepository:
         with self.db.write() as conn:
             return conn.execute("DELETE FROM jobs WHERE owner = ? AND id = ?", (owner, job_id)).rowcount == 1
 
+    def delete_owner(self, owner: str) -> int:
+        with self.db.write() as conn:
+            return int(conn.execute("DELETE FROM jobs WHERE owner = ?", (owner,)).rowcount)
+
 
 class SqliteCoverLetterRepository:
     def __init__(self, database: SqliteDatabase) -> None:
@@ -136,6 +140,10 @@ class SqliteCoverLetterRepository:
         with self.db.write() as conn:
             conn.execute("DELETE FROM cover_letters WHERE owner = ? AND cv_id = ?", (owner, cv_id))
 
+    def delete_owner(self, owner: str) -> int:
+        with self.db.write() as conn:
+            return int(conn.execute("DELETE FROM cover_letters WHERE owner = ?", (owner,)).rowcount)
+
 
 class SqliteEmbeddingStore:
     BATCH = 500  # keys per SELECT: below SQLite's bound-parameter limit
@@ -169,6 +177,17 @@ class SqliteEmbeddingStore:
                 "INSERT OR REPLACE INTO embeddings (model, key, vector) VALUES (?, ?, ?)",
                 [(model, key, np.asarray(vector, dtype=np.float32).tobytes()) for key, vector in vectors.items()],
             )
+
+    def delete_many(self, model: str, keys: Sequence[str]) -> int:
+        deleted = 0
+        with self.db.write() as conn:
+            for start in range(0, len(keys), self.BATCH):
+                batch = list(keys[start : start + self.BATCH])
+                deleted += conn.execute(
+                    f"DELETE FROM embeddings WHERE model = ? AND key IN ({','.join('?' * len(batch))})",
+                    (model, *batch),
+                ).rowcount
+        return deleted
 
 
 def _to_job(row: sqlite3.Row) -> Job:

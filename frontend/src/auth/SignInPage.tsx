@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { AuthError, type LocalAuthClient } from "./localAuth";
 import { Logo } from "../ui/Logo";
+import { PasswordReset } from "./PasswordReset";
 
 /** Email and password sign-in and sign-up against the local issuer. */
 export function SignInPage({ client }: { client: LocalAuthClient }) {
-  const [mode, setMode] = useState<"signin" | "signup">("signin");
+  const [mode, setMode] = useState<"signin" | "signup" | "reset">("signin");
+  const [notice, setNotice] = useState<string | null>(null);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -24,6 +26,28 @@ export function SignInPage({ client }: { client: LocalAuthClient }) {
   }
 
   const signingUp = mode === "signup";
+  if (mode === "reset") {
+    return (
+      <main className="auth-page">
+        <div className="auth-card">
+          <div className="auth-card__brand">
+            <Logo />
+          </div>
+          <PasswordReset
+            client={client}
+            initialEmail={email}
+            onDone={(resetEmail, message) => {
+              setEmail(resetEmail);
+              setPassword("");
+              setNotice(message);
+              setMode("signin");
+            }}
+            onCancel={() => setMode("signin")}
+          />
+        </div>
+      </main>
+    );
+  }
   return (
     <main className="auth-page">
       <div className="auth-card">
@@ -34,6 +58,11 @@ export function SignInPage({ client }: { client: LocalAuthClient }) {
         <p className="muted">
           {signingUp ? "Write, design and tailor your CV." : "Welcome back. Sign in to see your CVs."}
         </p>
+        {notice && !signingUp && (
+          <p className="muted" role="status">
+            {notice}
+          </p>
+        )}
         <form onSubmit={submit} noValidate>
           <label className="field">
             <span>Email</span>
@@ -64,6 +93,21 @@ export function SignInPage({ client }: { client: LocalAuthClient }) {
               </small>
             )}
           </label>
+          {!signingUp && (
+            <p className="auth-card__forgot">
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setError(null);
+                  setNotice(null);
+                  setMode("reset");
+                }}
+              >
+                Forgot password?
+              </button>
+            </p>
+          )}
           {error && (
             <p className="form-error" role="alert">
               {error}

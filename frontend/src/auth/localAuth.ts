@@ -68,6 +68,16 @@ export class LocalAuthClient {
     return this.session("/auth/signup", { email, password });
   }
 
+  /** Asks for a password reset code by email. The answer is the same whether or not the account exists. */
+  requestPasswordReset(email: string): Promise<string> {
+    return this.message("/auth/password-reset", { email });
+  }
+
+  /** Sets a new password with the code from the reset message; the person signs in with it afterwards. */
+  confirmPasswordReset(email: string, code: string, password: string): Promise<string> {
+    return this.message("/auth/password-reset/confirm", { email, code, password });
+  }
+
   async signOut(): Promise<void> {
     const tokens = this.current();
     this.store(null);
@@ -120,6 +130,16 @@ export class LocalAuthClient {
     };
     this.store(tokens);
     return tokens;
+  }
+
+  /** POSTs `body` and returns the server's message, or throws its typed error. */
+  private async message(path: string, body: Record<string, string>): Promise<string> {
+    const response = await this.post(path, body);
+    const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!response.ok) {
+      throw new AuthError(String(payload.error ?? "FAILED"), String(payload.message ?? "Please try again."));
+    }
+    return String(payload.message ?? "");
   }
 
   private async post(path: string, body: Record<string, string>): Promise<Response> {

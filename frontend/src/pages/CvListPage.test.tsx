@@ -64,6 +64,22 @@ describe("CvListPage", () => {
     renderPage([listMock([])]);
     expect(await screen.findByText("No CVs yet")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Create your first CV" })).toBeInTheDocument();
+    // A new person's first screen names every kind of file the import dialog reads.
+    const empty = screen.getByText(/^Start from a blank page/);
+    for (const kind of ["PDF", "Word", "JSON Resume", "Reactive Resume", "LinkedIn data export"]) {
+      expect(empty).toHaveTextContent(kind);
+    }
+  });
+
+  it("offers one way to import: the dialog, which ends in the review of what was read", async () => {
+    const { container } = renderPage([listMock([])]);
+    await screen.findByText("No CVs yet");
+    const imports = screen.getAllByRole("button", { name: /import/i });
+    expect(imports.map((button) => button.textContent)).toEqual(["Import a CV file"]);
+    // No file input outside the dialog: nothing imports without the review.
+    expect(container.querySelector("input[type=file]")).toBeNull();
+    await userEvent.click(imports[0]);
+    expect(screen.getByRole("dialog", { name: "Import a CV" })).toBeInTheDocument();
   });
 
   it("shows a plain error with a retry when the list cannot load", async () => {

@@ -1,14 +1,15 @@
-/** The CV list page: the cards (`features/cvs`) and the PDF / Word import dialog (`features/import`). */
+/** The CV list page: the cards (`features/cvs`) and the import dialog (`features/import`), the one way in for
+ * every kind of CV file, so each import ends in the review of what was read. */
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useRef, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
+import { newIdempotencyKey } from "../ui/idempotency";
 import { Dialog } from "../ui/Dialog";
 import { describeError, EmptyState, ErrorState, LoadingState } from "../ui/States";
 import { useToasts } from "../ui/Toasts";
 import { useDocumentTitle } from "../ui/useDocumentTitle";
 import { CvCard, type CvCardActions } from "../features/cvs/CvCard";
 import { ImportDialog } from "../features/import/ImportDialog";
-import { ImportButton } from "../features/cvs/ImportButton";
 import { CreateCvMutation, CvListQuery, DuplicateCvMutation, RenameCvMutation } from "../features/cvs/operations";
 import { DeleteCvMutation } from "../cv/operations";
 import { usePendingDeletes } from "../features/cvs/usePendingDeletes";
@@ -41,7 +42,9 @@ export function CvListPage() {
 
   async function create() {
     try {
-      const { data: result } = await createCv({ variables: { input: { title: "Untitled CV" } } });
+      const { data: result } = await createCv({
+        variables: { input: { title: "Untitled CV" }, idempotencyKey: newIdempotencyKey() },
+      });
       if (result?.createCv.__typename === "Cv") navigate(`/cv/${result.createCv.id}`);
       else toasts.show({ message: "The CV could not be created.", tone: "error" });
     } catch (failure) {
@@ -53,7 +56,7 @@ export function CvListPage() {
     onRename: (id, title, version) => setRenaming({ id, title, version }),
     async onDuplicate(id, title) {
       try {
-        const { data: result } = await duplicateCv({ variables: { id } });
+        const { data: result } = await duplicateCv({ variables: { id, idempotencyKey: newIdempotencyKey() } });
         if (result?.duplicateCv.__typename === "Cv") {
           toasts.show({ message: `Duplicated “${title}” as “${result.duplicateCv.title}”.` });
           await refetch();
@@ -92,9 +95,8 @@ export function CvListPage() {
           <p className="muted">Write one, import one, or start from a copy.</p>
         </div>
         <div className="page__actions">
-          <ImportButton onImported={(id) => navigate(`/cv/${id}`)} />
           <button type="button" className="button" onClick={() => setImporting(true)}>
-            Import PDF or Word
+            Import a CV file
           </button>
           <button type="button" className="button button--primary" onClick={create} disabled={creating.loading}>
             {creating.loading ? "Creating…" : "New CV"}
@@ -116,7 +118,8 @@ export function CvListPage() {
             </button>
           }
         >
-          Start from a blank page, or import a CV you already have (PDF, Word or JSON Resume).
+          Start from a blank page, or bring the CV you already have with “Import a CV file”: a PDF, a Word document, a
+          JSON Resume or Reactive Resume file, or your LinkedIn data export (the zip LinkedIn sends you).
         </EmptyState>
       ) : (
         <>

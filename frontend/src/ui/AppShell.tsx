@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from "react";
-import { Link, useLocation } from "react-router";
+import { Link, NavLink, useLocation } from "react-router";
 import { useAuth } from "../auth/AuthContext";
 import { Logo } from "./Logo";
 
@@ -24,6 +24,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         </Link>
         <nav className="topbar__nav" aria-label="Account">
           {auth.email && <span className="topbar__user muted">{auth.email}</span>}
+          <NavLink to="/account" className="button button--ghost">
+            Account
+          </NavLink>
           <button type="button" className="button button--ghost" onClick={() => void auth.signOut()}>
             Sign out
           </button>

@@ -18,8 +18,8 @@ export const CvListQuery = graphql(`
 `);
 
 export const CreateCvMutation = graphql(`
-  mutation CreateCv($input: CvInput!) {
-    createCv(input: $input) {
+  mutation CreateCv($input: CvInput!, $idempotencyKey: String) {
+    createCv(input: $input, idempotencyKey: $idempotencyKey) {
       __typename
       ... on Cv {
         id
@@ -52,32 +52,12 @@ export const RenameCvMutation = graphql(`
 `);
 
 export const DuplicateCvMutation = graphql(`
-  mutation DuplicateCv($id: ID!) {
-    duplicateCv(id: $id) {
+  mutation DuplicateCv($id: ID!, $idempotencyKey: String) {
+    duplicateCv(id: $id, idempotencyKey: $idempotencyKey) {
       __typename
       ... on Cv {
         id
         title
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-export const ImportJsonResumeMutation = graphql(`
-  mutation ImportJsonResume($document: JSON!, $title: String) {
-    importJsonResume(document: $document, title: $title) {
-      __typename
-      ... on Cv {
-        id
-      }
-      ... on ValidationError {
-        fields {
-          path
-          message
-        }
       }
       ... on Error {
         message

@@ -34,7 +34,12 @@ const pdf = new File(["%PDF-1.7 fake"], "my-cv.pdf", { type: "application/pdf" }
 const createUpload = {
   request: {
     query: CreateUploadMutation,
-    variables: { filename: "my-cv.pdf", contentType: "application/pdf", size: pdf.size },
+    // Each upload sends a fresh idempotency key, so a retried request cannot make a second upload.
+    variables: (variables: { filename: string; contentType: string; size: number; idempotencyKey?: string | null }) =>
+      variables.filename === "my-cv.pdf" &&
+      variables.contentType === "application/pdf" &&
+      variables.size === pdf.size &&
+      Boolean(variables.idempotencyKey),
   },
   result: {
     data: {
@@ -50,18 +55,48 @@ const createUpload = {
   },
 };
 
+const importsUp1 = (variables: { uploadId: string; idempotencyKey?: string | null }) =>
+  variables.uploadId === "up1" && Boolean(variables.idempotencyKey);
+
+const importedCv = {
+  __typename: "Cv",
+  id: "cv9",
+  title: "My CV",
+  basics: {
+    __typename: "Basics",
+    name: "Ada Lovelace",
+    headline: "Analyst",
+    email: "ada@example.org",
+    phone: null,
+    location: null,
+    links: [],
+  },
+  summary: null,
+  sections: [
+    {
+      __typename: "Section",
+      id: "s1",
+      title: "Experience",
+      items: [
+        { __typename: "Item", id: "i1", title: "Analyst", organization: "Analytical Engines" },
+        { __typename: "Item", id: "i2", title: null, organization: "Babbage & Co" },
+      ],
+    },
+  ],
+};
+
 afterEach(() => vi.unstubAllGlobals());
 
 describe("ImportDialog", () => {
   it("shows upload progress, then reads the file and hands over the new CV with its warnings", async () => {
     vi.stubGlobal("XMLHttpRequest", FakeUpload);
     const importCv = {
-      request: { query: ImportCvMutation, variables: { uploadId: "up1" } },
+      request: { query: ImportCvMutation, variables: importsUp1 },
       result: {
         data: {
           importCv: {
             __typename: "Imported",
-            cv: { __typename: "Cv", id: "cv9", title: "My CV" },
+            cv: importedCv,
             warnings: [
               { __typename: "ImportWarning", message: "Repeated on every page; left out", text: "Page 1 of 2" },
             ],
@@ -89,6 +124,15 @@ describe("ImportDialog", () => {
     expect(onImported).toHaveBeenCalledWith("cv9", {
       warnings: [{ message: "Repeated on every page; left out", text: "Page 1 of 2" }],
       sources: [{ path: "basics.name", source: "page 1" }],
+      read: {
+        fileName: "my-cv.pdf",
+        fileKind: "PDF",
+        name: "Ada Lovelace",
+        headline: "Analyst",
+        contact: [{ label: "Email", value: "ada@example.org" }],
+        summary: false,
+        sections: [{ title: "Experience", entries: 2, firstEntries: ["Analyst", "Babbage & Co"] }],
+      },
     });
     FakeUpload.last = null;
   });
@@ -102,14 +146,14 @@ describe("ImportDialog", () => {
     const picture = new File(["GIF89a"], "holiday.gif", { type: "image/gif" });
     await userEvent.upload(document.querySelector<HTMLInputElement>("#import-file")!, picture, { applyAccept: false });
     expect(screen.getByRole("alert")).toHaveTextContent(
-      "“holiday.gif” is not a PDF, Word (.docx) or JSON Resume (.json) file.",
+      "“holiday.gif” is not a file we can read: choose a PDF, a Word file (.docx), a JSON Resume or Reactive Resume file (.json) or a LinkedIn data export (.zip).",
     );
   });
 
   it("reports the server's refusal of a file in its own words", async () => {
     vi.stubGlobal("XMLHttpRequest", FakeUpload);
     const refused = {
-      request: { query: ImportCvMutation, variables: { uploadId: "up1" } },
+      request: { query: ImportCvMutation, variables: importsUp1 },
       result: {
         data: { importCv: { __typename: "UnsupportedFileError", message: "This PDF has no text layer (a scan?)." } },
       },

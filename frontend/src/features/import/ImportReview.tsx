@@ -1,4 +1,8 @@
-import type { ImportWarning } from "./ImportDialog";
+import { useEffect, useRef } from "react";
+import { useLocation } from "react-router";
+import { type ImportRead, type ImportWarning, readFromState, reviewWarnings } from "./report";
+import { ReadSummary } from "./ReadSummary";
+import "./import.css";
 
 const PATH = /\b(?:basics\.\w+|summary|title|sections\.\d+(?:\.items\.\d+(?:\.\w+)?|\.title)?)\b/g;
 
@@ -9,31 +13,48 @@ export function pathsInWarnings(warnings: ImportWarning[]): Set<string> {
   return paths;
 }
 
-/** After an import: what the importer was unsure of or could not place, for the person to check. */
+/** Where the focus goes when the review closes: the first field of the form, else the page's content. */
+function focusAfterReview() {
+  const target =
+    document.querySelector<HTMLElement>('[data-path="basics.name"]') ?? document.getElementById("main") ?? null;
+  target?.focus();
+}
+
+/** After an import: what was read (name, contact, sections with their entries), then what the importer was
+ * unsure of or could not place, for the person to check. */
 export function ImportReview({
   warnings,
   highlighted,
   onDone,
   onDiscard,
+  read: given,
 }: {
   warnings: ImportWarning[];
   /** How many fields of the form are highlighted as unsure. */
   highlighted: number;
   onDone: () => void;
   onDiscard: () => void;
+  /** What was read; by default the summary the import dialog handed over with the navigation. */
+  read?: ImportRead;
 }) {
-  const notes = [...new Set(warnings.filter((w) => !w.text).map((w) => w.message))];
-  const unplaced = new Map<string, string[]>();
-  for (const warning of warnings) {
-    if (!warning.text) continue;
-    const texts = unplaced.get(warning.message) ?? [];
-    if (!texts.includes(warning.text)) texts.push(warning.text);
-    unplaced.set(warning.message, texts);
-  }
-  const clean = notes.length === 0 && unplaced.size === 0 && highlighted === 0;
+  const handed = readFromState(useLocation().state);
+  const read = given ?? handed;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // After the page's own move of the focus to its content (a parent's effect runs after this one).
+    const timer = window.setTimeout(() => heading.current?.focus(), 0);
+    return () => window.clearTimeout(timer);
+  }, []);
+  const { groups, unplaced, count } = reviewWarnings(warnings, read);
+  const toCheck = groups.reduce((sum, group) => sum + group.warnings.length, 0);
+  const clean = count === 0 && highlighted === 0;
+  const done = () => {
+    onDone();
+    window.setTimeout(focusAfterReview, 0);
+  };
   return (
     <section className="card import-review" aria-labelledby="import-review-heading">
-      <h2 id="import-review-heading" className="card__title">
+      <h2 id="import-review-heading" ref={heading} tabIndex={-1} className="card__title">
         Check your imported CV
       </h2>
       <p>
@@ -42,42 +63,52 @@ export function ImportReview({
           : "We read your file into the form below."}
         {highlighted > 0 &&
           ` ${highlighted === 1 ? "One field" : `${highlighted} fields`} we were unsure of ${highlighted === 1 ? "is" : "are"} highlighted in yellow.`}
-        {unplaced.size > 0 && " Some text found no place; it is listed here so you can copy it where it belongs."}
+        {unplaced.length > 0 && " Some text found no place; it is listed here so you can copy it where it belongs."}
       </p>
-      {notes.length > 0 && (
-        <ul className="import-review__notes">
-          {notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      )}
-      {unplaced.size > 0 && (
-        <>
-          <h3 className="import-review__subtitle">Text we could not place</h3>
-          {[...unplaced].map(([message, texts]) => (
-            <div key={message} className="import-review__group">
-              <p className="muted">{message}:</p>
-              <ul className="import-review__unplaced">
-                {texts.map((text) => (
-                  <li key={text}>
-                    <span className="import-review__text">{text}</span>
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-label={`Copy “${text}”`}
-                      onClick={() => void navigator.clipboard?.writeText(text)}
-                    >
-                      Copy
-                    </button>
+      {read && <ReadSummary read={read} />}
+      {groups.length > 0 && (
+        <div className="import-review__part">
+          <h3 className="import-review__subtitle" id="import-review-warnings">
+            {toCheck === 1 ? "1 thing to check" : `${toCheck} things to check`}
+          </h3>
+          {groups.map((group) => (
+            <div key={group.title} className="import-review__group">
+              <h4 className="import-review__group-title">{group.title}</h4>
+              <ul className="import-review__warnings">
+                {group.warnings.map((warning, index) => (
+                  <li key={index} className="import-review__warning">
+                    <p>
+                      {warning.field && <strong>{warning.field}: </strong>}
+                      {warning.message}
+                    </p>
+                    {warning.path && <code className="import-review__path">{warning.path}</code>}
+                    {warning.text && <UnplacedText text={warning.text} />}
                   </li>
                 ))}
               </ul>
             </div>
           ))}
-        </>
+        </div>
+      )}
+      {unplaced.length > 0 && (
+        <div className="import-review__part">
+          <h3 className="import-review__subtitle">Text we could not place</h3>
+          {unplaced.map(({ message, texts }) => (
+            <div key={message} className="import-review__group">
+              <p className="muted">{message}:</p>
+              <ul className="import-review__unplaced">
+                {texts.map((text) => (
+                  <li key={text}>
+                    <UnplacedText text={text} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
       )}
       <div className="import-review__actions">
-        <button type="button" className="button button--primary" onClick={onDone}>
+        <button type="button" className="button button--primary" onClick={done}>
           Looks good
         </button>
         <button type="button" className="button button--danger-ghost" onClick={onDiscard}>
@@ -85,5 +116,21 @@ export function ImportReview({
         </button>
       </div>
     </section>
+  );
+}
+
+function UnplacedText({ text }: { text: string }) {
+  return (
+    <span className="import-review__copyable">
+      <span className="import-review__text">{text}</span>
+      <button
+        type="button"
+        className="button button--small"
+        aria-label={`Copy “${text}”`}
+        onClick={() => void navigator.clipboard?.writeText(text)}
+      >
+        Copy
+      </button>
+    </span>
   );
 }

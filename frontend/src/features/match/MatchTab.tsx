@@ -1,6 +1,7 @@
 import { useApolloClient, useQuery } from "@apollo/client/react";
 import { useEffect, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
+import { newIdempotencyKey } from "../../ui/idempotency";
 import type { FragmentType } from "../../gql";
 import { describeError, Spinner } from "../../ui/States";
 import { useToasts } from "../../ui/Toasts";
@@ -92,6 +93,7 @@ export function MatchTab({
         mutation: CreateJobMutation,
         variables: {
           input: { title: form.title.trim(), company: form.company.trim() || null, description: form.description },
+          idempotencyKey: newIdempotencyKey(),
         },
       });
       const job = data?.createJob;
@@ -112,7 +114,10 @@ export function MatchTab({
   const tailor = () =>
     jobId &&
     run("tailor", async () => {
-      const { data } = await client.mutate({ mutation: TailorCvMutation, variables: { cvId, jobId } });
+      const { data } = await client.mutate({
+        mutation: TailorCvMutation,
+        variables: { cvId, jobId, idempotencyKey: newIdempotencyKey() },
+      });
       const result = data?.tailorCv;
       if (result?.__typename !== "Tailored")
         throw new Error(result && "message" in result ? result.message : "Not tailored.");
@@ -152,7 +157,10 @@ export function MatchTab({
   const writeLetter = () =>
     jobId &&
     run("letter", async () => {
-      const { data } = await client.mutate({ mutation: CoverLetterMutation, variables: { cvId, jobId } });
+      const { data } = await client.mutate({
+        mutation: CoverLetterMutation,
+        variables: { cvId, jobId, idempotencyKey: newIdempotencyKey() },
+      });
       const result = data?.generateCoverLetter;
       if (result?.__typename !== "CoverLetter")
         throw new Error(result && "message" in result ? result.message : "No letter.");

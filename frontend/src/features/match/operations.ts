@@ -16,8 +16,8 @@ export const JobsQuery = graphql(`
 `);
 
 export const CreateJobMutation = graphql(`
-  mutation CreateJob($input: JobInput!) {
-    createJob(input: $input) {
+  mutation CreateJob($input: JobInput!, $idempotencyKey: String) {
+    createJob(input: $input, idempotencyKey: $idempotencyKey) {
       __typename
       ... on Job {
         id
@@ -53,8 +53,8 @@ export const MatchCvMutation = graphql(`
 `);
 
 export const TailorCvMutation = graphql(`
-  mutation TailorCv($cvId: ID!, $jobId: ID!) {
-    tailorCv(cvId: $cvId, jobId: $jobId) {
+  mutation TailorCv($cvId: ID!, $jobId: ID!, $idempotencyKey: String) {
+    tailorCv(cvId: $cvId, jobId: $jobId, idempotencyKey: $idempotencyKey) {
       __typename
       ... on Tailored {
         cv {
@@ -84,8 +84,8 @@ export const TailorCvMutation = graphql(`
 `);
 
 export const CoverLetterMutation = graphql(`
-  mutation GenerateCoverLetter($cvId: ID!, $jobId: ID!) {
-    generateCoverLetter(cvId: $cvId, jobId: $jobId) {
+  mutation GenerateCoverLetter($cvId: ID!, $jobId: ID!, $idempotencyKey: String) {
+    generateCoverLetter(cvId: $cvId, jobId: $jobId, idempotencyKey: $idempotencyKey) {
       __typename
       ... on CoverLetter {
         id

@@ -1,0 +1,121 @@
+"""The export's layout: everything a person has, as JSON documents and their files in one zip.
+
+    manifest.json            {"format": "cvmaker-export", "version": 1, "exportedAt", "counts", "entries"}
+    account.json             {"id", "email", "createdAt"}: the identity without secrets
+    cvs/<cv id>.json         the CV as it is now and every saved revision ("revisions", newest first)
+    jobs/<job id>.json       a saved posting and the requirements read from it
+    cover-letters/<id>.json  a generated cover letter, with the CV and job it was written for
+    files/<path>             the person's files as stored: pending uploads, rendered CVs and letters
+
+The layout is documented in docs/privacy.md; `EXPORT_VERSION` changes when a document's shape does.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from cvmaker.domain.cv.model import Cv, Revision
+from cvmaker.domain.matching.jobs import Job
+from cvmaker.domain.matching.results import CoverLetter
+from cvmaker.domain.privacy.model import AccountRecord
+
+EXPORT_FORMAT = "cvmaker-export"
+EXPORT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ExportContents:
+    account: AccountRecord
+    cvs: list[tuple[Cv, list[Revision]]]
+    jobs: list[Job]
+    letters: list[CoverLetter]
+    files: Mapping[str, bytes]  # path under files/ -> bytes
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def account_json(account: AccountRecord) -> dict[str, Any]:
+    return {"id": account.sub, "email": account.email, "createdAt": _iso(account.created_at)}
+
+
+def cv_json(cv: Cv, revisions: Iterable[Revision]) -> dict[str, Any]:
+    return {
+        "id": cv.id,
+        "title": cv.title,
+        "version": cv.version,
+        "createdAt": _iso(cv.created_at),
+        "updatedAt": _iso(cv.updated_at),
+        "sourceCvId": cv.source_cv_id,
+        "document": cv.document.to_dict(),
+        "revisions": [
+            {"version": r.version, "savedAt": _iso(r.saved_at), "document": r.document.to_dict()} for r in revisions
+        ],
+    }
+
+
+def job_json(job: Job) -> dict[str, Any]:
+    return {
+        "id": job.id,
+        "title": job.title,
+        "company": job.company,
+        "description": job.description,
+        "createdAt": _iso(job.created_at),
+        "requirementsReadBy": job.extracted_by,
+        "requirements": [r.to_dict() for r in job.requirements],
+    }
+
+
+def letter_json(letter: CoverLetter) -> dict[str, Any]:
+    return {
+        "id": letter.id,
+        "cvId": letter.cv_id,
+        "jobId": letter.job_id,
+        "createdAt": _iso(letter.created_at),
+        "text": letter.text,
+        "rejectedDrafts": list(letter.rejected),
+    }
+
+
+def _dump(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=2).encode()
+
+
+def build_zip(contents: ExportContents, exported_at: datetime) -> tuple[bytes, dict[str, int]]:
+    """The zip's bytes and its counts per kind."""
+    entries: dict[str, bytes] = {"account.json": _dump(account_json(contents.account))}
+    for cv, revisions in contents.cvs:
+        entries[f"cvs/{cv.id}.json"] = _dump(cv_json(cv, revisions))
+    for job in contents.jobs:
+        entries[f"jobs/{job.id}.json"] = _dump(job_json(job))
+    for letter in contents.letters:
+        entries[f"cover-letters/{letter.id}.json"] = _dump(letter_json(letter))
+    for path, data in contents.files.items():
+        entries[f"files/{path}"] = data
+    counts = {
+        "cvs": len(contents.cvs),
+        "revisions": sum(len(revisions) for _, revisions in contents.cvs),
+        "jobs": len(contents.jobs),
+        "coverLetters": len(contents.letters),
+        "files": len(contents.files),
+    }
+    manifest = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exportedAt": exported_at.isoformat(),
+        "counts": counts,
+        "entries": sorted(entries),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", _dump(manifest))
+        for name in sorted(entries):
+            archive.writestr(name, entries[name])
+    return buffer.getvalue(), counts
