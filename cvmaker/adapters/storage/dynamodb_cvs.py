@@ -205,7 +205,7 @@ class DynamoDbCvRepository:
         # Beyond one transaction's reach, the oldest revisions go first: an interrupted delete leaves the CV
         # with its recent history, never recent history without its CV.
         overflow = max(0, len(revisions) - (_MAX_TRANSACTION - 1))
-        self._batch_delete(owner, revisions[:overflow])
+        delete_owner_keys(self.client, self.table, owner, revisions[:overflow])
         remaining = revisions[overflow:]
         actions: list[dict[str, Any]] = [
             {"Delete": {"TableName": self.table, "Key": _key(owner, sk)}} for sk in remaining
@@ -232,8 +232,7 @@ class DynamoDbCvRepository:
         """Every CV head and revision of `owner` (account deletion); the letters kept beside them are the letter
         repository's to delete."""
         keys = [key for key in owner_sort_keys(self.client, self.table, owner, "CV#") if "#LETTER#" not in key]
-        self._batch_delete(owner, keys)
-        return len(keys)
+        return delete_owner_keys(self.client, self.table, owner, keys)
 
     # ---------------------------------------------------------------- helpers
 
@@ -245,15 +244,6 @@ class DynamoDbCvRepository:
             start = page.get("LastEvaluatedKey")
             if not start:
                 return
-
-    def _batch_delete(self, owner: str, sort_keys: builtins.list[str]) -> None:
-        for start in range(0, len(sort_keys), _MAX_BATCH_WRITE):
-            requests = [
-                {"DeleteRequest": {"Key": _key(owner, sk)}} for sk in sort_keys[start : start + _MAX_BATCH_WRITE]
-            ]
-            pending: dict[str, Any] = {self.table: requests}
-            while pending:
-                pending = self.client.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
 
 
 def owner_sort_keys(client: Any, table: str, owner: str, prefix: str) -> builtins.list[str]:
@@ -272,6 +262,17 @@ def owner_sort_keys(client: Any, table: str, owner: str, prefix: str) -> builtin
         if not page.get("LastEvaluatedKey"):
             return keys
         query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+
+def delete_owner_keys(client: Any, table: str, owner: str, sort_keys: builtins.list[str]) -> int:
+    """Delete these items of `owner`'s partition in batches of 25 (BatchWriteItem's limit), retrying what DynamoDB
+    leaves unprocessed; how many were asked for."""
+    for start in range(0, len(sort_keys), _MAX_BATCH_WRITE):
+        requests = [{"DeleteRequest": {"Key": _key(owner, sk)}} for sk in sort_keys[start : start + _MAX_BATCH_WRITE]]
+        pending: dict[str, Any] = {table: requests}
+        while pending:
+            pending = client.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
+    return len(sort_keys)
 
 
 def _key(owner: str, sort_key: str) -> Item:

@@ -12,12 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from cvmaker.adapters.aws.clients import AwsSettings, aws_client
-from cvmaker.adapters.storage.dynamodb_cvs import Item, user_key
+from cvmaker.adapters.storage.dynamodb_cvs import Item, delete_owner_keys, owner_sort_keys, user_key
 from cvmaker.ports import IdempotencyRecord
 
 IDEMPOTENCY_PREFIX = "IDEMPOTENCY#"
 TTL_ATTRIBUTE = "expiresAt"  # the table's TTL attribute (amplify/api/cv-api.ts)
-_MAX_BATCH_WRITE = 25
 # A claim refused by a record that is gone when read (released meanwhile) is tried again, a few times.
 _CLAIM_ATTEMPTS = 3
 
@@ -87,31 +86,9 @@ class DynamoDbIdempotencyStore:
         return 0  # the table's TTL removes expired records
 
     def delete_owner(self, owner: str) -> int:
-        keys: list[str] = []
-        start: dict[str, Any] | None = None
-        while True:
-            page = self.client.query(
-                TableName=self.table,
-                KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
-                ExpressionAttributeValues={":pk": {"S": user_key(owner)}, ":prefix": {"S": IDEMPOTENCY_PREFIX}},
-                ProjectionExpression="SK",
-                ConsistentRead=True,
-                **({"ExclusiveStartKey": start} if start else {}),
-            )
-            keys.extend(item["SK"]["S"] for item in page["Items"])
-            start = page.get("LastEvaluatedKey")
-            if not start:
-                break
-        for first in range(0, len(keys), _MAX_BATCH_WRITE):
-            pending: dict[str, Any] = {
-                self.table: [
-                    {"DeleteRequest": {"Key": {"PK": {"S": user_key(owner)}, "SK": {"S": sk}}}}
-                    for sk in keys[first : first + _MAX_BATCH_WRITE]
-                ]
-            }
-            while pending:
-                pending = self.client.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
-        return len(keys)
+        return delete_owner_keys(
+            self.client, self.table, owner, owner_sort_keys(self.client, self.table, owner, IDEMPOTENCY_PREFIX)
+        )
 
     def _get(self, owner: str, operation: str, key: str) -> IdempotencyRecord | None:
         item = self.client.get_item(TableName=self.table, ConsistentRead=True, Key=_key(owner, operation, key)).get(

@@ -15,12 +15,10 @@ from datetime import datetime
 from typing import Any
 
 from cvmaker.adapters.aws.clients import AwsSettings, aws_client
-from cvmaker.adapters.storage.dynamodb_cvs import Item, owner_sort_keys, user_key
+from cvmaker.adapters.storage.dynamodb_cvs import Item, delete_owner_keys, owner_sort_keys, user_key
 from cvmaker.domain.matching.jobs import Job, JobPage, Requirement
 from cvmaker.domain.matching.results import CoverLetter
 from cvmaker.domain.pagination import decode_cursor, encode_cursor
-
-_MAX_BATCH_WRITE = 25
 
 
 def job_key(job_id: str) -> str:
@@ -97,8 +95,7 @@ class DynamoDbJobRepository:
 
     def delete_owner(self, owner: str) -> int:
         keys = owner_sort_keys(self.client, self.table, owner, "JOB#")
-        _delete_keys(self.client, self.table, owner, keys)
-        return len(keys)
+        return delete_owner_keys(self.client, self.table, owner, keys)
 
 
 class DynamoDbCoverLetterRepository:
@@ -161,13 +158,13 @@ class DynamoDbCoverLetterRepository:
     def delete_for_cv(self, owner: str, cv_id: str) -> None:
         keys = [item["SK"]["S"] for item in self._items(owner, cv_id, keys_only=True)]
         keys += [letter_pointer(key.removeprefix(letters_prefix(cv_id))) for key in keys]
-        _delete_keys(self.client, self.table, owner, keys)
+        delete_owner_keys(self.client, self.table, owner, keys)
 
     def delete_owner(self, owner: str) -> int:
         """Every letter of `owner` and its pointer item (account deletion)."""
         letters = [key for key in owner_sort_keys(self.client, self.table, owner, "CV#") if "#LETTER#" in key]
         pointers = owner_sort_keys(self.client, self.table, owner, "LETTER#")
-        _delete_keys(self.client, self.table, owner, letters + pointers)
+        delete_owner_keys(self.client, self.table, owner, letters + pointers)
         return len(letters)
 
     def _items(self, owner: str, cv_id: str, keys_only: bool = False) -> builtins.list[Item]:
@@ -186,18 +183,6 @@ class DynamoDbCoverLetterRepository:
             if not page.get("LastEvaluatedKey"):
                 return items
             query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
-
-
-def _delete_keys(client: Any, table: str, owner: str, keys: builtins.list[str]) -> None:
-    for start in range(0, len(keys), _MAX_BATCH_WRITE):
-        pending: dict[str, Any] = {
-            table: [
-                {"DeleteRequest": {"Key": {"PK": {"S": user_key(owner)}, "SK": {"S": key}}}}
-                for key in keys[start : start + _MAX_BATCH_WRITE]
-            ]
-        }
-        while pending:
-            pending = client.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
 
 
 def _to_job(item: Item) -> Job:

@@ -19,12 +19,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from cvmaker.adapters.aws.clients import AwsSettings, aws_client
-from cvmaker.adapters.storage.dynamodb_cvs import Item, user_key
+from cvmaker.adapters.storage.dynamodb_cvs import Item, delete_owner_keys, owner_sort_keys, user_key
 from cvmaker.domain.quotas import QuotaCounter
 
 QUOTA_PREFIX = "QUOTA#"
 TTL_ATTRIBUTE = "expiresAt"  # the table's TTL attribute (amplify/api/cv-api.ts)
-_MAX_BATCH_WRITE = 25
 
 
 def quota_key(key: str) -> str:
@@ -64,30 +63,9 @@ class DynamoDbQuotaStore:
         return int(item["used"]["N"]) if item and "used" in item else 0
 
     def delete_owner(self, owner: str) -> int:
-        keys: list[str] = []
-        start: dict[str, Any] | None = None
-        while True:
-            page = self.client.query(
-                TableName=self.table,
-                KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
-                ExpressionAttributeValues={":pk": {"S": user_key(owner)}, ":prefix": {"S": QUOTA_PREFIX}},
-                ProjectionExpression="SK",
-                ConsistentRead=True,
-                **({"ExclusiveStartKey": start} if start else {}),
-            )
-            keys.extend(item["SK"]["S"] for item in page["Items"])
-            start = page.get("LastEvaluatedKey")
-            if not start:
-                break
-        for first in range(0, len(keys), _MAX_BATCH_WRITE):
-            pending: dict[str, Any] = {
-                self.table: [
-                    {"DeleteRequest": {"Key": _key(owner, sk)}} for sk in keys[first : first + _MAX_BATCH_WRITE]
-                ]
-            }
-            while pending:
-                pending = self.client.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
-        return len(keys)
+        return delete_owner_keys(
+            self.client, self.table, owner, owner_sort_keys(self.client, self.table, owner, QUOTA_PREFIX)
+        )
 
     def _update(self, owner: str, counter: QuotaCounter, amount: int) -> dict[str, Any]:
         return {
