@@ -6,14 +6,26 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cvmaker.services.imports import CvFileReader
 
 
 def run_import(args: argparse.Namespace) -> int:
     from api.composition import file_reader
-    from cvmaker.domain.errors import DomainError
 
     path = Path(args.file)
+    # A PDF or Word file is read in a worker process: started first, it boots while this process reads the file.
+    suffix = path.suffix.lower()
+    likely_document = suffix not in (".json", ".zip")
+    with file_reader(isolated=not args.in_process, warm=likely_document, pdf_only=suffix == ".pdf") as reader:
+        return _run_import(path, reader, args)
+
+
+def _run_import(path: Path, reader: CvFileReader, args: argparse.Namespace) -> int:
+    from cvmaker.domain.errors import DomainError
+
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -26,9 +38,12 @@ def run_import(args: argparse.Namespace) -> int:
         return _import_json_resume(path, data, args)
     if kind == "linkedin_export":
         return _import_linkedin_export(path, data, args)
+    if not args.in_process:
+        from cvmaker.domain.cv.validation import load_validator
+
+        load_validator()  # while the worker boots: this process would only wait for it
     try:
-        with file_reader(isolated=not args.in_process) as reader:
-            result = reader.parse(data, path.name)
+        result = reader.parse(data, path.name)
     except DomainError as error:
         print(f"cvmaker import: {path.name}: {error.message}", file=sys.stderr)
         return 1

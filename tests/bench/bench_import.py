@@ -216,6 +216,25 @@ def isolated(files: dict[str, bytes]) -> list[dict[str, Any]]:
     return rows
 
 
+def command_line(files: dict[str, bytes], runs: int = 7) -> list[dict[str, Any]]:
+    """`cvmaker import FILE` as a person runs it: a new process each time (imports, a worker process that boots
+    while the file is read, the parse, the JSON printed), wall time per run."""
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, data in files.items():
+            path = Path(scratch) / name
+            path.write_bytes(data)
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                subprocess.run(
+                    [sys.executable, "-m", "api.cli", "import", str(path)], cwd=ROOT, capture_output=True, check=True
+                )
+                times.append((time.perf_counter() - started) * 1000)
+            rows.append({"command": f"cvmaker import {name}", "runs": runs, "p50_ms": round(percentile(times, 50), 1)})
+    return rows
+
+
 def main() -> int:
     service = CvFileReader(InProcessExtractor())
     fields, overall, eval_timings = accuracy(service)
@@ -230,11 +249,17 @@ def main() -> int:
     timing_rows += isolated(two_page_files)
     columns = ["document", "pages", "p50_ms", "p99_ms", "p50_ms_per_page", "p99_ms_per_page"]
     print(table(timing_rows, columns))
+    commands = command_line(two_page_files)
+    print(table(commands, ["command", "runs", "p50_ms"]))
+    print(
+        f"slowest `cvmaker import` of a 2-page PDF, p50 {max(r['p50_ms'] for r in commands):.0f} ms (target <= 500 ms)"
+    )
     two_page = [r["p50_ms"] for r in timing_rows if r["pages"] == 2 and ".pdf" in r["document"]]
     per_page = [r["p50_ms_per_page"] for r in timing_rows]
     verdicts = {
         "two_page_pdf_p50_ms": max(two_page) if two_page else None,
         "per_page_p50_ms_median": percentile(per_page, 50),
+        "command_line_two_page_p50_ms": max(r["p50_ms"] for r in commands),
     }
     if overall is not None:
         verdicts["overall_f1"] = overall["f1"]

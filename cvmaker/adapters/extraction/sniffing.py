@@ -112,9 +112,17 @@ def extract_document(data: bytes) -> ExtractedDocument:
 def warm_up() -> None:
     """A worker's initializer: import the readers once per worker, not on the first upload."""
     import docx  # noqa: F401
+
+    import cvmaker.adapters.extraction.docx  # noqa: F401
+
+    warm_up_pdf()
+
+
+def warm_up_pdf() -> None:
+    """A worker's initializer where the file is known to be a PDF (`cvmaker import cv.pdf`): python-docx, a
+    tenth of a second to import, is left to the first Word file."""
     import pypdfium2  # noqa: F401
 
-    import cvmaker.adapters.extraction.docx
     import cvmaker.adapters.extraction.pdf  # noqa: F401
 
 

@@ -160,6 +160,12 @@ CV_DOCUMENT_SCHEMA: dict[str, Any] = {
 }
 
 
+def load_validator() -> None:
+    """Load the validator now rather than at the first validation (`cvmaker import` does it while its worker
+    process boots, when this process would otherwise wait)."""
+    _validator()
+
+
 @cache
 def _validator() -> Any:
     # Imported here, not at module top: reads never validate, and the Lambda cold start should not pay for it.
