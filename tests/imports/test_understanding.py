@@ -415,3 +415,26 @@ def test_full_width_separators_split_fields_like_commas() -> None:
         ("副教授", "福州大学", "2025-09", None, True),
         ("实验演示员", "剑桥大学", "2023-10", "2024-03", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "email", "phone", "more"),
+    [
+        ("gubeck@uc.cl / gmo.beck@example.org", "gubeck@uc.cl", None, "gmo.beck@example.org"),
+        ("+56 9 9394 2235 / +56 2 2345 6789", None, "+56 9 9394 2235", "+56 2 2345 6789"),
+        ("Tel: 0171 234 5678, Mobile: 07700 900123", None, "0171 234 5678", "07700 900123"),
+    ],
+)
+def test_a_second_email_or_phone_is_reported_not_dropped(
+    line: str, email: str | None, phone: str | None, more: str
+) -> None:
+    parsed = parse_cv(
+        _document(
+            _line("Ana Pérez", size=20),
+            _line(line),
+            _line("EXPERIENCE", size=13, bold=True),
+            _line("Engineer, Acme, 2019 – 2021"),
+        )
+    )
+    assert (parsed.document.basics.email, parsed.document.basics.phone) == (email, phone)
+    assert any(message.startswith("A second") and text == more for message, text in parsed.warnings)

@@ -53,6 +53,8 @@ def read_basics(sections: list[RawSection], extracted: ExtractedDocument, docume
     unplaced = {piece.line_index for piece in contact.unplaced}
     for piece in contact.unplaced:
         trail.warn("Text at the top of the CV that is not a contact detail", piece.text)
+    for kind, text in contact.more:
+        trail.warn(f"A second {'email address' if kind == 'email' else 'phone number'}: the CV keeps the first", text)
     for index in {row.index for row in rows}:
         if index not in unplaced:
             trail.placed.add(index)

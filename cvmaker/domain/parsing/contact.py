@@ -71,6 +71,8 @@ class Contact:
     location: str | None = None
     urls: list[tuple[str, str]] = field(default_factory=list)  # (url, visible text)
     unplaced: list[ContactPiece] = field(default_factory=list)  # header text that is none of the above
+    # A second email or phone: a CV keeps one of each, the others are reported, never dropped unseen.
+    more: list[tuple[str, str]] = field(default_factory=list)  # ("email" | "phone", as printed)
     sources: dict[str, int] = field(default_factory=dict)  # field -> line index
 
 
@@ -191,21 +193,33 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
         text = LABEL.sub("", piece.text).strip()
         if not re.search(r"\w", text):
             continue  # a stray bracket or separator
-        if email := EMAIL.search(text):
+        emails = list(EMAIL.finditer(text))
+        for email in emails:  # "a@uni.edu / b@gmail.com": each one is read
             if contact.email is None:
                 contact.email = email.group(0)
                 contact.sources["email"] = piece.line_index
-            text = (text[: email.start()] + " " + text[email.end() :]).strip()
+            elif email.group(0).casefold() != contact.email.casefold():
+                contact.more.append(("email", email.group(0)))
+        for email in reversed(emails):
+            text = text[: email.start()] + " " + text[email.end() :]
+        text = text.strip(" /")
         for url in list(URL.finditer(text)):
             contact.urls.append((normalise_url(url.group(0)), url.group(0)))
             text = text.replace(url.group(0), " ").strip()
         if not text:
             continue
-        if (phone := phone_in(text)) and not is_location_text(text):
+        for _ in range(3):  # "+44 20 … / +44 7700 …": each number on the line is read
+            phone = phone_in(text)
+            if not phone or is_location_text(text):
+                break
             if contact.phone is None:
                 contact.phone = phone
                 contact.sources["phone"] = piece.line_index
-            text = text.replace(phone, " ").strip(" ,;")
+            elif re.sub(r"\D", "", phone) != re.sub(r"\D", "", contact.phone):
+                contact.more.append(("phone", phone))
+            if phone not in text:
+                break
+            text = text.replace(phone, " ").strip(" ,;/")
         if not text:
             continue
         if contact.location is None and is_location_text(text):
