@@ -60,9 +60,9 @@ def amplify_packages() -> Path:
     return BIN
 
 
-@pytest.fixture(scope="session")
-def synthesized(amplify_packages: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("cdk.out")
+def synth(amplify_packages: Path, out: Path, backend_name: str, env: dict[str, str]) -> Path:
+    """`cdk synth` of amplify/backend.ts into `out`, offline, with the context `ampx` passes (Amplify's App
+    synthesizes when the process exits)."""
     result = run(
         [
             str(amplify_packages / "cdk"),
@@ -71,21 +71,25 @@ def synthesized(amplify_packages: Path, tmp_path_factory: pytest.TempPathFactory
             "--quiet",
             "--app",
             f"{amplify_packages / 'tsx'} amplify/backend.ts",
-            # The context `ampx` passes; Amplify's App synthesizes when the process exits.
             "-c",
             "amplify-backend-namespace=cvmaker",
             "-c",
-            "amplify-backend-name=check",
+            f"amplify-backend-name={backend_name}",
             "-c",
             "amplify-backend-type=sandbox",
             "-o",
             str(out),
         ],
         ROOT,
-        offline_env(**SYNTH_ENV),
+        offline_env(**env),
     )
     assert succeeded(result), explain(result)
     return out
+
+
+@pytest.fixture(scope="session")
+def synthesized(amplify_packages: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synth(amplify_packages, tmp_path_factory.mktemp("cdk.out"), "check", SYNTH_ENV)
 
 
 def templates(out: Path) -> dict[str, dict[str, Any]]:

@@ -20,10 +20,10 @@ from tests.deploy.test_backend import (
     SYNTH_ENV,
     amplify_packages,  # noqa: F401  (a fixture)
     explain,
-    offline_env,
     resources,
     run,
     succeeded,
+    synth,
     synthesized,  # noqa: F401  (a fixture: the default sandbox, no edge)
 )
 
@@ -39,29 +39,7 @@ CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"  # CloudFront's manage
 
 @pytest.fixture(scope="module")
 def edge_synth(amplify_packages: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: F811
-    out = tmp_path_factory.mktemp("cdk.out.edge")
-    result = run(
-        [
-            str(amplify_packages / "cdk"),
-            "synth",
-            "--no-notices",
-            "--quiet",
-            "--app",
-            f"{amplify_packages / 'tsx'} amplify/backend.ts",
-            "-c",
-            "amplify-backend-namespace=cvmaker",
-            "-c",
-            "amplify-backend-name=edge",
-            "-c",
-            "amplify-backend-type=sandbox",
-            "-o",
-            str(out),
-        ],
-        ROOT,
-        offline_env(**EDGE_ENV),
-    )
-    assert succeeded(result), explain(result)
-    return out
+    return synth(amplify_packages, tmp_path_factory.mktemp("cdk.out.edge"), "edge", EDGE_ENV)
 
 
 def load(out: Path) -> dict[str, dict[str, Any]]:
