@@ -1,6 +1,15 @@
-import { useId, useState, type KeyboardEvent } from "react";
+import { type ClipboardEvent, type KeyboardEvent, useId, useState } from "react";
+import { flushSync } from "react-dom";
+import { bulletsAfterBackspace, bulletsAfterEnter, bulletsAfterPaste } from "./bulletEdits";
 
-/** Bullet points: one text box each, Enter adds the next one. */
+/**
+ * Bullet points: one text box each. Enter splits the bullet at the caret, Backspace at the start joins it to the
+ * one before, and pasting several lines makes one bullet per line.
+ *
+ * The new list is rendered synchronously (`flushSync`) and focus moves in the same event: a person who types the
+ * next word right after Enter must never have its first letters land in the bullet they left, however fast the
+ * keys come (a timer before moving focus let them through).
+ */
 export function BulletsField({
   label,
   values,
@@ -13,21 +22,36 @@ export function BulletsField({
   path: string;
 }) {
   const groupId = useId();
-  const focusBullet = (index: number) =>
-    window.setTimeout(() => document.getElementById(`${groupId}-${index}`)?.focus(), 0);
+  const apply = (next: { values: string[]; focus: number; caret: number }) => {
+    flushSync(() => onChange(next.values));
+    const input = document.getElementById(`${groupId}-${next.focus}`) as HTMLInputElement | null;
+    input?.focus();
+    input?.setSelectionRange(next.caret, next.caret);
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>, index: number) => {
-    if (event.key === "Enter") {
+    const { selectionStart, selectionEnd } = event.currentTarget;
+    const start = selectionStart ?? values[index].length;
+    const end = selectionEnd ?? start;
+    if (event.key === "Enter" && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      const next = [...values];
-      next.splice(index + 1, 0, "");
-      onChange(next);
-      focusBullet(index + 1);
-    } else if (event.key === "Backspace" && values[index] === "" && values.length > 0) {
+      apply(bulletsAfterEnter(values, index, start, end));
+    } else if (event.key === "Backspace" && index > 0 && start === 0 && end === 0) {
       event.preventDefault();
-      onChange(values.filter((_, i) => i !== index));
-      focusBullet(Math.max(0, index - 1));
+      apply(bulletsAfterBackspace(values, index));
+    } else if (event.key === "Backspace" && index === 0 && values.length > 1 && values[0] === "") {
+      event.preventDefault();
+      apply(bulletsAfterBackspace(values, index));
     }
   };
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>, index: number) => {
+    const text = event.clipboardData.getData("text/plain");
+    if (!/[\r\n]/.test(text)) return; // one line: the browser pastes it as usual
+    event.preventDefault();
+    const { selectionStart, selectionEnd } = event.currentTarget;
+    const start = selectionStart ?? values[index].length;
+    apply(bulletsAfterPaste(values, index, start, selectionEnd ?? start, text));
+  };
+  const addBullet = () => apply({ values: [...values, ""], focus: values.length, caret: 0 });
   return (
     <fieldset className="bullets" data-path={path}>
       <legend>{label}</legend>
@@ -44,6 +68,7 @@ export function BulletsField({
               data-path={`${path}.${index}`}
               onChange={(e) => onChange(values.map((v, i) => (i === index ? e.target.value : v)))}
               onKeyDown={(e) => onKeyDown(e, index)}
+              onPaste={(e) => onPaste(e, index)}
             />
             <button
               type="button"
@@ -56,14 +81,7 @@ export function BulletsField({
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => {
-          onChange([...values, ""]);
-          focusBullet(values.length);
-        }}
-      >
+      <button type="button" className="button button--small" onClick={addBullet}>
         Add bullet
       </button>
     </fieldset>
