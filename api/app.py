@@ -75,6 +75,11 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         from cvmaker.domain.limits import MAX_UPLOAD_BYTES
 
         routes += gate_routes(file_routes(runtime.folder_blobs, MAX_UPLOAD_BYTES), runtime.verifier)
+    from api.share_routes import share_routes
+
+    # Public (no sign-in) and before the web app's catch-all.
+    share_origin = settings.share_url or settings.public_url
+    routes += share_routes(runtime.services, secure_cookies=share_origin.startswith("https://"))
     routes += _web_app_routes(settings)
 
     @asynccontextmanager

@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # annotations only: each adapter is imported when it is chose
     from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
     from cvmaker.adapters.worker_pool import WorkerPool
     from cvmaker.ports import (
+        ApplicationRepository,
         CoverLetterRepository,
         DocumentExtractor,
         Embedder,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:  # annotations only: each adapter is imported when it is chose
         TokenRevocations,
         VectorIndex,
     )
+    from cvmaker.services.applications import ApplicationService
     from cvmaker.services.expiry import ExpiryService
     from cvmaker.services.idempotency import IdempotencyService
     from cvmaker.services.imports import CvFileReader, ImportService
@@ -58,7 +60,9 @@ if TYPE_CHECKING:  # annotations only: each adapter is imported when it is chose
     from cvmaker.services.matching import MatchingService
     from cvmaker.services.privacy import PrivacyService
     from cvmaker.services.quotas import QuotaService
+    from cvmaker.services.readability import ReadabilityService
     from cvmaker.services.rendering import RenderService
+    from cvmaker.services.shares import ShareService
     from cvmaker.services.tailoring import TailoringService
 
 DEFAULT_TEMPLATES = ("classic",)
@@ -382,10 +386,102 @@ def build_matching(
     )
 
 
-def build_letters(parts: MatchingParts, cvs: CvService, rendering: Callable[[], RenderService]) -> LetterService:
+def build_letters(
+    parts: MatchingParts,
+    cvs: CvService,
+    rendering: Callable[[], RenderService],
+    on_delete: Callable[[str, str], None] | None = None,
+) -> LetterService:
     from cvmaker.services.letters import LetterService
 
-    return LetterService(cvs, parts.jobs, parts.matching, parts.writer, parts.letters, rendering, quotas=parts.quotas)
+    return LetterService(
+        cvs,
+        parts.jobs,
+        parts.matching,
+        parts.writer,
+        parts.letters,
+        rendering,
+        quotas=parts.quotas,
+        on_delete=[on_delete] if on_delete else [],
+    )
+
+
+def share_secret(settings: Settings) -> bytes:
+    """The key that signs share-link cookies: the setting, else a random one kept in the data folder (made once,
+    readable by this user alone), so a restart keeps visitors' cookies valid."""
+    import os
+    import secrets
+
+    if settings.share_secret:
+        return settings.share_secret.encode()
+    path = settings.data_dir / "share-secret"
+    if not path.exists():
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it first
+            pass
+        else:
+            with os.fdopen(descriptor, "w") as file:
+                file.write(secrets.token_hex(32))
+    return path.read_text().strip().encode()
+
+
+def build_shares(
+    settings: Settings, database: SqliteDatabase | None, cvs: CvService, services: Services
+) -> ShareService:
+    """Share links, stored where the CVs are, with the local accounts' password hasher and sign-in throttle."""
+    from cvmaker.adapters.shares.guards import Argon2Hasher, LinkThrottle
+    from cvmaker.ports import ShareLinkRepository
+    from cvmaker.services.shares import ShareService
+
+    links: ShareLinkRepository
+    if settings.storage == "sqlite":
+        from cvmaker.adapters.storage.sqlite_shares import SqliteShareLinkRepository
+
+        assert database is not None
+        links = SqliteShareLinkRepository(database)
+    elif settings.storage == "dynamodb":
+        from cvmaker.adapters.storage.dynamodb_shares import DynamoDbShareLinkRepository
+
+        links = DynamoDbShareLinkRepository.from_settings(settings)
+    else:
+        raise ValueError(f"CVMAKER_STORAGE must be sqlite or dynamodb, not {settings.storage!r}")
+    return ShareService(
+        links,
+        cvs,
+        Argon2Hasher(),
+        LinkThrottle(),
+        share_secret(settings),
+        settings.share_url or settings.public_url,
+        lambda: services.rendering,
+        lambda: services.letters,
+    )
+
+
+def build_applications(settings: Settings, database: SqliteDatabase | None, services: Services) -> ApplicationService:
+    """The application tracker, stored where the CVs are; the match score at applying comes from matching."""
+    from cvmaker.services.applications import ApplicationService
+
+    repository: ApplicationRepository
+    if settings.storage == "sqlite":
+        from cvmaker.adapters.storage.sqlite_applications import SqliteApplicationRepository
+
+        assert database is not None
+        repository = SqliteApplicationRepository(database)
+    elif settings.storage == "dynamodb":
+        from cvmaker.adapters.storage.dynamodb_applications import DynamoDbApplicationRepository
+
+        repository = DynamoDbApplicationRepository.from_settings(settings)
+    else:
+        raise ValueError(f"CVMAKER_STORAGE must be sqlite or dynamodb, not {settings.storage!r}")
+    return ApplicationService(
+        repository,
+        services.cvs,
+        lambda: services.jobs,
+        lambda owner, letter_id: services.letters.letters.get(owner, letter_id) is not None,
+        lambda owner, cv_id, job_id: services.matching.match(owner, cv_id, job_id).score,
+    )
 
 
 def build_outbox(settings: Settings) -> Outbox:
@@ -476,6 +572,16 @@ def cutoffs_of(identities: Identities) -> tuple[TokenRevocations, float]:
     return cutoffs, (cutoffs.cache_seconds + 1.0 if isinstance(cutoffs, DynamoDbSessionCutoffs) else 0.0)
 
 
+def build_readability(blobs: BlobStore, services: Services) -> ReadabilityService:
+    """What a parser reads: renders through the render service, reads back through the import's reader (its
+    warm worker process), both built on first use."""
+    from cvmaker.services.readability import ReadabilityService
+
+    return ReadabilityService(
+        services.cvs, lambda: services.rendering, lambda: services.imports.reader, blobs, services.quotas
+    )
+
+
 def build_privacy(
     blobs: BlobStore,
     services: Services,
@@ -500,6 +606,8 @@ def build_privacy(
         owner_stores,
         identities,
         settle_seconds=settle_seconds,
+        applications=lambda: services.applications,
+        shares=lambda: services.shares,
     )
 
 
@@ -536,9 +644,14 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
             jobs=lambda: matching_parts().jobs,
             matching=lambda: matching_parts().matching,
             tailoring=lambda: matching_parts().tailoring,
-            letters=lambda: build_letters(matching_parts(), cvs, lambda: services.rendering),
+            letters=lambda: build_letters(
+                matching_parts(), cvs, lambda: services.rendering, lambda owner, id_: forget_letter(owner, id_)
+            ),
             idempotency=lambda: build_idempotency(settings, database),
             privacy=lambda: build_privacy(blobs, services, owner_stores, identities, settle_seconds),
+            shares=lambda: build_shares(settings, database, cvs, services),
+            applications=lambda: build_applications(settings, database, services),
+            readability=lambda: build_readability(blobs, services),
         ),
         quotas,
     )
@@ -549,6 +662,8 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
         "coverLetters": lambda: matching_parts().letters,
         "quotas": lambda: services.quotas.store,
         "idempotencyKeys": lambda: services.idempotency.store,
+        "shareLinks": lambda: services.shares.links,
+        "applications": lambda: services.applications.repository,
     }
 
     def forget_cv(owner: str, cv_id: str) -> None:
@@ -557,8 +672,14 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
         # A deleted CV takes its rendered files (so its download links stop working), its cover letters and its
         # vectors with it.
         blobs.delete_prefix(rendered_files_prefix(owner, cv_id))
+        for letter in services.letters.letters.list_for_cv(owner, cv_id):  # before the letters go
+            services.shares.forget_letter(owner, letter.id)
         services.letters.forget_cv(owner, cv_id)
         services.matching.forget_cv(owner, cv_id)
+        services.shares.forget_cv(owner, cv_id)  # its public links stop answering
+
+    def forget_letter(owner: str, letter_id: str) -> None:
+        services.shares.forget_letter(owner, letter_id)  # a deleted letter's public links stop answering
 
     cvs.on_delete.append(forget_cv)
     local_accounts: LocalAccounts | None = None
@@ -574,7 +695,9 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
         from cvmaker.adapters.auth.token_revocations import SqliteTokenRevocations
 
         assert database is not None
-        local_accounts = LocalAccounts(database)
+        from cvmaker.adapters.auth.throttle import SignInThrottle
+
+        local_accounts = LocalAccounts(database, throttle=SignInThrottle(sign_up_limit=settings.sign_ups_per_hour))
         local_issuer = LocalTokenIssuer(
             settings.data_dir, issuer=settings.local_issuer, web_client_id=settings.local_client_id
         )

@@ -30,6 +30,8 @@ class Settings:
     introspection: bool = True
     max_body_bytes: int = 6 * 1024 * 1024  # Lambda's synchronous payload limit
     render_workers: int = 1  # warm WeasyPrint processes, about 80 MB each
+    # Local accounts: sign-ups allowed from one address per hour (a shared office or a test run may need more).
+    sign_ups_per_hour: int = 20
     # Per-user quotas replacing the defaults of the kinds named (cvmaker/domain/quotas.py), e.g.
     # "render=3/minute,50/day; model_call=1/minute"; empty keeps every default.
     quotas: str = ""
@@ -63,6 +65,12 @@ class Settings:
     aws_endpoint_url: str = ""
     dynamodb_table: str = "cvmaker"
     s3_bucket: str = "cvmaker"
+    # Signs the cookies that open password-protected share links (api/share_routes.py). Empty: a random secret
+    # kept in the data folder (the embedded default); the cloud shape sets one shared by every instance.
+    share_secret: str = field(default="", repr=False)
+    # Where share links' pages are served (<share_url>/s/<slug>): the API's own address when the web app is served
+    # elsewhere (the cloud: the CloudFront distribution); empty means `public_url`.
+    share_url: str = ""
     web_dist: Path = field(default_factory=lambda: Path(__file__).resolve().parent.parent / "frontend" / "dist")
 
     @property
@@ -84,6 +92,7 @@ class Settings:
             introspection=_bool(env.get("CVMAKER_INTROSPECTION"), not production),
             max_body_bytes=int(env.get("CVMAKER_MAX_BODY_BYTES", default.max_body_bytes)),
             render_workers=int(env.get("CVMAKER_RENDER_WORKERS", default.render_workers)),
+            sign_ups_per_hour=int(env.get("CVMAKER_SIGN_UPS_PER_HOUR", default.sign_ups_per_hour)),
             quotas=env.get("CVMAKER_QUOTAS", default.quotas),
             local_issuer=env.get("CVMAKER_LOCAL_ISSUER", default.local_issuer),
             local_client_id=env.get("CVMAKER_LOCAL_CLIENT_ID", default.local_client_id),
@@ -109,6 +118,8 @@ class Settings:
             aws_endpoint_url=env.get("CVMAKER_AWS_ENDPOINT_URL", ""),
             dynamodb_table=env.get("CVMAKER_DYNAMODB_TABLE", default.dynamodb_table),
             s3_bucket=env.get("CVMAKER_S3_BUCKET", default.s3_bucket),
+            share_secret=env.get("CVMAKER_SHARE_SECRET", ""),
+            share_url=env.get("CVMAKER_SHARE_URL", "").rstrip("/"),
             web_dist=Path(env.get("CVMAKER_WEB_DIST", str(default.web_dist))),
         )
 

@@ -17,6 +17,8 @@ from cvmaker.domain.password_reset import OutboxMessage
 if TYPE_CHECKING:  # annotations only: importing matching's domain here would cost every cold start
     from numpy.typing import NDArray
 
+    from cvmaker.domain.applications.model import Application, ApplicationFilter, ApplicationPage
+    from cvmaker.domain.letters.documents import LetterRevision
     from cvmaker.domain.letters.layout import LetterContent
     from cvmaker.domain.matching.extraction import Posting
     from cvmaker.domain.matching.jobs import Job, JobPage
@@ -318,9 +320,12 @@ class JobRepository(Protocol):
 
 
 class CoverLetterRepository(Protocol):
-    """Cover letters, stored with the CV they were written from (SK CV#<cv id>#LETTER#<id>)."""
+    """Cover letters, stored with the CV they were written from (SK CV#<cv id>#LETTER#<id>), each save kept as a
+    revision like a CV's."""
 
-    def add(self, letter: CoverLetter) -> None: ...
+    def add(self, letter: CoverLetter) -> None:
+        """Store a new letter at its version (1) and its first revision, atomically."""
+        ...
 
     def get(self, owner: str, letter_id: str) -> CoverLetter | None:
         """The owner's letter with this id (another user's letter is None, like a missing one)."""
@@ -328,6 +333,26 @@ class CoverLetterRepository(Protocol):
 
     def list_for_cv(self, owner: str, cv_id: str) -> list[CoverLetter]:
         """Newest first."""
+        ...
+
+    def list_for_owner(self, owner: str) -> list[CoverLetter]:
+        """Every letter of `owner`, newest first (no scan: the owner's partition only)."""
+        ...
+
+    def save(self, letter: CoverLetter, expected_version: int) -> None:
+        """Store `letter` (at `expected_version + 1`) and its revision in one atomic write if the stored version
+        is still `expected_version`; else raise `VersionConflict` (`NotFound` if there is no such letter) and
+        change nothing."""
+        ...
+
+    def revisions(self, owner: str, letter_id: str) -> list[LetterRevision]:
+        """Newest first; none for a missing letter."""
+        ...
+
+    def revision(self, owner: str, letter_id: str, revision: int) -> LetterRevision | None: ...
+
+    def delete(self, owner: str, letter_id: str) -> bool:
+        """Delete the letter and its revisions. False if there was none."""
         ...
 
     def delete_for_cv(self, owner: str, cv_id: str) -> None: ...
@@ -425,6 +450,39 @@ class TextGenerator(Protocol):
     def write_cover_letter(self, brief: LetterBrief) -> str | None: ...
 
 
+# ---------------------------------------------------------------- applications
+
+
+class ApplicationRepository(Protocol):
+    """A user's job applications, scoped by `owner` on every call (DynamoDB: PK USER#<sub>, SK APP#<id>), each
+    with the CV document it froze (`sent_cv`), which outlives the CV and its revisions. No scans."""
+
+    def add(self, application: Application, sent_cv: CvDocument) -> None: ...
+
+    def get(self, owner: str, application_id: str) -> Application | None: ...
+
+    def list(self, owner: str, where: ApplicationFilter, limit: int, cursor: str | None = None) -> ApplicationPage:
+        """Newest first, those `where` matches; an invalid `cursor` raises `InvalidInput`."""
+        ...
+
+    def save(self, application: Application, expected_version: int, sent_cv: CvDocument | None = None) -> None:
+        """Store `application` (at `expected_version + 1`), and `sent_cv` when given, in one atomic write if the
+        stored version is still `expected_version`; else raise `VersionConflict` (`NotFound` if it is gone)."""
+        ...
+
+    def sent_cv(self, owner: str, application_id: str) -> CvDocument | None:
+        """The CV document frozen for the application."""
+        ...
+
+    def delete(self, owner: str, application_id: str) -> bool:
+        """Delete the application and its frozen CV. False if there was none."""
+        ...
+
+    def delete_owner(self, owner: str) -> int:
+        """Every application of `owner` (account deletion, `OwnerData`)."""
+        ...
+
+
 # ---------------------------------------------------------------- quotas
 
 
@@ -490,6 +548,60 @@ class IdempotencyStore(Protocol):
         ...
 
 
+# ---------------------------------------------------------------- shares (public links to a CV or a letter)
+
+if TYPE_CHECKING:
+    from cvmaker.domain.shares.model import Counter, ShareLink
+
+
+class ShareLinkRepository(Protocol):
+    """Share links, found by their owner and id (the owner's list) or by their slug alone (the public page)."""
+
+    def add(self, link: ShareLink) -> None: ...
+
+    def get(self, owner: str, link_id: str) -> ShareLink | None: ...
+
+    def by_slug(self, slug: str) -> ShareLink | None: ...
+
+    def list_for(self, owner: str, cv_id: str | None, letter_id: str | None) -> builtins.list[ShareLink]:
+        """The owner's links of one CV or one letter, newest first."""
+        ...
+
+    def save(self, link: ShareLink) -> None:
+        """Store the link's settings (password hash, expiry, contacts, revoked); its counts are left alone."""
+        ...
+
+    def count(self, link: ShareLink, counter: Counter, day: str) -> None:
+        """Add one to the link's `counter` for `day`, atomically (two requests at once both count)."""
+        ...
+
+    def delete_for(self, owner: str, cv_id: str | None, letter_id: str | None) -> int:
+        """Delete every link of one CV or one letter (it was deleted); returns how many."""
+        ...
+
+    def delete_owner(self, owner: str) -> int: ...
+
+
+class SecretHasher(Protocol):
+    """A slow, salted password hash (the local accounts' Argon2id)."""
+
+    def hash(self, secret: str) -> str: ...
+
+    def verify(self, hashed: str, secret: str) -> bool: ...
+
+
+class GuessThrottle(Protocol):
+    """Slows down guessing a link's password, per link and per address (the sign-in throttle's rules)."""
+
+    def wait(self, source: str | None, target: str) -> int | None:
+        """Seconds `source` must wait before guessing at `target` again, or None."""
+        ...
+
+    def failed(self, source: str | None, target: str) -> None: ...
+
+    def succeeded(self, source: str | None, target: str) -> None: ...
+
+
 # ---------------------------------------------------------------- privacy (account export and deletion)
 
 
@@ -538,6 +650,7 @@ class Identities(Protocol):
 
 
 __all__ = [
+    "ApplicationRepository",
     "CoverLetterRepository",
     "Embedder",
     "EmbeddingStore",

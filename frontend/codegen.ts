@@ -13,7 +13,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         skipTypename: false,
-        scalars: { DateTime: "string", JSON: "unknown", ID: "string" },
+        scalars: { Date: "string", DateTime: "string", JSON: "unknown", ID: "string" },
       },
     },
     "./src/gql/possible-types.ts": { plugins: ["fragment-matcher"], config: { useExplicitTyping: true } },

@@ -51,7 +51,15 @@ FIELD_COSTS: Mapping[str, int] = {
     "Query.rankJobs": 5,
     "Query.rankCvs": 5,
     "Mutation.importJsonResume": 2,
+    "Mutation.createApplication": 5,  # scores the match, as matchCv
+    "Mutation.updateApplication": 5,  # scores again when the job or the CV changes
+    "Mutation.moveApplication": 5,  # scores when the CV goes out
+    "Application.sentCv": 1,  # reads a whole CV document (up to 350 KB) per application
+    "Query.readabilityReport": 20,  # a render and an import (the stored file is reused when there is one)
     "Mutation.exportMyData": 10,  # reads every CV, revision, job, letter and file of the person into a zip
+    # A password on a share link is hashed with Argon2 (a quarter of a second of a core): ten at most per request.
+    "Mutation.createShareLink": 3,
+    "Mutation.updateShareLink": 3,
 }
 # Three renders (or a match, a letter and its render) in one request; the web app sends one at a time.
 MAX_COST = 30

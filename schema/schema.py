@@ -21,6 +21,7 @@ from strawberry.extensions import (
 )
 from strawberry.types import ExecutionContext
 
+from schema.applications.operations import ApplicationMutations, ApplicationQueries
 from schema.cost import CostLimit
 from schema.cvs.mutations import CvMutations
 from schema.cvs.queries import CvQueries
@@ -29,7 +30,9 @@ from schema.imports.operations import ImportMutations
 from schema.letters.operations import LetterMutations, LetterQueries
 from schema.matching.operations import JobMutations, JobQueries
 from schema.privacy.operations import PrivacyMutations
+from schema.readability.operations import ReadabilityQueries
 from schema.rendering.operations import RenderingMutations, RenderingQueries
+from schema.shares.operations import ShareMutations, ShareQueries
 from schema.users.queries import UserQueries
 
 log = logging.getLogger("cvmaker.graphql")
@@ -40,12 +43,30 @@ MAX_TOKENS = 5_000
 
 
 @strawberry.type
-class Query(CvQueries, RenderingQueries, JobQueries, LetterQueries, UserQueries):
+class Query(
+    CvQueries,
+    RenderingQueries,
+    JobQueries,
+    LetterQueries,
+    UserQueries,
+    ShareQueries,
+    ApplicationQueries,
+    ReadabilityQueries,
+):
     pass
 
 
 @strawberry.type
-class Mutation(CvMutations, RenderingMutations, ImportMutations, JobMutations, LetterMutations, PrivacyMutations):
+class Mutation(
+    CvMutations,
+    RenderingMutations,
+    ImportMutations,
+    JobMutations,
+    LetterMutations,
+    PrivacyMutations,
+    ShareMutations,
+    ApplicationMutations,
+):
     pass
 
 

@@ -102,25 +102,38 @@ export class ApiEdge extends Construct {
     });
     const proof = originSecret.secretValue.unsafeUnwrap(); // a dynamic reference, resolved by CloudFormation
 
+    const toApi: cloudfront.BehaviorOptions = {
+      origin: new origins.HttpOrigin(`${props.api.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
+        protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+        customHeaders: { [ORIGIN_VERIFY_HEADER]: proof },
+      }),
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      // Every answer is per user: nothing is cached, and every viewer header (Authorization, Origin) but Host
+      // goes to the API.
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
     this.distribution = new cloudfront.Distribution(this, "Distribution", {
       comment: "CV Maker API",
-      defaultBehavior: {
-        origin: new origins.HttpOrigin(`${props.api.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
-          protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
-          customHeaders: { [ORIGIN_VERIFY_HEADER]: proof },
-        }),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-        // Every answer is per user: nothing is cached, and every viewer header (Authorization, Origin) but Host
-        // goes to the API.
-        cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-        originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-      },
+      defaultBehavior: toApi,
+      // Share links' public pages (api/share_routes.py): to the API, never cached (each view is counted, and a
+      // password-protected page is per visitor), with the visitor's cookie and the POST of the password form.
+      additionalBehaviors: { "/s/*": toApi },
       webAclId: webAclArn.getResponseField("Parameter.Value"),
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
     });
     props.api.function.addEnvironment("CVMAKER_ORIGIN_VERIFY", proof);
     this.url = `https://${this.distribution.distributionDomainName}`;
+    // Share links are served through this distribution, and their password cookies are signed with one key shared
+    // by every instance of the function (api/settings.py: share_url, share_secret).
+    const shareSecret = new secretsmanager.Secret(this, "ShareCookieKey", {
+      description: "Signs the cookies that open CV Maker's password-protected share links",
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    props.api.function.addEnvironment("CVMAKER_SHARE_SECRET", shareSecret.secretValue.unsafeUnwrap());
+    props.api.function.addEnvironment("CVMAKER_SHARE_URL", this.url);
   }
 }

@@ -18,13 +18,16 @@ from cvmaker.services.cvs import CvService
 from cvmaker.services.quotas import QuotaService, unmetered
 
 if TYPE_CHECKING:
+    from cvmaker.services.applications import ApplicationService
     from cvmaker.services.idempotency import IdempotencyService
     from cvmaker.services.imports import ImportService
     from cvmaker.services.jobs import JobService
     from cvmaker.services.letters import LetterService
     from cvmaker.services.matching import MatchingService
     from cvmaker.services.privacy import PrivacyService
+    from cvmaker.services.readability import ReadabilityService
     from cvmaker.services.rendering import RenderService
+    from cvmaker.services.shares import ShareService
     from cvmaker.services.tailoring import TailoringService
 
 T = TypeVar("T")
@@ -40,6 +43,9 @@ class ServiceFactories:
     letters: Callable[[], LetterService]
     idempotency: Callable[[], IdempotencyService]
     privacy: Callable[[], PrivacyService] | None = None
+    applications: Callable[[], ApplicationService] | None = None
+    shares: Callable[[], ShareService] | None = None
+    readability: Callable[[], ReadabilityService] | None = None
 
 
 class Services:
@@ -88,3 +94,21 @@ class Services:
         if self._factories.privacy is None:
             raise RuntimeError("privacy is not wired (api.composition.build_privacy)")
         return self._build(self._factories.privacy)
+
+    @cached_property
+    def readability(self) -> ReadabilityService:
+        if self._factories.readability is None:
+            raise RuntimeError("readability is not wired (api.composition.build_readability)")
+        return self._build(self._factories.readability)
+
+    @cached_property
+    def shares(self) -> ShareService:
+        if self._factories.shares is None:
+            raise RuntimeError("shares are not wired (api.composition.build_shares)")
+        return self._build(self._factories.shares)
+
+    @cached_property
+    def applications(self) -> ApplicationService:
+        if self._factories.applications is None:
+            raise RuntimeError("applications are not wired (api.composition.build_applications)")
+        return self._build(self._factories.applications)

@@ -13,9 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from cvmaker.domain.clock import utc_now
-from cvmaker.domain.cv import editing
+from cvmaker.domain.cv import editing, lenient
 from cvmaker.domain.cv.model import Cv, CvDocument, Page, Revision
-from cvmaker.domain.cv.validation import validate_document
 from cvmaker.domain.errors import FieldProblem, InvalidInput, NotFound, VersionConflict
 from cvmaker.domain.ids import new_ulid
 from cvmaker.ports import CvRepository
@@ -72,7 +71,7 @@ class CvService:
         return self._create_from_dict(owner, document.to_dict(), source_cv_id)
 
     def _create_from_dict(self, owner: str, doc: dict[str, Any], source_cv_id: str | None) -> Cv:
-        validate_document(doc, self.templates)
+        doc = self._readable(doc)
         now = self.clock()
         cv = Cv(
             id=new_ulid(),
@@ -188,7 +187,11 @@ class CvService:
         return self._save(current, edit(current.document.to_dict()))
 
     def _save(self, current: Cv, doc: dict[str, Any]) -> Cv:
-        validate_document(doc, self.templates)
+        doc = self._readable(doc)
         updated = current.next_version(CvDocument.from_dict(doc), self.clock())
         self.repository.save(updated, expected_version=current.version)
         return updated
+
+    def _readable(self, doc: dict[str, Any]) -> dict[str, Any]:
+        # A date, email or link that cannot be read is kept as a draft and the rest saves (`lenient`).
+        return lenient.readable(doc, self.templates)

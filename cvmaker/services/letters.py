@@ -1,5 +1,6 @@
 """Cover letters: written from a CV's facts only for a job (held to the no-fabrication rule whatever the text
-generator wrote), stored with the CV, and rendered as a PDF or Word file in the style of the CV they were
+generator wrote), stored with the CV as documents a person edits (against a version, every save kept as a
+revision; an edit is only warned about what the CV does not support, never refused for it), and rendered as a PDF or Word file in the style of the CV they were
 written from: the CV's template and design (accent colour, font, page size, margins), a letterhead with the
 CV's name and contact details, the date, then the letter itself, stored like CV renders (`StoredFiles`).
 
@@ -14,7 +15,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -22,12 +23,21 @@ from cvmaker.domain.clock import utc_now
 from cvmaker.domain.cv.model import Cv, CvDocument
 from cvmaker.domain.errors import FieldProblem, InvalidInput, NotFound
 from cvmaker.domain.ids import new_ulid
+from cvmaker.domain.letters.documents import (
+    LetterEdit,
+    LetterRevision,
+    LetterVersionConflict,
+    checked_edit,
+    default_title,
+    edited,
+)
 from cvmaker.domain.letters.layout import (
     LetterBlock,
     LetterContent,
     letter_content,
     letter_date,
 )
+from cvmaker.domain.letters.phrases import every_phrase_word
 from cvmaker.domain.letters.writing import rules_cover_letter
 from cvmaker.domain.matching.fabrication import COVER_LETTER_WORDS, source_facts, text_problems
 from cvmaker.domain.matching.jobs import Job
@@ -90,6 +100,8 @@ class LetterService:
     vocabulary: Vocabulary = field(default_factory=shipped_vocabulary)
     clock: Callable[[], datetime] = field(default=utc_now)
     quotas: QuotaService = field(default_factory=unmetered)
+    # Called after a letter is deleted, with (owner, letter_id).
+    on_delete: list[Callable[[str, str], None]] = field(default_factory=list)
 
     def generate(self, owner: str, cv_id: str, job_id: str) -> CoverLetter:
         """A letter drawn only from the CV's facts, stored with the CV."""
@@ -117,6 +129,7 @@ class LetterService:
             text=text,
             created_at=self.clock(),
             rejected=tuple(rejected),
+            title=default_title(job.title, job.company),
         )
         self.letters.add(letter)
         return letter
@@ -125,7 +138,77 @@ class LetterService:
         """Newest first; another user's CV (or a missing one) has none."""
         if self.cvs.find(owner, cv_id) is None:
             return []
-        return self.letters.list_for_cv(owner, cv_id)
+        return [self._titled(owner, letter) for letter in self.letters.list_for_cv(owner, cv_id)]
+
+    def list_all(self, owner: str) -> list[CoverLetter]:
+        """Every letter of the caller, newest first."""
+        return [self._titled(owner, letter) for letter in self.letters.list_for_owner(owner)]
+
+    def find(self, owner: str, letter_id: str) -> CoverLetter | None:
+        """The caller's letter, or None (another user's letter is None, like a missing one)."""
+        letter = self.letters.get(owner, letter_id) if _ID.match(letter_id) else None
+        return self._titled(owner, letter) if letter else None
+
+    def get(self, owner: str, letter_id: str) -> CoverLetter:
+        letter = self.find(owner, letter_id)
+        if letter is None:
+            raise NotFound("Cover letter")
+        return letter
+
+    def update(self, owner: str, letter_id: str, version: int, edit: LetterEdit) -> CoverLetter:
+        """Save an edit made against `version`: a stale version is `VersionConflict` and changes nothing. What the
+        edited text states that the CV does not support comes back as warnings; the edit is saved all the same
+        (the person signs the letter, not the checker)."""
+        current = self.get(owner, letter_id)
+        checked = checked_edit(edit)
+        if current.version != version:
+            raise LetterVersionConflict(current.version)
+        text = current.text if checked.text is None else checked.text
+        return self._save(current, checked, self._warnings(owner, current, text))
+
+    def revisions(self, owner: str, letter_id: str) -> list[LetterRevision]:
+        """Newest first; a missing letter (or another user's) is `NotFound`."""
+        self.get(owner, letter_id)
+        return self.letters.revisions(owner, letter_id)
+
+    def restore_revision(self, owner: str, letter_id: str, revision: int, version: int) -> CoverLetter:
+        """The revision's title and text saved as a new version: history only grows, nothing is lost."""
+        current = self.get(owner, letter_id)
+        kept = self.letters.revision(owner, letter_id, revision) if revision > 0 else None
+        if kept is None:
+            raise NotFound("Revision")
+        if current.version != version:
+            raise LetterVersionConflict(current.version)
+        restored = LetterEdit(text=kept.text, title=kept.title)
+        return self._save(current, restored, self._warnings(owner, current, kept.text))
+
+    def delete(self, owner: str, letter_id: str) -> str:
+        """Delete the letter and its revisions; its rendered files expire with the CV's. What other services keep
+        about it (its public links) goes too (`on_delete`)."""
+        if not _ID.match(letter_id) or not self.letters.delete(owner, letter_id):
+            raise NotFound("Cover letter")
+        for forget in self.on_delete:
+            forget(owner, letter_id)
+        return letter_id
+
+    def _save(self, current: CoverLetter, edit: LetterEdit, warnings: tuple[str, ...]) -> CoverLetter:
+        updated = edited(current, edit, self.clock(), warnings)
+        self.letters.save(updated, expected_version=current.version)
+        return updated
+
+    def _warnings(self, owner: str, letter: CoverLetter, text: str) -> tuple[str, ...]:
+        source = self.cvs.find(owner, letter.cv_id)
+        if source is None:
+            return ()
+        job = self.jobs.repository.get(owner, letter.job_id)
+        return tuple(letter_problems(text, source, job, self.vocabulary))
+
+    def _titled(self, owner: str, letter: CoverLetter) -> CoverLetter:
+        """Letters stored before titles existed are named from their job, as new ones are."""
+        if letter.title:
+            return letter
+        job = self.jobs.repository.get(owner, letter.job_id)
+        return replace(letter, title=default_title(job.title if job else None, job.company if job else None))
 
     def forget_cv(self, owner: str, cv_id: str) -> None:
         """Remove the letters of a deleted CV."""
@@ -171,14 +254,15 @@ class LetterRenderer:
         )
 
     def content(self, letter: CoverLetter, prepared: RenderInput) -> LetterContent:
+        from cvmaker.domain.letters.language import latin_language
         from cvmaker.domain.rendering.plain_text import detect_script
 
         # The letter's own language (from its text), not the CV's: an English letter from an Arabic CV is dated
-        # in English.
+        # in English, a German one in German.
         script = detect_script(CvDocument(basics=prepared.document.basics, summary=letter.text))
-        return letter_content(
-            letter.text, prepared.document.basics.name, letter_date(letter.created_at, script.language)
-        )
+        language = latin_language(letter.text) if script.language == "en" else script.language
+        # Dated the day it was last saved: an edited letter is sent as it is now.
+        return letter_content(letter.text, prepared.document.basics.name, letter_date(letter.saved_at, language))
 
     def render_bytes(
         self, letter: CoverLetter, content: LetterContent, prepared: RenderInput, render_format: RenderFormat
@@ -212,9 +296,16 @@ class LetterRenderer:
         return hashlib.sha256(_canonical(basis)).hexdigest()
 
 
-def letter_problems(text: str, source: Cv, job: Job, vocabulary: Vocabulary) -> list[str]:
-    """What a cover letter states that the CV does not. The job's title and company may be named."""
+def letter_problems(text: str, source: Cv, job: Job | None, vocabulary: Vocabulary) -> list[str]:
+    """What a cover letter states that the CV does not. The job's title and company may be named (when the job
+    is still there), and its requirements by the posting's name for a skill the CV shows ("Apache Kafka" for the
+    CV's "Kafka": the rules writer names matched requirements so)."""
     facts = source_facts(source.document, vocabulary)
+    named = [job.title, job.company or ""] if job else []
+    for requirement in job.requirements if job else ():
+        skill = vocabulary.lookup(requirement.text)
+        if skill is not None and skill.key in facts.skills:
+            named.append(requirement.text)
     return text_problems(
-        text, facts, vocabulary, also_allowed=[job.title, job.company or "", " ".join(COVER_LETTER_WORDS)]
+        text, facts, vocabulary, also_allowed=[*named, " ".join(COVER_LETTER_WORDS), every_phrase_word()]
     )

@@ -20,8 +20,9 @@ from cvmaker.domain.cv.model import Cv, CvDocument, SectionKind
 from cvmaker.domain.matching.cv_facts import CvFacts, CvPassage, passages, read_facts
 from cvmaker.domain.matching.extraction import occurs_in, relevant_part, title_words
 from cvmaker.domain.matching.jobs import Job, Requirement, RequirementKind
+from cvmaker.domain.matching.meaning import by_meaning_at_all, pieces, shown_by_meaning
 from cvmaker.domain.matching.results import Evidence, Match, RankedCv, RankedJob
-from cvmaker.domain.matching.scoring import OtherCv, score_match
+from cvmaker.domain.matching.scoring import OtherCv, meets, score_match
 from cvmaker.domain.matching.text import normalize, sentences
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
 from cvmaker.ports import Embedder, EmbeddingStore, Vector, VectorIndex, VectorRecord
@@ -34,6 +35,7 @@ EVIDENCE_FLOOR = 0.4  # share of the embedder's similarity range an item needs t
 MAX_OTHER_CVS = 100
 MAX_JOB_CHUNKS = 48
 SNIPPET = 240
+_BY_MEANING = (RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL, RequirementKind.KEYWORD)
 
 
 class CachedEmbedder:
@@ -136,7 +138,16 @@ class MatchingService:
         other_cvs = {other.id: other for other in self._other_cvs(owner, cv.id)}
         others = [OtherCv(other.id, self._read_facts(other)) for other in other_cvs.values()]
         evidence = self._evidence(job, prepared, others, other_cvs)
-        return score_match(job, cv.id, prepared.facts, others, self._semantic(prepared, job), evidence, self.vocabulary)
+        return score_match(
+            job,
+            cv.id,
+            prepared.facts,
+            others,
+            self._semantic(prepared, job),
+            evidence,
+            self.vocabulary,
+            self._by_meaning(job, prepared),
+        )
 
     def rank_jobs(self, owner: str, cv_id: str, first: int = 10) -> list[RankedJob]:
         """The user's saved jobs, best match for the CV first (ties: newest job first). Another user's CV ranks
@@ -145,8 +156,9 @@ class MatchingService:
         if cv is None:
             return []
         prepared = self._prepare(cv, index=False)
-        ranked = [RankedJob(job, self._quick_score(prepared, job)) for job in self.jobs.all(owner)]
-        ranked.sort(key=lambda r: (-r.score, _newest_first(r.job.id)))
+        scored = [(job, self._quick_score(prepared, job)) for job in self.jobs.all(owner)]
+        scored.sort(key=lambda pair: (-pair[1][0], -pair[1][1], _newest_first(pair[0].id)))
+        ranked = [RankedJob(job, score) for job, (score, _) in scored]
         return ranked[: max(0, first)]
 
     def rank_cvs(self, owner: str, job_id: str, first: int = 10) -> list[RankedCv]:
@@ -154,8 +166,9 @@ class MatchingService:
         job = self.jobs.find(owner, job_id)
         if job is None:
             return []
-        ranked = [RankedCv(cv, self._quick_score(self._prepare(cv, index=False), job)) for cv in self._all_cvs(owner)]
-        ranked.sort(key=lambda r: (-r.score, _newest_first(r.cv.id)))
+        scored = [(cv, self._quick_score(self._prepare(cv, index=False), job)) for cv in self._all_cvs(owner)]
+        scored.sort(key=lambda pair: (-pair[1][0], -pair[1][1], _newest_first(pair[0].id)))
+        ranked = [RankedCv(cv, score) for cv, (score, _) in scored]
         return ranked[: max(0, first)]
 
     def item_similarities(self, owner: str, cv: Cv, job: Job) -> dict[str, float]:
@@ -188,10 +201,43 @@ class MatchingService:
 
     # ---------------------------------------------------------------- scoring parts
 
-    def _quick_score(self, prepared: _PreparedCv, job: Job) -> float:
-        return score_match(
-            job, prepared.cv.id, prepared.facts, [], self._semantic(prepared, job), {}, self.vocabulary
-        ).score
+    def _quick_score(self, prepared: _PreparedCv, job: Job) -> tuple[float, float]:
+        """The score, and the score before any cap: many weak matches share a cap's ceiling, and among them the
+        one closer to the job still ranks first."""
+        semantic = self._semantic(prepared, job)
+        meant = self._by_meaning(job, prepared)
+        match = score_match(job, prepared.cv.id, prepared.facts, [], semantic, {}, self.vocabulary, meant)
+        return match.score, sum(p.score * p.weight for p in match.breakdown)
+
+    def _by_meaning(self, job: Job, prepared: _PreparedCv) -> dict[Requirement, Evidence]:
+        """Skills the CV does not name but shows in other words: for each, the visible sentence closest in
+        meaning, when it is close enough (`cvmaker.domain.matching.meaning`)."""
+        import numpy as np
+
+        wanted = [
+            r
+            for r in job.requirements
+            if r.kind in _BY_MEANING and by_meaning_at_all(r.text) and not meets(r, prepared.facts, self.vocabulary)
+        ]
+        found = pieces(prepared.passages)
+        if not wanted or not found:
+            return {}
+        queries = np.asarray(self.embedder.embed([_query_text(r) for r in wanted]), dtype=np.float32)
+        matrix = np.asarray(self.embedder.embed([p.text for p in found]), dtype=np.float32)
+        cosines = queries @ matrix.T
+        shown: dict[Requirement, Evidence] = {}
+        for requirement, row in zip(wanted, cosines):
+            best = int(np.argmax(row))
+            if shown_by_meaning(float(row[best]), self.embedder.similarity_range):
+                piece = found[best]
+                shown[requirement] = Evidence(
+                    section_id=piece.passage.section_id,
+                    item_id=piece.passage.item_id,
+                    text=piece.text if len(piece.text) <= SNIPPET else piece.text[: SNIPPET - 1].rstrip() + "\u2026",
+                    similarity=round(max(0.0, float(row[best])), 4),
+                    cv_id=prepared.cv.id,
+                )
+        return shown
 
     def _semantic(self, prepared: _PreparedCv, job: Job) -> float | None:
         job_vector = self._job_centroid(job)
@@ -365,6 +411,8 @@ def embedded_texts(documents: Sequence[CvDocument], jobs: Sequence[Job]) -> list
     """Every text matching embeds for these CV documents and jobs (what `CachedEmbedder.forget` is given when
     their owner's account is deleted)."""
     texts = [p.text for document in documents for p in passages(document)]
+    # The sentences matching by meaning embeds (`_by_meaning`), so an account's deletion forgets them too.
+    texts += [piece.text for document in documents for piece in pieces(passages(document))]
     for job in jobs:
         texts += [*_job_texts(job), *(_query_text(r) for r in job.requirements)]
     return list(dict.fromkeys(texts))

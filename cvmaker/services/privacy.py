@@ -29,11 +29,17 @@ from cvmaker.ports import BlobListing, BlobStore, Identities, OwnerData, Princip
 from cvmaker.services.cvs import CvService
 
 if TYPE_CHECKING:
+    from cvmaker.domain.applications.model import Application
+    from cvmaker.domain.cv.model import CvDocument
+    from cvmaker.domain.letters.documents import LetterRevision
     from cvmaker.domain.matching.jobs import Job
     from cvmaker.domain.matching.results import CoverLetter
+    from cvmaker.domain.shares.model import ShareLink
+    from cvmaker.services.applications import ApplicationService
     from cvmaker.services.jobs import JobService
     from cvmaker.services.letters import LetterService
     from cvmaker.services.matching import MatchingService
+    from cvmaker.services.shares import ShareService
 
 EXPORT_LINK_SECONDS = 900  # as long as a rendered file's link
 EXPORT_CONTENT_TYPE = "application/zip"
@@ -54,6 +60,7 @@ class _Everything:
     cvs: list[tuple[Cv, list[Revision]]]
     jobs: list[Job]
     letters: list[CoverLetter]
+    letter_revisions: dict[str, list[LetterRevision]]
 
 
 @dataclass
@@ -71,6 +78,8 @@ class PrivacyService:
     settle_seconds: float = 0.0
     clock: Callable[[], datetime] = field(default=utc_now)
     sleep: Callable[[float], None] = field(default=time.sleep)
+    applications: Callable[[], ApplicationService] | None = None
+    shares: Callable[[], ShareService] | None = None
 
     # ---------------------------------------------------------------- export
 
@@ -85,7 +94,16 @@ class PrivacyService:
             if not key.startswith(exports_prefix(owner)) and (data := self.blobs.get(key)) is not None
         }
         now = self.clock()
-        contents = ExportContents(self._account(principal), everything.cvs, everything.jobs, everything.letters, files)
+        contents = ExportContents(
+            self._account(principal),
+            everything.cvs,
+            everything.jobs,
+            everything.letters,
+            files,
+            letter_revisions=everything.letter_revisions,
+            applications=self._applications(owner),
+            share_links=self._share_links(owner, everything),
+        )
         data, counts = build_zip(contents, now)
         # One export at a time: a new one replaces the last, so old copies do not pile up under the owner.
         self.blobs.delete_prefix(exports_prefix(owner))
@@ -123,7 +141,38 @@ class PrivacyService:
                 break
             cursor = job_page.next_cursor
         letters = [letter for cv in cvs for letter in self.letters().list_for_cv(owner, cv.id)]
-        return _Everything([(cv, self.cvs.revisions(owner, cv.id)) for cv in cvs], jobs, letters)
+        letter_revisions = {letter.id: self.letters().revisions(owner, letter.id) for letter in letters}
+        return _Everything([(cv, self.cvs.revisions(owner, cv.id)) for cv in cvs], jobs, letters, letter_revisions)
+
+    def _share_links(self, owner: str, everything: _Everything) -> list[ShareLink]:
+        """Every public link of the owner's CVs and letters (none where sharing is not wired)."""
+        if self.shares is None:
+            return []
+        service = self.shares()
+        links = [link for cv, _ in everything.cvs for link in service.list_for(owner, cv.id, None)]
+        return links + [link for letter in everything.letters for link in service.list_for(owner, None, letter.id)]
+
+    def _applications(self, owner: str) -> list[tuple[Application, CvDocument | None]]:
+        """Every application of the owner with the CV frozen for it (none where the tracker is not wired)."""
+        if self.applications is None:
+            return []
+        from cvmaker.domain.applications.model import ApplicationFilter
+        from cvmaker.domain.errors import NotFound
+
+        service = self.applications()
+        found: list[tuple[Application, CvDocument | None]] = []
+        cursor: str | None = None
+        while True:
+            page = service.list(owner, ApplicationFilter(), PAGE, cursor)
+            for application in page.items:
+                try:
+                    sent: CvDocument | None = service.sent_cv(owner, application.id).document
+                except NotFound:
+                    sent = None
+                found.append((application, sent))
+            if page.next_cursor is None:
+                return found
+            cursor = page.next_cursor
 
     # ---------------------------------------------------------------- deletion
 

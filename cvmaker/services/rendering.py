@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cvmaker.domain.cv import editing
+from cvmaker.domain.cv import editing, lenient
 from cvmaker.domain.cv.model import CvDocument, Design
-from cvmaker.domain.cv.validation import validate_document
 from cvmaker.domain.errors import FieldProblem, InvalidInput, NotFound
 from cvmaker.domain.quotas import QuotaKind
 from cvmaker.domain.rendering.download_names import download_name
@@ -278,7 +277,10 @@ class RenderService:
             data["design"] = design_override.to_dict()
         elif design_override:
             data["design"] = {**data["design"], **copy.deepcopy(dict(design_override))}
-        validate_document(data, self.templates.names())
+        # Read as a save reads it, so an unsaved "March 2020" previews as it will print; drafts (what cannot be
+        # read yet) are never rendered.
+        data = lenient.readable(data, self.templates.names())
+        data.pop("drafts", None)
         effective = CvDocument.from_dict(data)
         template = self.templates.get(effective.design.template)
         return RenderInput(effective, effective.design, template.version, template.asset_dir)

@@ -9,6 +9,7 @@ import { createApolloClient } from "./apollo/client";
 import { useAuth } from "./auth/AuthContext";
 import type { AuthMode } from "./config";
 import { AccountPage } from "./pages/AccountPage";
+import { ApplicationsPage } from "./pages/ApplicationsPage";
 import { CvListPage } from "./pages/CvListPage";
 import { AppShell } from "./ui/AppShell";
 import { LoadingState } from "./ui/States";
@@ -29,6 +30,7 @@ export default function SignedInApp({ apiUrl, authMode }: { apiUrl: string; auth
               <Route path="/" element={<CvListPage />} />
               <Route path="/cv/:cvId/*" element={<EditorPage />} />
               <Route path="/account" element={<AccountPage authMode={authMode} />} />
+              <Route path="/applications" element={<ApplicationsPage />} />
               <Route path="*" element={<CvListPage />} />
             </Routes>
           </Suspense>

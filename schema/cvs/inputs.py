@@ -10,7 +10,7 @@ from typing import Any
 import strawberry
 from strawberry import UNSET
 
-from schema.cvs.types import PageSize, SectionKind
+from schema.cvs.types import HeadingStyle, LineHeight, PageSize, SectionKind, SectionSpacing
 
 
 @strawberry.input
@@ -62,6 +62,9 @@ class DesignInput:
     font_size: float | None = UNSET
     page_size: PageSize | None = UNSET  # type: ignore[valid-type]
     margins: str | None = UNSET
+    line_height: LineHeight | None = UNSET  # type: ignore[valid-type]
+    section_spacing: SectionSpacing | None = UNSET  # type: ignore[valid-type]
+    heading_style: HeadingStyle | None = UNSET  # type: ignore[valid-type]
 
 
 @strawberry.input(description="A whole-document write; omitted fields keep their value on update.")

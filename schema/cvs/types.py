@@ -6,12 +6,16 @@ from datetime import datetime
 
 import strawberry
 
+from cvmaker.domain.cv import design as design_options
 from cvmaker.domain.cv import model as domain
 from cvmaker.domain.cv.model import Page
 from cvmaker.domain.pagination import encode_cursor
 
 SectionKind = strawberry.enum(domain.SectionKind, name="SectionKind")
 PageSize = strawberry.enum(domain.PageSize, name="PageSize")
+LineHeight = strawberry.enum(design_options.LineHeight, name="LineHeight")
+SectionSpacing = strawberry.enum(design_options.SectionSpacing, name="SectionSpacing")
+HeadingStyle = strawberry.enum(design_options.HeadingStyle, name="HeadingStyle")
 
 
 @strawberry.type
@@ -90,6 +94,9 @@ class Design:
     font_size: float
     page_size: PageSize  # type: ignore[valid-type]
     margins: str
+    line_height: LineHeight  # type: ignore[valid-type]
+    section_spacing: SectionSpacing  # type: ignore[valid-type]
+    heading_style: HeadingStyle  # type: ignore[valid-type]
 
     @classmethod
     def from_domain(cls, design: domain.Design) -> Design:
@@ -100,6 +107,9 @@ class Design:
             font_size=design.font_size,
             page_size=design.page_size,
             margins=design.margins,
+            line_height=design.line_height,
+            section_spacing=design.section_spacing,
+            heading_style=design.heading_style,
         )
 
 
@@ -107,6 +117,16 @@ class Design:
 class ImportFieldWarning:
     path: str = strawberry.field(description='Dotted path in the imported document, like "work.0.endDate".')
     message: str
+
+
+@strawberry.type(
+    description="A value typed into a date, email or link field that could not be read yet: kept as typed, left "
+    "off the CV (rendering, exports, matching) until it reads well. Worked out again on every whole-CV write."
+)
+class FieldDraft:
+    path: str = strawberry.field(description='Dotted path in the CV, like "sections.0.items.2.startDate".')
+    value: str = strawberry.field(description="The text as typed.")
+    message: str = strawberry.field(description="Why it could not be read.")
 
 
 @strawberry.type
@@ -121,6 +141,10 @@ class Cv:
     sections: list[Section]
     design: Design
     source_cv_id: strawberry.ID | None = strawberry.field(description="Set on tailored CVs and their copies.")
+    drafts: list[FieldDraft] = strawberry.field(
+        default_factory=list,
+        description="Values kept as typed that could not be read (a date, an email, a link); the rest is saved.",
+    )
     import_warnings: list[ImportFieldWarning] = strawberry.field(
         default_factory=list,
         description="Only in the result of importJsonResume: what could not be read (the rest was imported).",
@@ -148,6 +172,7 @@ class Cv:
             sections=[Section.from_domain(section) for section in document.sections],
             design=Design.from_domain(document.design),
             source_cv_id=strawberry.ID(cv.source_cv_id) if cv.source_cv_id else None,
+            drafts=[FieldDraft(path=d.path, value=d.value, message=d.message) for d in document.drafts],
         )
 
 

@@ -84,14 +84,31 @@ class RequirementMatch:
         description="Not on this CV, but on one of its hidden items or on another of your CVs."
     )
     evidence: list[Evidence]
+    matched_by: str = strawberry.field(
+        description='"words" (the CV names it), "meaning" (an item says it in other words), "" when not matched.'
+    )
+
+
+@strawberry.type
+class ScoreTally:
+    label: str = strawberry.field(description='What was counted: "required technical skills".')
+    shown: int
+    asked: int
+    weight: float = strawberry.field(description="What each one counts for in the part's score.")
 
 
 @strawberry.type
 class ScorePart:
     name: str = strawberry.field(description="hard_skills, soft_skills, title, education, experience, semantic.")
-    score: float = strawberry.field(description="0 to 1.")
+    score: float = strawberry.field(description="0 to 1; 0 and meaningless when not measured.")
     weight: float = strawberry.field(description="Its share of the total; 0 when the posting does not ask for it.")
     explanation: str
+    measured: bool = strawberry.field(
+        description="False when there was nothing to measure (then its weight is 0 and it shows no score)."
+    )
+    tallies: list[ScoreTally] = strawberry.field(
+        description="The counts its score is the weighted share of (skills shown, title words); empty otherwise."
+    )
 
 
 @strawberry.type
@@ -106,6 +123,9 @@ class Match:
     missing_shown_elsewhere: list[str] = strawberry.field(description="Missing here, shown in your other CVs.")
     missing_not_shown: list[str] = strawberry.field(description="Missing here and not shown anywhere.")
     summary: str
+    capped_by: str | None = strawberry.field(
+        description="Why the score was held below a band (most required skills not shown); null when it was not."
+    )
 
     @classmethod
     def from_domain(cls, match: results.Match) -> Match:
@@ -114,7 +134,16 @@ class Match:
             job_id=strawberry.ID(match.job_id),
             score=match.score,
             breakdown=[
-                ScorePart(name=p.name, score=p.score, weight=p.weight, explanation=p.explanation)
+                ScorePart(
+                    name=p.name,
+                    score=p.score,
+                    weight=p.weight,
+                    explanation=p.explanation,
+                    measured=p.measured,
+                    tallies=[
+                        ScoreTally(label=t.label, shown=t.shown, asked=t.asked, weight=t.weight) for t in p.tallies
+                    ],
+                )
                 for p in match.breakdown
             ],
             requirements=[
@@ -132,6 +161,7 @@ class Match:
                         )
                         for e in r.evidence
                     ],
+                    matched_by=r.matched_by,
                 )
                 for r in match.requirements
             ],
@@ -140,6 +170,7 @@ class Match:
             missing_shown_elsewhere=list(match.missing_shown_elsewhere),
             missing_not_shown=list(match.missing_not_shown),
             summary=match.summary,
+            capped_by=match.capped_by,
         )
 
 

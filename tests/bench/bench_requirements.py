@@ -137,7 +137,10 @@ def main() -> int:
             if occupation != "OVERALL" and split == "dev":
                 failed |= not (row["required_recall"] >= 0.90 and row["required_precision"] >= 0.85)
     write("requirements", rows, {"goal": "required recall >= 0.90 and precision >= 0.85 in every occupation"})
-    print("\ngoal (dev, every occupation: required R >= 0.90, P >= 0.85):", "met" if not failed else "not met")
+    if "dev" in splits:
+        print("\ngoal (dev, every occupation: required R >= 0.90, P >= 0.85):", "met" if not failed else "not met")
+    else:
+        print("\ngoal: judged on the dev split only (run --split dev or all)")
     return 0
 
 

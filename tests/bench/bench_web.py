@@ -23,7 +23,8 @@ DIST = ROOT / "frontend" / "dist"
 KEYSTROKES = 30
 FIXTURE = ROOT / "tests" / "fixtures" / "json_resume" / "senior_engineer.json"
 FIRST_SCREEN_BUDGET_KB = 300
-PREVIEW_BUDGET_MS = 500
+PREVIEW_P50_BUDGET_MS = 300
+PREVIEW_P99_BUDGET_MS = 600
 
 
 def _gzip_kb(path: Path) -> float:
@@ -146,7 +147,10 @@ def main() -> int:
     times, what = keystroke_to_preview_ms()
     stats = summary(times)
     print(table([{"measure": what, **stats}], ["measure", "p50_ms", "p99_ms", "min_ms", "mean_ms", "n"]))
-    print(f"\n{what}: p50 {stats['p50_ms']:.0f} ms (target <= {PREVIEW_BUDGET_MS} ms)")
+    print(
+        f"\n{what}: p50 {stats['p50_ms']:.0f} ms (target <= {PREVIEW_P50_BUDGET_MS} ms), "
+        f"p99 {stats['p99_ms']:.0f} ms (target <= {PREVIEW_P99_BUDGET_MS} ms)"
+    )
     write("bench_web", rows, {"first_screen_gzip_kb": first_kb, "keystroke": {"measure": what, **stats}})
     return 0
 

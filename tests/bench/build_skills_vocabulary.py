@@ -15,7 +15,8 @@ Rules, in words:
   acronym ("Structured query language SQL" is SQL) and generic lower-case categories dropped ("Web browser
   software"). Company names that are employers more often than skills (Google, Microsoft) are left out.
 - Soft skills: a short project list of the soft skills postings name, each tied to the ESCO transversal concept it
-  stands for, plus that concept's multi-word labels.
+  stands for, plus that concept's multi-word labels and the usual wording of the quality in English, German, French
+  and Spanish postings ("Teamfähigkeit", "travail en équipe", "trabajo en equipo").
 - Occupational skills: a project list (`OCCUPATION_SKILLS`) of the tools, techniques, certifications and
   abbreviations postings outside software name (BLS, GD&T, IFRS, Incoterms, Safeguarding), with their
   abbreviations and British/American spellings.
@@ -280,43 +281,189 @@ VENDORS = [
     "VMware",
 ]
 SOFT_SKILLS: dict[str, tuple[str, list[str]]] = {
-    # name: (ESCO preferred label it stands for, extra spellings postings use)
+    # name: (ESCO preferred label it stands for, extra spellings postings use, in English, German, French and
+    # Spanish: the usual wording of each quality in postings of those languages)
     "communication": (
         "interact with others",
-        ["communication skills", "communicating", "communicator", "written communication", "verbal communication"],
+        [
+            "communication skills",
+            "communicating",
+            "communicator",
+            "written communication",
+            "verbal communication",
+            "Kommunikationsfähigkeit",
+            "Kommunikationsstärke",
+            "sens de la communication",
+            "qualités relationnelles",
+            "capacidad de comunicación",
+            "habilidades de comunicación",
+            "habilidades comunicativas",
+        ],
     ),
     "collaboration": (
         "work in teams",
-        ["collaborative", "collaborate", "teamwork", "team player", "cross-functional collaboration", "team work"],
+        [
+            "collaborative",
+            "collaborate",
+            "teamwork",
+            "team player",
+            "cross-functional collaboration",
+            "team work",
+            "Teamfähigkeit",
+            "Teamgeist",
+            "Teamarbeit",
+            "travail en équipe",
+            "esprit d'équipe",
+            "trabajo en equipo",
+        ],
     ),
-    "leadership": ("lead others", ["leading teams", "team leadership", "people management", "lead teams"]),
+    "leadership": (
+        "lead others",
+        ["leading teams", "team leadership", "people management", "lead teams", "Führungskompetenz", "liderazgo"],
+    ),
     "mentoring": ("support colleagues", ["mentor", "mentorship", "coaching"]),
     "problem solving": (
         "develop strategy to solve problems",
-        ["problem-solving skills", "solve problems", "problem solver", "troubleshooting"],
+        [
+            "problem-solving skills",
+            "solve problems",
+            "problem solver",
+            "troubleshooting",
+            "Problemlösungskompetenz",
+            "résolution de problèmes",
+            "resolución de problemas",
+        ],
     ),
-    "attention to detail": ("attend to detail", ["detail-oriented", "detail oriented"]),
-    "time management": ("manage time", ["prioritization", "prioritisation"]),
-    "creativity": ("think creatively", ["creative", "creative thinking"]),
-    "adaptability": ("adapt to change", ["adaptable", "flexibility"]),
+    "attention to detail": (
+        "attend to detail",
+        ["detail-oriented", "detail oriented", "eye for detail", "Sorgfalt", "sens du détail", "atención al detalle"],
+    ),
+    "time management": (
+        "manage time",
+        [
+            "prioritization",
+            "prioritisation",
+            "ability to prioritise",
+            "ability to prioritize",
+            "Zeitmanagement",
+            "gestion du temps",
+            "gestión del tiempo",
+        ],
+    ),
+    "organisational skills": (
+        "work efficiently",
+        [
+            "organizational skills",
+            "organisation skills",
+            "organization skills",
+            "well organised",
+            "well organized",
+            "Organisationsfähigkeit",
+            "Organisationstalent",
+            "sens de l'organisation",
+            "capacidad de organización",
+        ],
+    ),
+    "creativity": ("think creatively", ["creative", "creative thinking", "Kreativität", "créativité", "creatividad"]),
+    "adaptability": (
+        "adapt to change",
+        ["adaptable", "flexibility", "Flexibilität", "adaptabilité", "capacidad de adaptación", "flexibilidad"],
+    ),
     "negotiation": (
         "negotiate compromise",
-        ["negotiating", "conflict resolution", "influencing", "influence without authority"],
+        [
+            "negotiating",
+            "conflict resolution",
+            "influencing",
+            "influence without authority",
+            "Verhandlungsgeschick",
+            "négociation",
+            "negociación",
+        ],
     ),
-    "critical thinking": ("evaluate information", ["analytical thinking", "analytical skills"]),
+    "critical thinking": (
+        "evaluate information",
+        [
+            "analytical thinking",
+            "analytical skills",
+            "analytisches Denkvermögen",
+            "capacité d'analyse",
+            "esprit d'analyse",
+            "capacidad analítica",
+            "capacidad de análisis",
+        ],
+    ),
     "presentation": ("address an audience", ["public speaking", "presenting", "presentations", "presentation skills"]),
-    "decision making": ("make decisions", ["decision-making", "judgment", "judgement"]),
-    "independence": ("work independently", ["self-starter", "self-motivated", "autonomy", "work independently"]),
+    "decision making": (
+        "make decisions",
+        [
+            "decision-making",
+            "judgment",
+            "judgement",
+            "Entscheidungsfähigkeit",
+            "prise de décision",
+            "toma de decisiones",
+        ],
+    ),
+    "independence": (
+        "work independently",
+        [
+            "self-starter",
+            "self-motivated",
+            "autonomy",
+            "work independently",
+            "selbstständige Arbeitsweise",
+            "selbständige Arbeitsweise",
+            "Selbstständigkeit",
+            "autonomie",
+            "autonomía",
+        ],
+    ),
     "curiosity": ("demonstrate curiosity", ["curious", "willingness to learn", "passion for learning"]),
     "customer focus": (
         "interact with others",
-        ["customer-focused", "customer focused", "customer obsession", "customer empathy"],
+        [
+            "customer-focused",
+            "customer focused",
+            "customer obsession",
+            "customer empathy",
+            "Kundenorientierung",
+            "sens du service",
+            "sens du client",
+            "orientación al cliente",
+            "vocación de servicio",
+        ],
     ),
     "stakeholder management": ("interact with others", ["stakeholder communication", "partner with stakeholders"]),
-    "resilience": ("cope with pressure", ["work under pressure", "stress management"]),
+    "resilience": (
+        "cope with pressure",
+        [
+            "work under pressure",
+            "working under pressure",
+            "calm under pressure",
+            "stress management",
+            "Belastbarkeit",
+            "Stressresistenz",
+            "gestion du stress",
+            "résistance au stress",
+            "trabajo bajo presión",
+            "tolerancia a la presión",
+        ],
+    ),
+    "empathy": (
+        "demonstrate consideration",
+        ["empathetic", "empathic", "Empathie", "Einfühlungsvermögen", "empathie", "empatía"],
+    ),
+    "patience": ("manage frustration", ["patient manner", "Geduld", "paciencia"]),
+    # "reliable" alone describes systems and transport as often as people ("reliable services")
+    "dependability": (
+        "meet commitments",
+        ["reliable worker", "Zuverlässigkeit", "zuverlässige Arbeitsweise", "fiabilité", "fiabilidad"],
+    ),
     "motivating others": ("motivate others", ["motivating teams"]),
     "persuasion": ("persuade others", ["persuasive"]),
     "ownership": ("meet commitments", ["accountability", "accountable", "drive for results"]),
+    "multitasking": ("work efficiently", ["multi-tasking", "multitask", "multi-task"]),
 }
 
 # Skills of professions the public lists cover thinly (hardware, design, research, product, security), the

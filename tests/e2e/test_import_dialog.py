@@ -126,10 +126,20 @@ def test_the_review_shows_what_was_read_and_the_warnings(page: Page, email: str,
     screenshot(page, f"import-review-{kind}", review)
     if case.warning is not None:
         screenshot(page, f"import-review-{kind}-warnings", review.get_by_role("heading", name=re.compile("to check$")))
+    if case.unplaced is not None:
+        review.get_by_role("button", name=f"Copy “{case.unplaced}”").click()
+        expect(review.get_by_role("status").filter(has_text=re.compile("Copied|Could not copy"))).to_be_visible()
+    # The review stays with the CV until dismissed: closing the CV and opening it again shows it still.
+    page.get_by_role("link", name="← Your CVs").click()
+    page.get_by_role("list", name="Your CVs").get_by_role("link").first.click()
+    expect(review.get_by_role("heading", name=f"What we read from {case.filename}")).to_be_visible()
     # Done with the review, the person carries on in the form, from its first field.
     review.get_by_role("button", name="Looks good").click()
     expect(review).to_have_count(0)
     expect(page.get_by_label("Full name")).to_be_focused()
+    page.reload()
+    expect(page.get_by_label("Full name")).to_be_visible()
+    expect(review).to_have_count(0)
 
 
 @pytest.fixture

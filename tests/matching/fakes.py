@@ -16,7 +16,7 @@ class WordEmbedder:
     """Texts sharing words get close vectors; deterministic, instant, offline."""
 
     model = "hashed-words"
-    dimension = 256
+    dimension = 4096  # wide enough that two different words rarely share a slot (a false "same meaning")
     similarity_range = (0.0, 0.6)
 
     def __init__(self) -> None:

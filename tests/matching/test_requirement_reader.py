@@ -19,10 +19,18 @@ JUNK = {"care", "patient", "patients", "ward", "prepare", "models", "production"
 
 
 def skills(text: str) -> dict[str, bool]:
+    """The skills found, by the vocabulary's name where it knows them: the reader shows a term as the posting
+    writes it ("BLS", "Monatsabschluss"), which names the same skill as "Basic Life Support (BLS)"."""
     title = text.strip().split("\n")[0]
-    found = extract_requirements(Posting(title, None, text), shipped_vocabulary())
+    vocabulary = shipped_vocabulary()
+    found = extract_requirements(Posting(title, None, text), vocabulary)
     kinds = (RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL)
-    return {r.text: r.required for r in found if r.kind in kinds}
+    named = {}
+    for r in found:
+        if r.kind in kinds:
+            skill = vocabulary.lookup(r.text)
+            named[skill.name if skill else r.text] = r.required
+    return named
 
 
 CASES = [

@@ -51,6 +51,18 @@ def test_render_reports_invalid_input_and_writes_nothing(
 def test_templates_lists_the_template_names(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["templates"]) == 0
     names = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
-    assert names == ["classic", "columns", "compact", "modern", "plain"]
+    assert names == [
+        "academic",
+        "banner",
+        "classic",
+        "columns",
+        "compact",
+        "elegant",
+        "mirrored",
+        "modern",
+        "plain",
+        "portrait",
+        "timeline",
+    ]
     assert main(["templates", "--json"]) == 0
     assert [row["name"] for row in json.loads(capsys.readouterr().out)] == names

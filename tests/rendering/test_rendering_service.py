@@ -83,16 +83,24 @@ def test_invalid_documents_and_ids_are_refused_and_nothing_is_stored(
     service: RenderService, blobs: MemoryBlobStore
 ) -> None:
     document = short_cv()
-    document.sections[0].items[0].end_date = "2001-13"
+    document.sections[0].title = ""
     with pytest.raises(InvalidInput) as refused:
         service.render("user-1", "cv-1", document)
-    assert refused.value.problems[0].path == "sections.0.items.0.endDate"
+    assert refused.value.problems[0].path == "sections.0.title"
     for owner, cv_id in [("user-1", "../other"), ("../user-2", "cv-1"), ("user-1", "a/b"), ("", "cv-1")]:
         with pytest.raises(InvalidInput):
             service.render(owner, cv_id, short_cv())
     with pytest.raises(InvalidInput):
         service.render("user-1", "cv-1", short_cv(), {"template": "no-such-template"})
     assert blobs.files == {}
+
+
+def test_a_date_that_cannot_be_read_is_left_out_of_the_file_never_printed(service: RenderService) -> None:
+    document = short_cv()
+    document.sections[0].items[0].end_date = "2001-13"
+    prepared = service.prepare(document)
+    assert prepared.document.sections[0].items[0].end_date is None
+    assert prepared.document.drafts == []
 
 
 def test_the_preview_shows_each_page_of_unsaved_edits_as_png(service: RenderService) -> None:

@@ -32,7 +32,7 @@ def words_of(document: CvDocument) -> list[str]:
     return [folded(value) for value in values if value]
 
 
-@pytest.mark.parametrize("template", ["classic", "modern", "columns"])
+@pytest.mark.parametrize("template", ["classic", "modern", "columns", "mirrored"])
 @pytest.mark.parametrize("case", list(CASES))
 def test_script_renders_with_its_direction_fonts_and_extractable_text(case: str, template: str, tmp_path: Path) -> None:
     make, marker, font = CASES[case]

@@ -16,7 +16,19 @@ from cvmaker.domain.cv.samples import long_cv, short_cv
 from cvmaker.domain.rendering.plain_text import format_period
 from tests.rendering.layout import folded, pdf_text, render_and_inspect, squeezed
 
-TEMPLATES = ["classic", "columns", "compact", "modern", "plain"]
+TEMPLATES = [
+    "academic",
+    "banner",
+    "classic",
+    "columns",
+    "compact",
+    "elegant",
+    "mirrored",
+    "modern",
+    "plain",
+    "portrait",
+    "timeline",
+]
 
 # Pages of the long sample per template (the short one is always one page). Letter is 18 mm shorter than A4.
 LONG_PAGES = {
@@ -30,6 +42,18 @@ LONG_PAGES = {
     ("modern", "LETTER"): 4,
     ("plain", "A4"): 3,
     ("plain", "LETTER"): 3,
+    ("academic", "A4"): 3,
+    ("academic", "LETTER"): 3,
+    ("banner", "A4"): 3,
+    ("banner", "LETTER"): 3,
+    ("elegant", "A4"): 3,
+    ("elegant", "LETTER"): 3,
+    ("mirrored", "A4"): 3,
+    ("mirrored", "LETTER"): 3,
+    ("portrait", "A4"): 3,
+    ("portrait", "LETTER"): 3,
+    ("timeline", "A4"): 3,
+    ("timeline", "LETTER"): 3,
 }
 
 
@@ -52,7 +76,7 @@ def expected_fields(document: CvDocument) -> list[str]:
     return [folded(value) for value in values if value]
 
 
-def test_the_registry_lists_five_templates_with_metadata_and_versions() -> None:
+def test_the_registry_lists_every_template_with_metadata_and_versions() -> None:
     assert REGISTRY.names() == TEMPLATES
     for info in REGISTRY.all():
         assert info.title and len(info.description) > 40
@@ -105,7 +129,7 @@ def test_the_split_check_sees_an_entry_longer_than_a_page() -> None:
 
 
 def test_text_extracts_in_reading_order_in_single_column_templates() -> None:
-    for template in ("classic", "compact", "plain"):
+    for template in ("classic", "compact", "plain", "timeline", "banner", "portrait"):
         document = long_cv(template)
         text = pdf_text(render_and_inspect(document).pdf)
         positions = [text.index(section.title.upper()) for section in document.sections]

@@ -1,7 +1,8 @@
 """`TextGenerator` by deterministic rules: no model, no network, the same answer every time.
 
 Requirements are read with the shipped skills vocabulary; the summary and cover letter are put together from the
-CV's own sentences (see `cvmaker.domain.matching.tailoring.rules_summary` and `letters.rules_cover_letter`).
+CV's own sentences (see `cvmaker.domain.matching.tailoring.rules_summary` and `letters.rules_cover_letter`: the
+letter in the CV's language, its roles in the tense their dates call for, dated as a person writes dates).
 """
 
 from __future__ import annotations

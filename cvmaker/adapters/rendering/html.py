@@ -34,6 +34,13 @@ SCRIPT_FONTS = {
     "ja": ("Noto Sans CJK JP",),
 }
 COMMON_FALLBACKS = ("Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans CJK SC", "DejaVu Sans")
+# Last, so they only ever supply what no text font has: symbols (★ ✓ ☎). Emoji (🚀) come from the colour emoji
+# font (Debian fonts-noto-color-emoji, see the Makefile) through fontconfig's fallback, which Pango asks for any
+# character no listed font has. It is deliberately not listed: named in the stack, Pango draws digits, "#" and
+# "*" from it too (it has them for keycaps), spaced wide; and an @font-face limiting it to the emoji planes would
+# need `local()`, which reads the font file through the URL fetcher, and that refuses files outside the template
+# folder (adapters/rendering/weasyprint.py). tests/rendering/test_emoji_and_symbols.py checks both.
+SYMBOL_FALLBACKS = ("Noto Sans Symbols", "Noto Sans Symbols2")
 # Sections that two-column templates put in the narrow column.
 SIDE_KINDS = frozenset({SectionKind.SKILLS, SectionKind.LANGUAGES, SectionKind.CERTIFICATIONS, SectionKind.AWARDS})
 
@@ -55,6 +62,11 @@ class Style:
     font_size: float
     page_size: str
     margin_mm: float
+    # Overrides of the template's own spacing and headings (None and "template": keep the template's).
+    line_height: float | None = None
+    section_gap_em: float | None = None
+    entry_gap_em: float | None = None
+    heading_style: str = "template"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +113,8 @@ class CvView:
     style: Style
     main_sections: list[SectionView] = field(default_factory=list)
     side_sections: list[SectionView] = field(default_factory=list)
-
-
-def _mix(hex_color: str, other: tuple[int, int, int], amount: float) -> str:
-    red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
-    mixed = (round(c + (o - c) * amount) for c, o in zip((red, green, blue), other, strict=True))
-    return "#" + "".join(f"{c:02x}" for c in mixed)
+    # Shown where a template has a place for a photo, until CVs have photos.
+    initials: str = ""
 
 
 def style_for(design: Design, script: Script) -> Style:
@@ -123,21 +131,33 @@ def style_for(design: Design, script: Script) -> Style:
     if page_size is None:
         raise UnsafeDesign("page size")
     serif = design.font_family in allowed.SERIF_FAMILIES
-    families = [design.font_family, *SCRIPT_FONTS.get(script.language, ()), *COMMON_FALLBACKS]
+    # Members only, not look-alike strings: these values are printed into the stylesheet.
+    if not isinstance(design.line_height, allowed.LineHeight):
+        raise UnsafeDesign("line height")
+    if not isinstance(design.section_spacing, allowed.SectionSpacing):
+        raise UnsafeDesign("section spacing")
+    if not isinstance(design.heading_style, allowed.HeadingStyle):
+        raise UnsafeDesign("heading style")
+    spacing = allowed.SECTION_SPACINGS[design.section_spacing]
+    families = [design.font_family, *SCRIPT_FONTS.get(script.language, ()), *COMMON_FALLBACKS, *SYMBOL_FALLBACKS]
     families += ["serif"] if serif else ["sans-serif"]
     # Unquoted: multi-word family names are valid CSS, and quotes would be HTML-escaped by autoescaping.
     stack = ", ".join(dict.fromkeys(families))
     accent = design.accent_color.lower()
     return Style(
         accent=accent,
-        accent_light=_mix(accent, (255, 255, 255), 0.9),
-        accent_soft=_mix(accent, (255, 255, 255), 0.55),
-        accent_dark=_mix(accent, (0, 0, 0), 0.25),
+        accent_light=allowed.mix_color(accent, (255, 255, 255), 0.9),
+        accent_soft=allowed.mix_color(accent, (255, 255, 255), 0.55),
+        accent_dark=allowed.mix_color(accent, (0, 0, 0), 0.25),
         font_stack=stack,
         serif=serif,
         font_size=design.font_size,
         page_size=page_size,
         margin_mm=margin,
+        line_height=allowed.LINE_HEIGHTS[design.line_height],
+        section_gap_em=spacing[0] if spacing else None,
+        entry_gap_em=spacing[1] if spacing else None,
+        heading_style=design.heading_style.value.lower().replace("_", "-"),
     )
 
 
@@ -171,6 +191,17 @@ def _contact(document: CvDocument) -> list[ContactView]:
     return contact
 
 
+def initials_of(name: str) -> str:
+    """The first letters of the first and last words of `name` ("Amelia J. Hartley" -> "AH")."""
+    words = [word for word in name.split() if word[0].isalpha()]
+    if not words:
+        return ""
+    letters = [words[0][0]] + ([words[-1][0]] if len(words) > 1 else [])
+    # Arabic letters would join into one shape (ل + ا reads "لا"); a zero-width non-joiner keeps them apart.
+    joiner = "\u200c" if any("\u0600" <= letter <= "\u06ff" for letter in letters) else ""
+    return joiner.join(letters).upper()
+
+
 def cv_view(document: CvDocument, design: Design | None = None) -> CvView:
     """What a template shows of `document`, laid out with `design` (default: the document's own)."""
     script = detect_script(document)
@@ -196,6 +227,7 @@ def cv_view(document: CvDocument, design: Design | None = None) -> CvView:
         style=style_for(design or document.design, script),
         main_sections=[s for s in sections if not s.side],
         side_sections=[s for s in sections if s.side],
+        initials=initials_of(document.basics.name),
     )
 
 

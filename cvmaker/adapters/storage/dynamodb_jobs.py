@@ -2,6 +2,12 @@
 
     PK = USER#<sub>   SK = JOB#<id>                      a saved job posting and the requirements read from it
                       SK = CV#<cv id>#LETTER#<id>        a cover letter, kept beside the CV it was written from
+                      SK = LETTER#<id>                   a pointer from the letter's id to its CV (`letterOfCv`)
+                      SK = LETTER_REV#<id>#<n>           one item per saved version of the letter, n zero-padded
+
+Revisions live outside the `CV#<cv id>#LETTER#` range, so listing a CV's letters reads no revision, and outside
+`LETTER#`, so listing every letter of a user reads pointers only. A save is one `TransactWriteItems`: the letter,
+conditioned on the version the caller edited, and its revision, conditioned on not existing.
 
 Job ids are ULIDs, so a user's jobs list newest first by key order: one query over the `JOB#` range, resumed
 after the cursor's key with `ExclusiveStartKey` (the cursor is the same base64url of the last id as everywhere).
@@ -16,6 +22,8 @@ from typing import Any
 
 from cvmaker.adapters.aws.clients import AwsSettings, aws_client
 from cvmaker.adapters.storage.dynamodb_cvs import Item, delete_owner_keys, owner_sort_keys, user_key
+from cvmaker.domain.errors import NotFound
+from cvmaker.domain.letters.documents import LetterRevision, LetterVersionConflict, revision_of
 from cvmaker.domain.matching.jobs import Job, JobPage, Requirement
 from cvmaker.domain.matching.results import CoverLetter
 from cvmaker.domain.pagination import decode_cursor, encode_cursor
@@ -31,6 +39,18 @@ def letters_prefix(cv_id: str) -> str:
 
 def letter_pointer(letter_id: str) -> str:
     return f"LETTER#{letter_id}"
+
+
+_REVISION_DIGITS = 10
+_MAX_BATCH_GET = 100
+
+
+def letter_revisions_prefix(letter_id: str) -> str:
+    return f"LETTER_REV#{letter_id}#"
+
+
+def letter_revision_key(letter_id: str, revision: int) -> str:
+    return f"{letter_revisions_prefix(letter_id)}{revision:0{_REVISION_DIGITS}d}"
 
 
 class JobAlreadyExists(Exception):
@@ -115,14 +135,7 @@ class DynamoDbCoverLetterRepository:
                     "Put": {
                         "TableName": self.table,
                         "ConditionExpression": "attribute_not_exists(SK)",
-                        "Item": {
-                            "PK": {"S": user_key(letter.owner)},
-                            "SK": {"S": letters_prefix(letter.cv_id) + letter.id},
-                            "jobId": {"S": letter.job_id},
-                            "text": {"S": letter.text},
-                            "createdAt": {"S": letter.created_at.isoformat()},
-                            "rejected": {"S": json.dumps(list(letter.rejected), ensure_ascii=False)},
-                        },
+                        "Item": _letter_item(letter),
                     }
                 },
                 {
@@ -136,15 +149,58 @@ class DynamoDbCoverLetterRepository:
                         },
                     }
                 },
+                self._put_revision(letter),
             ]
         )
 
+    def save(self, letter: CoverLetter, expected_version: int) -> None:
+        # Letters stored before versions existed have no `version`: they are at version 1.
+        condition = "attribute_exists(SK) AND version = :expected"
+        if expected_version == 1:
+            condition = "attribute_exists(SK) AND (attribute_not_exists(version) OR version = :expected)"
+        try:
+            self.client.transact_write_items(
+                TransactItems=[
+                    {
+                        "Put": {
+                            "TableName": self.table,
+                            "Item": _letter_item(letter),
+                            "ConditionExpression": condition,
+                            "ExpressionAttributeValues": {":expected": {"N": str(expected_version)}},
+                            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+                        }
+                    },
+                    self._put_revision(letter),
+                ]
+            )
+        except self.client.exceptions.TransactionCanceledException:
+            # Whatever stopped it (a stale version, a concurrent save of the same version winning the race on
+            # the revision), the answer is the version stored now.
+            current = self.get(letter.owner, letter.id)
+            if current is None:
+                raise NotFound("Cover letter") from None
+            raise LetterVersionConflict(current.version) from None
+
+    def _put_revision(self, letter: CoverLetter) -> dict[str, Any]:
+        kept = revision_of(letter)
+        return {
+            "Put": {
+                "TableName": self.table,
+                "ConditionExpression": "attribute_not_exists(SK)",
+                "Item": {
+                    "PK": {"S": user_key(letter.owner)},
+                    "SK": {"S": letter_revision_key(letter.id, kept.revision)},
+                    "savedAt": {"S": kept.saved_at.isoformat()},
+                    "title": {"S": kept.title},
+                    "text": {"S": kept.text},
+                },
+            }
+        }
+
     def get(self, owner: str, letter_id: str) -> CoverLetter | None:
-        key = {"PK": {"S": user_key(owner)}, "SK": {"S": letter_pointer(letter_id)}}
-        pointer = self.client.get_item(TableName=self.table, Key=key, ConsistentRead=True).get("Item")
-        if pointer is None:
+        cv_id = self._cv_of(owner, letter_id)
+        if cv_id is None:
             return None
-        cv_id = pointer["letterOfCv"]["S"]
         item = self.client.get_item(
             TableName=self.table,
             ConsistentRead=True,
@@ -152,27 +208,86 @@ class DynamoDbCoverLetterRepository:
         ).get("Item")
         return _to_letter(owner, cv_id, item) if item else None
 
+    def _cv_of(self, owner: str, letter_id: str) -> str | None:
+        key = {"PK": {"S": user_key(owner)}, "SK": {"S": letter_pointer(letter_id)}}
+        pointer = self.client.get_item(TableName=self.table, Key=key, ConsistentRead=True).get("Item")
+        return str(pointer["letterOfCv"]["S"]) if pointer else None
+
     def list_for_cv(self, owner: str, cv_id: str) -> builtins.list[CoverLetter]:
-        return [_to_letter(owner, cv_id, item) for item in self._items(owner, cv_id)]
+        return [_to_letter(owner, cv_id, item) for item in self._items(owner, letters_prefix(cv_id))]
+
+    def list_for_owner(self, owner: str) -> builtins.list[CoverLetter]:
+        """The pointers, newest first by their ULIDs, then the letters they point to in batches of 100."""
+        pointers = self._items(owner, "LETTER#")
+        keys = [(p["SK"]["S"].removeprefix("LETTER#"), p["letterOfCv"]["S"]) for p in pointers]
+        found: dict[str, CoverLetter] = {}
+        for start in range(0, len(keys), _MAX_BATCH_GET):
+            batch = {
+                letters_prefix(cv_id) + letter_id: cv_id for letter_id, cv_id in keys[start : start + _MAX_BATCH_GET]
+            }
+            request: dict[str, Any] = {
+                self.table: {
+                    "Keys": [{"PK": {"S": user_key(owner)}, "SK": {"S": sk}} for sk in batch],
+                    "ConsistentRead": True,
+                }
+            }
+            while request:
+                response = self.client.batch_get_item(RequestItems=request)
+                for item in response["Responses"].get(self.table, []):
+                    letter = _to_letter(owner, batch[item["SK"]["S"]], item)
+                    found[letter.id] = letter
+                request = response.get("UnprocessedKeys") or {}
+        return [found[letter_id] for letter_id, _ in keys if letter_id in found]
+
+    def revisions(self, owner: str, letter_id: str) -> builtins.list[LetterRevision]:
+        return [_to_revision(letter_id, item) for item in self._items(owner, letter_revisions_prefix(letter_id))]
+
+    def revision(self, owner: str, letter_id: str, revision: int) -> LetterRevision | None:
+        item = self.client.get_item(
+            TableName=self.table,
+            ConsistentRead=True,
+            Key={"PK": {"S": user_key(owner)}, "SK": {"S": letter_revision_key(letter_id, revision)}},
+        ).get("Item")
+        return _to_revision(letter_id, item) if item else None
+
+    def delete(self, owner: str, letter_id: str) -> bool:
+        cv_id = self._cv_of(owner, letter_id)
+        if cv_id is None:
+            return False
+        self._delete_letters(owner, [(cv_id, letter_id)])
+        return True
 
     def delete_for_cv(self, owner: str, cv_id: str) -> None:
-        keys = [item["SK"]["S"] for item in self._items(owner, cv_id, keys_only=True)]
-        keys += [letter_pointer(key.removeprefix(letters_prefix(cv_id))) for key in keys]
-        delete_owner_keys(self.client, self.table, owner, keys)
+        keys = [item["SK"]["S"] for item in self._items(owner, letters_prefix(cv_id), keys_only=True)]
+        self._delete_letters(owner, [(cv_id, key.removeprefix(letters_prefix(cv_id))) for key in keys])
+
+    def _delete_letters(self, owner: str, letters: builtins.list[tuple[str, str]]) -> None:
+        # Revisions first and the pointer last: an interrupted delete leaves a letter that can still be found
+        # (and deleted again), never revisions nothing points to.
+        revisions = [
+            key
+            for _, letter_id in letters
+            for key in owner_sort_keys(self.client, self.table, owner, letter_revisions_prefix(letter_id))
+        ]
+        delete_owner_keys(self.client, self.table, owner, revisions)
+        delete_owner_keys(self.client, self.table, owner, [letters_prefix(cv) + lid for cv, lid in letters])
+        delete_owner_keys(self.client, self.table, owner, [letter_pointer(lid) for _, lid in letters])
 
     def delete_owner(self, owner: str) -> int:
-        """Every letter of `owner` and its pointer item (account deletion)."""
+        """Every letter of `owner`, its pointer item and its revisions (account deletion); counts the letters, as
+        SQLite does."""
         letters = [key for key in owner_sort_keys(self.client, self.table, owner, "CV#") if "#LETTER#" in key]
+        revisions = owner_sort_keys(self.client, self.table, owner, "LETTER_REV#")
         pointers = owner_sort_keys(self.client, self.table, owner, "LETTER#")
-        delete_owner_keys(self.client, self.table, owner, letters + pointers)
+        delete_owner_keys(self.client, self.table, owner, revisions + letters + pointers)
         return len(letters)
 
-    def _items(self, owner: str, cv_id: str, keys_only: bool = False) -> builtins.list[Item]:
+    def _items(self, owner: str, prefix: str, keys_only: bool = False) -> builtins.list[Item]:
         items: builtins.list[Item] = []
         query: dict[str, Any] = {
             "TableName": self.table,
             "KeyConditionExpression": "PK = :pk AND begins_with(SK, :prefix)",
-            "ExpressionAttributeValues": {":pk": {"S": user_key(owner)}, ":prefix": {"S": letters_prefix(cv_id)}},
+            "ExpressionAttributeValues": {":pk": {"S": user_key(owner)}, ":prefix": {"S": prefix}},
             "ScanIndexForward": False,
             "ConsistentRead": True,
             **({"ProjectionExpression": "SK"} if keys_only else {}),
@@ -183,6 +298,23 @@ class DynamoDbCoverLetterRepository:
             if not page.get("LastEvaluatedKey"):
                 return items
             query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+
+def _letter_item(letter: CoverLetter) -> Item:
+    item: Item = {
+        "PK": {"S": user_key(letter.owner)},
+        "SK": {"S": letters_prefix(letter.cv_id) + letter.id},
+        "jobId": {"S": letter.job_id},
+        "text": {"S": letter.text},
+        "createdAt": {"S": letter.created_at.isoformat()},
+        "rejected": {"S": json.dumps(list(letter.rejected), ensure_ascii=False)},
+        "version": {"N": str(letter.version)},
+        "title": {"S": letter.title},
+        "warnings": {"S": json.dumps(list(letter.warnings), ensure_ascii=False)},
+    }
+    if letter.updated_at is not None:
+        item["updatedAt"] = {"S": letter.updated_at.isoformat()}
+    return item
 
 
 def _to_job(item: Item) -> Job:
@@ -207,4 +339,18 @@ def _to_letter(owner: str, cv_id: str, item: Item) -> CoverLetter:
         text=item["text"]["S"],
         created_at=datetime.fromisoformat(item["createdAt"]["S"]),
         rejected=tuple(json.loads(item["rejected"]["S"])),
+        version=int(item["version"]["N"]) if "version" in item else 1,
+        updated_at=datetime.fromisoformat(item["updatedAt"]["S"]) if "updatedAt" in item else None,
+        title=item["title"]["S"] if "title" in item else "",
+        warnings=tuple(json.loads(item["warnings"]["S"])) if "warnings" in item else (),
+    )
+
+
+def _to_revision(letter_id: str, item: Item) -> LetterRevision:
+    return LetterRevision(
+        letter_id=letter_id,
+        revision=int(item["SK"]["S"].removeprefix(letter_revisions_prefix(letter_id))),
+        saved_at=datetime.fromisoformat(item["savedAt"]["S"]),
+        title=item["title"]["S"],
+        text=item["text"]["S"],
     )

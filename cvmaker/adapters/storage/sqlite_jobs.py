@@ -1,5 +1,6 @@
 """The job-matching feature's SQLite stores, in the same file as the CVs: `JobRepository`,
-`CoverLetterRepository` and `EmbeddingStore` (vectors as float32 bytes, so a restart embeds nothing again)."""
+`CoverLetterRepository` (letters and their revisions) and `EmbeddingStore` (vectors as float32 bytes, so a restart
+embeds nothing again)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from datetime import datetime
 from typing import Any
 
 from cvmaker.adapters.storage.sqlite_database import SqliteDatabase
+from cvmaker.domain.errors import NotFound
+from cvmaker.domain.letters.documents import LetterRevision, LetterVersionConflict, revision_of
 from cvmaker.domain.matching.jobs import Job, JobPage, Requirement
 from cvmaker.domain.matching.results import CoverLetter
 from cvmaker.domain.pagination import decode_cursor, encode_cursor
@@ -36,6 +39,15 @@ CREATE TABLE IF NOT EXISTS cover_letters (
     rejected TEXT NOT NULL,
     PRIMARY KEY (owner, cv_id, id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cover_letter_revisions (
+    owner TEXT NOT NULL,
+    letter_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    saved_at TEXT NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (owner, letter_id, revision)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS embeddings (
     model TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -43,6 +55,15 @@ CREATE TABLE IF NOT EXISTS embeddings (
     PRIMARY KEY (model, key)
 ) WITHOUT ROWID
 """
+
+# Columns the letters gained when they became documents. The migrations run whole on every start and SQLite has
+# no "ADD COLUMN IF NOT EXISTS": each is added once, when the table lacks it (files made before they existed).
+LETTER_COLUMNS = (
+    ("version", "INTEGER NOT NULL DEFAULT 1"),
+    ("updated_at", "TEXT"),
+    ("title", "TEXT NOT NULL DEFAULT ''"),
+    ("warnings", "TEXT NOT NULL DEFAULT '[]'"),
+)
 
 
 class SqliteJobRepository:
@@ -103,12 +124,21 @@ class SqliteCoverLetterRepository:
     def __init__(self, database: SqliteDatabase) -> None:
         self.db = database
         self.db.add_migrations(SCHEMA)
+        self._add_letter_columns()
+
+    def _add_letter_columns(self) -> None:
+        # Under the write lock: two stores opening one old file at once add each column once.
+        with self.db.write() as conn:
+            present = {row["name"] for row in conn.execute("PRAGMA table_info(cover_letters)")}
+            for name, declaration in LETTER_COLUMNS:
+                if name not in present:
+                    conn.execute(f"ALTER TABLE cover_letters ADD COLUMN {name} {declaration}")
 
     def add(self, letter: CoverLetter) -> None:
         with self.db.write() as conn:
             conn.execute(
-                "INSERT INTO cover_letters (owner, cv_id, id, job_id, created_at, text, rejected)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO cover_letters (owner, cv_id, id, job_id, created_at, text, rejected, version,"
+                " updated_at, title, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     letter.owner,
                     letter.cv_id,
@@ -117,8 +147,38 @@ class SqliteCoverLetterRepository:
                     letter.created_at.isoformat(),
                     letter.text,
                     json.dumps(list(letter.rejected)),
+                    letter.version,
+                    letter.updated_at.isoformat() if letter.updated_at else None,
+                    letter.title,
+                    json.dumps(list(letter.warnings)),
                 ),
             )
+            _add_revision(conn, letter)
+
+    def save(self, letter: CoverLetter, expected_version: int) -> None:
+        with self.db.write() as conn:
+            updated = conn.execute(
+                "UPDATE cover_letters SET version = ?, updated_at = ?, title = ?, text = ?, warnings = ?"
+                " WHERE owner = ? AND id = ? AND version = ?",
+                (
+                    letter.version,
+                    letter.saved_at.isoformat(),
+                    letter.title,
+                    letter.text,
+                    json.dumps(list(letter.warnings)),
+                    letter.owner,
+                    letter.id,
+                    expected_version,
+                ),
+            ).rowcount
+            if updated != 1:
+                row = conn.execute(
+                    "SELECT version FROM cover_letters WHERE owner = ? AND id = ?", (letter.owner, letter.id)
+                ).fetchone()
+                if row is None:
+                    raise NotFound("Cover letter")
+                raise LetterVersionConflict(row["version"])
+            _add_revision(conn, letter)
 
     def get(self, owner: str, letter_id: str) -> CoverLetter | None:
         row = (
@@ -136,13 +196,66 @@ class SqliteCoverLetterRepository:
         )
         return [_to_letter(row) for row in rows]
 
+    def list_for_owner(self, owner: str) -> list[CoverLetter]:
+        rows = (
+            self.db.connection()
+            .execute("SELECT * FROM cover_letters WHERE owner = ? ORDER BY id DESC", (owner,))
+            .fetchall()
+        )
+        return [_to_letter(row) for row in rows]
+
+    def revisions(self, owner: str, letter_id: str) -> list[LetterRevision]:
+        rows = (
+            self.db.connection()
+            .execute(
+                "SELECT * FROM cover_letter_revisions WHERE owner = ? AND letter_id = ? ORDER BY revision DESC",
+                (owner, letter_id),
+            )
+            .fetchall()
+        )
+        return [_to_revision(row) for row in rows]
+
+    def revision(self, owner: str, letter_id: str, revision: int) -> LetterRevision | None:
+        row = (
+            self.db.connection()
+            .execute(
+                "SELECT * FROM cover_letter_revisions WHERE owner = ? AND letter_id = ? AND revision = ?",
+                (owner, letter_id, revision),
+            )
+            .fetchone()
+        )
+        return _to_revision(row) if row else None
+
+    def delete(self, owner: str, letter_id: str) -> bool:
+        with self.db.write() as conn:
+            deleted = conn.execute("DELETE FROM cover_letters WHERE owner = ? AND id = ?", (owner, letter_id)).rowcount
+            conn.execute("DELETE FROM cover_letter_revisions WHERE owner = ? AND letter_id = ?", (owner, letter_id))
+        return deleted == 1
+
     def delete_for_cv(self, owner: str, cv_id: str) -> None:
         with self.db.write() as conn:
+            conn.execute(
+                "DELETE FROM cover_letter_revisions WHERE owner = ? AND letter_id IN"
+                " (SELECT id FROM cover_letters WHERE owner = ? AND cv_id = ?)",
+                (owner, owner, cv_id),
+            )
             conn.execute("DELETE FROM cover_letters WHERE owner = ? AND cv_id = ?", (owner, cv_id))
 
     def delete_owner(self, owner: str) -> int:
+        """Every letter of `owner` with its revisions; counts the letters (revisions are part of a letter)."""
         with self.db.write() as conn:
-            return int(conn.execute("DELETE FROM cover_letters WHERE owner = ?", (owner,)).rowcount)
+            letters = conn.execute("DELETE FROM cover_letters WHERE owner = ?", (owner,)).rowcount
+            conn.execute("DELETE FROM cover_letter_revisions WHERE owner = ?", (owner,))
+        return int(letters)
+
+
+def _add_revision(conn: sqlite3.Connection, letter: CoverLetter) -> None:
+    kept = revision_of(letter)
+    conn.execute(
+        "INSERT INTO cover_letter_revisions (owner, letter_id, revision, saved_at, title, text)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (letter.owner, kept.letter_id, kept.revision, kept.saved_at.isoformat(), kept.title, kept.text),
+    )
 
 
 class SqliteEmbeddingStore:
@@ -212,4 +325,18 @@ def _to_letter(row: sqlite3.Row) -> CoverLetter:
         text=row["text"],
         created_at=datetime.fromisoformat(row["created_at"]),
         rejected=tuple(json.loads(row["rejected"])),
+        version=row["version"],
+        updated_at=datetime.fromisoformat(row["updated_at"]) if row["updated_at"] else None,
+        title=row["title"],
+        warnings=tuple(json.loads(row["warnings"])),
+    )
+
+
+def _to_revision(row: sqlite3.Row) -> LetterRevision:
+    return LetterRevision(
+        letter_id=row["letter_id"],
+        revision=row["revision"],
+        saved_at=datetime.fromisoformat(row["saved_at"]),
+        title=row["title"],
+        text=row["text"],
     )

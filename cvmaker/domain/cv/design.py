@@ -3,6 +3,7 @@ never reaches a stylesheet unchecked."""
 
 from __future__ import annotations
 
+import enum
 import re
 
 # Fonts the project installs (see the Makefile); never fetched at render time.
@@ -45,3 +46,51 @@ def is_allowed_color(value: str) -> bool:
 
 def is_allowed_font_size(value: float) -> bool:
     return MIN_FONT_SIZE <= value <= MAX_FONT_SIZE
+
+
+class LineHeight(str, enum.Enum):
+    """Spacing between the lines of a paragraph. NORMAL keeps the template's own."""
+
+    TIGHT = "TIGHT"
+    NORMAL = "NORMAL"
+    RELAXED = "RELAXED"
+
+
+class SectionSpacing(str, enum.Enum):
+    """Space above each section and between entries. NORMAL keeps the template's own."""
+
+    COMPACT = "COMPACT"
+    NORMAL = "NORMAL"
+    SPACIOUS = "SPACIOUS"
+
+
+class HeadingStyle(str, enum.Enum):
+    """How section headings look. TEMPLATE keeps the template's own."""
+
+    TEMPLATE = "TEMPLATE"
+    UNDERLINE = "UNDERLINE"
+    BAND = "BAND"
+    SMALL_CAPS = "SMALL_CAPS"
+    PLAIN = "PLAIN"
+
+
+# Unitless CSS line heights. Under 1.5: text extractors (pdftotext, applicant tracking systems) read lines spaced
+# wider as separate blocks (see templates/_shared/letter.css.j2).
+LINE_HEIGHTS: dict[LineHeight, float | None] = {
+    LineHeight.TIGHT: 1.2,
+    LineHeight.NORMAL: None,
+    LineHeight.RELAXED: 1.48,
+}
+# (space above a section, space below an entry) in em.
+SECTION_SPACINGS: dict[SectionSpacing, tuple[float, float] | None] = {
+    SectionSpacing.COMPACT: (0.55, 0.35),
+    SectionSpacing.NORMAL: None,
+    SectionSpacing.SPACIOUS: (1.6, 0.95),
+}
+
+
+def mix_color(hex_color: str, other: tuple[int, int, int], amount: float) -> str:
+    """`hex_color` (an allowed colour) moved `amount` of the way towards `other`: tints and shades of the accent."""
+    red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    mixed = (round(c + (o - c) * amount) for c, o in zip((red, green, blue), other, strict=True))
+    return "#" + "".join(f"{c:02x}" for c in mixed)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from cvmaker.domain.cv.design import HeadingStyle, LineHeight, SectionSpacing
+
 
 class SectionKind(str, enum.Enum):
     EXPERIENCE = "EXPERIENCE"
@@ -176,9 +178,12 @@ class Design:
     font_size: float = 10.5
     page_size: PageSize = PageSize.A4
     margins: str = "18mm"
+    line_height: LineHeight = LineHeight.NORMAL
+    section_spacing: SectionSpacing = SectionSpacing.NORMAL
+    heading_style: HeadingStyle = HeadingStyle.TEMPLATE
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "template": self.template,
             "accentColor": self.accent_color,
             "fontFamily": self.font_family,
@@ -186,6 +191,14 @@ class Design:
             "pageSize": self.page_size.value,
             "margins": self.margins,
         }
+        # Only when set: a design without them keeps the dict (and the hashes) it had.
+        if self.line_height is not LineHeight.NORMAL:
+            data["lineHeight"] = self.line_height.value
+        if self.section_spacing is not SectionSpacing.NORMAL:
+            data["sectionSpacing"] = self.section_spacing.value
+        if self.heading_style is not HeadingStyle.TEMPLATE:
+            data["headingStyle"] = self.heading_style.value
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Design:
@@ -197,7 +210,34 @@ class Design:
             font_size=float(data.get("fontSize") or default.font_size),
             page_size=PageSize(data.get("pageSize") or default.page_size.value),
             margins=data.get("margins") or default.margins,
+            line_height=LineHeight(data.get("lineHeight") or default.line_height.value),
+            section_spacing=SectionSpacing(data.get("sectionSpacing") or default.section_spacing.value),
+            heading_style=HeadingStyle(data.get("headingStyle") or default.heading_style.value),
         )
+
+
+MAX_DRAFT_LENGTH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDraft:
+    """A value kept as typed and left out of the CV until it can be read (`domain.cv.lenient`)."""
+
+    path: str
+    value: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.path, "value": self.value, "message": self.message}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> FieldDraft | None:
+        if not isinstance(data, dict):
+            return None
+        path, value, message = data.get("path"), data.get("value"), data.get("message")
+        if not (isinstance(path, str) and isinstance(value, str) and isinstance(message, str)):
+            return None
+        return cls(path, value[:MAX_DRAFT_LENGTH], message)
 
 
 @dataclass(slots=True)
@@ -210,6 +250,8 @@ class CvDocument:
     # What an import read that the model has no field for (a JSON Resume file's unknown fields, custom sections,
     # structured location, meta): plain JSON, given back on export. Absent for a CV written here.
     imported: dict[str, Any] | None = None
+    # Values typed into the editor that could not be read yet (a date, an email, a link): never rendered.
+    drafts: list[FieldDraft] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -221,6 +263,8 @@ class CvDocument:
         }
         if self.imported is not None:  # only then: a CV written here keeps the dict (and the hashes) it had
             data["imported"] = self.imported
+        if self.drafts:  # likewise: a CV without drafts keeps its dict and hashes
+            data["drafts"] = [draft.to_dict() for draft in self.drafts]
         return data
 
     @classmethod
@@ -232,6 +276,7 @@ class CvDocument:
             sections=[Section.from_dict(section) for section in data.get("sections") or []],
             design=Design.from_dict(data.get("design") or {}),
             imported=data.get("imported") if isinstance(data.get("imported"), dict) else None,
+            drafts=[d for d in map(FieldDraft.from_dict, data.get("drafts") or []) if d is not None],
         )
 
     def find_section(self, section_id: str) -> Section | None:

@@ -67,6 +67,17 @@ CV_DOCUMENT_SCHEMA: dict[str, Any] = {
         "summary": _text(limits.MAX_SUMMARY),
         # Plain JSON kept from an import (bounded by the document's size limit below).
         "imported": {"type": ["object", "null"]},
+        # Values kept as typed that could not be read yet (`domain.cv.lenient`): never rendered.
+        "drafts": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["path", "value", "message"],
+                "properties": {"path": _text(200, False), "value": _text(500, False), "message": _text(300, False)},
+            },
+        },
         "basics": {
             "type": "object",
             "additionalProperties": False,
@@ -153,6 +164,18 @@ CV_DOCUMENT_SCHEMA: dict[str, Any] = {
                     "pattern": design.MARGIN.pattern,
                     "errorMessage": f"must be a length in millimetres like 18mm "
                     f"({design.MIN_MARGIN_MM:g} to {design.MAX_MARGIN_MM:g})",
+                },
+                "lineHeight": {
+                    "enum": [value.value for value in design.LineHeight],
+                    "errorMessage": "must be one of: " + ", ".join(value.value for value in design.LineHeight),
+                },
+                "sectionSpacing": {
+                    "enum": [value.value for value in design.SectionSpacing],
+                    "errorMessage": "must be one of: " + ", ".join(value.value for value in design.SectionSpacing),
+                },
+                "headingStyle": {
+                    "enum": [value.value for value in design.HeadingStyle],
+                    "errorMessage": "must be one of: " + ", ".join(value.value for value in design.HeadingStyle),
                 },
             },
         },

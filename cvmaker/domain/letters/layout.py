@@ -7,13 +7,20 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from cvmaker.domain.letters.phrases import PHRASES
 from cvmaker.domain.rendering.plain_text import FULL_MONTHS
 
 _BULLET = re.compile(r"^\s*[-*\u2022\u2013]\s+")
-_GREETING_START = re.compile(r"^(dear|hello|hi|to whom|good (morning|afternoon|day))\b", re.IGNORECASE)
+# English, and the German, French and Spanish the rules writer writes in (`phrases.py`).
+_GREETING_START = re.compile(
+    r"^(dear|hello|hi|to whom|good (morning|afternoon|day)|sehr geehrte|liebe|hallo|madame|monsieur|bonjour"
+    r"|estimad[oa]s?|hola)\b",
+    re.IGNORECASE,
+)
 _CLOSING_WORDS = re.compile(
     r"^(kind|best|warm|warmest|with (kind|best)|yours|sincerely|regards|respectfully|thank you|thanks|many "
-    r"thanks|cordially|all the best)\b",
+    r"thanks|cordially|all the best|mit freundlichen|freundliche|beste|viele|cordialement|bien cordialement"
+    r"|sinc[eè]res salutations|atentamente|un cordial saludo|saludos|un saludo)\b",
     re.IGNORECASE,
 )
 MAX_GREETING_CHARS = 80
@@ -50,9 +57,15 @@ class LetterContent:
 
 
 def letter_date(moment: datetime, language: str = "en") -> str:
-    """ "25 November 2026" in English; "2026/11/25" otherwise (as CV dates read in other languages)."""
+    """ "25 November 2026" in English, "25. November 2026", "25 novembre 2026" and "25 de noviembre de 2026" in the
+    other languages the rules writer writes; "2026/11/25" otherwise (as CV dates read in other languages)."""
     if language == "en":
         return f"{moment.day} {FULL_MONTHS[moment.month - 1]} {moment.year}"
+    if language in PHRASES:
+        month = PHRASES[language].months[moment.month - 1]
+        return {"de": f"{moment.day}. {month} {moment.year}", "es": f"{moment.day} de {month} de {moment.year}"}.get(
+            language, f"{moment.day} {month} {moment.year}"
+        )
     return f"{moment.year}/{moment.month:02d}/{moment.day:02d}"
 
 

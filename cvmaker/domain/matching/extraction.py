@@ -1,9 +1,12 @@
-"""Reading a job posting's requirements with rules: skills from the vocabulary, years of experience, education
-level, the title and a few other keywords, each marked required or preferred.
+"""Reading a job posting's requirements with rules: its skills, years of experience, education level, the title
+and a few other keywords, each marked required or preferred.
 
-A term is preferred when the posting says so around it: under a heading such as "Preferred qualifications" or
-"Nice to have", or in a sentence that calls it "a plus", "preferred" or "desired". Everything else counts as
-required. Equal-opportunity and benefits boilerplate at the end of a posting is not read.
+Skills come from the posting's structure, not from a word list (`skill_terms`): its requirement, "nice to have"
+and duties blocks in English, German, French and Spanish (`posting_structure`) are cut into candidate phrases
+(`candidates`), which the vocabulary and the ESCO classification then confirm, normalise and classify. A term is
+preferred when its block or its own sentence says so ("Nice to have", "Desirable", "Von Vorteil", "Un plus",
+"Se valorará", "... is a plus"); everything else counts as required. Equal-opportunity, pay and perks sentences
+are not read.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from dataclasses import dataclass
 
 from cvmaker.domain.matching.education import EducationLevel, levels_named_in
 from cvmaker.domain.matching.jobs import MAX_REQUIREMENTS, Requirement, RequirementKind
-from cvmaker.domain.matching.stopwords import GENERIC_WORDS, STOPWORDS
+from cvmaker.domain.matching.posting_structure import BOILERPLATE
+from cvmaker.domain.matching.skill_terms import skills_asked
+from cvmaker.domain.matching.stopwords import STOPWORDS
 from cvmaker.domain.matching.text import normalize, sentences, term_key, tokens
-from cvmaker.domain.matching.vocabulary import Skill, Vocabulary
+from cvmaker.domain.matching.vocabulary import Vocabulary
 
 _PREFERRED_HEADING = re.compile(
     r"preferred (?:qualifications|skills|requirements|experience)|nice[ -]to[ -]haves?|desired skills|"
@@ -31,12 +36,6 @@ _REQUIRED_HEADING = re.compile(
 _PREFERRED_SENTENCE = re.compile(
     r"\b(?:a plus|preferred|desired|desirable|ideally|nice to have|bonus|"
     r"advantageous|is an asset)\b",
-    re.IGNORECASE,
-)
-_BOILERPLATE = re.compile(
-    r"equal opportunity|qualified applicants|without regard|reasonable accommodation|accommodation request|"
-    r"background check|benefits/perks|criminal histor|security screening|protected veteran|"
-    r"nature of your employment|regardless of race",
     re.IGNORECASE,
 )
 _YEARS = re.compile(
@@ -71,7 +70,7 @@ def extract_requirements(posting: Posting, vocabulary: Vocabulary) -> list[Requi
     title = clean_title(posting.title)
     if title:
         found[(RequirementKind.TITLE, term_key(title))] = Requirement(title, RequirementKind.TITLE, True)
-    for skill, required in skills_named(text, vocabulary):
+    for skill, required in skills_asked(text, vocabulary):
         add(skill.name, RequirementKind.HARD_SKILL if skill.kind == "hard" else RequirementKind.SOFT_SKILL, required)
     years = years_required(body, preferred)
     if years is not None:
@@ -83,214 +82,12 @@ def extract_requirements(posting: Posting, vocabulary: Vocabulary) -> list[Requi
     return _trimmed(list(found.values()))
 
 
-# Headings that open a block of the posting, in English, German, French and Spanish. A heading is a short line
-# (or the part of a line before a colon) that starts with one of these.
-_HEADINGS: dict[str, re.Pattern[str]] = {
-    "preferred": re.compile(
-        r"^(?:preferred|desirable|desired|nice[ -]to[ -]haves?|bonus|pluses|additional (?:qualifications|skills)|"
-        r"it would be (?:great|nice)|ideally|wünschenswert|von vorteil|idealerweise|ein plus|"
-        r"(?:ce serait )?un plus|atouts?|souhaité|apprécié|serait un plus|se valorar[aá]|valorable|deseable|"
-        r"valoraremos|se valora)",
-        re.IGNORECASE,
-    ),
-    "required": re.compile(
-        r"^(?:(?:basic|required|minimum|key|essential|core)\b.{0,20}(?:qualifications|requirements|skills|criteria)|"
-        r"requirements|qualifications|essential|must[ -]haves?|what you(?:'ll| will)? (?:need|bring)|"
-        r"what we(?:'re| are) looking for|who you are|about you|you have|you bring|your profile|skills|"
-        r"person specification|experience and qualifications|ihr profil|dein profil|anforderungen|"
-        r"was sie mitbringen|was du mitbringst|voraussetzungen|qualifikationen|profil recherché|votre profil|"
-        r"profil|compétences|prérequis|requisitos|requerimos|perfil|buscamos|imprescindible|qué buscamos)",
-        re.IGNORECASE,
-    ),
-    "duties": re.compile(
-        r"^(?:responsibilities|duties|key responsibilities|main duties|what you(?:'ll| will) do|the role|your role|"
-        r"role|key tasks|position summary|job description|ihre aufgaben|deine aufgaben|aufgaben|vos missions|"
-        r"missions|responsabilités|funciones|responsabilidades|tareas|tus funciones)",
-        re.IGNORECASE,
-    ),
-    "other": re.compile(
-        r"^(?:about us|about the company|who we are|benefits|perks|we offer|what we offer|salary|pay|"
-        r"how to apply|compensation|wir bieten|über uns|nous offrons|nous proposons|avantages|ofrecemos|"
-        r"beneficios|sobre nosotros)",
-        re.IGNORECASE,
-    ),
-}
-_PREFERRED_CLAUSE = re.compile(
-    r"\b(?:a plus|preferred|desired|desirable|ideally|nice to have|bonus|advantageous|an advantage|is an asset|"
-    r"von vorteil|wünschenswert|idealerweise|un plus|un atout|souhaité|apprécié|se valorar[aá]|valorable|"
-    r"deseable)\b",
-    re.IGNORECASE,
-)
-_REQUIRED_CLAUSE = re.compile(
-    r"\b(?:required|essential|must|mandatory|zwingend|obligatoire|imprescindible)\b", re.IGNORECASE
-)
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2013+>]|\d{1,2}[.)])\s*")
-# Phrases that introduce a requirement: what follows names the skill.
-_LEAD_IN = re.compile(
-    r"(?:\b(?:experience|expertise|knowledge|understanding|proficiency|familiarity|skills?|competence|"
-    r"background|training|grounding|fluency|confidence|track record)\s+(?:with|in|of|using|on|across)\b|"
-    r"\b(?:proficient|skilled|experienced|familiar|confident|certified|trained|qualified|competent|fluent)\s+"
-    r"(?:with|in|at|on)\b|\b(?:ability|able)\s+to\b|\bhands-on\b|"
-    r"\b(?:erfahrung|erfahrungen|kenntnisse|kenntnis|berufserfahrung)\s+(?:in|im|mit|der|des|von|über)\b|"
-    r"\bsicherer?\s+umgang\s+mit\b|\b(?:umgang|vertrautheit)\s+mit\b|"
-    r"\b(?:expérience|connaissances?|maîtrise|pratique)\s+(?:de|des|du|d'|en|dans)\b|"
-    r"\b(?:experiencia|conocimientos?|dominio|manejo)\s+(?:en|de|del|con)\b)",
-    re.IGNORECASE,
-)
-_ITEM_SPLIT = re.compile(
-    r"\s*(?:[,;:()\[\]]|\s/\s|\band/or\b|\band\b|\bor\b|\bas well as\b|\bsuch as\b|\bincluding\b|\be\.g\.|"
-    r"\bi\.e\.|\bincl\.|\bund\b|\boder\b|\bsowie\b|\bz\.\s?b\.|\bet\b|\bou\b|\bainsi que\b|\by\b|\bo\b|"
-    r"\bcomo\b|\bwie\b|\bplus\b|\bwith\b|\bfrom\b|\bwithin\b|\bfor\b|\bat\b|\bto\b|\bin\b|\bof\b|\bon\b|"
-    r"\bis\b|\bare\b|\bwould be\b|\bwill be\b)\s*",
-    re.IGNORECASE,
-)
-_TRAILING_WORDS = re.compile(
-    r"(?:\s+(?:required|preferred|desirable|desired|essential|mandatory|needed|a plus|an advantage|"
-    r"advantageous|ideally|experience|skills?|knowledge|erforderlich|wünschenswert|souhaité|apprécié|"
-    r"requerido|deseable))+$",
-    re.IGNORECASE,
-)
-_LEADING_WORDS = re.compile(
-    r"^(?:(?:a|an|the|any|some|strong|excellent|proven|solid|good|sound|advanced|current|valid|working|basic|"
-    r"in-depth|thorough|demonstrable|demonstrated|relevant|full|clean|practical|hands-on|very|high|great|"
-    r"previous|prior|recent|deep|extensive|professional|fundamental|general|first|sehr|gute?n?|fundierte?n?|"
-    r"sichere?n?|erste|bonne?s?|solides?|excellente?s?|buenos?|sólidos?|amplia|experience|knowledge|"
-    r"understanding|proficiency|familiarity|using|use|of|have|has|hold|holds|be|possess|demonstrate|show|"
-    r"willing|willingness)\s+)+",
-    re.IGNORECASE,
-)
-_CREDENTIAL = re.compile(
-    r"\b(?:certification|certificate|certified|licen[cs]e|licensure|registration|card|schein|zertifikat|"
-    r"qualification|diploma)\b",
-    re.IGNORECASE,
-)
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/+-]{1,7}$")
-
-
-def skills_named(text: str, vocabulary: Vocabulary) -> list[tuple[Skill, bool]]:
-    """The skills a posting asks for, each with whether it is required. Two ways find them: the vocabulary's
-    terms wherever the posting mentions them (outside its "about us" and benefits blocks), and candidates cut
-    out of the posting's requirement blocks and "experience with X" phrases, kept when the vocabulary or the
-    classification (ESCO labels) confirms them, or when they are written as an acronym or a named credential.
-    Ordinary words ("care", "models", "prepare") never count on their own."""
-    found: list[tuple[Skill, bool]] = []
-    for block, clause in _clauses(text):
-        preferred = block == "preferred" or bool(
-            _PREFERRED_CLAUSE.search(clause) and not _REQUIRED_CLAUSE.search(clause)
-        )
-        for hit in vocabulary.find(clause):
-            if not _generic(hit.text):
-                found.append((hit.skill, not preferred))
-        lead_in = _LEAD_IN.search(clause)
-        if lead_in is not None:
-            tail = clause[lead_in.end() :]
-        elif block in ("required", "preferred"):
-            tail = clause
-        else:
-            continue
-        for item in _items(tail):
-            skill = _confirmed(item, vocabulary)
-            if skill is not None:
-                found.append((skill, not preferred))
-    return found
-
-
-def _clauses(text: str) -> list[tuple[str, str]]:
-    """The posting's clauses (sentences, list entries, the parts of a line between semicolons), each with the
-    kind of block it sits in: "intro" before any heading, then "required", "preferred", "duties" or "other"."""
-    block = "intro"
-    clauses: list[tuple[str, str]] = []
-    for raw_line in text.split("\n"):
-        line = _BULLET.sub("", raw_line).strip()
-        if not line:
-            continue
-        head, colon, rest = line.partition(":")
-        heading = head if colon and len(head.split()) <= 6 else line if len(line.split()) <= 6 else ""
-        heading_kind = _heading_kind(heading.strip()) if heading and not _BULLET.match(raw_line) else None
-        if heading_kind is None and line.endswith(":") and len(line.split()) <= 10:
-            heading_kind = _colon_line_kind(line)
-        if heading_kind is not None:
-            inline = heading is head and rest.strip()
-            if not (inline and heading_kind == "other"):
-                block = heading_kind
-            elif inline:
-                continue  # "Salary: ...", "Benefits: ..." on one line
-            line = rest.strip() if heading is head else ""
-        if block == "other" or not line:
-            continue
-        for sentence in sentences(relevant_part(line)):
-            clauses.extend((block, part.strip()) for part in sentence.split(";") if part.strip())
-    return clauses
-
-
-_COLON_OTHER = re.compile(r"\b(?:offer|bieten|offrons|proposons|ofrecemos|benefits?|apply)\b", re.IGNORECASE)
-_COLON_REQUIRED = re.compile(
-    r"\b(?:candidate|you (?:will|should|must|need)|you'll|looking for|need|bring|mitbringen|recherchons|"
-    r"buscamos|requis|requisitos)\b",
-    re.IGNORECASE,
-)
-
-
-def _colon_line_kind(line: str) -> str:
-    """The block a line ending in a colon opens when it is no known heading ("The successful candidate
-    will:", "We can offer:")."""
-    if _COLON_OTHER.search(line):
-        return "other"
-    return "required" if _COLON_REQUIRED.search(line) else "intro"
-
-
-def _heading_kind(heading: str) -> str | None:
-    if heading.endswith((".", "!", "?")) and not heading.endswith(":"):
-        return None
-    for kind in ("preferred", "required", "duties", "other"):
-        if _HEADINGS[kind].search(heading.strip(" :")):
-            return kind
-    return None
-
-
-def _items(tail: str) -> list[str]:
-    """The separate things a requirement phrase lists: "BLS or ACLS certification" is "BLS", "ACLS
-    certification"; leading qualifiers ("strong", "current") and trailing "required" are dropped."""
-    items = []
-    for piece in _ITEM_SPLIT.split(tail):
-        piece = _TRAILING_WORDS.sub("", _LEADING_WORDS.sub("", piece.strip(" .!-'\"")))
-        if piece and len(piece.split()) <= 5:
-            items.append(piece)
-    return items
-
-
-def _confirmed(item: str, vocabulary: Vocabulary) -> Skill | None:
-    skill = vocabulary.lookup(item)
-    if skill is not None:
-        return None if _generic(item) else skill
-    core = _CREDENTIAL.sub("", item).strip()
-    if core and core != item and vocabulary.lookup(core) is not None:
-        return vocabulary.lookup(core)
-    words = item.split()
-    if any(w.casefold() in STOPWORDS and w.casefold() not in _JOINING for w in (words[0], words[-1])):
-        return None
-    if _ACRONYM.match(item) and item.casefold() not in GENERIC_WORDS:
-        return Skill(item, "hard")
-    ordinary = all(term_key(w) in GENERIC_WORDS | STOPWORDS for w in words)
-    if len(words) >= 2 and not ordinary and (_CREDENTIAL.search(item) or vocabulary.known_phrase(item)):
-        return Skill(item[:1].upper() + item[1:], "hard")
-    return None
-
-
-_JOINING = frozenset({"and", "of", "for", "in"})
-
-
-def _generic(written: str) -> bool:
-    """An ordinary word written in lower case ("care", "models"): never a skill on its own."""
-    return " " not in written.strip() and written.islower() and term_key(written) in GENERIC_WORDS
-
-
 def relevant_part(text: str) -> str:
     """The posting without its boilerplate sentences (equal-opportunity statement, benefits, screening). A long
     run-on "sentence" (a pasted list without breaks) keeps what comes before the boilerplate starts."""
     kept = []
     for sentence in sentences(text):
-        match = _BOILERPLATE.search(sentence)
+        match = BOILERPLATE.search(sentence)
         if match is None:
             kept.append(sentence)
         elif match.start() > 200:

@@ -24,6 +24,17 @@ class RequirementMatch:
     matched: bool
     shown_elsewhere: bool  # not on this CV, but on a hidden item or another of the user's CVs
     evidence: tuple[Evidence, ...]
+    matched_by: str = ""  # "words" (named outright), "meaning" (an item close in meaning), "" when not matched
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """One count a score part measured: "required skills, 2 of 7 shown"."""
+
+    label: str
+    shown: int
+    asked: int
+    weight: float  # what each of these counts for in the part's score
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +43,8 @@ class ScorePart:
     score: float  # 0-1
     weight: float  # share of the total, 0-1; 0 when the posting does not ask for it
     explanation: str
+    measured: bool = True  # False: nothing to measure (the posting does not ask for it), and weight 0
+    tallies: tuple[Tally, ...] = ()  # the counts its score is the weighted share of (skills, title words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +59,7 @@ class Match:
     missing_shown_elsewhere: tuple[str, ...]
     missing_not_shown: tuple[str, ...]
     summary: str
+    capped_by: str | None = None  # why the score was held below a band, when the CV misses most required skills
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +87,15 @@ class CoverLetter:
     text: str
     created_at: datetime
     rejected: tuple[str, ...] = field(default=())  # why a generated draft was not used, if it was not
+    # A letter is a document like a CV: edited against its version, every save kept as a revision.
+    version: int = 1
+    updated_at: datetime | None = None  # None until first edited (and for letters stored before edits existed)
+    title: str = ""  # "" for letters stored before titles existed: the service names them from their job
+    warnings: tuple[str, ...] = field(default=())  # what an edit states that the CV does not support
+
+    @property
+    def saved_at(self) -> datetime:
+        return self.updated_at or self.created_at
 
 
 @dataclass(frozen=True, slots=True)

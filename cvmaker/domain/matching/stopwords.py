@@ -421,3 +421,85 @@ GENERIC_WORDS = frozenset(
         "lifting",
     ]
 )
+
+
+def _words(text: str) -> set[str]:
+    """The words of a list written as running text (the lists below are easier to read and keep that way)."""
+    return set(text.split())
+
+
+# Articles, determiners and pronouns in English, German, French and Spanish: never the edge of a term.
+FUNCTION_WORDS = frozenset(
+    _words("""a an the any some your our their this these those its other another all each every such own new and or
+    of to in on at by for with from as into onto about within across via per than then that which who whom
+    whose what when where while if is are was were be been being am will would can could should must may
+    might shall do does did has have had having it they them we us you he she his her him i me my not no nor
+    so too also just only both either neither but yet well etc including include includes e.g i.e you'll we'll
+    you're we're they'll it's there here
+    und oder mit von zu zur zum im in an auf für bei nach aus über unter sowie""")
+    | _words("""
+    der die das den dem des ein eine einen einem einer eines ihr ihre ihren unsere unser alle
+    le la les l' un une des du de d' au aux vos votre nos notre ses son sa ces cette à en dans sur pour avec par
+    chez et ou
+    con para por y o se es
+    el la los las un una unos unas del al de su sus nuestro nuestra nuestros tu tus""")
+)
+
+# Qualifiers around a requirement that say how much, not what: dropped from a term's edges.
+FILLER_WORDS = frozenset(
+    _words("""strong excellent outstanding proven solid good sound advanced current valid working basic in-depth
+    thorough demonstrable demonstrated relevant full clean practical hands-on very high great previous prior recent deep
+    extensive fundamental expert expert-level accurate clear meticulous effective confident comfortable
+    required preferred desirable desired essential mandatory needed necessary ideal ideally minimum
+    experience experiences skills skill knowledge understanding proficiency familiarity ability abilities
+    background expertise competence competency capability similar comparable equivalent related relevant another
+    positive strategies methods principles practices procedures concepts strongly highly
+    sehr gute guten gutes fundierte fundierten sichere sicheren sicherer erste einschlägige einschlägigen
+    mehrjährige mehrjähriger abgeschlossene abgeschlossener erforderlich wünschenswert kenntnisse erfahrung
+    bonne bonnes bon bons solide solides excellente excellentes excellent première premier réussie souhaité
+    souhaitée apprécié appréciée indispensable exigé exigée requis requise connaissance connaissances
+    maîtrise expérience idéalement idealmente idealerweise
+    buen buenos buena buenas sólido sólidos sólida amplia amplio amplios valorable imprescindible deseable
+    experiencia conocimiento conocimientos dominio
+    pedimos buscamos requerimos valorará valora necesario necesaria""")
+)
+
+# Verbs that open a duty ("Administer medications", "Gérer les réservations", "Preparar el presupuesto"): the
+# term is what follows. Only the base and third-person forms: a gerund often names the skill itself
+# ("Dispensing", "Moving and handling"), and words that are as often nouns ("record", "load") are left out.
+_DUTY_VERB_STEMS = _words("""administer perform provide manage maintain prepare support assist run use ensure deliver
+    develop build conduct handle monitor review coordinate produce create write carry complete keep take help
+    liaise communicate educate assess deal respond resolve answer track analyse analyze extract check receive
+    oversee supervise participate attend contribute partner implement apply operate install inspect diagnose
+    repair undertake organise organize identify promote serve follow collaborate engage establish demonstrate
+    hold possess have bring gain obtain achieve meet exceed improve enhance adapt advise compile negotiate
+    generate greet welcome rotate evaluate guide lead""")
+
+
+def _inflections(stem: str) -> set[str]:
+    if stem.endswith("y") and stem[-2] not in "aeiou":
+        return {stem, f"{stem[:-1]}ies"}
+    return {stem, f"{stem}es" if stem.endswith(("s", "sh", "ch", "x")) else f"{stem}s"}
+
+
+DUTY_VERBS = frozenset(
+    {form for stem in _DUTY_VERB_STEMS for form in _inflections(stem)}
+    | _words(
+        """assurer gérer réaliser participer préparer accueillir prendre traiter encaisser tenir appliquer adapter
+        analyser élaborer développer suivre mettre contrôler veiller organiser effectuer rédiger conseiller
+        accompagner animer assister garantir piloter superviser encadrer vendre répondre
+        elaborar preparar analizar calcular desarrollar gestionar realizar coordinar mantener asegurar atender
+        apoyar controlar supervisar liderar diseñar redactar vender negociar"""
+    )
+)
+
+# People and posts: a phrase ending in one names who, not what ("registered nurse", "analyst role").
+ROLE_WORDS = frozenset(
+    _words("""role roles position positions post posts job jobs vacancy team teams staff colleague colleagues
+    manager managers supervisor supervisors assistant assistants officer officers analyst analysts engineer
+    engineers scientist scientists nurse nurses solicitor solicitors lawyer lawyers contractor contractors
+    technician technicians specialist specialists coordinator coordinators consultant consultants director
+    directors leader leaders customer customers client clients stakeholder stakeholders employer employers
+    company companies organisation organization organisations organizations environment environments
+    candidate candidates applicant applicants people person member members partner partners""")
+)

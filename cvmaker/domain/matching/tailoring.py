@@ -5,7 +5,9 @@
 - Bullets are reordered so those naming matched requirements come first; experience stays in date order.
 - Skills are reordered: matched ones first, in each skills group and among the groups.
 - Weakly relevant items of optional sections (projects, awards, volunteering...) are hidden, never deleted;
-  experience and education are never hidden, and each section keeps at least one visible item.
+  experience and education are never hidden, and each section keeps at least one visible item. An item that
+  evidences a requirement of the job (found as its evidence, or naming it in any wording: "Basic Life Support
+  (BLS) & ACLS" names "BLS certification") is never hidden, whether or not the requirement counted as met.
 Every change cites the items it draws on. A change the check refuses is dropped and reported with its reason.
 """
 
@@ -23,6 +25,7 @@ from cvmaker.domain.matching.jobs import Job, RequirementKind
 from cvmaker.domain.matching.results import Change, Match
 from cvmaker.domain.matching.text import sentences
 from cvmaker.domain.matching.vocabulary import Vocabulary
+from cvmaker.domain.matching.wording import names
 
 HIDEABLE = frozenset(
     {
@@ -35,6 +38,7 @@ HIDEABLE = frozenset(
     }
 )
 MAX_SUMMARY_SKILLS = 5
+_NAMED_KINDS = (RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL, RequirementKind.KEYWORD)
 T = TypeVar("T")
 
 
@@ -52,6 +56,17 @@ class SummaryBrief:
 
 
 @dataclass(frozen=True, slots=True)
+class LetterRole:
+    """A role of the CV as a letter tells it: its dates give the tense ("I work as", "I worked as")."""
+
+    title: str | None
+    organization: str | None
+    start_date: str | None
+    end_date: str | None
+    current: bool
+
+
+@dataclass(frozen=True, slots=True)
 class LetterBrief:
     name: str
     job_title: str
@@ -59,6 +74,8 @@ class LetterBrief:
     recent_roles: tuple[str, ...]
     matched_requirements: tuple[str, ...]
     highlights: tuple[str, ...]
+    roles: tuple[LetterRole, ...] = ()  # the same roles as `recent_roles`, as facts
+    language: str = "en"  # the CV's (`cvmaker.domain.letters.language`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +93,11 @@ class Relevance:
         self.similarity = similarity  # item id -> closeness in meaning to the job
         self.skills: dict[str, float] = {}
         self.keywords: list[tuple[str, float]] = []
+        # Items that evidence a requirement of the job (named, or close in meaning), matched or not: never hidden.
+        self.evidence: set[str] = {
+            e.item_id for r in match.requirements for e in r.evidence if e.item_id and e.cv_id == match.cv_id
+        }
+        self.wanted: list[str] = [r.requirement.text for r in match.requirements if r.requirement.kind in _NAMED_KINDS]
         for judged in match.requirements:
             requirement = judged.requirement
             if not judged.matched:
@@ -85,12 +107,23 @@ class Relevance:
                 skill = vocabulary.lookup(requirement.text)
                 if skill is not None:
                     self.skills[skill.key] = weight
+                else:
+                    # Not in the vocabulary ("Basic Life Support (BLS)"): recognised by its wordings instead.
+                    self.keywords.append((requirement.text, weight))
             elif requirement.kind == RequirementKind.KEYWORD:
                 self.keywords.append((requirement.text, weight * 0.25))
 
     def of_text(self, text: str) -> float:
         score = sum(self.skills.get(key, 0.0) for key in self.vocabulary.skills_in(text))
-        return score + sum(weight for word, weight in self.keywords if occurs_in(word, text))
+        return score + sum(weight for word, weight in self.keywords if names(word, text))
+
+    def evidences_a_requirement(self, item: Item) -> bool:
+        """Whether the item was found as evidence for a requirement, or names one in any of its wordings (its
+        title, e.g. a certificate "Basic Life Support (BLS) & ACLS", included)."""
+        if item.id in self.evidence:
+            return True
+        texts = [item.title or "", item.organization or "", item.description or "", *item.bullets, *item.keywords]
+        return any(names(wanted, text) for wanted in self.wanted for text in texts if text)
 
     def of_keyword(self, keyword: str) -> float:
         skill = self.vocabulary.lookup(keyword)
@@ -200,6 +233,7 @@ def _hide_weak_items(items: list[Item], s_index: int, relevance: Relevance) -> l
         if (
             item.visible
             and item is not best
+            and not relevance.evidences_a_requirement(item)
             and relevance.lexical_of_item(item) == 0
             and relevance.similarity.get(item.id, 0.0) < typical
         ):
@@ -281,6 +315,8 @@ def brief_for_summary(source: CvDocument, job: Job, match: Match, highlights: Se
 
 
 def brief_for_letter(source: CvDocument, job: Job, match: Match, highlights: Sequence[str]) -> LetterBrief:
+    from cvmaker.domain.letters.language import letter_language
+
     return LetterBrief(
         name=source.basics.name,
         job_title=job.title,
@@ -288,14 +324,31 @@ def brief_for_letter(source: CvDocument, job: Job, match: Match, highlights: Seq
         recent_roles=recent_roles(source),
         matched_requirements=_matched(match),
         highlights=tuple(highlights),
+        roles=letter_roles(source),
+        language=letter_language(source),
     )
 
 
+def letter_roles(source: CvDocument, limit: int = 3) -> tuple[LetterRole, ...]:
+    """The visible experience items `recent_roles` names, in the same order."""
+    return tuple(
+        LetterRole(item.title, item.organization, item.start_date, item.end_date, item.current)
+        for section in source.sections
+        if section.kind == SectionKind.EXPERIENCE and section.visible
+        for item in section.items
+        if item.visible and (item.title or item.organization)
+    )[:limit]
+
+
 def _matched(match: Match) -> tuple[str, ...]:
+    """Requirements the CV names outright. One shown only by meaning is left out: the CV does not say it in
+    those words, so a summary or letter saying it would state something the CV does not."""
     return tuple(
         r.requirement.text
         for r in match.requirements
-        if r.matched and r.requirement.kind in (RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL)
+        if r.matched
+        and r.matched_by != "meaning"
+        and r.requirement.kind in (RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL)
     )
 
 

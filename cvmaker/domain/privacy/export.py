@@ -4,7 +4,11 @@
     account.json             {"id", "email", "createdAt"}: the identity without secrets
     cvs/<cv id>.json         the CV as it is now and every saved revision ("revisions", newest first)
     jobs/<job id>.json       a saved posting and the requirements read from it
-    cover-letters/<id>.json  a generated cover letter, with the CV and job it was written for
+    cover-letters/<id>.json  a cover letter as it is now, with the CV and job it was written for, and every saved
+                             revision ("revisions", newest first)
+    applications/<id>.json   a job application, its stage history and the CV document frozen for it ("sentCv")
+    share-links/<id>.json    a public link to a CV or letter: its address part, settings and counts per day
+                             (whether it has a password, never the password's hash)
     files/<path>             the person's files as stored: pending uploads, rendered CVs and letters
 
 The layout is documented in docs/privacy.md; `EXPORT_VERSION` changes when a document's shape does.
@@ -16,14 +20,17 @@ import io
 import json
 import zipfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from cvmaker.domain.cv.model import Cv, Revision
+from cvmaker.domain.applications.model import Application
+from cvmaker.domain.cv.model import Cv, CvDocument, Revision
+from cvmaker.domain.letters.documents import LetterRevision
 from cvmaker.domain.matching.jobs import Job
 from cvmaker.domain.matching.results import CoverLetter
 from cvmaker.domain.privacy.model import AccountRecord
+from cvmaker.domain.shares.model import ShareLink
 
 EXPORT_FORMAT = "cvmaker-export"
 EXPORT_VERSION = 1
@@ -36,6 +43,10 @@ class ExportContents:
     jobs: list[Job]
     letters: list[CoverLetter]
     files: Mapping[str, bytes]  # path under files/ -> bytes
+    letter_revisions: Mapping[str, list[LetterRevision]] = field(default_factory=dict)  # by letter id
+    # Each application with the CV document frozen for it (None if it could not be read).
+    applications: list[tuple[Application, CvDocument | None]] = field(default_factory=list)
+    share_links: list[ShareLink] = field(default_factory=list)
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -73,14 +84,41 @@ def job_json(job: Job) -> dict[str, Any]:
     }
 
 
-def letter_json(letter: CoverLetter) -> dict[str, Any]:
+def letter_json(letter: CoverLetter, revisions: Iterable[LetterRevision] = ()) -> dict[str, Any]:
     return {
         "id": letter.id,
         "cvId": letter.cv_id,
         "jobId": letter.job_id,
+        "title": letter.title,
+        "version": letter.version,
         "createdAt": _iso(letter.created_at),
+        "updatedAt": _iso(letter.saved_at),
         "text": letter.text,
+        "warnings": list(letter.warnings),
         "rejectedDrafts": list(letter.rejected),
+        "revisions": [
+            {"version": r.revision, "savedAt": _iso(r.saved_at), "title": r.title, "text": r.text} for r in revisions
+        ],
+    }
+
+
+def application_json(application: Application, sent_cv: CvDocument | None) -> dict[str, Any]:
+    return {"id": application.id, **application.to_dict(), "sentCv": sent_cv.to_dict() if sent_cv else None}
+
+
+def share_link_json(link: ShareLink) -> dict[str, Any]:
+    return {
+        "id": link.id,
+        "slug": link.slug,
+        "cvId": link.cv_id,
+        "letterId": link.letter_id,
+        "createdAt": _iso(link.created_at),
+        "expiresAt": _iso(link.expires_at),
+        "hasPassword": link.has_password,
+        "showContacts": link.show_contacts,
+        "revoked": link.revoked,
+        "viewsPerDay": dict(link.views),
+        "downloadsPerDay": dict(link.downloads),
     }
 
 
@@ -96,7 +134,13 @@ def build_zip(contents: ExportContents, exported_at: datetime) -> tuple[bytes, d
     for job in contents.jobs:
         entries[f"jobs/{job.id}.json"] = _dump(job_json(job))
     for letter in contents.letters:
-        entries[f"cover-letters/{letter.id}.json"] = _dump(letter_json(letter))
+        entries[f"cover-letters/{letter.id}.json"] = _dump(
+            letter_json(letter, contents.letter_revisions.get(letter.id, []))
+        )
+    for application, sent_cv in contents.applications:
+        entries[f"applications/{application.id}.json"] = _dump(application_json(application, sent_cv))
+    for link in contents.share_links:
+        entries[f"share-links/{link.id}.json"] = _dump(share_link_json(link))
     for path, data in contents.files.items():
         entries[f"files/{path}"] = data
     counts = {
@@ -105,6 +149,8 @@ def build_zip(contents: ExportContents, exported_at: datetime) -> tuple[bytes, d
         "jobs": len(contents.jobs),
         "coverLetters": len(contents.letters),
         "files": len(contents.files),
+        "applications": len(contents.applications),
+        "shareLinks": len(contents.share_links),
     }
     manifest = {
         "format": EXPORT_FORMAT,

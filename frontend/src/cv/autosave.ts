@@ -4,11 +4,20 @@
  * a network failure keeps the draft and retries. Framework-free so its rules are tested without a browser.
  */
 import type { CvInput } from "../gql/graphql";
-import { draftToInput, type Draft } from "./draft";
+import { draftToInput, type Draft, type KeptValue } from "./draft";
 import { mergeDrafts } from "./merge";
+import { adoptReadValues } from "./readBack";
+import { UndoHistory } from "./undoHistory";
 
 export type SaveOutcome =
-  | { kind: "saved"; version: number }
+  | {
+      kind: "saved";
+      version: number;
+      /** The CV as the server stored it (dates and links read), to take back what it read. */
+      saved?: Draft;
+      /** Values kept as typed because they could not be read: marked in their fields, never blocking. */
+      kept?: KeptValue[];
+    }
   | { kind: "conflict" }
   | { kind: "invalid"; fields: { path: string; message: string }[]; message: string }
   | { kind: "gone" }
@@ -17,6 +26,8 @@ export type SaveOutcome =
 export interface AutosavePorts {
   save(version: number, input: CvInput): Promise<SaveOutcome>;
   loadLatest(): Promise<{ draft: Draft; version: number } | null>;
+  /** Whether the field at `path` is being typed in: what the server read is not put into it meanwhile. */
+  focused?(path: string): boolean;
 }
 
 export type SaveStatus = "saved" | "pending" | "saving" | "invalid" | "retrying" | "gone";
@@ -26,9 +37,14 @@ export interface AutosaveState {
   version: number;
   status: SaveStatus;
   fieldErrors: Readonly<Record<string, string>>;
+  /** Paths of values kept as typed (a subset of `fieldErrors`): saved, but left off the CV. */
+  keptPaths: readonly string[];
   message: string | null;
   /** Set after a conflict was merged, for the person to read; cleared by `dismissNotice`. */
   notice: string | null;
+  /** Whether `undo` / `redo` have a step to take (edits of this session). */
+  canUndo: boolean;
+  canRedo: boolean;
 }
 
 export interface AutosaveTimers {
@@ -51,14 +67,28 @@ export class Autosave {
   private disposed = false;
   private listeners = new Set<(state: AutosaveState) => void>();
 
+  private lastRead: { saved: Draft; kept: ReadonlySet<string> } | null = null;
+
   constructor(
-    initial: { draft: Draft; version: number },
+    initial: { draft: Draft; version: number; kept?: KeptValue[] },
     private readonly ports: AutosavePorts,
     private readonly delayMs = 800,
     private readonly timers: AutosaveTimers = browserTimers,
     private readonly retryMs = 4000,
+    private readonly history = new UndoHistory(),
   ) {
-    this.state = { ...initial, status: "saved", fieldErrors: {}, message: null, notice: null };
+    const kept = initial.kept ?? [];
+    this.state = {
+      draft: initial.draft,
+      version: initial.version,
+      status: "saved",
+      fieldErrors: Object.fromEntries(kept.map((k) => [k.path, k.message])),
+      keptPaths: kept.map((k) => k.path),
+      message: null,
+      notice: null,
+      canUndo: false,
+      canRedo: false,
+    };
     this.base = initial.draft;
     this.sent = initial.draft;
   }
@@ -85,8 +115,38 @@ export class Autosave {
 
   edit(update: (draft: Draft) => Draft): void {
     if (this.state.status === "gone") return;
-    this.set({ draft: update(this.state.draft), status: this.saving ? "saving" : "pending" });
+    const before = this.state.draft;
+    const after = update(before);
+    if (after === before) return;
+    this.history.record(before);
+    this.set({ draft: after, status: this.saving ? "saving" : "pending", ...this.steps() });
     this.schedule(this.delayMs);
+  }
+
+  /** Takes back the last step of this session's edits (a burst of typing is one step); saved like any edit. */
+  undo(): boolean {
+    return this.step(this.history.undo(this.state.draft));
+  }
+
+  redo(): boolean {
+    return this.step(this.history.redo(this.state.draft));
+  }
+
+  private step(draft: Draft | null): boolean {
+    if (!draft || this.state.status === "gone") return false;
+    if (draft === this.sent && !this.saving && this.state.status !== "invalid") {
+      // Back to exactly what is stored: nothing to send.
+      this.cancelTimer();
+      this.set({ draft, status: "saved", ...this.steps() });
+      return true;
+    }
+    this.set({ draft, status: this.saving ? "saving" : "pending", ...this.steps() });
+    this.schedule(this.delayMs);
+    return true;
+  }
+
+  private steps(): { canUndo: boolean; canRedo: boolean } {
+    return { canUndo: this.history.canUndo, canRedo: this.history.canRedo };
   }
 
   /** Save now (leaving the page, restoring a revision, downloading): resolves when the draft is stored. */
@@ -103,7 +163,21 @@ export class Autosave {
     this.cancelTimer();
     this.base = draft;
     this.sent = draft;
-    this.set({ draft, version, status: "saved", fieldErrors: {}, message: null });
+    this.history.clear(); // a restored revision is a new starting point
+    this.set({ draft, version, status: "saved", fieldErrors: {}, keptPaths: [], message: null, ...this.steps() });
+  }
+
+  /** A field was left: take back what the server read from it ("March 2020" shows as "2020-03"), if nothing
+   * was typed since the last save. */
+  settle(): void {
+    if (!this.lastRead || this.state.draft !== this.sent || this.saving) return;
+    const settled = adoptReadValues(this.sent, this.sent, this.lastRead.saved, this.lastRead.kept, (path) =>
+      this.ports.focused ? this.ports.focused(path) : false,
+    );
+    if (settled === this.sent) return;
+    this.base = settled;
+    this.sent = settled;
+    this.set({ draft: settled });
   }
 
   /** When nothing is pending, take a newer version saved elsewhere (the person comes back to this tab). */
@@ -169,24 +243,42 @@ export class Autosave {
     }
     const editedMeanwhile = this.state.draft !== snapshot;
     switch (outcome.kind) {
-      case "saved":
+      case "saved": {
         this.conflictsInARow = 0;
-        this.base = snapshot;
-        this.sent = snapshot;
+        const kept = outcome.kept ?? [];
+        const keptPaths = new Set(kept.map((k) => k.path));
+        const focused = (path: string) => this.ports.focused?.(path) ?? false;
+        this.lastRead = outcome.saved ? { saved: outcome.saved, kept: keptPaths } : null;
+        // What the server read ("March 2020" -> "2020-03") counts as sent: taking it back is not a new edit.
+        const settled = outcome.saved
+          ? adoptReadValues(snapshot, snapshot, outcome.saved, keptPaths, focused)
+          : snapshot;
+        const draft =
+          editedMeanwhile && outcome.saved
+            ? adoptReadValues(snapshot, this.state.draft, outcome.saved, keptPaths, focused)
+            : editedMeanwhile
+              ? this.state.draft
+              : settled;
+        this.base = settled;
+        this.sent = settled;
         this.set({
+          draft,
           version: outcome.version,
           status: editedMeanwhile ? "pending" : "saved",
-          fieldErrors: {},
+          fieldErrors: Object.fromEntries(kept.map((k) => [k.path, k.message])),
+          keptPaths: [...keptPaths],
           message: null,
         });
         if (editedMeanwhile && this.timer === null) this.schedule(this.delayMs);
         return;
+      }
       case "invalid":
         // Not retried until the next edit: the same draft would fail the same way.
         this.sent = snapshot;
         this.set({
           status: "invalid",
           fieldErrors: Object.fromEntries(outcome.fields.map((f) => [f.path, f.message])),
+          keptPaths: [],
           message: outcome.message,
         });
         if (editedMeanwhile && this.timer === null) this.schedule(this.delayMs);

@@ -3,7 +3,7 @@
  * New sections and items get ids here, so they keep them on the server and a later merge can match them.
  */
 import { graphql, getFragmentData, type FragmentType } from "../gql";
-import type { CvInput, PageSize, SectionKind } from "../gql/graphql";
+import type { CvInput, HeadingStyle, LineHeight, PageSize, SectionKind, SectionSpacing } from "../gql/graphql";
 
 export const EditorCvFragment = graphql(`
   fragment EditorCv_cv on Cv {
@@ -49,6 +49,14 @@ export const EditorCvFragment = graphql(`
       fontSize
       pageSize
       margins
+      lineHeight
+      sectionSpacing
+      headingStyle
+    }
+    drafts {
+      path
+      value
+      message
     }
   }
 `);
@@ -88,6 +96,9 @@ export interface DraftDesign {
   fontSize: number;
   pageSize: PageSize;
   margins: string;
+  lineHeight?: LineHeight;
+  sectionSpacing?: SectionSpacing;
+  headingStyle?: HeadingStyle;
 }
 
 export interface Draft {
@@ -107,7 +118,17 @@ export interface PreviewOverride {
 
 const text = (value: string | null | undefined): string => value ?? "";
 
-export function draftFromCv(ref: FragmentType<typeof EditorCvFragment>): { draft: Draft; version: number } {
+/** A value the server kept as typed because it could not be read yet (a date, an email, a link). */
+export interface KeptValue {
+  path: string;
+  message: string;
+}
+
+export function draftFromCv(ref: FragmentType<typeof EditorCvFragment>): {
+  draft: Draft;
+  version: number;
+  kept: KeptValue[];
+} {
   const cv = getFragmentData(EditorCvFragment, ref);
   const draft: Draft = {
     title: cv.title,
@@ -142,7 +163,21 @@ export function draftFromCv(ref: FragmentType<typeof EditorCvFragment>): { draft
     })),
     design: { ...cv.design },
   };
-  return { draft: stripTypename(draft), version: cv.version };
+  const clean = stripTypename(draft);
+  for (const kept of cv.drafts) putTyped(clean, kept.path, kept.value);
+  return { draft: clean, version: cv.version, kept: cv.drafts.map(({ path, message }) => ({ path, message })) };
+}
+
+/** Puts a kept value back into its field, so the person sees what they typed. Only the fields the server keeps
+ * drafts for ("basics.email", "sections.N.items.M.startDate|endDate|url"). */
+function putTyped(draft: Draft, path: string, value: string): void {
+  if (path === "basics.email") {
+    draft.basics.email = value;
+    return;
+  }
+  const match = /^sections\.(\d+)\.items\.(\d+)\.(startDate|endDate|url)$/.exec(path);
+  const item = match ? draft.sections[Number(match[1])]?.items[Number(match[2])] : undefined;
+  if (match && item) item[match[3] as "startDate" | "endDate" | "url"] = value;
 }
 
 function stripTypename<T>(value: T): T {

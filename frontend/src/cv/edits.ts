@@ -49,3 +49,21 @@ export const removeItem = (sectionId: string, itemId: string): Edit =>
 
 export const moveItem = (sectionId: string, from: number, to: number): Edit =>
   setSection(sectionId, (section) => ({ ...section, items: moveInList(section.items, from, to) }));
+
+/** Moves an entry to the end of another section (fixing an import that put it in the wrong one). */
+export const moveItemToSection =
+  (fromSectionId: string, itemId: string, toSectionId: string): Edit =>
+  (draft) => {
+    const moving = draft.sections.find((s) => s.id === fromSectionId)?.items.find((i) => i.id === itemId);
+    if (!moving || fromSectionId === toSectionId || !draft.sections.some((s) => s.id === toSectionId)) return draft;
+    return {
+      ...draft,
+      sections: draft.sections.map((section) =>
+        section.id === fromSectionId
+          ? { ...section, items: section.items.filter((i) => i.id !== itemId) }
+          : section.id === toSectionId
+            ? { ...section, items: [...section.items, moving] }
+            : section,
+      ),
+    };
+  };

@@ -15,6 +15,7 @@ export const SaveCvMutation = graphql(`
         version
         title
         updatedAt
+        ...EditorCv_cv
       }
       ... on ValidationError {
         message
@@ -53,8 +54,10 @@ export function useAutosave(cvId: string, initial: { draft: Draft; version: numb
           const { data } = await client.mutate({ mutation: SaveCvMutation, variables: { id: cvId, version, input } });
           const result = data?.updateCv;
           switch (result?.__typename) {
-            case "Cv":
-              return { kind: "saved", version: result.version };
+            case "Cv": {
+              const read = draftFromCv(result);
+              return { kind: "saved", version: result.version, saved: read.draft, kept: read.kept };
+            }
             case "VersionConflictError":
               return { kind: "conflict" };
             case "ValidationError":
@@ -72,6 +75,9 @@ export function useAutosave(cvId: string, initial: { draft: Draft; version: numb
             fetchPolicy: "network-only",
           });
           return data?.cv ? draftFromCv(data.cv) : null;
+        },
+        focused(path) {
+          return document.activeElement?.getAttribute("data-path") === path;
         },
       }),
     [client, cvId],

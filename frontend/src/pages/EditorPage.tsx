@@ -10,15 +10,20 @@ import { graphql } from "../gql";
 import { describeError, ErrorState, LoadingState } from "../ui/States";
 import { useDocumentTitle } from "../ui/useDocumentTitle";
 import { DownloadMenu } from "../features/export/DownloadMenu";
+import { ShareButton } from "../features/shares/ShareButton";
+import { ReadabilityDialog } from "../features/readability/ReadabilityDialog";
 import { DesignTab } from "../features/design/DesignTab";
 import { MatchTab } from "../features/match/MatchTab";
 import { PreviewPane } from "../features/preview/PreviewPane";
 import { HistoryTab } from "../features/history/HistoryTab";
+import { LettersTab } from "../features/letters/LettersTab";
+import { LetterRoute } from "../features/letters/LetterEditor";
 import { ContentTab } from "../features/editor/ContentTab";
 import { draftFromCv, type Draft, type PreviewOverride } from "../cv/draft";
 import type { Edit } from "../cv/edits";
 import { FieldErrorsContext, UncertainFieldsContext } from "../features/editor/fields";
 import { ImportReview, pathsInWarnings } from "../features/import/ImportReview";
+import { keepImportReport, readImportReport } from "../features/import/keptReport";
 import type { ImportReport } from "../features/import/ImportDialog";
 import { DeleteCvMutation } from "../cv/operations";
 import { mergeDrafts } from "../cv/merge";
@@ -73,9 +78,20 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
         event.preventDefault();
         void autosave.flush();
       }
+      if (isUndoKey(event) && editsTheCv(event.target)) {
+        event.preventDefault();
+        if (event.shiftKey || event.key.toLowerCase() === "y") autosave.redo();
+        else autosave.undo();
+      }
     };
     window.addEventListener("keydown", saveNow);
     return () => window.removeEventListener("keydown", saveNow);
+  }, [autosave]);
+  useEffect(() => {
+    // Leaving a field shows what the server read from it ("March 2020" as 2020-03).
+    const settle = () => autosave.settle();
+    document.addEventListener("focusout", settle);
+    return () => document.removeEventListener("focusout", settle);
   }, [autosave]);
   const draft = state.draft;
   useDocumentTitle(draft.title || "Untitled CV");
@@ -84,9 +100,11 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
   const location = useLocation();
   const navigate = useNavigate();
   const client = useApolloClient();
-  const [importReport, setImportReport] = useState<ImportReport | null>(
-    () => (location.state as { importReport?: ImportReport } | null)?.importReport ?? null,
-  );
+  const [importReport, setImportReport] = useState<ImportReport | null>(() => {
+    const handed = (location.state as { importReport?: ImportReport } | null)?.importReport;
+    if (handed) keepImportReport(cvId, handed); // stays with the CV until dismissed
+    return handed ?? readImportReport(cvId);
+  });
   const [uncertain] = useState(() => {
     if (!importReport) return new Map<string, string | null>();
     const sources = new Map(importReport.sources.map((s) => [s.path, s.source]));
@@ -95,6 +113,7 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
     return new Map([...paths].map((path) => [path, sources.get(path) ?? null]));
   });
   const finishReview = () => {
+    keepImportReport(cvId, null);
     setImportReport(null);
     navigate(location.pathname, { replace: true, state: null });
   };
@@ -106,6 +125,7 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
     { to: `/cv/${cvId}`, label: "Content", end: true },
     { to: `/cv/${cvId}/design`, label: "Design", end: false },
     { to: `/cv/${cvId}/match`, label: "Job match", end: false },
+    { to: `/cv/${cvId}/letters`, label: "Letters", end: false },
     { to: `/cv/${cvId}/history`, label: "History", end: false },
   ];
   return (
@@ -132,6 +152,28 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
               />
             </div>
             <div className="editor__actions">
+              <div className="editor__undo">
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label="Undo"
+                  title="Undo (Ctrl+Z)"
+                  disabled={!state.canUndo}
+                  onClick={() => autosave.undo()}
+                >
+                  ↶
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label="Redo"
+                  title="Redo (Ctrl+Shift+Z)"
+                  disabled={!state.canRedo}
+                  onClick={() => autosave.redo()}
+                >
+                  ↷
+                </button>
+              </div>
               <SaveIndicator state={state} />
               <button
                 type="button"
@@ -141,7 +183,13 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
               >
                 {showPreview ? "Edit" : "Preview"}
               </button>
-              <DownloadMenu cvId={cvId} title={draft.title} beforeDownload={() => autosave.flush()} />
+              <DownloadMenu
+                cvId={cvId}
+                title={draft.title}
+                beforeDownload={() => autosave.flush()}
+                parserCheck={ReadabilityDialog}
+              />
+              <ShareButton target={{ cvId }} beforeOpen={() => autosave.flush()} />
             </div>
           </div>
           {leftover && (
@@ -185,6 +233,26 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
               </button>
             </div>
           )}
+          {state.status !== "invalid" && state.keptPaths.length > 0 && (
+            <div className="notice notice--row" role="status">
+              <p>
+                Saved. {state.keptPaths.length === 1 ? "One field is" : `${state.keptPaths.length} fields are`} kept as
+                you typed {state.keptPaths.length === 1 ? "it" : "them"} and left off the CV until{" "}
+                {state.keptPaths.length === 1 ? "it reads" : "they read"} as a date, an email or a link.
+              </p>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  if (focusFirstProblem(state.fieldErrors)) return;
+                  navigate(`/cv/${cvId}`);
+                  window.setTimeout(() => focusFirstProblem(state.fieldErrors), 50);
+                }}
+              >
+                Show me
+              </button>
+            </div>
+          )}
           {state.message && (state.status === "retrying" || state.status === "gone") && (
             <p className="notice notice--warning" role="alert">
               {state.message}
@@ -201,10 +269,12 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
             <div className="editor__pane">
               {importReport && (
                 <ImportReview
+                  read={importReport.read}
                   warnings={importReport.warnings}
                   highlighted={uncertain.size}
                   onDone={finishReview}
                   onDiscard={() => {
+                    keepImportReport(cvId, null);
                     void autosave.flush().finally(() => {
                       void client
                         .mutate({ mutation: DeleteCvMutation, variables: { id: cvId } })
@@ -224,6 +294,18 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
                       draft={draft}
                       beforeRun={() => autosave.flush()}
                       onPreview={setPreviewOverride}
+                    />
+                  }
+                />
+                <Route path="letters" element={<LettersTab cvId={cvId} />} />
+                <Route
+                  path="letters/:letterId"
+                  element={
+                    <LetterRoute
+                      cvId={cvId}
+                      actions={(letterId, saveFirst) => (
+                        <ShareButton target={{ letterId }} beforeOpen={() => saveFirst()} />
+                      )}
                     />
                   }
                 />
@@ -266,6 +348,20 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
 }
 
 const EMPTY_MAP: ReadonlyMap<string, string | null> = new Map();
+
+/** Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y (Cmd on a Mac). */
+function isUndoKey(event: KeyboardEvent): boolean {
+  const key = event.key.toLowerCase();
+  return (event.ctrlKey || event.metaKey) && !event.altKey && (key === "z" || (key === "y" && !event.shiftKey));
+}
+
+/** Undo applies to the CV's own fields (they carry a `data-path`) and to the page around them; a text box that is
+ * not part of the CV (a job posting, a letter) keeps the browser's own undo. */
+function editsTheCv(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return true;
+  const typing = target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+  return !typing || target.hasAttribute("data-path");
+}
 
 function focusFirstProblem(errors: Readonly<Record<string, string>>): boolean {
   for (const path of Object.keys(errors)) {

@@ -24,6 +24,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         </Link>
         <nav className="topbar__nav" aria-label="Account">
           {auth.email && <span className="topbar__user muted">{auth.email}</span>}
+          <NavLink to="/applications" className="button button--ghost">
+            Applications
+          </NavLink>
           <NavLink to="/account" className="button button--ghost">
             Account
           </NavLink>

@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
@@ -63,6 +63,38 @@ describe("DesignTab", () => {
       pageSize: "LETTER",
       margins: "25mm",
     });
+  });
+
+  it("shows the template's own spacing and headings for a design saved before these options existed", async () => {
+    render(
+      <WithApi mocks={[templates]}>
+        <Harness />
+      </WithApi>,
+    );
+    expect(screen.getByRole("radio", { name: "Template's own" })).toBeChecked();
+    expect(
+      within(screen.getByRole("group", { name: "Line height" })).getByRole("radio", { name: "Standard" }),
+    ).toBeChecked();
+    expect(
+      within(screen.getByRole("group", { name: "Space between sections" })).getByRole("radio", { name: "Standard" }),
+    ).toBeChecked();
+  });
+
+  it("sets line height, section spacing and heading style to allow-listed values", async () => {
+    render(
+      <WithApi mocks={[templates]}>
+        <Harness />
+      </WithApi>,
+    );
+    await userEvent.click(screen.getByRole("radio", { name: "Relaxed" }));
+    await userEvent.click(screen.getByRole("radio", { name: "Spacious" }));
+    await userEvent.click(screen.getByRole("radio", { name: "On a band" }));
+    expect(latest.design).toMatchObject({ lineHeight: "RELAXED", sectionSpacing: "SPACIOUS", headingStyle: "BAND" });
+    expect(screen.getByRole("radio", { name: "On a band" })).toBeChecked();
+    // Keyboard: arrows move within a group, as in any radio group.
+    screen.getByRole("radio", { name: "Tight" }).focus();
+    await userEvent.keyboard("{ArrowRight}");
+    expect(latest.design).toMatchObject({ lineHeight: "NORMAL" });
   });
 
   it("says so in words when the templates cannot be loaded", async () => {

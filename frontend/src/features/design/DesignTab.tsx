@@ -1,10 +1,11 @@
 import { useQuery } from "@apollo/client/react";
 import { useId } from "react";
 import { graphql } from "../../gql";
-import type { PageSize } from "../../gql/graphql";
+import type { HeadingStyle, LineHeight, PageSize, SectionSpacing } from "../../gql/graphql";
 import { describeError, ErrorState, LoadingState } from "../../ui/States";
 import type { DraftDesign } from "../../cv/draft";
 import type { Edit } from "../../cv/edits";
+import "./design.css";
 
 export const TemplatesQuery = graphql(`
   query Templates {
@@ -33,8 +34,35 @@ export const FONTS = [
 const ACCENTS = ["#24477a", "#1f6f6b", "#7a2e52", "#8a4b0f", "#3d3d8f", "#2f2f2f", "#b42318", "#2e7d32"];
 const MARGINS = ["10mm", "12mm", "15mm", "18mm", "20mm", "25mm", "30mm"];
 
-export function DesignTab({ design, edit }: { design: DraftDesign; edit: (e: Edit) => void }) {
-  const set = (change: Partial<DraftDesign>) => edit((d) => ({ ...d, design: { ...d.design, ...change } }));
+/** The server's allow-lists (cvmaker/domain/cv/design.py), with the words the person sees. */
+export const LINE_HEIGHTS: [LineHeight, string][] = [
+  ["TIGHT", "Tight"],
+  ["NORMAL", "Standard"],
+  ["RELAXED", "Relaxed"],
+];
+export const SECTION_SPACINGS: [SectionSpacing, string][] = [
+  ["COMPACT", "Compact"],
+  ["NORMAL", "Standard"],
+  ["SPACIOUS", "Spacious"],
+];
+export const HEADING_STYLES: [HeadingStyle, string][] = [
+  ["TEMPLATE", "Template's own"],
+  ["UNDERLINE", "Underlined"],
+  ["BAND", "On a band"],
+  ["SMALL_CAPS", "Small capitals"],
+  ["PLAIN", "Plain"],
+];
+
+/** The finer options; absent in a design loaded before they existed, which then reads as the defaults. */
+export interface DesignOptions {
+  lineHeight?: LineHeight;
+  sectionSpacing?: SectionSpacing;
+  headingStyle?: HeadingStyle;
+}
+type Design = DraftDesign & DesignOptions;
+
+export function DesignTab({ design, edit }: { design: Design; edit: (e: Edit) => void }) {
+  const set = (change: Partial<Design>) => edit((d) => ({ ...d, design: { ...d.design, ...change } }));
   const ids = { accent: useId(), font: useId(), size: useId(), margins: useId() };
   return (
     <div className="design-tab">
@@ -123,7 +151,69 @@ export function DesignTab({ design, edit }: { design: DraftDesign; edit: (e: Edi
           </div>
         </div>
       </section>
+      <section className="card" aria-labelledby="spacing-heading">
+        <h2 id="spacing-heading" className="card__title">
+          Spacing and headings
+        </h2>
+        <Choice
+          legend="Line height"
+          name="line-height"
+          options={LINE_HEIGHTS}
+          value={design.lineHeight ?? "NORMAL"}
+          onChange={(lineHeight) => set({ lineHeight })}
+        />
+        <Choice
+          legend="Space between sections"
+          name="section-spacing"
+          options={SECTION_SPACINGS}
+          value={design.sectionSpacing ?? "NORMAL"}
+          onChange={(sectionSpacing) => set({ sectionSpacing })}
+        />
+        <Choice
+          legend="Section headings"
+          name="heading-style"
+          options={HEADING_STYLES}
+          value={design.headingStyle ?? "TEMPLATE"}
+          onChange={(headingStyle) => set({ headingStyle })}
+        />
+      </section>
     </div>
+  );
+}
+
+/** One of a few named values, as radio buttons that wrap onto more lines on a narrow screen. */
+function Choice<T extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  options: [T, string][];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  const group = `${name}-${useId()}`;
+  return (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      <div className="segmented segmented--wrap">
+        {options.map(([option, label]) => (
+          <label key={option} className={value === option ? "is-selected" : ""}>
+            <input
+              type="radio"
+              name={group}
+              value={option}
+              checked={value === option}
+              onChange={() => onChange(option)}
+            />
+            {label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

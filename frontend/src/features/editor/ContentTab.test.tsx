@@ -59,11 +59,47 @@ describe("ContentTab", () => {
     expect(latest.sections[0]!.items.map((i) => i.id)).toEqual(["e1", "e2"]);
   });
 
-  it("hides an item from the CV without deleting it", async () => {
+  it("keeps an entry's actions behind one menu: hide it from the CV without deleting it", async () => {
     render(<Harness />);
-    await userEvent.click(screen.getByRole("button", { name: "Hide Analyst from the CV" }));
+    await userEvent.click(screen.getByRole("button", { name: "Actions for Analyst" }));
+    const menu = screen.getByRole("menu", { name: "Actions for Analyst" });
+    expect(screen.getByRole("menuitem", { name: "Move up" })).toHaveFocus();
+    expect(screen.getByRole("menuitem", { name: "Move down" })).toBeDisabled();
+    await userEvent.click(screen.getByRole("menuitem", { name: "Hide from the CV" }));
+    expect(menu).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Actions for Analyst" })).toHaveFocus();
     expect(latest.sections[0]!.items[1]).toMatchObject({ id: "e2", visible: false });
-    expect(screen.getByRole("button", { name: "Show Analyst on the CV" })).toHaveAttribute("aria-pressed", "true");
+    await userEvent.click(screen.getByRole("button", { name: "Actions for Analyst" }));
+    expect(screen.getByRole("menuitem", { name: "Show on the CV" })).toBeInTheDocument();
+  });
+
+  it("moves an entry to another section from its menu, by keyboard, with Undo", async () => {
+    render(<Harness />);
+    screen.getByRole("button", { name: "Actions for Engineer" }).focus();
+    await userEvent.keyboard("{Enter}");
+    await userEvent.keyboard("{ArrowDown}"); // from "Move down" ("Move up" is disabled for the first entry)
+    expect(screen.getByRole("menuitem", { name: "Move to Skills" })).toHaveFocus();
+    await userEvent.keyboard("{Enter}");
+    expect(latest.sections.map((s) => s.items.map((i) => i.id))).toEqual([["e2"], ["s1", "e1"]]);
+    await userEvent.click(screen.getByRole("button", { name: "Undo" }));
+    expect(latest.sections.map((s) => s.items.map((i) => i.id))).toEqual([["e1", "e2"], ["s1"]]);
+  });
+
+  it("closes the menu with Escape and gives the focus back", async () => {
+    render(<Harness />);
+    await userEvent.click(screen.getByRole("button", { name: "Actions for Engineer" }));
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("menu")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Actions for Engineer" })).toHaveFocus();
+  });
+
+  it("makes each entry two Tab stops: its title and its actions", async () => {
+    render(<Harness />);
+    screen.getByRole("button", { name: /^Engineer/ }).focus();
+    await userEvent.tab();
+    expect(screen.getByRole("button", { name: "Actions for Engineer" })).toHaveFocus();
+    await userEvent.tab();
+    expect(screen.getByRole("button", { name: /^Analyst/ })).toHaveFocus();
   });
 
   it("shows the server's validation message beside the field", () => {

@@ -11,6 +11,7 @@ export function ContentTab({ draft, edit }: { draft: Draft; edit: (e: Edit) => v
   const toasts = useToasts();
   const [kind, setKind] = useState<SectionKind>("EXPERIENCE");
   const sections = draft.sections;
+  const targets = sections.map((s) => ({ id: s.id, title: s.title || "Untitled section" }));
   return (
     <div className="content-tab">
       <BasicsForm basics={draft.basics} edit={edit} />
@@ -31,6 +32,7 @@ export function ContentTab({ draft, edit }: { draft: Draft; edit: (e: Edit) => v
                   handle={handle}
                   edit={edit}
                   onMove={(to) => edit(moveSection(index, to))}
+                  moveTargets={targets.filter((t) => t.id !== section.id)}
                   onRemove={() => {
                     edit(removeSection(section.id));
                     toasts.show({

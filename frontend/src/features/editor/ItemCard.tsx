@@ -1,9 +1,10 @@
-import { memo, useContext, useState } from "react";
+import { memo, useContext, useEffect, useState } from "react";
 import type { SectionKind } from "../../gql/graphql";
 import type { DraftItem } from "../../cv/draft";
 import { Checkbox, FieldErrorsContext, TextField, UncertainFieldsContext } from "./fields";
 import { KIND_LABELS } from "../../cv/kinds";
 import { BulletsField, KeywordsField } from "./ListField";
+import { ItemActions } from "./ItemActions";
 import { DragHandle } from "./sortable";
 
 interface ItemCardProps {
@@ -16,12 +17,26 @@ interface ItemCardProps {
   handle: Parameters<typeof DragHandle>[0]["handle"];
   onChange: (change: Partial<DraftItem>) => void;
   onMove: (to: number) => void;
+  /** The other sections an entry can be moved to, and the move. */
+  moveTargets: readonly { id: string; title: string }[];
+  onMoveToSection: (sectionId: string) => void;
   onRemove: () => void;
 }
 
 export function itemName(item: DraftItem): string {
   const parts = [item.title, item.organization].filter(Boolean);
   return parts.length ? parts.join(" at ") : "untitled entry";
+}
+
+/** "2021-03" as a person reads it ("March 2021"), to show what a typed date was read as; null if not a date. */
+export function datePrinted(value: string): string | null {
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value.trim());
+  if (!match) return null;
+  const [, year, month, day] = match;
+  if (!month) return year;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)));
+  const options: Intl.DateTimeFormatOptions = { month: "long", year: "numeric", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(undefined, day ? { ...options, day: "numeric" } : options).format(date);
 }
 
 function dateRange(item: DraftItem): string {
@@ -38,13 +53,18 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
   const uncertain = useContext(UncertainFieldsContext);
   const needsEye = [...Object.keys(errors), ...uncertain.keys()].some((p) => p.startsWith(`${path}.`));
   const open = openByChoice || needsEye;
+  // Opened to show a field problem, it stays open once it is fixed: folding while the person types is jarring.
+  const hasProblem = Object.keys(errors).some((p) => p.startsWith(`${path}.`));
+  useEffect(() => {
+    if (hasProblem) setOpen(true);
+  }, [hasProblem]);
   const name = itemName(item);
   const summary = [item.organization, dateRange(item)].filter(Boolean).join(" · ");
   const detailsId = `item-${item.id}`;
   return (
     <div className={`item ${item.visible ? "" : "item--hidden"}`}>
       <div className="item__head">
-        <DragHandle handle={props.handle} label={`Move ${name}`} />
+        <DragHandle handle={props.handle} label={`Move ${name}`} tabbable={false} />
         <button
           type="button"
           className="item__toggle"
@@ -59,43 +79,22 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
           )}
         </button>
         {!item.visible && <span className="badge">Hidden</span>}
-        <div className="item__tools">
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Move ${name} up`}
-            disabled={index === 0}
-            onClick={() => props.onMove(index - 1)}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Move ${name} down`}
-            disabled={index === count - 1}
-            onClick={() => props.onMove(index + 1)}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={item.visible ? `Hide ${name} from the CV` : `Show ${name} on the CV`}
-            aria-pressed={!item.visible}
-            onClick={() => props.onChange({ visible: !item.visible })}
-          >
-            {item.visible ? <EyeIcon /> : <EyeOffIcon />}
-          </button>
-          <button
-            type="button"
-            className="icon-button icon-button--danger"
-            aria-label={`Remove ${name}`}
-            onClick={props.onRemove}
-          >
-            <TrashIcon />
-          </button>
-        </div>
+        <ItemActions
+          name={name}
+          actions={[
+            { label: "Move up", disabled: index === 0, onSelect: () => props.onMove(index - 1) },
+            { label: "Move down", disabled: index === count - 1, onSelect: () => props.onMove(index + 1) },
+            ...props.moveTargets.map((target) => ({
+              label: `Move to ${target.title}`,
+              onSelect: () => props.onMoveToSection(target.id),
+            })),
+            {
+              label: item.visible ? "Hide from the CV" : "Show on the CV",
+              onSelect: () => props.onChange({ visible: !item.visible }),
+            },
+            { label: "Remove", danger: true, onSelect: props.onRemove },
+          ]}
+        />
       </div>
       {open && (
         <div className="item__body" id={detailsId}>
@@ -120,8 +119,8 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
                   label="Start"
                   path={`${path}.startDate`}
                   value={item.startDate}
-                  placeholder="2021-03"
-                  hint="Year, or year-month"
+                  placeholder="March 2021"
+                  hint={datePrinted(item.startDate) ?? "As you like: March 2021, 03/2021, 2021"}
                   onChange={(startDate) => props.onChange({ startDate })}
                 />
                 <div className="field-stack">
@@ -130,7 +129,8 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
                       label="End"
                       path={`${path}.endDate`}
                       value={item.endDate}
-                      placeholder="2023-08"
+                      placeholder="August 2023, or present"
+                      hint={datePrinted(item.endDate) ?? undefined}
                       onChange={(endDate) => props.onChange({ endDate })}
                     />
                   )}
@@ -156,7 +156,7 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
                 type="url"
                 path={`${path}.url`}
                 value={item.url}
-                placeholder="https://"
+                placeholder="example.com/your-work"
                 onChange={(url) => props.onChange({ url })}
               />
             )}

@@ -1,7 +1,16 @@
 import { memo, useCallback, useContext, useState } from "react";
 import { useToasts } from "../../ui/Toasts";
 import type { DraftItem, DraftSection } from "../../cv/draft";
-import { addItem, insertItem, moveItem, removeItem, setItem, setSection, type Edit } from "../../cv/edits";
+import {
+  addItem,
+  insertItem,
+  moveItem,
+  moveItemToSection,
+  removeItem,
+  setItem,
+  setSection,
+  type Edit,
+} from "../../cv/edits";
 import { FieldErrorsContext } from "./fields";
 import { KIND_LABELS } from "../../cv/kinds";
 import { EyeIcon, EyeOffIcon, ItemCard, itemName, TrashIcon } from "./ItemCard";
@@ -15,6 +24,8 @@ interface SectionCardProps {
   edit: (e: Edit) => void;
   onMove: (to: number) => void;
   onRemove: () => void;
+  /** The other sections, where this one's entries can be moved. */
+  moveTargets: readonly { id: string; title: string }[];
 }
 
 export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
@@ -37,6 +48,18 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
       message: `Removed ${itemName(item)}.`,
       actionLabel: "Undo",
       onAction: () => edit(insertItem(section.id, item, at)),
+    });
+  };
+  const moveToSection = (item: DraftItem, to: string) => {
+    const target = props.moveTargets.find((t) => t.id === to);
+    edit(moveItemToSection(section.id, item.id, to));
+    toasts.show({
+      message: `Moved ${itemName(item)} to ${target?.title ?? "another section"}.`,
+      actionLabel: "Undo",
+      onAction: () => {
+        edit(removeItem(to, item.id));
+        edit(insertItem(section.id, item, section.items.indexOf(item)));
+      },
     });
   };
   const headingId = `section-${section.id}`;
@@ -132,6 +155,8 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
                         handle={handle}
                         onChange={(change) => changeItem(item.id, change)}
                         onMove={(to) => edit(moveItem(section.id, itemIndex, to))}
+                        moveTargets={props.moveTargets}
+                        onMoveToSection={(to) => moveToSection(item, to)}
                         onRemove={() => remove(item, itemIndex)}
                       />
                     )}

@@ -96,12 +96,22 @@ export function SortableRow({
 export function DragHandle({
   handle,
   label,
+  tabbable = true,
 }: {
   handle: { ref: (el: HTMLElement | null) => void; props: Record<string, unknown> };
   label: string;
+  /** False where the same moves are in a menu: the handle is then for the mouse and touch only. */
+  tabbable?: boolean;
 }) {
   return (
-    <button type="button" className="drag-handle" ref={handle.ref} {...handle.props} aria-label={label}>
+    <button
+      type="button"
+      className="drag-handle"
+      ref={handle.ref}
+      {...handle.props}
+      {...(tabbable ? {} : { tabIndex: -1 })}
+      aria-label={label}
+    >
       <svg viewBox="0 0 12 18" width="12" height="18" aria-hidden="true">
         {[3, 9, 15].map((y) => (
           <g key={y}>

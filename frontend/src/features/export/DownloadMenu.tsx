@@ -1,5 +1,5 @@
 import { useApolloClient } from "@apollo/client/react";
-import { useEffect, useRef, useState } from "react";
+import { type ComponentType, useEffect, useRef, useState } from "react";
 import { graphql } from "../../gql";
 import { describeError, Spinner } from "../../ui/States";
 import { useToasts } from "../../ui/Toasts";
@@ -41,6 +41,16 @@ interface DownloadMenuProps {
   title: string;
   /** Saves pending edits first, so the file holds what is on screen. */
   beforeDownload: () => Promise<void>;
+  /** "What a parser reads" (features/readability, put here by the page): offered in the menu when given. */
+  parserCheck?: ComponentType<ParserCheckProps>;
+}
+
+/** What the menu gives the parser check: the file it is about, and the way back to the menu or on to a download. */
+export interface ParserCheckProps {
+  cvId: string;
+  initialFormat: "PDF" | "DOCX";
+  onClose: () => void;
+  onDownload: (format: "PDF" | "DOCX") => void;
 }
 
 type Format = "PDF" | "DOCX" | "JSON_RESUME";
@@ -51,18 +61,22 @@ const FORMATS: { format: Format; label: string; help: string }[] = [
   { format: "JSON_RESUME", label: "JSON Resume", help: "For other CV tools (jsonresume.org)" },
 ];
 
-export function DownloadMenu({ cvId, title, beforeDownload }: DownloadMenuProps) {
+export function DownloadMenu({ cvId, title, beforeDownload, parserCheck: ParserCheck }: DownloadMenuProps) {
   const client = useApolloClient();
   const toasts = useToasts();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<Format | null>(null);
+  const [checking, setChecking] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
       if (event instanceof KeyboardEvent ? event.key === "Escape" : !menu.current?.contains(event.target as Node)) {
         setOpen(false);
+        // Escape leaves the focus where the menu was opened; a click elsewhere puts it where the click was.
+        if (event instanceof KeyboardEvent) trigger.current?.focus();
       }
     };
     document.addEventListener("mousedown", close);
@@ -76,6 +90,7 @@ export function DownloadMenu({ cvId, title, beforeDownload }: DownloadMenuProps)
   async function download(format: Format) {
     setBusy(format);
     setOpen(false);
+    trigger.current?.focus(); // the chosen item leaves with the menu: the focus must not fall to the page
     try {
       await beforeDownload();
       if (format === "JSON_RESUME") {
@@ -101,9 +116,26 @@ export function DownloadMenu({ cvId, title, beforeDownload }: DownloadMenuProps)
     }
   }
 
+  async function check() {
+    setOpen(false);
+    try {
+      await beforeDownload(); // the report reads the file a download would give: the saved CV
+      setChecking(true);
+    } catch (failure) {
+      toasts.show({ message: `Your changes could not be saved. ${describeError(failure)}`, tone: "error" });
+    }
+  }
+
+  function closeCheck() {
+    setChecking(false);
+    // The menu item that opened the dialog is gone with the menu: the focus goes back to the menu's button.
+    window.setTimeout(() => trigger.current?.focus());
+  }
+
   return (
     <div className="menu" ref={menu}>
       <button
+        ref={trigger}
         type="button"
         className="button"
         aria-haspopup="true"
@@ -124,7 +156,26 @@ export function DownloadMenu({ cvId, title, beforeDownload }: DownloadMenuProps)
               </button>
             </li>
           ))}
+          {ParserCheck && (
+            <li>
+              <button type="button" className="menu__item" onClick={() => void check()}>
+                <strong>What a parser reads</strong>
+                <span className="muted">Check what an applicant-tracking system reads from the file</span>
+              </button>
+            </li>
+          )}
         </ul>
+      )}
+      {checking && ParserCheck && (
+        <ParserCheck
+          cvId={cvId}
+          initialFormat="PDF"
+          onClose={closeCheck}
+          onDownload={(format) => {
+            closeCheck();
+            void download(format);
+          }}
+        />
       )}
     </div>
   );

@@ -37,6 +37,7 @@ const restoredCv = {
     pageSize: "A4",
     margins: "18mm",
   },
+  drafts: [],
 };
 
 const version1 = {

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { graphql, type FragmentType } from "../../gql";
 import { draftFromCv, type Draft, type EditorCvFragment, type PreviewOverride } from "../../cv/draft";
 import { RevisionPreview } from "./RevisionPreview";
+import { groupIntoSessions } from "./sessions";
 import { formatWhen } from "../../ui/format";
 import { describeError, EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { useToasts } from "../../ui/Toasts";
@@ -138,6 +139,47 @@ export function HistoryTab({
     }
   }
 
+  function revisionRow(revision: { version: number; savedAt: string; title: string }, grouped: number) {
+    const isCurrent = revision.version === currentVersion;
+    return (
+      <div className="revision">
+        <div>
+          <p className="revision__title">
+            Version {revision.version}
+            {isCurrent && <span className="badge badge--accent">Current</span>}
+          </p>
+          <p className="muted revision__meta">
+            {formatWhen(revision.savedAt)} · {revision.title}
+            {grouped > 0 && ` · the last of ${grouped + 1} saves`}
+          </p>
+        </div>
+        {!isCurrent && (
+          <div className="revision__actions">
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Preview version ${revision.version}`}
+              aria-pressed={previewed?.version === revision.version}
+              disabled={opening !== null}
+              onClick={() => void previewVersion(revision.version, revision.savedAt)}
+            >
+              {opening === revision.version ? "Opening…" : "Preview"}
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Restore version ${revision.version}`}
+              disabled={busy !== null}
+              onClick={() => void restoreVersion(revision.version, true)}
+            >
+              {busy === revision.version ? "Restoring…" : "Restore"}
+            </button>
+          </div>
+        )}
+      </div>
+    );
+  }
+
   if (loading && !data) return <LoadingState>Loading the history…</LoadingState>;
   if (error && !data)
     return (
@@ -153,8 +195,8 @@ export function HistoryTab({
         History
       </h2>
       <p className="muted">
-        Every save is kept. Preview a version to see its pages and what differs; restoring it saves it as the newest
-        one, so nothing is lost.
+        Every save is kept; saves made close together are grouped. Preview a version to see its pages and what differs;
+        restoring it saves it as the newest one, so nothing is lost.
       </p>
       {previewed && (
         <RevisionPreview
@@ -168,41 +210,22 @@ export function HistoryTab({
         />
       )}
       <ol className="revisions">
-        {revisions.map((revision) => {
-          const isCurrent = revision.version === currentVersion;
+        {groupIntoSessions(revisions).map((session) => {
+          const [newest, ...earlier] = session;
           return (
-            <li key={revision.version} className="revision">
-              <div>
-                <p className="revision__title">
-                  Version {revision.version}
-                  {isCurrent && <span className="badge badge--accent">Current</span>}
-                </p>
-                <p className="muted revision__meta">
-                  {formatWhen(revision.savedAt)} · {revision.title}
-                </p>
-              </div>
-              {!isCurrent && (
-                <div className="revision__actions">
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={`Preview version ${revision.version}`}
-                    aria-pressed={previewed?.version === revision.version}
-                    disabled={opening !== null}
-                    onClick={() => void previewVersion(revision.version, revision.savedAt)}
-                  >
-                    {opening === revision.version ? "Opening…" : "Preview"}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={`Restore version ${revision.version}`}
-                    disabled={busy !== null}
-                    onClick={() => void restoreVersion(revision.version, true)}
-                  >
-                    {busy === revision.version ? "Restoring…" : "Restore"}
-                  </button>
-                </div>
+            <li key={newest.version} className="revision-session">
+              {revisionRow(newest, earlier.length)}
+              {earlier.length > 0 && (
+                <details className="revision-session__earlier">
+                  <summary>
+                    Show the {earlier.length} earlier {earlier.length === 1 ? "save" : "saves"} of this session
+                  </summary>
+                  <ol className="revisions">
+                    {earlier.map((revision) => (
+                      <li key={revision.version}>{revisionRow(revision, 0)}</li>
+                    ))}
+                  </ol>
+                </details>
               )}
             </li>
           );

@@ -82,6 +82,18 @@ describe("ImportReview", () => {
     renderReview({ read });
     await userEvent.click(screen.getByRole("button", { name: "Copy “Page 1 of 3”" }));
     expect(writeText).toHaveBeenCalledWith("Page 1 of 3");
+    expect(screen.getByRole("button", { name: "Copy “Page 1 of 3”" })).toHaveTextContent("Copied");
+    expect(screen.getByText("Copied to the clipboard")).toBeInTheDocument();
+  });
+
+  it("says when the browser refused to copy", async () => {
+    const writeText = vi.fn(async () => {
+      throw new Error("denied");
+    });
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    renderReview({ read });
+    await userEvent.click(screen.getByRole("button", { name: "Copy “Page 1 of 3”" }));
+    expect(await screen.findByText("Could not copy: select the text instead")).toBeInTheDocument();
   });
 
   it("moves the focus to its heading when it opens", async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useLocation } from "react-router";
 import { type ImportRead, type ImportWarning, readFromState, reviewWarnings } from "./report";
 import { ReadSummary } from "./ReadSummary";
@@ -120,17 +120,34 @@ export function ImportReview({
 }
 
 function UnplacedText({ text }: { text: string }) {
+  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
+  useEffect(() => {
+    if (!copied) return;
+    const clear = window.setTimeout(() => setCopied(null), 2500);
+    return () => window.clearTimeout(clear);
+  }, [copied]);
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(text);
+      setCopied("yes");
+    } catch {
+      setCopied("no"); // a browser without clipboard access: say so, the text stays on screen to select
+    }
+  };
   return (
     <span className="import-review__copyable">
       <span className="import-review__text">{text}</span>
-      <button
-        type="button"
-        className="button button--small"
-        aria-label={`Copy “${text}”`}
-        onClick={() => void navigator.clipboard?.writeText(text)}
-      >
-        Copy
+      <button type="button" className="button button--small" aria-label={`Copy “${text}”`} onClick={() => void copy()}>
+        {copied === "yes" ? "Copied" : "Copy"}
       </button>
+      <span role="status" className={copied ? "import-review__copied" : "visually-hidden"}>
+        {copied === "yes"
+          ? "Copied to the clipboard"
+          : copied === "no"
+            ? "Could not copy: select the text instead"
+            : ""}
+      </span>
     </span>
   );
 }

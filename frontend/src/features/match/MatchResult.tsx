@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { graphql, getFragmentData, type FragmentType } from "../../gql";
 import type { Draft } from "../../cv/draft";
+import { partStatus } from "./scoreParts";
 
 export const MatchResultFragment = graphql(`
   fragment MatchResult_match on Match {
@@ -8,14 +9,22 @@ export const MatchResultFragment = graphql(`
     summary
     matched
     missing
+    cappedBy
     breakdown {
       name
       score
       weight
       explanation
+      measured
+      tallies {
+        label
+        shown
+        asked
+      }
     }
     requirements {
       matched
+      matchedBy
       shownElsewhere
       requirement {
         text
@@ -101,13 +110,15 @@ export function MatchResult({
           <li key={part.name}>
             <div className="breakdown__row">
               <span className="breakdown__name">{PART_NAMES[part.name] ?? part.name.replace(/_/g, " ")}</span>
-              <span className="muted">
-                {part.weight > 0 ? `${percent(part.score)}% · counts ${percent(part.weight)}%` : "not asked for"}
+              <span className="muted" data-testid={`part-status-${part.name}`}>
+                {partStatus(part)}
               </span>
             </div>
-            <div className="bar" aria-hidden="true">
-              <span style={{ width: `${percent(part.score)}%` }} />
-            </div>
+            {part.measured && (
+              <div className="bar" aria-hidden="true">
+                <span style={{ width: `${percent(part.score)}%` }} />
+              </div>
+            )}
             <p className="muted breakdown__explanation">{part.explanation}</p>
           </li>
         ))}
@@ -139,6 +150,7 @@ export function MatchResult({
                         <span className="muted requirement__kind">
                           {judged.requirement.required ? "required" : "nice to have"} ·{" "}
                           {judged.requirement.kind.replace(/_/g, " ")}
+                          {judged.matchedBy === "meaning" ? " · shown in other words" : ""}
                         </span>
                       </button>
                       {expanded && (

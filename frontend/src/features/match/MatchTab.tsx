@@ -1,6 +1,6 @@
 import { useApolloClient, useQuery } from "@apollo/client/react";
 import { useEffect, useState, type FormEvent } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { newIdempotencyKey } from "../../ui/idempotency";
 import type { FragmentType } from "../../gql";
 import { describeError, Spinner } from "../../ui/States";
@@ -8,17 +8,9 @@ import { useToasts } from "../../ui/Toasts";
 import { draftFromCv, draftToInput, type Draft, type PreviewOverride } from "../../cv/draft";
 import { DeleteCvMutation } from "../../cv/operations";
 import { SaveCvMutation } from "../../cv/useAutosave";
-import { fileNameFor, saveBlob, saveUrl } from "../../ui/download";
 import { withRejectedUndone, type TailorChange } from "./applyChanges";
 import { MatchResult, type MatchResultFragment } from "./MatchResult";
-import {
-  CoverLetterMutation,
-  CreateJobMutation,
-  JobsQuery,
-  MatchCvMutation,
-  RenderCoverLetterMutation,
-  TailorCvMutation,
-} from "./operations";
+import { CoverLetterMutation, CreateJobMutation, JobsQuery, MatchCvMutation, TailorCvMutation } from "./operations";
 import { TailorReview } from "./TailorReview";
 
 interface Tailoring {
@@ -53,7 +45,6 @@ export function MatchTab({
   const [jobId, setJobId] = useState<string | null>(null);
   const [match, setMatch] = useState<FragmentType<typeof MatchResultFragment> | null>(null);
   const [tailoring, setTailoring] = useState<Tailoring | null>(null);
-  const [letter, setLetter] = useState<{ id: string; generated: string; text: string } | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -79,7 +70,6 @@ export function MatchTab({
       setJobId(id);
       setMatch(result);
       setTailoring(null);
-      setLetter(null);
     });
 
   async function submit(event: FormEvent) {
@@ -164,23 +154,11 @@ export function MatchTab({
       const result = data?.generateCoverLetter;
       if (result?.__typename !== "CoverLetter")
         throw new Error(result && "message" in result ? result.message : "No letter.");
-      setLetter({ id: result.id, generated: result.text, text: result.text });
+      // The letter is kept with the CV: it opens in the letter editor (autosaved, with its history).
+      navigate(`/cv/${cvId}/letters/${result.id}`);
     });
 
   useEffect(() => () => onPreview(null), [onPreview]); // leaving the tab shows the CV again
-
-  const downloadLetter = (format: "PDF" | "DOCX") =>
-    letter &&
-    run("letter", async () => {
-      const { data } = await client.mutate({
-        mutation: RenderCoverLetterMutation,
-        variables: { id: letter.id, format },
-      });
-      const result = data?.renderCoverLetter;
-      if (result?.__typename !== "RenderedFile")
-        throw new Error(result && "message" in result ? result.message : "The letter could not be rendered.");
-      saveUrl(result.url, fileNameFor(`cover letter ${form.title}`, format === "PDF" ? "pdf" : "docx"));
-    });
 
   const savedJobs = jobs.data?.jobs.edges ?? [];
   return (
@@ -252,6 +230,16 @@ export function MatchTab({
       {match && (
         <>
           <MatchResult match={match} draft={draft} cvId={cvId} />
+          {jobId && (
+            <p className="match-tab__track">
+              <Link
+                className="button"
+                to={`/applications?track=${encodeURIComponent(jobId)}&cv=${encodeURIComponent(cvId)}`}
+              >
+                Track this application
+              </Link>
+            </p>
+          )}
           {!tailoring && (
             <div className="card match-tab__next">
               <button
@@ -297,52 +285,6 @@ export function MatchTab({
             })
           }
         />
-      )}
-      {letter && (
-        <section className="card" aria-labelledby="letter-heading">
-          <h2 id="letter-heading" className="card__title">
-            Cover letter
-          </h2>
-          <label className="field">
-            <span>Edit before you send it</span>
-            <textarea rows={14} value={letter.text} onChange={(e) => setLetter({ ...letter, text: e.target.value })} />
-          </label>
-          <div className="match-tab__actions">
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                void navigator.clipboard?.writeText(letter.text).then(() => toasts.show({ message: "Copied." }))
-              }
-            >
-              Copy
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                saveBlob(
-                  new Blob([letter.text], { type: "text/plain" }),
-                  fileNameFor(`cover letter ${form.title}`, "txt"),
-                )
-              }
-            >
-              Download .txt
-            </button>
-            {letter.text === letter.generated ? (
-              <>
-                <button type="button" className="button" onClick={() => void downloadLetter("PDF")}>
-                  Download PDF
-                </button>
-                <button type="button" className="button" onClick={() => void downloadLetter("DOCX")}>
-                  Download Word
-                </button>
-              </>
-            ) : (
-              <span className="muted">You edited the letter: copy it or download it as text.</span>
-            )}
-          </div>
-        </section>
       )}
     </div>
   );

@@ -97,17 +97,3 @@ export const CoverLetterMutation = graphql(`
     }
   }
 `);
-
-export const RenderCoverLetterMutation = graphql(`
-  mutation RenderCoverLetter($id: ID!, $format: RenderFormat!) {
-    renderCoverLetter(id: $id, format: $format) {
-      __typename
-      ... on RenderedFile {
-        url
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);

@@ -45,7 +45,7 @@ export interface PreviewState {
  * request is in flight at a time and, when it returns, the newest draft goes next, so a fast typist never
  * queues stale renders and the last keystroke is always rendered.
  */
-export function usePreview(cvId: string, draft: Draft, pauseMs = 120): PreviewState {
+export function usePreview(cvId: string, draft: Draft, pauseMs = 60): PreviewState {
   const client = useApolloClient();
   const [state, setState] = useState<PreviewState>({ pages: null, updating: true, problem: null });
   const latest = useRef(draft);
