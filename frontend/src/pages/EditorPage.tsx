@@ -19,6 +19,7 @@ import { HistoryTab } from "../features/history/HistoryTab";
 import { LettersTab } from "../features/letters/LettersTab";
 import { LetterRoute } from "../features/letters/LetterEditor";
 import { ContentTab } from "../features/editor/ContentTab";
+import { FitToOnePage } from "../features/design/FitToOnePage";
 import { draftFromCv, type Draft, type PreviewOverride } from "../cv/draft";
 import type { Edit } from "../cv/edits";
 import { FieldErrorsContext, UncertainFieldsContext } from "../features/editor/fields";
@@ -285,7 +286,15 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
               )}
               <Routes>
                 <Route index element={<ContentTab draft={draft} edit={edit} />} />
-                <Route path="design" element={<DesignTab design={draft.design} edit={edit} />} />
+                <Route
+                  path="design"
+                  element={
+                    <>
+                      <FitToOnePage cvId={cvId} draft={draft} edit={edit} />
+                      <DesignTab design={draft.design} edit={edit} />
+                    </>
+                  }
+                />
                 <Route
                   path="match"
                   element={
