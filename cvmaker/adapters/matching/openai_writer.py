@@ -21,7 +21,7 @@ from typing import Any
 from cvmaker.adapters.matching.openai_client import LazyOpenAiClient
 from cvmaker.domain.errors import GenerationUnavailable
 from cvmaker.domain.matching.extraction import Posting
-from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief
+from cvmaker.domain.matching.tailoring import LetterBrief, LetterRole, SummaryBrief
 from cvmaker.ports import ProposedRequirement
 
 log = logging.getLogger(__name__)
@@ -47,8 +47,21 @@ LETTER_INSTRUCTIONS = (
     "You write a short cover letter for a job application. Use only the facts given about the applicant: their "
     "roles, bullets and the requirements their CV meets. You may name the job title and company given. Do not "
     "add employers, job titles, dates, degrees, schools, numbers, skills or tools that are not in those facts. "
-    "Plain text, no markup, 150-300 words, ending with the applicant's name."
+    "Plain text, no markup, 150-300 words, ending with the applicant's name. Write in the language given (an "
+    "ISO 639-1 code). Tell a role with no end date in the present tense and a finished one in the past, and "
+    'write dates as a person does ("since March 2020", "from 2018 to 2021"), never as 2020-03.'
 )
+
+
+def _role(role: LetterRole) -> dict[str, str | bool | None]:
+    """A role as facts: its dates tell the model the tense (no end date: it is current)."""
+    return {
+        "title": role.title,
+        "organization": role.organization,
+        "start": role.start_date,
+        "end": role.end_date,
+        "current": role.current,
+    }
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +127,9 @@ class OpenAiWriter(LazyOpenAiClient):
             "applicant": brief.name,
             "job_title": brief.job_title,
             "company": brief.company,
-            "roles": list(brief.recent_roles),
+            "language": brief.language,
+            # The roles with their dates where the brief has them; otherwise their printed form.
+            "roles": [_role(role) for role in brief.roles] if brief.roles else list(brief.recent_roles),
             "requirements_met": list(brief.matched_requirements),
             "bullets": list(brief.highlights),
         }
