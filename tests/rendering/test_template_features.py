@@ -13,7 +13,6 @@ import pdfplumber
 import pytest
 
 from cvmaker.adapters.extraction.sniffing import InProcessExtractor
-from cvmaker.adapters.rendering.html import initials_of
 from cvmaker.adapters.rendering.templates import REGISTRY
 from cvmaker.domain.cv.design import HeadingStyle
 from cvmaker.domain.cv.samples import arabic_cv, hebrew_cv, long_cv, short_cv
@@ -73,15 +72,6 @@ def test_the_photo_place_is_a_silhouette_without_text_until_photos_exist() -> No
     text = pdf_text(render_and_inspect(document).pdf)
     assert text.startswith("Daniel Okonkwo-Reyes")
     assert "photo-place" not in REGISTRY.html(long_cv("classic"))
-
-
-def test_initials_take_the_first_and_last_names() -> None:
-    assert initials_of("Amelia J. Hartley") == "AH"
-    assert initials_of("madonna") == "M"
-    assert initials_of("") == ""
-    assert initials_of("  (x) ") == ""
-    # Arabic letters stay apart instead of joining into one shape.
-    assert initials_of("ليلى حسن العمري") == "ل\u200cا"
 
 
 def _beside(pdf: bytes, dates: str, title: str) -> bool:

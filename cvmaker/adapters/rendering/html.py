@@ -113,8 +113,6 @@ class CvView:
     style: Style
     main_sections: list[SectionView] = field(default_factory=list)
     side_sections: list[SectionView] = field(default_factory=list)
-    # Shown where a template has a place for a photo, until CVs have photos.
-    initials: str = ""
 
 
 def style_for(design: Design, script: Script) -> Style:
@@ -191,17 +189,6 @@ def _contact(document: CvDocument) -> list[ContactView]:
     return contact
 
 
-def initials_of(name: str) -> str:
-    """The first letters of the first and last words of `name` ("Amelia J. Hartley" -> "AH")."""
-    words = [word for word in name.split() if word[0].isalpha()]
-    if not words:
-        return ""
-    letters = [words[0][0]] + ([words[-1][0]] if len(words) > 1 else [])
-    # Arabic letters would join into one shape (ل + ا reads "لا"); a zero-width non-joiner keeps them apart.
-    joiner = "\u200c" if any("\u0600" <= letter <= "\u06ff" for letter in letters) else ""
-    return joiner.join(letters).upper()
-
-
 def cv_view(document: CvDocument, design: Design | None = None) -> CvView:
     """What a template shows of `document`, laid out with `design` (default: the document's own)."""
     script = detect_script(document)
@@ -227,7 +214,6 @@ def cv_view(document: CvDocument, design: Design | None = None) -> CvView:
         style=style_for(design or document.design, script),
         main_sections=[s for s in sections if not s.side],
         side_sections=[s for s in sections if s.side],
-        initials=initials_of(document.basics.name),
     )
 
 

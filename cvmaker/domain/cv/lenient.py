@@ -26,13 +26,13 @@ from cvmaker.domain.parsing.dates import PRESENT_ONLY, find_range, parse_single
 
 MAX_DRAFTS = 50
 _ISO_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
-_DATE_FIELDS = ("startDate", "endDate", "date")
+_DATE_FIELDS = ("startDate", "endDate")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:[:/?#].*)?$", re.UNICODE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # The fields a person types freely: a value that cannot be read there becomes a draft instead of a refusal.
 _DRAFTABLE = re.compile(
-    r"^(?:basics\.email|sections\.\d+\.items\.\d+\.(?:startDate|endDate|date|url))\Z",
+    r"^(?:basics\.email|sections\.\d+\.items\.\d+\.(?:startDate|endDate|url))\Z",
 )
 
 
