@@ -27,7 +27,8 @@ SEPARATORS = re.compile(r"\s+[|•·◦▪●◆♦⋄∙—–]\s+|\s*[|•·�
 LABEL = re.compile(
     r"^(name|nombre|nom|e-?mail|mail|phone|tel|telephone|mobile|mob|cell|address|location|linkedin|github|gitlab|website|web|"
     r"portfolio|homepage|url|twitter|x|skype|telefon|tel\.|tél|téléphone|teléfono|handy|mobil|adresse|anschrift|"
-    r"dirección|indirizzo|courriel|correo)\s*:\s*(?://\s*)?",
+    r"dirección|indirizzo|courriel|correo|residence|résidence|residência|residencia|residenza|wohnort|domicile|"
+    r"domicilio|endereço|city|ville|ciudad|cidade|città|stadt|ort)\s*:\s*(?://\s*)?",
     re.IGNORECASE,
 )
 NETWORK_URLS = {
@@ -162,7 +163,36 @@ def phone_in(text: str) -> str | None:
     return None
 
 
+# A postal address: a house number beside a street word, or a postal code beside a place name, in the forms of
+# the countries whose CVs we read ("Wiesingerweg 42, 20253 Hamburg", "31 rue Croix des Petits Champs, 75049 Paris",
+# "Van Berchenstraat 38, Nijmegen 6511BD", "2 Salthrop Rise Coate Swindon SN3 6EW", "Chicago, IL 60637").
+_STREET = (
+    r"(?:street|st\.?|avenue|ave\.?|av\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|way|place|pl\.?|"
+    r"court|ct\.?|square|sq\.?|rise|close|crescent|terrace|hall|bldg\.?|building|"
+    r"rue|allée|chemin|quai|impasse|avenida|calle|carrera|paseo|rua|travessa|via|viale|piazza|corso|"
+    r"ul\.?|ulica|straße|strasse|str\.?|weg|gasse|platz|allee|ring|damm|straat|laan|gracht|plein|vej|gatan|gata|vägen)"
+)
+_ADDRESS = re.compile(
+    rf"\b\d{{1,5}}[a-z]?,?\s+(?:[\w'.-]+\s+){{0,4}}{_STREET}\b"  # "5807 S Woodlawn Ave", "31 rue Croix"
+    rf"|\b{_STREET}\s+(?:[\w'.-]+\s+){{0,3}}\d{{1,5}}[a-z]?\b"  # "Av. 5 de Mayo 18", "Via Roma 12"
+    rf"|\w(?:{_STREET[3:-1]})\.?\s+\d{{1,5}}[a-z]?\b"  # "Wiesingerweg 42", "Grimmstr. 4", "Berchenstraat 38"
+    r"|\b(?!(?:19|20)\d\d\b)\d{4,5}\s+[A-ZÀ-Ý][\w-]+"  # "20253 Hamburg", "75049 Paris"; not "2020 Berlin", a year
+    r"|\b[A-Z]{2},?\s+\d{5}(?:-\d{4})?\b"  # "IL 60637", "WA, 98103"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"  # "SN3 6EW"
+    r"|\b\d{4}\s?[A-Z]{2}\b"  # "6511BD"
+    r"|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b",  # "L8S 4M4"
+    re.IGNORECASE,
+)
+
+
+def is_address(text: str) -> bool:
+    """A postal address line: an address pattern, and no more digits than an address holds (not a phone)."""
+    return bool(_ADDRESS.search(text)) and len(re.sub(r"\D", "", text)) <= 16 and not EMAIL.search(text)
+
+
 def is_location_text(text: str) -> bool:
+    if is_address(text):
+        return True
     text = re.sub(r"(,\s*[A-Z]{2})\s+\d{5}(?:-\d{4})?$", r"\1", text.strip())  # "Austin, TX 78701"
     pieces = [p.strip() for p in re.split(r"[,،]", text) if p.strip()]  # the Latin or the Arabic comma
     if (

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from cvmaker.domain.parsing.iso_places import is_iso_country, is_iso_place
+from cvmaker.domain.parsing.role_words import TITLE_WORDS
+
 US_STATES = {
     "al",
     "ak",
@@ -286,7 +289,12 @@ def _fold(text: str) -> str:
 def is_region(text: str) -> bool:
     """A country, a US state or Canadian province (code or name)."""
     t = _fold(text)
-    return t in COUNTRIES or t in STATE_NAMES or (t in US_STATES and text.strip().isupper())
+    return (
+        t in COUNTRIES
+        or t in STATE_NAMES
+        or (t in US_STATES and text.strip().isupper())
+        or (text.strip()[:1].isupper() and is_iso_place(t))
+    )
 
 
 def is_place_word(text: str) -> bool:
@@ -305,6 +313,18 @@ def looks_like_city(text: str) -> bool:
     # Scripts without capitals (Arabic, Hebrew, Chinese) cannot show a name by its capital: any word may be one.
     caseless = [w[:1].isalpha() and not w[:1].isupper() and not w[:1].islower() for w in words]
     return all(w[:1].isupper() or w.casefold() in small or no_case for w, no_case in zip(words, caseless, strict=True))
+
+
+def is_city_region(text: str) -> bool:
+    """A region that is a city too ("Berlin", "Hamburg", "Lima", "Istanbul": known only as a first-level region,
+    not as a country or a US state): "Zalando SE, Berlin" has its city already, and "Zalando SE" is not one."""
+    t = _fold(text)
+    return not (t in COUNTRIES or t in STATE_NAMES or t in US_STATES) and is_iso_place(t) and not is_iso_country(t)
+
+
+def _names_a_role(text: str) -> bool:
+    """ "Software Developer Intern" before "Berlin, Germany" is the title, not a district of Berlin."""
+    return any(word in TITLE_WORDS for word in re.findall(r"\w+", text.casefold()))
 
 
 def split_location_suffix(pieces: list[str], allow_whole: bool = False) -> tuple[list[str], list[str]]:
@@ -326,6 +346,8 @@ def split_location_suffix(pieces: list[str], allow_whole: bool = False) -> tuple
         index > 0
         and looks_like_city(pieces[index - 1])
         and not is_place_word(pieces[index - 1])
+        and not _names_a_role(pieces[index - 1])
+        and not is_city_region(pieces[index])
         and (index - 1 >= 1 or allow_whole)
     ):
         index -= 1
