@@ -11,7 +11,9 @@ from cvmaker.domain.parsing.extracted import Span
 from cvmaker.domain.parsing.headings import heading_kind, normalise_heading
 from cvmaker.domain.parsing.rows import Row, make_row
 
-_HEADING_STYLE = re.compile(r"^(heading|title|überschrift|titre|título)", re.IGNORECASE)
+# Word's own heading styles ("Heading 1", "Title", "Überschrift 1") and a template's named ones ("Section Heading");
+# not "Job Title", which templates give each entry's first line.
+_HEADING_STYLE = re.compile(r"^(heading|title|überschrift|titre|título)|\bheading\b", re.IGNORECASE)
 
 
 @dataclass
@@ -51,7 +53,7 @@ def _weaker(row: Row, heading: Row) -> bool:
 def _stands_out(row: Row, base: float, body_is_bold: bool) -> bool:
     line = row.line
     return (
-        bool(line.style and _HEADING_STYLE.match(line.style))
+        bool(line.style and _HEADING_STYLE.search(line.style))
         or line.size >= base + 0.8
         or (line.bold and not body_is_bold)
         or _is_caps(line.text)
@@ -183,7 +185,7 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
         strong = (
             signature[0] >= base + 0.8
             or signature[2]
-            or bool(row.line.style and _HEADING_STYLE.match(row.line.style))
+            or bool(row.line.style and _HEADING_STYLE.search(row.line.style))
             # numbered like the known headings ("4." beside "1. Experience"): the numbering makes it one
             or (position in numbered_rows and any(p in numbered_rows for p in known))
         )
