@@ -325,12 +325,22 @@ def extract_docx(data: bytes) -> ExtractedDocument:
     dropped: list[str] = []
     seen_headers: set[int] = set()
     for section in document.sections:
-        for header in (section.first_page_header, section.header):
+        # With a first page of its own, the other pages' header is a running one (the name again, "Page 2 of 3"):
+        # it is kept with the dropped text, not read as the CV's header.
+        first_own = bool(section.different_first_page_header_footer)
+        for header, running in ((section.first_page_header, False), (section.header, first_own)):
             try:
                 if header.is_linked_to_previous or id(header._element) in seen_headers:
                     continue
                 seen_headers.add(id(header._element))
-                reader.block(header._element, header.part)
+                if running:
+                    dropped.extend(
+                        "header: " + clean(_plain_text(p))
+                        for p in header._element.iter(f"{_W}p")
+                        if clean(_plain_text(p))
+                    )
+                else:
+                    reader.block(header._element, header.part)
             except Exception:  # a header that cannot be read is not worth failing the import for
                 continue
         try:
