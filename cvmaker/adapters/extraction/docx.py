@@ -1,6 +1,6 @@
 """DOCX -> lines in reading order, with python-docx: paragraphs with their styles, tables (CVs laid out with
-tables), text boxes (each once: Word stores a text box twice, as DrawingML and as a VML fallback), the page
-header, hyperlinks.
+tables), text boxes (each once: Word stores a text box twice, as DrawingML and as a VML fallback), SmartArt
+graphics, the page header, hyperlinks.
 
 python-docx parses with entity resolution off (no XXE, no billion laughs); the zip container was pre-scanned by
 `file_sniffing.prescan_docx` before this runs.
@@ -31,7 +31,11 @@ MAX_CHARS = 100_000
 DEFAULT_SIZE = 11.0
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_R_ID = f"{_R}id"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+_DSP = "{http://schemas.microsoft.com/office/drawing/2008/diagram}"
 
 
 @dataclass
@@ -84,6 +88,45 @@ class _Reader:
             if any(ancestor.tag == _MC_FALLBACK for ancestor in box.iterancestors()):
                 continue
             self.block(box, part)
+        # SmartArt anchored here ("Contact" and "Personal info" boxes holding the name, phone and email).
+        for diagram in p.iter(f"{_DGM}relIds"):
+            self._diagram(diagram, part)
+
+    def _diagram(self, relation_ids: Any, part: Any) -> None:
+        """A SmartArt graphic's text, a line per DrawingML paragraph with its size and weight: from the drawing
+        Word saved of it (its shapes in drawing order) when there is one, else from its data model."""
+        data = _related(part, relation_ids.get(f"{_R}dm"))
+        if data is None:
+            return
+        tree = _xml(data.blob)
+        if tree is None:
+            return
+        drawing_id = next((e.get("relId") for e in tree.iter(f"{_DSP}dataModelExt")), None)
+        drawing = _related(part, drawing_id)
+        drawing_tree = _xml(drawing.blob) if drawing is not None else None
+        for a_p in (drawing_tree if drawing_tree is not None else tree).iter(f"{_A}p"):
+            runs = [(r.findtext(f"{_A}t") or "", r.find(f"{_A}rPr")) for r in a_p.iter(f"{_A}r")]
+            text = clean("".join(t for t, _ in runs))
+            if not text:
+                continue
+            self.characters += len(text)
+            if self.characters > MAX_CHARS:
+                raise FileLimitExceeded(
+                    f"This document holds more than {MAX_CHARS:,} characters, more than any CV.", "characters"
+                )
+            sizes = [int(rpr.get("sz")) / 100 for _, rpr in runs if rpr is not None and rpr.get("sz", "").isdigit()]
+            bold = any(rpr is not None and rpr.get("b") in ("1", "true") for _, rpr in runs)
+            size = max(sizes, default=DEFAULT_SIZE)
+            self.lines.append(
+                TextLine(
+                    spans=(Span(text, size=size, bold=bold),),
+                    page=1,
+                    top=float(len(self.lines)),
+                    size=size,
+                    bold=bold,
+                    style="Normal",
+                )
+            )
 
     def _runs(self, p: Any) -> tuple[str, float, bool]:
         """The paragraph's own text (not its text boxes), its main font size and whether it is mostly bold."""
@@ -197,6 +240,26 @@ def _is_own(run: Any, p: Any) -> bool:
         if ancestor is p:
             return True
     return True
+
+
+def _related(part: Any, relation_id: str | None) -> Any:
+    """The part `relation_id` names from `part`, or None (a missing or broken relationship)."""
+    if not relation_id:
+        return None
+    try:
+        return part.related_parts[relation_id]
+    except (KeyError, AttributeError):
+        return None
+
+
+def _xml(blob: bytes) -> Any:
+    """A part's XML parsed by python-docx's own parser (entities never resolved); None when it is not XML."""
+    from docx.oxml import parse_xml
+
+    try:
+        return parse_xml(blob)
+    except Exception:  # lxml's syntax error: a broken part is skipped, the rest of the CV is read
+        return None
 
 
 def _plain_text(p: Any) -> str:
