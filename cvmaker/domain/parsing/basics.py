@@ -47,6 +47,8 @@ def read_basics(sections: list[RawSection], extracted: ExtractedDocument, docume
     _take_contact_fields(contact, document, trail)
     if document.basics.email is None:
         _email_elsewhere(sections, document, trail)
+    if not document.basics.name:
+        _name_elsewhere(sections, document, trail)
     _add_links(contact.urls, rows, extracted.links, document, trail)
     has_summary_section = any(raw.key in SUMMARY_HEADINGS for raw in sections[1:])
     contact.unplaced = _take_introduction(contact.unplaced, has_summary_section, document, trail)
@@ -69,13 +71,35 @@ def _contact_pieces(rows: list[Row], links: list[LinkTarget]) -> list[ContactPie
         for link in links
         if link.text.strip() and re.match(r"^https?://", link.url, re.IGNORECASE)
     }
-    return [
-        ContactPiece(text, span.size, row.index)
-        for row in rows
-        for span in row.line.spans
-        for text in split_pieces(span.text)
-        if text.strip().casefold() not in link_texts
-    ]
+    pieces = []
+    for row in rows:
+        texts = [span.text for span in row.line.spans]
+        labelled = _label_and_value(texts)
+        if labelled is not None:
+            pieces.append(ContactPiece(labelled, row.line.spans[-1].size, row.index))
+            continue
+        pieces.extend(
+            ContactPiece(text, span.size, row.index)
+            for span in row.line.spans
+            for text in split_pieces(span.text)
+            if text.strip().casefold() not in link_texts
+        )
+    return pieces
+
+
+def _label_and_value(texts: list[str]) -> str | None:
+    """A row laid out as a form, "Rut | : | 16.958.329-3" or "Estado Civil: | Soltero", as one "label: value"
+    piece, so the label stays with its value; None for any other row."""
+    colon = next((n for n, text in enumerate(texts) if text.strip() in (":", "：")), None)
+    if colon is not None and 1 <= colon < len(texts) - 1:
+        label, value = " ".join(texts[:colon]), " ".join(texts[colon + 1 :])  # "Fecha de | Nacimiento | : | …"
+    elif len(texts) == 2 and texts[0].rstrip().endswith((":", "：")):
+        label, value = texts[0].rstrip()[:-1], texts[1]
+    else:
+        return None
+    if not (1 <= len(label.split()) <= 4) or any(ch.isdigit() for ch in label):
+        return None
+    return f"{label.strip()}: {value.strip()}"
 
 
 def _take_contact_fields(contact: Contact, document: CvDocument, trail: Trail) -> None:
@@ -125,6 +149,26 @@ def _email_elsewhere(sections: list[RawSection], document: CvDocument, trail: Tr
                 document.basics.email = found.group(0)
                 trail.sources["basics.email"] = trail.where(row.index)
                 return
+
+
+def _name_elsewhere(sections: list[RawSection], document: CvDocument, trail: Trail) -> None:
+    """A name set apart later in the file (a Word text box or sidebar read after the body): the line in the
+    largest type that looks like a name, when that type is larger than the body's."""
+    rows = [row for raw in sections[1:] if "reference" not in raw.key for row in raw.rows]
+    if not rows:
+        return
+    sizes = sorted(row.line.size for row in rows)
+    body = sizes[len(sizes) // 2]
+    candidates = [
+        row
+        for row in rows
+        if len(row.line.spans) == 1 and row.line.size >= body + 2 and looks_like_name(row.line.text.strip())
+    ]
+    if candidates:
+        best = max(candidates, key=lambda row: row.line.size)
+        document.basics.name = trail.clip(best.line.text.strip(), limits.MAX_NAME)
+        trail.sources["basics.name"] = trail.where(best.index)
+        trail.placed.add(best.index)
 
 
 def _add_links(

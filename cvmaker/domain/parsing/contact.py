@@ -61,6 +61,7 @@ class ContactPiece:
     text: str
     size: float
     line_index: int
+    labelled: bool = False  # under a label the CV model has no field for ("Estado Civil: Soltero")
 
 
 @dataclass
@@ -133,7 +134,22 @@ def _is_name_word(word: str) -> bool:
     )
 
 
+ADDRESS_LABEL = re.compile(
+    r"^\s*(address|home address|adresse|anschrift|dirección|direccion|indirizzo|endereço|endereco|adres|residence|"
+    r"résidence|residência|domicilio|domicile|wohnort)\s*:",
+    re.IGNORECASE,
+)
+# A label the CV model has no field for, before its value ("Estado Civil: Soltero").
+OTHER_LABEL = re.compile(r"^([^\W\d][\w .'/-]{0,29}?)\s*:\s*\S")
+PHONE_WORD = re.compile(
+    r"phone|tel|mobile|mobil|cell|handy|móvil|movil|celular|telefone|téléphone|portable|gsm|whatsapp|"
+    r"电话|手机|電話|携帯|전화|휴대폰|هاتف|جوال|טלפון|נייד",
+    re.IGNORECASE,
+)
+
+
 def looks_like_name(text: str) -> bool:
+    text = re.sub(r"\s\([^()\s]{1,20}\)\s", " ", f" {text} ").strip()  # "Antonia (Toni) Marcheva": a nickname
     words = text.replace(",", " ").split()
     parts = [w for w in words if w.casefold() not in NAME_PARTICLES]
     if not 2 <= len(parts) <= 8 or len(words) > 14 or any(ch.isdigit() or ch in "@/:|" for ch in text):
@@ -158,7 +174,9 @@ def phone_in(text: str) -> str | None:
         digits = re.sub(r"\D", "", candidate)
         is_years = re.fullmatch(r"(?:(?:19|20)\d\d[\s\-–/.]*)+", candidate)
         is_a_date = re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d", candidate)  # a birth date
-        if 7 <= len(digits) <= 15 and not is_years and not is_a_date:
+        # "2017/08/10-2018/03", "03/2019 - 05/2021": a period, not a number to call
+        holds_a_date = re.search(r"(?:19|20)\d\d[/.-][01]?\d\b|\b[01]?\d[/.-](?:19|20)\d\d\b", candidate)
+        if 7 <= len(digits) <= 15 and not is_years and not is_a_date and not holds_a_date:
             return candidate
     return None
 
@@ -223,6 +241,18 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
         text = LABEL.sub("", piece.text).strip()
         if not re.search(r"\w", text):
             continue  # a stray bracket or separator
+        if contact.location is None and ADDRESS_LABEL.match(piece.text) and not EMAIL.search(text):
+            contact.location = text  # "Dirección: Miguel Claro 730": the label says what it is
+            contact.sources["location"] = piece.line_index
+            continue
+        text = re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", text)  # "+569–93942235": a dash typeset as a dash
+        other = OTHER_LABEL.match(text)
+        if other and not EMAIL.search(text) and not URL.search(text) and not PHONE_WORD.search(other.group(1)):
+            # "Rut: 16.958.329-3", "Fecha de Nacimiento: 18 de junio": personal data under a label the CV model
+            # has no field for; kept as unplaced text, never read as a phone, a place or a name.
+            leftovers.append(ContactPiece(text, piece.size, piece.line_index, labelled=True))
+            continue
+        text = re.sub(r"^[^:]{1,30}:\s*", "", text) if other else text
         emails = list(EMAIL.finditer(text))
         for email in emails:  # "a@uni.edu / b@gmail.com": each one is read
             if contact.email is None:
@@ -257,14 +287,14 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
             contact.sources["location"] = piece.line_index
             continue
         leftovers.append(ContactPiece(text, piece.size, piece.line_index))
-    names = [p for p in leftovers if looks_like_name(p.text)]
+    names = [p for p in leftovers if not p.labelled and looks_like_name(p.text)]
     plain = [p for p in leftovers if not DOCUMENT_TITLE.match(p.text.strip())]
     if names:
         best = max(names, key=lambda p: (p.size, -p.line_index))
         contact.name = best.text  # as printed: a name in capitals stays so (users edit it; matching folds case)
         contact.sources["name"] = best.line_index
         leftovers.remove(best)
-    elif plain:
+    elif plain := [p for p in plain if not p.labelled and not p.text.rstrip().endswith(":")]:
         best = max(plain, key=lambda p: (p.size, -p.line_index))
         if len(best.text.split()) <= 5 and not any(ch.isdigit() for ch in best.text):
             contact.name = best.text
@@ -275,6 +305,8 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
         p
         for p in leftovers
         if p.line_index not in in_paragraph
+        and not p.labelled
+        and not p.text.rstrip().endswith((":", "："))
         and 1 <= len(p.text.split()) <= 10
         and not re.search(r"\d{3}", p.text)
         and not p.text.endswith(".")
