@@ -1,6 +1,7 @@
 """Dates as CVs print them, to the model's partial ISO dates ("2020", "2020-03").
 
-Understood: "Jan 2020", "January 2020", "Sept. 2020", "01/2020", "1/2020", "2020-01", "2020/01", "2020",
+Understood: "Jan 2020", "January 2020" (and month names in French, German, Spanish, Portuguese, Italian and Dutch,
+with or without their accents), "Sept. 2020", "01/2020", "1/2020", "2020-01", "2020/01", "2020",
 "Summer 2019" (-> June; the season is kept in the provenance), "Present"/"Current"/"Now"/"Today"/"Ongoing", and
 ranges of them joined by a dash, "to", "until" or "-", or a single date ("since 2019" is a start).
 """
@@ -8,6 +9,7 @@ ranges of them joined by a dash, "to", "until" or "-", or a single date ("since 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 MONTHS = {
@@ -80,6 +82,52 @@ MONTHS = {
     "dic": 12,
     "diciembre": 12,
 }
+# Portuguese, Italian and Dutch, whose CVs the importer reads too (the abbreviations they share with the names
+# above are there already).
+MONTHS |= {
+    "janeiro": 1,
+    "fevereiro": 2,
+    "março": 3,
+    "abril": 4,
+    "maio": 5,
+    "junho": 6,
+    "julho": 7,
+    "setembro": 9,
+    "set": 9,
+    "outubro": 10,
+    "out": 10,
+    "dezembro": 12,
+    "gennaio": 1,
+    "gen": 1,
+    "febbraio": 2,
+    "aprile": 4,
+    "maggio": 5,
+    "mag": 5,
+    "giugno": 6,
+    "giu": 6,
+    "luglio": 7,
+    "lug": 7,
+    "settembre": 9,
+    "ottobre": 10,
+    "ott": 10,
+    "dicembre": 12,
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "mei": 5,
+    "augustus": 8,
+    "oktober": 10,
+    "mrt": 3,
+    "juin": 6,
+    "févr": 2,
+    "février": 2,
+    "juill": 7,
+}
+# People type without accents as often as with them ("Decembre", "Fevrier", "Marco"): each name either way.
+MONTHS |= {
+    "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)): number
+    for name, number in list(MONTHS.items())
+}
 SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 _MONTH = r"(?:" + "|".join(_MONTH_NAMES) + r")\.?"
@@ -89,7 +137,8 @@ _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19\d\d|20\d\d)"
 _PRESENT = (
     r"(?:present|current|currently|now|today|ongoing|to date|till date|till now|heute|aktuell|présent|"
-    r"presente|actual|actualidad|aujourd'hui|en cours|attuale|oggi|至今|现在|目前|現在|現職|今|עד היום|היום|"
+    r"presente|actual|actualidad|actualmente|a la fecha|la fecha|hasta hoy|atualmente|atual|o momento|em curso|"
+    r"aujourd'hui|en cours|ce jour|attuale|oggi|in corso|heden|nu|至今|现在|目前|現在|現職|今|עד היום|היום|"
     r"حتى الآن|الآن|حاليا)"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
