@@ -150,7 +150,7 @@ _FULL_DATE = (
     rf"|{_MONTH_NUMBER}/(?:1[3-9]|2\d|3[01])/{_YEAR}|{_YEAR}年(?:{_MONTH_NUMBER}月(?:{_DAY}日)?)?)"
 )
 _SINGLE = (
-    rf"(?:{_FULL_DATE}|{_MONTH}\s*,?\s*{_YEAR}|{_SEASON}\s+{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
+    rf"(?:{_FULL_DATE}|{_MONTH}\s*,?\s*{_YEAR}|{_SEASON},?\s+{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?![\d])|{_YEAR}|(?:q[1-4])\s+{_YEAR})"
 )
 _SEPARATOR = r"\s*(?:[-\u2013\u2014~\uff5e\u301c]+|to|until|till|bis|à|至)\s*"
@@ -189,7 +189,7 @@ def parse_single(text: str) -> str | None:
     if m := re.fullmatch(rf"({_MONTH})\s*,?\s*({_YEAR})", t, re.IGNORECASE):
         month = MONTHS.get(m.group(1).rstrip(".").casefold())
         return f"{m.group(2)}-{month:02d}" if month else m.group(2)
-    if m := re.fullmatch(rf"({_SEASON})\s+({_YEAR})", t):
+    if m := re.fullmatch(rf"({_SEASON}),?\s+({_YEAR})", t):
         return f"{m.group(2)}-{SEASONS[m.group(1)]:02d}"
     if m := re.fullmatch(rf"(0?[1-9]|1[0-2])\s*[/.]\s*({_YEAR})", t):
         return f"{m.group(2)}-{int(m.group(1)):02d}"

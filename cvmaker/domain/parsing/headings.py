@@ -338,7 +338,7 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
     stripped = _QUALIFIERS.sub("", key)
     if stripped in _LOOKUP:
         return _LOOKUP[stripped]
-    if "," in key or strict or title_score(key) > 0:
+    if "," in key or strict or (title_score(key) > 0 and not _ends_like_a_heading(key)):
         return None  # "Research Assistant" is a job, not a section
     # "Experience & Leadership", "Skills and Tools": judge by the first known part.
     for part in re.split(r"\s*(?:&|\b(?:and|y|e|et|und|en|og|och|ve|и)\b|/|,|\+)\s*", key):
@@ -353,6 +353,15 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
                 if phrase in _LOOKUP and _LOOKUP[phrase] is not SectionKind.CUSTOM and phrase not in ("work",):
                     return _LOOKUP[phrase]
     return stem_kind(key)
+
+
+def _ends_like_a_heading(key: str) -> bool:
+    """ "Research Experience and Other Employment", "Doctoral Studies": a title word ("research", "doctoral")
+    qualifies a heading's head word; "Head of Education" and "Research Assistant" are roles."""
+    words = key.split()
+    if len(words) < 2 or re.search(r"\b(of|at|for|de|du|des|der|für|di)\b", key):
+        return False
+    return any(_LOOKUP.get(phrase) not in (None, SectionKind.CUSTOM) for phrase in (" ".join(words[-2:]), words[-1]))
 
 
 def looks_like_heading_text(text: str) -> bool:

@@ -90,8 +90,19 @@ def _range_inside(row: Row, pieces: list[str]) -> list[str]:
 _FULL_WIDTH_SEPARATORS = str.maketrans({"，": ", ", "；": "; ", "、": ", "})
 
 
+def _join_split_dates(spans: list[str]) -> list[str]:
+    """ "Summer | 2015", "March | 2019": a date whose words the PDF set apart is one span again."""
+    joined: list[str] = []
+    for span in spans:
+        if joined and not is_date_text(joined[-1]) and is_date_text(f"{joined[-1].strip()} {span.strip()}"):
+            joined[-1] = f"{joined[-1].strip()} {span.strip()}"
+        else:
+            joined.append(span)
+    return joined
+
+
 def make_row(index: int, line: TextLine) -> Row:
-    spans = [s.text.translate(_FULL_WIDTH_SEPARATORS) for s in line.spans]
+    spans = _join_split_dates([s.text.translate(_FULL_WIDTH_SEPARATORS) for s in line.spans])
     # A date in a left margin beside a bullet ("Present ‖ • Built ..."): the bullet decides what the line is.
     leading_dates: list[str] = []
     while len(spans) > 1 and is_date_text(spans[0]) and strip_bullet(spans[1])[1]:
