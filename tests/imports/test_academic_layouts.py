@@ -43,3 +43,35 @@ def test_a_date_split_over_two_spans_is_read_whole() -> None:
     row = make_row(0, line)
     assert row.dates == ["Summer 2015"]
     assert "Summer" not in " ".join(row.pieces)
+
+
+def test_a_role_named_like_a_heading_beside_its_dates_is_not_a_heading() -> None:
+    """ "Volunteer | Summer 2022" under an employer line is the role, not a Volunteer section."""
+    import io
+
+    import docx
+
+    from cvmaker.adapters.extraction.sniffing import InProcessExtractor
+    from cvmaker.services.imports import CvFileReader
+
+    document = docx.Document()
+    document.add_paragraph("Robin Hale")
+    document.add_paragraph("robin.hale@example.org")
+    document.add_heading("Research Experience", level=1)
+    table = document.add_table(rows=0, cols=2)
+    for employer, place, role, dates in (
+        ("The Williams Institute", "Remote", "Volunteer", "Summer 2022"),
+        ("Harvard University Music Lab", "Cambridge, MA", "Lab Manager", "2018 - 2019"),
+    ):
+        first, second = table.add_row().cells, table.add_row().cells
+        first[0].text, first[1].text = employer, place
+        first[0].paragraphs[0].runs[0].bold = True
+        second[0].text, second[1].text = role, dates
+    buffer = io.BytesIO()
+    document.save(buffer)
+    sections = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections
+    assert [section.kind for section in sections] == [SectionKind.EXPERIENCE]
+    assert [(item.title, item.organization) for item in sections[0].items] == [
+        ("Volunteer", "The Williams Institute"),
+        ("Lab Manager", "Harvard University Music Lab"),
+    ]

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from cvmaker.domain.cv.model import SectionKind
+from cvmaker.domain.parsing.dates import is_date_text
 from cvmaker.domain.parsing.extracted import Span
 from cvmaker.domain.parsing.headings import heading_kind, normalise_heading
 from cvmaker.domain.parsing.rows import Row, make_row
@@ -149,6 +150,8 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
             and "," in following.line.text
         ):
             continue  # "Languages" over "Python, Go, Rust", in a weaker type than "SKILLS": a category
+        if len(row.line.spans) >= 2 and all(is_date_text(span.text) for span in row.line.spans[1:]):
+            continue  # "Volunteer | Summer 2022": a role beside its dates, not a heading
         if _heading_shaped(row):
             two = len(row.line.spans) == 2
             kind = heading_kind(row.line.spans[0].text if two else row.line.text, strict=two)
