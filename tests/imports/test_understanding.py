@@ -380,7 +380,7 @@ def test_a_list_of_dated_items_is_a_list_of_entries() -> None:
     items = parsed.document.sections[0].items
     assert [(i.title, i.organization, i.start_date, i.end_date) for i in items] == [
         ("Front-end Web developer", "Fledge ERP", "2022", None),
-        ("Public service employee", "the municipality of Nijmegen", "2020", "2022"),
+        ("Public service employee", "municipality of Nijmegen", "2020", "2022"),
         ("Student assistant", "Radboud University", "2017", "2018"),
     ]
     assert items[1].bullets == ["Built the permit portal"]

@@ -64,7 +64,8 @@ def _is_body(
         return True
     if row.dates:
         if row.dates_in_own_span:
-            return bool(row.text) and is_sentence(row.text) and len(row.pieces) <= 1
+            # Judged without its dates: "2020 – 2022 | Public service employee at the municipality" is a header.
+            return bool(row.text) and is_sentence(" ".join(row.pieces) or row.text) and len(row.pieces) <= 1
         return is_sentence(row.text)
     if row.continues_bullet:
         return True

@@ -109,11 +109,46 @@ def comma_pieces(group: list[Candidate]) -> list[Candidate]:
             depth += part.count("(") - part.count(")")
         for part in merge_company_suffixes(joined):
             at = _AT.split(part, maxsplit=1)
-            if len(at) == 2 and title_score(at[0]) > 0:
-                out.extend([Candidate(at[0], index), Candidate(at[1], index)])
+            if len(at) == 2 and (title_score(at[0]) > 0 or _names_a_place_of_work(at[0], at[1])):
+                out.extend([Candidate(at[0], index), Candidate(_without_article(at[1]), index)])
+            elif school := _school_in_brackets(part):
+                out.extend([Candidate(school[0], index), Candidate(school[1], index)])
             else:
                 out.append(Candidate(part, index))
     return out
+
+
+def _names_a_place_of_work(before: str, after: str) -> bool:
+    """ "Dish washer at restaurant 't Drifke", "Medical measurements at the RadboudUMC": a short role, then a
+    named place (a capital, or "the" before one), even when the role has no title word."""
+    named = (
+        after[:1].isupper()
+        or bool(re.match(r"(?:the|a|an)\s+\S", after))
+        or any(w[:1].isupper() for w in after.split()[:3])
+    )
+    if institution_score(before) > 0 or org_score(before) > 0:
+        return False  # "The University of Texas at Austin": one name
+    return 1 <= len(before.split()) <= 6 and named and not before.rstrip().endswith((".", ":"))
+
+
+def _without_article(employer: str) -> str:
+    """ "the municipality of Nijmegen" -> "municipality of Nijmegen": an article from running text, not part of a
+    name ("The Williams Institute" keeps its capital)."""
+    return re.sub(r"^(?:the|a|an)\s+(?=\S)", "", employer)
+
+
+def _school_in_brackets(text: str) -> tuple[str, str] | None:
+    """ "Master Interaction Technology (University of Twente)": a degree or role, its school or employer in
+    brackets."""
+    match = re.fullmatch(r"(.+?)\s*\((.+)\)", text.strip())
+    if match is None:
+        return None
+    before, inside = match.group(1).strip(), match.group(2).strip()
+    if institution_score(inside) <= 0 and org_score(inside) <= 0:
+        return None
+    if degree_score(before) <= 0 and title_score(before) <= 0:
+        return None
+    return before, inside
 
 
 def is_place(text: str) -> bool:

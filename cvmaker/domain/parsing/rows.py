@@ -29,13 +29,21 @@ class Row:
         return len(self.text.split())
 
 
+def _balanced(text: str) -> str:
+    """A bracket opened inside the text keeps its closing one: "Master (University of Twente)" after a date."""
+    for opening, closing in (("(", ")"), ("[", "]")):
+        if text.count(opening) > text.count(closing) and text.rfind(opening) > 0:
+            text += closing
+    return text
+
+
 def _date_at_edge(piece: str) -> tuple[str | None, str]:
     """A date range at the start or the end of a piece: ("2018 - 2020", rest) or (None, piece)."""
     found = find_range(piece)
     if found is None:
         return None, piece
     _, start, end = found
-    before, after = piece[:start].strip(" ,;:|()[]–—-"), piece[end:].strip(" ,;:|()[]")
+    before, after = _balanced(piece[:start].strip(" ,;:|()[]–—-")), _balanced(piece[end:].strip(" ,;:|()[]"))
     if before and after in ("-", "–", "—"):  # "... Universidad de 2013 –": an open range, its end below
         return piece[start:end] + " –", before
     if before.count("(") > before.count(")") and not after:

@@ -1,0 +1,46 @@
+"""Entry lines written as phrases: "Dish washer at restaurant 't Drifke", "Public service employee at the
+municipality of Nijmegen", "Master Interaction Technology (University of Twente)" after its dates."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from cvmaker.adapters.extraction.sniffing import InProcessExtractor
+from cvmaker.domain.cv.model import SectionKind
+from cvmaker.services.imports import CvFileReader
+
+
+def _phrased_cv() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("Sanne de Vries")
+    document.add_paragraph("sanne.devries@example.nl")
+    document.add_heading("Work Experience", level=1)
+    for line in (
+        "2020 – 2022 | Public service employee at the municipality of Nijmegen",
+        "2016 – 2018 | Medical measurements at the RadboudUMC",
+        "2013 – 2016 | Dish washer at restaurant ‘t Drifke",
+    ):
+        document.add_paragraph(line)
+    document.add_heading("Education", level=1)
+    document.add_paragraph("2021 – now | Master Interaction Technology (University of Twente)")
+    document.add_paragraph("2021 | Bachelor Artificial Intelligence (Radboud University)")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_roles_at_places_and_degrees_with_their_school_in_brackets() -> None:
+    sections = {s.kind: s for s in CvFileReader(InProcessExtractor()).parse(_phrased_cv(), "cv.docx").document.sections}
+    assert [(i.title, i.organization) for i in sections[SectionKind.EXPERIENCE].items] == [
+        ("Public service employee", "municipality of Nijmegen"),
+        ("Medical measurements", "RadboudUMC"),
+        ("Dish washer", "restaurant ‘t Drifke"),
+    ]
+    education = sections[SectionKind.EDUCATION].items
+    assert [(i.title, i.organization) for i in education] == [
+        ("Master Interaction Technology", "University of Twente"),
+        ("Bachelor Artificial Intelligence", "Radboud University"),
+    ]
+    assert (education[0].start_date, education[0].current) == ("2021", True)
