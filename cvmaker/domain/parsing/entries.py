@@ -47,6 +47,9 @@ def is_sentence(text: str) -> bool:
     if len(words) >= 16:
         return True
     small = {w.casefold() for w in words if w.casefold() in _STOPWORDS}
+    named = [w for w in words if w[:1].isalpha()]
+    if named and sum(w[:1].isupper() for w in named) >= 0.75 * len(named) and len(small) <= 1:
+        return False  # "Listos SA – South32, Montelibano, Córdoba, Colombia.": names and places, not prose
     if len(words) >= 7 and re.search(r"[a-z]{4}[.;] [A-Z]", text):
         return True  # two sentences on one line
     return (len(words) >= 9 and len(small) >= 3) or (len(words) >= 7 and text.rstrip().endswith((".", ";")))

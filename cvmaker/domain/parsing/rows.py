@@ -29,6 +29,13 @@ class Row:
         return len(self.text.split())
 
 
+_TRAILING_DURATION = re.compile(
+    r"\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:yrs?|years?|mos?|months?|ans?|années?|años?|anos?|jahre?|monate?|mois|meses)"
+    r"\s*(?:,|and|et|y|e|und)?\s*)+\)$",
+    re.IGNORECASE,
+)
+
+
 def _balanced(text: str) -> str:
     """A bracket opened inside the text keeps its closing one: "Master (University of Twente)" after a date."""
     for opening, closing in (("(", ")"), ("[", "]")):
@@ -158,6 +165,10 @@ def make_row(index: int, line: TextLine) -> Row:
                 if date is not None and len(row.dates) == 0:
                     row.dates.append(date)
                     piece = rest
+                if (how_long := _TRAILING_DURATION.search(piece)) and how_long.start() > 0:
+                    # "Field Geologist (2 months)": how long, derived from the dates, not part of the title
+                    row.durations.append(how_long.group(0).strip())
+                    piece = piece[: how_long.start()].rstrip(" ,;")
                 if piece:
                     pieces.append(piece)
         if not row.dates and len(" ".join(pieces).split()) <= 14:

@@ -139,6 +139,16 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
         following = rows[position + 1] if position + 1 < len(rows) else None
         unnumbered = _unnumbered(row)
         numbered = unnumbered is not row and _heading_shaped(unnumbered)
+        if row.bullet and row.line.list_item and row.text == row.line.text.strip():
+            # A Word heading in a numbered list paragraph ("Work History" numbered by the template, the number
+            # not printed as text): a known heading set larger or bolder than the body is a heading.
+            as_line = replace(row, bullet=False)
+            if (
+                _heading_shaped(as_line)
+                and heading_kind(row.text, strict=True) is not None
+                and _stands_out(as_line, base, body_is_bold)
+            ):
+                unnumbered, numbered = as_line, True
         if numbered:
             row = rows[position] = unnumbered
             numbered_rows.add(position)
