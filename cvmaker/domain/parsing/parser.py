@@ -12,6 +12,7 @@ from cvmaker.domain import limits
 from cvmaker.domain.cv.model import CvDocument
 from cvmaker.domain.parsing.basics import read_basics
 from cvmaker.domain.parsing.extracted import ExtractedDocument, TextLine
+from cvmaker.domain.parsing.headingless import split_headingless
 from cvmaker.domain.parsing.rows import make_row
 from cvmaker.domain.parsing.section_items import read_section
 from cvmaker.domain.parsing.sections import RawSection, find_sections
@@ -29,7 +30,7 @@ def parse_cv(extracted: ExtractedDocument) -> ParsedCv:
     """Understand an extracted document. Pure: no I/O, deterministic apart from the generated ids."""
     document = CvDocument()
     trail = Trail.of(extracted)
-    sections = find_sections([make_row(index, line) for index, line in enumerate(extracted.lines)])
+    sections = split_headingless(find_sections([make_row(index, line) for index, line in enumerate(extracted.lines)]))
     # Where full lines end, from the sections only: a contact line across the top of a two-column page runs
     # wider than the main column, whose lines would then never seem to wrap.
     body_lines = [row.line for raw in sections[1:] for row in raw.rows]

@@ -25,9 +25,11 @@ ENTRY_KINDS = {SectionKind.EXPERIENCE, SectionKind.VOLUNTEER, SectionKind.EDUCAT
 def read_section(raw: RawSection, document: CvDocument, right_edges: dict[int, float], trail: Trail) -> None:
     """Add the section under `raw`'s heading to `document` (or its text to the summary). `right_edges`: where
     full lines end, per column, to tell a wrapped line from a short one."""
-    assert raw.heading is not None and raw.kind is not None
-    heading_text = (raw.title or raw.heading.line.text).strip()
-    trail.placed.add(raw.heading.index)
+    assert raw.kind is not None
+    # No heading row: a section the parser found without a printed heading (`headingless`), titled by its kind.
+    heading_text = (raw.title or (raw.heading.line.text if raw.heading else "")).strip()
+    if raw.heading is not None:
+        trail.placed.add(raw.heading.index)
     if raw.key in CONTACT_HEADINGS:
         return  # read with the header
     if raw.key in SUMMARY_HEADINGS and document.summary is None:
@@ -47,7 +49,8 @@ def read_section(raw: RawSection, document: CvDocument, right_edges: dict[int, f
         title = DEFAULT_SECTION_TITLES[raw.kind]  # "S K I L L S": its word breaks are lost; the kind's name
     section = Section(id=new_part_id(), kind=raw.kind, title=title or DEFAULT_SECTION_TITLES[raw.kind])
     path = f"sections.{len(document.sections)}"
-    trail.sources[f"{path}.title"] = trail.where(raw.heading.index)
+    if raw.heading is not None:
+        trail.sources[f"{path}.title"] = trail.where(raw.heading.index)
     column_edge = right_edges.get(raw.rows[0].line.column) if raw.rows else None
     if raw.kind is SectionKind.SKILLS:
         _skills(section, read_columns_apart(raw.rows, column_edge), path, trail)
