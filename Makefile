@@ -12,7 +12,7 @@ APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig 
 	fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation fonts-lato fonts-inter fonts-open-sans \
 	fonts-ebgaramond fonts-noto-color-emoji poppler-utils chromium
 
-.PHONY: setup uv system-packages python-packages web-packages amplify-packages web run run-cloud-local test bench schema lint audit clean
+.PHONY: setup uv system-packages python-packages web-packages amplify-packages web run run-cloud-local test bench screenshots schema lint audit clean
 
 setup: system-packages python-packages web-packages amplify-packages
 
@@ -58,6 +58,10 @@ run-cloud-local: python-packages
 bench: setup web
 	@dpkg -s wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || true
 	$(UV) run python -m tests.bench
+
+# Every screen at desktop and phone size into docs/screenshots/ (scripts/screenshots.py), from the real server.
+screenshots: setup web
+	$(UV) run python -m scripts.screenshots
 
 schema: python-packages
 	$(UV) run cvmaker export-schema --out schema/schema.graphql

@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # annotations only: each adapter is imported when it is chose
     from cvmaker.services.jobs import JobService
     from cvmaker.services.letters import LetterService
     from cvmaker.services.matching import MatchingService
+    from cvmaker.services.photos import PhotoService
     from cvmaker.services.privacy import PrivacyService
     from cvmaker.services.quotas import QuotaService
     from cvmaker.services.readability import ReadabilityService
@@ -184,6 +185,7 @@ def build_rendering(
         default_renderer,
     )
     from cvmaker.domain.json_resume import to_json_resume
+    from cvmaker.services.photos import PhotoTemplates
     from cvmaker.services.rendering import RenderService, StoredFiles
 
     renderer: WeasyPrintRenderer | InProcessRenderer
@@ -197,7 +199,7 @@ def build_rendering(
         StoredFiles(blobs, PdfiumRasterizer()),
         CountedRenderer(renderer),
         PythonDocxWriter(),
-        REGISTRY,
+        PhotoTemplates(REGISTRY, blobs),  # each CV's photo from the blob store, as a data: URI
         json_resume=lambda document: to_json_resume(document, keep_extras=not in_process, kept=document.imported),
         cvs=cvs,
         quotas=quotas,
@@ -611,6 +613,17 @@ def build_privacy(
     )
 
 
+def build_photos(blobs: BlobStore, cvs: CvService, quotas: QuotaService) -> PhotoService:
+    """Photos on CVs: stored in the blob store, which must list an owner's keys (a folder or S3) to clean up."""
+    from cvmaker.adapters.storage.folder_blobs import FolderBlobStore
+    from cvmaker.adapters.storage.s3_blobs import S3BlobStore
+    from cvmaker.services.photos import PhotoService
+
+    if not isinstance(blobs, (FolderBlobStore, S3BlobStore)):
+        raise TypeError("photos need a blob store that lists its keys (a folder or S3)")
+    return PhotoService(blobs, blobs, cvs, quotas)
+
+
 def build_expiry(settings: Settings, files: FolderBlobStore | None, services: Services) -> ExpiryService | None:
     """The sweep, where a store keeps what it holds until told: files in a folder, idempotency keys in SQLite."""
     from cvmaker.services.expiry import ExpiryService
@@ -652,6 +665,7 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
             shares=lambda: build_shares(settings, database, cvs, services),
             applications=lambda: build_applications(settings, database, services),
             readability=lambda: build_readability(blobs, services),
+            photos=lambda: build_photos(blobs, cvs, quotas),
         ),
         quotas,
     )
@@ -677,6 +691,7 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
         services.letters.forget_cv(owner, cv_id)
         services.matching.forget_cv(owner, cv_id)
         services.shares.forget_cv(owner, cv_id)  # its public links stop answering
+        services.photos.forget_cv(owner, cv_id)  # its photo, unless another CV shows it
 
     def forget_letter(owner: str, letter_id: str) -> None:
         services.shares.forget_letter(owner, letter_id)  # a deleted letter's public links stop answering

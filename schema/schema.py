@@ -29,6 +29,7 @@ from schema.extensions import MaskAndLogErrors, is_unexpected
 from schema.imports.operations import ImportMutations
 from schema.letters.operations import LetterMutations, LetterQueries
 from schema.matching.operations import JobMutations, JobQueries
+from schema.photos.operations import PhotoMutations, PhotoQueries
 from schema.privacy.operations import PrivacyMutations
 from schema.readability.operations import ReadabilityQueries
 from schema.rendering.operations import RenderingMutations, RenderingQueries
@@ -52,6 +53,7 @@ class Query(
     ShareQueries,
     ApplicationQueries,
     ReadabilityQueries,
+    PhotoQueries,
 ):
     pass
 
@@ -66,6 +68,7 @@ class Mutation(
     PrivacyMutations,
     ShareMutations,
     ApplicationMutations,
+    PhotoMutations,
 ):
     pass
 

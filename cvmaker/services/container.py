@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from cvmaker.services.jobs import JobService
     from cvmaker.services.letters import LetterService
     from cvmaker.services.matching import MatchingService
+    from cvmaker.services.photos import PhotoService
     from cvmaker.services.privacy import PrivacyService
     from cvmaker.services.readability import ReadabilityService
     from cvmaker.services.rendering import RenderService
@@ -46,6 +47,7 @@ class ServiceFactories:
     applications: Callable[[], ApplicationService] | None = None
     shares: Callable[[], ShareService] | None = None
     readability: Callable[[], ReadabilityService] | None = None
+    photos: Callable[[], PhotoService] | None = None
 
 
 class Services:
@@ -100,6 +102,12 @@ class Services:
         if self._factories.readability is None:
             raise RuntimeError("readability is not wired (api.composition.build_readability)")
         return self._build(self._factories.readability)
+
+    @cached_property
+    def photos(self) -> PhotoService:
+        if self._factories.photos is None:
+            raise RuntimeError("photos are not wired (api.composition.build_photos)")
+        return self._build(self._factories.photos)
 
     @cached_property
     def shares(self) -> ShareService:

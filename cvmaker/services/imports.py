@@ -12,6 +12,7 @@ an unknown one.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -59,6 +60,27 @@ class Imported:
     sources: dict[str, str]  # field path -> where in the file it came from
 
 
+def upload_problems(
+    filename: str, content_type: str, size: int, accepted: Collection[str], refusal: str
+) -> list[FieldProblem]:
+    """What is wrong with an upload's announced name, type and size (the same rules for every kind of upload)."""
+    problems: list[FieldProblem] = []
+    if not filename.strip() or len(filename) > 255:
+        problems.append(FieldProblem("filename", "must be a file name of 1 to 255 characters"))
+    if content_type not in accepted:
+        problems.append(FieldProblem("contentType", refusal))
+    if size < 1:
+        problems.append(FieldProblem("size", "must be the file's size in bytes"))
+    return problems
+
+
+def new_ticket(blobs: BlobStore, owner: str, content_type: str, max_bytes: int) -> UploadTicket:
+    """A signed, single-use target for one file of at most `max_bytes`, under the owner's uploads."""
+    upload_id = new_ulid()
+    target = blobs.upload_target(upload_key(owner, upload_id), content_type, max_bytes, UPLOAD_EXPIRY_SECONDS)
+    return UploadTicket(upload_id=upload_id, target=target)
+
+
 def upload_key(owner: str, upload_id: str) -> str:
     return f"users/{owner}/uploads/{upload_id}"
 
@@ -71,22 +93,12 @@ class ImportService:
     quotas: QuotaService = field(default_factory=unmetered)
 
     def create_upload(self, owner: str, filename: str, content_type: str, size: int) -> UploadTicket:
-        problems: list[FieldProblem] = []
-        if not filename.strip() or len(filename) > 255:
-            problems.append(FieldProblem("filename", "must be a file name of 1 to 255 characters"))
-        if content_type not in ACCEPTED_TYPES:
-            problems.append(FieldProblem("contentType", f"must be {ACCEPTED_FILES}"))
-        if size < 1:
-            problems.append(FieldProblem("size", "must be the file's size in bytes"))
+        problems = upload_problems(filename, content_type, size, ACCEPTED_TYPES, f"must be {ACCEPTED_FILES}")
         if problems:
             raise InvalidInput(problems)
         if size > MAX_UPLOAD_BYTES:
             raise LimitExceeded(f"CV files are limited to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.", "upload_bytes")
-        upload_id = new_ulid()
-        target = self.blobs.upload_target(
-            upload_key(owner, upload_id), content_type, MAX_UPLOAD_BYTES, UPLOAD_EXPIRY_SECONDS
-        )
-        return UploadTicket(upload_id=upload_id, target=target)
+        return new_ticket(self.blobs, owner, content_type, MAX_UPLOAD_BYTES)
 
     def import_upload(self, owner: str, upload_id: str, title: str | None = None) -> Imported:
         """Parse the uploaded file into a new CV. A file that cannot be read raises `UnsupportedFile` or

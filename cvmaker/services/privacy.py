@@ -47,7 +47,7 @@ PAGE = 50
 
 
 def user_prefix(owner: str) -> str:
-    """Every file of a person is stored under this prefix (uploads, renders, exports)."""
+    """Every file of a person is stored under this prefix (uploads, renders, exports, photos)."""
     return f"users/{owner}/"
 
 

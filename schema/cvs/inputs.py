@@ -10,7 +10,7 @@ from typing import Any
 import strawberry
 from strawberry import UNSET
 
-from schema.cvs.types import HeadingStyle, LineHeight, PageSize, SectionKind, SectionSpacing
+from schema.cvs.types import HeadingStyle, LineHeight, PageSize, SectionColumn, SectionKind, SectionSpacing
 
 
 @strawberry.input
@@ -54,6 +54,14 @@ class SectionInput:
     items: list[ItemInput] | None = UNSET
 
 
+@strawberry.input(description="One section's layout; each choice left out keeps the template's.")
+class SectionLayoutInput:
+    section_id: strawberry.ID
+    column: SectionColumn | None = None  # type: ignore[valid-type]
+    page_break_before: bool = False
+    keep_together: bool = False
+
+
 @strawberry.input
 class DesignInput:
     template: str | None = UNSET
@@ -65,6 +73,9 @@ class DesignInput:
     line_height: LineHeight | None = UNSET  # type: ignore[valid-type]
     section_spacing: SectionSpacing | None = UNSET  # type: ignore[valid-type]
     heading_style: HeadingStyle | None = UNSET  # type: ignore[valid-type]
+    sections: list[SectionLayoutInput] | None = strawberry.field(
+        default=UNSET, description="Replaces every section layout of the design; each must name a section of the CV."
+    )
 
 
 @strawberry.input(description="A whole-document write; omitted fields keep their value on update.")

@@ -16,6 +16,9 @@ PageSize = strawberry.enum(domain.PageSize, name="PageSize")
 LineHeight = strawberry.enum(design_options.LineHeight, name="LineHeight")
 SectionSpacing = strawberry.enum(design_options.SectionSpacing, name="SectionSpacing")
 HeadingStyle = strawberry.enum(design_options.HeadingStyle, name="HeadingStyle")
+SectionColumn = strawberry.enum(
+    domain.SectionColumn, name="SectionColumn", description="A section's column in two-column templates."
+)
 
 
 @strawberry.type
@@ -32,6 +35,10 @@ class Basics:
     phone: str | None
     location: str | None
     links: list[Link]
+    photo: str | None = strawberry.field(
+        default=None,
+        description="The CV's photo (where it is stored), set by `setCvPhoto`; `cvPhoto` gives a link to it.",
+    )
 
 
 @strawberry.type
@@ -44,8 +51,10 @@ class Item:
     start_date: str | None = strawberry.field(description='A partial ISO date: "2020", "2020-03".')
     end_date: str | None = strawberry.field(description="Null with `current` for ongoing roles.")
     current: bool
-    description: str | None
-    bullets: list[str]
+    description: str | None = strawberry.field(
+        description="Rich text as typed: Markdown paragraphs, **bold**, *italics*, [links](https://...), - lists."
+    )
+    bullets: list[str] = strawberry.field(description="Each a line of rich text: **bold**, *italics*, [links](...).")
     keywords: list[str] = strawberry.field(description="Skills of a skills group, technologies of a project.")
     url: str | None
 
@@ -86,6 +95,18 @@ class Section:
         )
 
 
+@strawberry.type(description="How one section sits on the page; a section without one keeps the template's layout.")
+class SectionLayout:
+    section_id: strawberry.ID
+    column: SectionColumn | None = strawberry.field(  # type: ignore[valid-type]
+        description="Null: the template's default for the section's kind. One-column templates ignore it."
+    )
+    page_break_before: bool = strawberry.field(description="The section starts on a new page.")
+    keep_together: bool = strawberry.field(
+        description="The section is not split across pages (one longer than a page still is)."
+    )
+
+
 @strawberry.type
 class Design:
     template: str
@@ -97,6 +118,7 @@ class Design:
     line_height: LineHeight  # type: ignore[valid-type]
     section_spacing: SectionSpacing  # type: ignore[valid-type]
     heading_style: HeadingStyle  # type: ignore[valid-type]
+    sections: list[SectionLayout]
 
     @classmethod
     def from_domain(cls, design: domain.Design) -> Design:
@@ -110,6 +132,15 @@ class Design:
             line_height=design.line_height,
             section_spacing=design.section_spacing,
             heading_style=design.heading_style,
+            sections=[
+                SectionLayout(
+                    section_id=strawberry.ID(layout.section_id),
+                    column=layout.column,
+                    page_break_before=layout.page_break_before,
+                    keep_together=layout.keep_together,
+                )
+                for layout in design.sections
+            ],
         )
 
 
@@ -137,7 +168,9 @@ class Cv:
     created_at: datetime
     updated_at: datetime
     basics: Basics
-    summary: str | None
+    summary: str | None = strawberry.field(
+        description="Rich text as typed: Markdown paragraphs, **bold**, *italics*, [links](https://...), - lists."
+    )
     sections: list[Section]
     design: Design
     source_cv_id: strawberry.ID | None = strawberry.field(description="Set on tailored CVs and their copies.")
@@ -167,6 +200,7 @@ class Cv:
                 phone=basics.phone,
                 location=basics.location,
                 links=[Link(label=link.label, url=link.url) for link in basics.links],
+                photo=basics.photo,
             ),
             summary=document.summary,
             sections=[Section.from_domain(section) for section in document.sections],

@@ -27,11 +27,18 @@ class Template:
     title: str
     description: str
     thumbnail_url: str | None
+    two_columns: bool = strawberry.field(description="Puts each section in the column its design layout chooses.")
 
     @classmethod
     def from_domain(cls, template: TemplateInfo) -> Template:
         thumbnail = f"/templates/{template.name}/thumbnail.png" if template.thumbnail else None
-        return cls(name=template.name, title=template.title, description=template.description, thumbnail_url=thumbnail)
+        return cls(
+            name=template.name,
+            title=template.title,
+            description=template.description,
+            thumbnail_url=thumbnail,
+            two_columns=template.two_columns,
+        )
 
 
 @strawberry.type

@@ -13,6 +13,7 @@ from cvmaker.domain.cv.model import DEFAULT_SECTION_TITLES, CvDocument, Item, Se
 from cvmaker.domain.errors import UnsupportedFile
 from cvmaker.domain.parsing.text import clean, strip_bullet
 from cvmaker.domain.rendering.plain_text import COMPACT_KINDS, shown_sections, to_plain_text
+from cvmaker.domain.rich_text.plain import shown_line
 from cvmaker.services.imports import CvFileReader
 from tests.properties.strategies import cv_documents
 
@@ -41,14 +42,15 @@ def strings_in(value: Any) -> list[str]:
 
 def entry_texts(document: CvDocument) -> list[str]:
     """Titles, organisations and bullets the Word file shows. Hidden parts are not exported, and a compact row
-    (skills, languages) shows only "title: keywords" (`docx_writer._Builder.row`)."""
+    (skills, languages) shows only "title: keywords" (`docx_writer._Builder.row`). Bullets are rich text: the file
+    shows them without markers, a link as its text (its address is in the hyperlink)."""
     texts: list[str | None] = []
     for section in shown_sections(document):
         for item in section.items:
             if section.kind in COMPACT_KINDS:
                 texts.append(item.title)
             else:
-                texts += [item.title, item.organization, *item.bullets]
+                texts += [item.title, item.organization, *map(shown_line, item.bullets)]
     # A line that starts with a list marker ("- ", "1. ", "o ", "[1]", "•") reads back as a bullet without it.
     lines = [line for text in texts if text for line in re.split(r"[\n\r\x0b\x0c\u2028\u2029]", text)]
     return [strip_bullet(clean(line))[0] for line in lines if words(strip_bullet(clean(line))[0])]

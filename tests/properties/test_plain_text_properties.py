@@ -6,24 +6,28 @@ from hypothesis import given, settings
 
 from cvmaker.domain.cv.model import CvDocument
 from cvmaker.domain.rendering.plain_text import COMPACT_KINDS, link_label, shown_sections, to_plain_text
+from cvmaker.domain.rich_text.plain import plain_line, plain_text
 from tests.properties.strategies import cv_documents
 
 
 def shown_values(document: CvDocument) -> list[str]:
     """Every text the CV shows: hidden sections and items are left out by design (`shown_sections`), and a
-    compact row (skills, languages) shows "title: keywords", or the description when there are no keywords."""
+    compact row (skills, languages) shows "title: keywords", or the description when there are no keywords. The
+    summary, descriptions and bullets are rich text: they show as their plain form (`domain/rich_text/plain.py`)."""
     basics = document.basics
-    values = [basics.name, basics.headline, basics.email, basics.phone, basics.location, document.summary]
+    summary = plain_text(document.summary or "")
+    values = [basics.name, basics.headline, basics.email, basics.phone, basics.location, summary]
     for link in basics.links:
         values += [link.label, link.url] if link.label else [link_label(link.url, None)]
     for section in shown_sections(document):
         values.append(section.title.upper())
         for item in section.items:
             if section.kind in COMPACT_KINDS:
-                values += [item.title, *item.keywords] if item.keywords else [item.title, item.description]
+                row = plain_text(item.description or "").replace("\n", "; ")
+                values += [item.title, *item.keywords] if item.keywords else [item.title, row]
                 continue
-            values += [item.title, item.organization, item.location, item.url, item.description]
-            values += [*item.bullets, *item.keywords]
+            values += [item.title, item.organization, item.location, item.url, plain_text(item.description or "")]
+            values += [*map(plain_line, item.bullets), *item.keywords]
     return [value.strip() for value in values if value and value.strip()]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cvmaker.adapters.rendering.templates import REGISTRY
@@ -19,8 +19,13 @@ class Inspected:
     pdf: bytes
     pages: int
     pages_of: dict[str, set[int]]  # data-entry / data-keep id -> pages it appears on
+    may_split: set[str] = field(default_factory=set)  # long entries (`entry-long`) and the section starts holding one
 
     def split(self) -> dict[str, set[int]]:
+        """What split across pages that must not: every entry but a long one, every section start."""
+        return {key: pages for key, pages in self.split_any().items() if key not in self.may_split}
+
+    def split_any(self) -> dict[str, set[int]]:
         return {key: pages for key, pages in self.pages_of.items() if len(pages) > 1}
 
 
@@ -42,6 +47,7 @@ def render_and_inspect(document: CvDocument) -> Inspected:
         string=html, base_url=info.asset_dir.as_uri() + "/", url_fetcher=_weasyprint_fetcher(str(info.asset_dir))
     ).render()
     pages_of: dict[str, set[int]] = defaultdict(set)
+    may_split: set[str] = set()
     for number, page in enumerate(rendered.pages, 1):
         for box in _walk(page._page_box):
             element = getattr(box, "element", None)
@@ -51,7 +57,11 @@ def render_and_inspect(document: CvDocument) -> Inspected:
                 key = element.get(attribute)
                 if key:
                     pages_of[f"{attribute}:{key}"].add(number)
-    return Inspected(rendered.write_pdf(), len(rendered.pages), dict(pages_of))
+            if "entry-long" in (element.get("class") or "").split():
+                may_split.add(f"data-entry:{element.get('data-entry')}")
+            if element.get("data-keep") and any("entry-long" in (c.get("class") or "").split() for c in element):
+                may_split.add(f"data-keep:{element.get('data-keep')}")
+    return Inspected(rendered.write_pdf(), len(rendered.pages), dict(pages_of), may_split)
 
 
 def pdf_text(pdf: bytes) -> str:

@@ -125,7 +125,7 @@ def test_the_split_check_sees_an_entry_longer_than_a_page() -> None:
     document = short_cv("classic")
     document.sections[0].items[0].bullets = [f"Achievement number {n} of a very long list." for n in range(90)]
     rendered = render_and_inspect(document)
-    assert "data-entry:exp-1" in rendered.split()
+    assert "data-entry:exp-1" in rendered.split_any()
 
 
 def test_text_extracts_in_reading_order_in_single_column_templates() -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from cvmaker.adapters.rendering.docx_rich_text import write_blocks, write_inlines
 from cvmaker.domain.cv import design as allowed
 from cvmaker.domain.cv.model import CvDocument, Design, Item, PageSize
 from cvmaker.domain.letters.layout import LetterContent
@@ -25,6 +26,8 @@ from cvmaker.domain.rendering.plain_text import (
     link_label,
     shown_sections,
 )
+from cvmaker.domain.rich_text.parsing import parse_blocks, parse_inlines
+from cvmaker.domain.rich_text.plain import plain_text
 
 # What XML 1.0 cannot hold at all (python-docx refuses it): C0 controls but tab, line feed and carriage return,
 # lone surrogates, U+FFFE and U+FFFF. A CV may hold them (text pasted from a word processor or a web page).
@@ -118,6 +121,13 @@ class _Builder:
             self._right_to_left(paragraph)
         return paragraph
 
+    def rich_text(self, text: str) -> None:
+        """A summary or description: paragraphs with bold, italic and linked runs, and bulleted paragraphs."""
+        write_blocks(lambda style: self.paragraph(style=style), parse_blocks(text), self.accent, self.rtl)
+
+    def bullet(self, text: str) -> None:
+        write_inlines(self.paragraph(style="List Bullet"), parse_inlines(text), self.accent, self.rtl)
+
     def heading(self, text: str, level: int) -> Any:
         heading = self.document.add_heading(text, level=level)
         for run in heading.runs:
@@ -160,15 +170,15 @@ class _Builder:
         if item.url:
             self.paragraph(item.url)
         if item.description:
-            self.paragraph(item.description.strip())
+            self.rich_text(item.description)
         for bullet in item.bullets:
-            self.paragraph(bullet, style="List Bullet")
+            self.bullet(bullet)
         if item.keywords:
             self.paragraph(", ".join(item.keywords))
 
     def row(self, item: Item) -> None:
         paragraph = self.document.add_paragraph()
-        detail = ", ".join(item.keywords) if item.keywords else (item.description or "")
+        detail = ", ".join(item.keywords) if item.keywords else plain_text(item.description or "").replace("\n", "; ")
         if item.title:
             paragraph.add_run(item.title + (": " if detail else "")).bold = True
         paragraph.add_run(detail)
@@ -280,7 +290,7 @@ class PythonDocxWriter:
         if document.basics.location or document.basics.email or document.basics.phone or document.basics.links:
             builder.contact(document)
         if document.summary:
-            builder.paragraph(document.summary.strip())
+            builder.rich_text(document.summary)
         for section in shown_sections(document):
             _style_section_heading(builder.heading(section.title, level=1), design)
             for item in section.items:

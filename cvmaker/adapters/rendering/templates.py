@@ -66,6 +66,7 @@ class TemplateRegistry:
                 description=meta["description"],
                 version=_digest(_sources(folder) + shared, self.root),
                 asset_dir=folder,
+                two_columns=meta.get("columns") == 2,
             )
         return found
 

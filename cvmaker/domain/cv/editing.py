@@ -174,7 +174,20 @@ def apply_changes(doc: Doc, changes: dict[str, Any]) -> Doc:
             _build_section(s, known_sections.get(s.get("id")) if s.get("id") else None, taken, known_items)
             for s in changes["sections"]
         ]
-    return result
+    return _without_layouts_of_removed(doc, result)
+
+
+def _without_layouts_of_removed(before: Doc, after: Doc) -> Doc:
+    """`after` without the design's layouts of sections that were in `before` and are gone: deleting a section
+    must not make the next save invalid. A layout naming a section that never existed is left for validation."""
+    kept = {section["id"] for section in after.get("sections", [])}
+    removed = {section["id"] for section in before.get("sections", [])} - kept
+    layouts = after.get("design", {}).get("sections")
+    if removed and isinstance(layouts, list):
+        after["design"]["sections"] = [
+            layout for layout in layouts if not (isinstance(layout, dict) and layout.get("sectionId") in removed)
+        ]
+    return after
 
 
 def _section_index(doc: Doc, section_id: str) -> int:
@@ -221,7 +234,7 @@ def update_section(doc: Doc, section_id: str, changes: dict[str, Any]) -> Doc:
 def remove_section(doc: Doc, section_id: str) -> Doc:
     result = copy.deepcopy(doc)
     del result["sections"][_section_index(result, section_id)]
-    return result
+    return _without_layouts_of_removed(doc, result)
 
 
 def move_section(doc: Doc, section_id: str, position: int) -> Doc:

@@ -9,6 +9,7 @@ in the GraphQL input, the stored JSON and the validation message.
 from __future__ import annotations
 
 import enum
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -69,9 +70,11 @@ class Basics:
     phone: str | None = None
     location: str | None = None
     links: list[Link] = field(default_factory=list)
+    # The blob key of the CV's photo (`cvmaker.domain.photos`), set only by `PhotoService`; None: no photo.
+    photo: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "name": self.name,
             "headline": self.headline,
             "email": self.email,
@@ -79,6 +82,9 @@ class Basics:
             "location": self.location,
             "links": [link.to_dict() for link in self.links],
         }
+        if self.photo:  # left out when unset: documents without a photo keep their stored form and render keys
+            data["photo"] = self.photo
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Basics:
@@ -89,6 +95,7 @@ class Basics:
             phone=data.get("phone"),
             location=data.get("location"),
             links=[Link.from_dict(link) for link in data.get("links") or []],
+            photo=data.get("photo") or None,
         )
 
 
@@ -170,6 +177,49 @@ class Section:
         )
 
 
+class SectionColumn(str, enum.Enum):
+    """Where a two-column template puts a section; one-column templates ignore it."""
+
+    MAIN = "MAIN"
+    SIDE = "SIDE"
+
+
+@dataclass(frozen=True, slots=True)
+class SectionLayout:
+    """How one section sits on the page. Each value left at its default keeps the template's own choice."""
+
+    section_id: str
+    column: SectionColumn | None = None  # None: the template's default for the section's kind
+    page_break_before: bool = False
+    keep_together: bool = False
+
+    def is_default(self) -> bool:
+        return self.column is None and not self.page_break_before and not self.keep_together
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"sectionId": self.section_id}
+        if self.column is not None:
+            data["column"] = self.column.value
+        if self.page_break_before:
+            data["pageBreakBefore"] = True
+        if self.keep_together:
+            data["keepTogether"] = True
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Any) -> SectionLayout | None:
+        """None for anything that is not a section layout (stored designs are read leniently)."""
+        if not isinstance(data, dict) or not isinstance(data.get("sectionId"), str):
+            return None
+        column = data.get("column")
+        return cls(
+            section_id=data["sectionId"],
+            column=next((member for member in SectionColumn if member.value == column), None),
+            page_break_before=data.get("pageBreakBefore") is True,
+            keep_together=data.get("keepTogether") is True,
+        )
+
+
 @dataclass(slots=True)
 class Design:
     template: str = "classic"
@@ -181,6 +231,12 @@ class Design:
     line_height: LineHeight = LineHeight.NORMAL
     section_spacing: SectionSpacing = SectionSpacing.NORMAL
     heading_style: HeadingStyle = HeadingStyle.TEMPLATE
+    # Per-section layout choices, at most one per section; sections without an entry keep the template's layout.
+    sections: list[SectionLayout] = field(default_factory=list)
+
+    def layout_of(self, section_id: str) -> SectionLayout:
+        found = next((layout for layout in self.sections if layout.section_id == section_id), None)
+        return found or SectionLayout(section_id)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -198,10 +254,14 @@ class Design:
             data["sectionSpacing"] = self.section_spacing.value
         if self.heading_style is not HeadingStyle.TEMPLATE:
             data["headingStyle"] = self.heading_style.value
+        chosen = [layout.to_dict() for layout in self.sections if not layout.is_default()]
+        if chosen:
+            data["sections"] = chosen
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Design:
+    def from_dict(cls, data: dict[str, Any], section_ids: Collection[str] | None = None) -> Design:
+        """`section_ids`: the CV's sections; layouts of any other section are dropped."""
         default = cls()
         return cls(
             template=data.get("template") or default.template,
@@ -213,7 +273,19 @@ class Design:
             line_height=LineHeight(data.get("lineHeight") or default.line_height.value),
             section_spacing=SectionSpacing(data.get("sectionSpacing") or default.section_spacing.value),
             heading_style=HeadingStyle(data.get("headingStyle") or default.heading_style.value),
+            sections=_section_layouts(data.get("sections"), section_ids),
         )
+
+
+def _section_layouts(data: Any, section_ids: Collection[str] | None) -> list[SectionLayout]:
+    """The readable layouts in `data`, the first per section, only of `section_ids` (when given)."""
+    layouts: dict[str, SectionLayout] = {}
+    for layout in map(SectionLayout.from_dict, data if isinstance(data, list) else []):
+        if layout is None or layout.section_id in layouts or layout.is_default():
+            continue
+        if section_ids is None or layout.section_id in section_ids:
+            layouts[layout.section_id] = layout
+    return list(layouts.values())
 
 
 MAX_DRAFT_LENGTH = 500
@@ -274,7 +346,7 @@ class CvDocument:
             basics=Basics.from_dict(data.get("basics") or {}),
             summary=data.get("summary"),
             sections=[Section.from_dict(section) for section in data.get("sections") or []],
-            design=Design.from_dict(data.get("design") or {}),
+            design=Design.from_dict(data.get("design") or {}, _section_ids(data.get("sections"))),
             imported=data.get("imported") if isinstance(data.get("imported"), dict) else None,
             drafts=[d for d in map(FieldDraft.from_dict, data.get("drafts") or []) if d is not None],
         )
@@ -288,6 +360,10 @@ class CvDocument:
                 if item.id == item_id:
                     return section, item
         return None
+
+
+def _section_ids(sections: Any) -> set[str]:
+    return {s["id"] for s in sections or [] if isinstance(s, dict) and isinstance(s.get("id"), str)}
 
 
 @dataclass(slots=True)

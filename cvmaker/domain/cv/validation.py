@@ -24,7 +24,7 @@ from cvmaker.domain.cv.messages import (
     at_most_characters,
     at_most_entries,
 )
-from cvmaker.domain.cv.model import SectionKind
+from cvmaker.domain.cv.model import SectionColumn, SectionKind
 from cvmaker.domain.errors import FieldProblem, InvalidInput, Problems
 
 # \Z, not $: `$` also matches before a final line break. [0-9], not \d: \d takes any script's digits.
@@ -103,6 +103,12 @@ CV_DOCUMENT_SCHEMA: dict[str, Any] = {
                         "properties": {"label": _text(100), "url": {**_url(), "type": "string"}},
                     },
                 },
+                # A stored photo's blob key (`cvmaker.domain.photos.model.PHOTO_KEY`), never a URL.
+                "photo": {
+                    "type": ["string", "null"],
+                    "pattern": r"^users/[A-Za-z0-9_.@:|-]{1,128}/photos/[0-9a-f]{64}\.jpg\Z",
+                    "errorMessage": "must be a photo set with setCvPhoto",
+                },
             },
         },
         "sections": {
@@ -176,6 +182,25 @@ CV_DOCUMENT_SCHEMA: dict[str, Any] = {
                 "headingStyle": {
                     "enum": [value.value for value in design.HeadingStyle],
                     "errorMessage": "must be one of: " + ", ".join(value.value for value in design.HeadingStyle),
+                },
+                # Per-section layout; that each names a section of this CV, once, is a rule below.
+                "sections": {
+                    "type": "array",
+                    "maxItems": limits.MAX_SECTIONS,
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["sectionId"],
+                        "properties": {
+                            "sectionId": {"type": "string", "maxLength": 40},
+                            "column": {
+                                "enum": [None, *(value.value for value in SectionColumn)],
+                                "errorMessage": "must be one of: " + ", ".join(value.value for value in SectionColumn),
+                            },
+                            "pageBreakBefore": {"type": "boolean"},
+                            "keepTogether": {"type": "boolean"},
+                        },
+                    },
                 },
             },
         },
@@ -264,6 +289,14 @@ def rule_problems(document: dict[str, Any], templates: Collection[str]) -> list[
                 problems.add(f"{where}.endDate", "must be empty for a current role")
     if total_items > limits.MAX_ITEMS_TOTAL:
         problems.add("sections", f"must hold at most {limits.MAX_ITEMS_TOTAL} items in all")
+    section_ids = {section["id"] for section in document["sections"]}
+    laid_out: set[str] = set()
+    for n, layout in enumerate(document["design"].get("sections") or []):
+        if layout["sectionId"] not in section_ids:
+            problems.add(f"design.sections.{n}.sectionId", "must name a section of this CV")
+        elif layout["sectionId"] in laid_out:
+            problems.add(f"design.sections.{n}.sectionId", "is laid out twice in this design")
+        laid_out.add(layout["sectionId"])
     template = document["design"].get("template")
     if templates and template not in templates:
         problems.add("design.template", "must be one of: " + ", ".join(sorted(templates)))

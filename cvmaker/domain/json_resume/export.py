@@ -114,7 +114,8 @@ def _home(section: Fields) -> JsonResumeSection | None:
 
 def _basics_record(jr_basics: Entry, cv: Fields) -> dict[str, Any]:
     back, summary, _ = read_basics(jr_basics)
-    extras = {name: value for name, value in cv["basics"].items() if back[name] != value}
+    # Only fields the reader takes back: the photo is a key to a file of this account, which an import must not set.
+    extras = {name: value for name, value in cv["basics"].items() if name in back and back[name] != value}
     if summary != cv["summary"]:
         extras["summary"] = cv["summary"]
     return {"hash": basics_fingerprint(jr_basics)} | ({"extras": extras} if extras else {})

@@ -9,6 +9,7 @@ from collections import Counter
 
 from cvmaker.domain.cv.model import CvDocument
 from cvmaker.domain.rendering.plain_text import detect_script
+from cvmaker.domain.rich_text.plain import shown_line, shown_text
 
 # Words every text of a language is full of and the others' texts rarely hold (a CV is in note form, so
 # articles and prepositions carry the most weight).
@@ -23,11 +24,11 @@ SUPPORTED = ("en", "de", "fr", "es")
 
 
 def _text(document: CvDocument) -> str:
-    parts = [document.basics.headline or "", document.summary or ""]
+    parts = [document.basics.headline or "", shown_text(document.summary or "")]
     for section in document.sections:
         parts.append(section.title)
         for item in section.items:
-            parts += [item.title or "", item.description or "", *item.bullets]
+            parts += [item.title or "", shown_text(item.description or ""), *map(shown_line, item.bullets)]
     return " ".join(parts)
 
 

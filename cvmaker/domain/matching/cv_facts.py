@@ -10,6 +10,7 @@ from datetime import date
 from cvmaker.domain.cv.model import CvDocument, Item, SectionKind
 from cvmaker.domain.matching.education import EducationLevel, levels_named_in
 from cvmaker.domain.matching.vocabulary import Skill, Vocabulary
+from cvmaker.domain.rich_text.plain import shown_line, shown_text
 
 SUMMARY_ID = "summary"  # the section id evidence uses for the CV's summary and headline
 
@@ -27,7 +28,8 @@ class CvPassage:
 
 
 def item_text(item: Item) -> str:
-    parts = [item.title, item.organization, item.description, *item.bullets]
+    """The item's words as a reader sees them (rich text without its markers: "**SQL**" reads "SQL")."""
+    parts = [item.title, item.organization, shown_text(item.description or ""), *map(shown_line, item.bullets)]
     if item.keywords:
         parts.append(", ".join(item.keywords))
     return ". ".join(p.strip() for p in parts if p and p.strip())
@@ -42,7 +44,7 @@ def item_label(item: Item, section_title: str) -> str:
 
 def passages(document: CvDocument) -> list[CvPassage]:
     found = []
-    intro = ". ".join(p for p in (document.basics.headline, document.summary) if p and p.strip())
+    intro = ". ".join(p for p in (document.basics.headline, shown_text(document.summary or "")) if p and p.strip())
     if intro:
         found.append(CvPassage(SUMMARY_ID, None, None, intro, True, "Summary"))
     for section in document.sections:
@@ -177,6 +179,8 @@ def years_of_experience(items: list[Item], today: date) -> float:
 
 def highest_degree(items: list[Item]) -> EducationLevel | None:
     levels = [
-        level for item in items for level, _ in levels_named_in(" ".join(filter(None, [item.title, item.description])))
+        level
+        for item in items
+        for level, _ in levels_named_in(" ".join(filter(None, [item.title, shown_text(item.description or "")])))
     ]
     return max(levels) if levels else None

@@ -26,6 +26,7 @@ from cvmaker.domain.matching.results import Change, Match
 from cvmaker.domain.matching.text import sentences
 from cvmaker.domain.matching.vocabulary import Vocabulary
 from cvmaker.domain.matching.wording import names
+from cvmaker.domain.rich_text.plain import shown_line, shown_text
 
 HIDEABLE = frozenset(
     {
@@ -122,7 +123,7 @@ class Relevance:
         title, e.g. a certificate "Basic Life Support (BLS) & ACLS", included)."""
         if item.id in self.evidence:
             return True
-        texts = [item.title or "", item.organization or "", item.description or "", *item.bullets, *item.keywords]
+        texts = [item.title or "", item.organization or "", *_rich_texts(item), *item.keywords]
         return any(names(wanted, text) for wanted in self.wanted for text in texts if text)
 
     def of_keyword(self, keyword: str) -> float:
@@ -130,7 +131,7 @@ class Relevance:
         return self.skills.get(skill.key, 0.0) if skill is not None else self.of_text(keyword)
 
     def of_item(self, item: Item) -> float:
-        texts = [item.title or "", item.description or "", *item.bullets]
+        texts = [item.title or "", *_rich_texts(item)]
         lexical = sum(self.of_text(t) for t in texts) + sum(self.of_keyword(k) for k in item.keywords)
         return lexical + self.similarity.get(item.id, 0.0)
 
@@ -173,7 +174,7 @@ def plan_tailoring(
     for s_index, section in enumerate(document.sections):
         for i_index, item in enumerate(section.items):
             path = f"sections.{s_index}.items.{i_index}"
-            reordered = _by_relevance(item.bullets, relevance.of_text)
+            reordered = _by_relevance(item.bullets, lambda bullet: relevance.of_text(shown_line(bullet)))
             if reordered != item.bullets:
                 changes.append(
                     Change(
@@ -213,6 +214,11 @@ def plan_tailoring(
         if section.kind in HIDEABLE:
             changes += _hide_weak_items(section.items, s_index, relevance)
     return TailorPlan(document, tuple(changes), tuple(rejected))
+
+
+def _rich_texts(item: Item) -> list[str]:
+    """The item's description and bullets as a reader sees them (no rich-text markers)."""
+    return [shown_text(item.description or ""), *map(shown_line, item.bullets)]
 
 
 def _by_relevance(values: Sequence[T], score: Callable[[T], float]) -> list[T]:
@@ -285,7 +291,7 @@ def _items_naming(source: CvDocument, terms: Sequence[str], vocabulary: Vocabula
     ids = []
     for section in source.sections:
         for item in section.items:
-            text = " ".join([item.title or "", item.description or "", *item.bullets, *item.keywords])
+            text = " ".join([item.title or "", *_rich_texts(item), *item.keywords])
             if keys & set(vocabulary.skills_in(text)) or any(
                 (s := vocabulary.lookup(k)) is not None and s.key in keys for k in item.keywords
             ):
@@ -307,7 +313,7 @@ def brief_for_summary(source: CvDocument, job: Job, match: Match, highlights: Se
     return SummaryBrief(
         job_title=job.title,
         headline=source.basics.headline,
-        current_summary=source.summary,
+        current_summary=shown_text(source.summary) if source.summary else source.summary,
         recent_roles=recent_roles(source),
         matched_requirements=_matched(match),
         highlights=tuple(highlights),
@@ -366,7 +372,8 @@ def recent_roles(source: CvDocument, limit: int = 3) -> tuple[str, ...]:
 
 
 def highlights(source: CvDocument, relevance_of_text: Callable[[str], float], limit: int = 4) -> list[str]:
-    """The CV's bullets that best show the matched requirements, verbatim."""
-    bullets = [b for s in source.sections if s.visible for i in s.items if i.visible for b in i.bullets]
+    """The CV's bullets that best show the matched requirements, verbatim but for rich-text markers (a summary or
+    letter quoting one must not print "**")."""
+    bullets = [shown_line(b) for s in source.sections if s.visible for i in s.items if i.visible for b in i.bullets]
     ranked = _by_relevance(bullets, relevance_of_text)
     return [b for b in ranked[:limit] if b]

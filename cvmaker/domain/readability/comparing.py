@@ -21,6 +21,7 @@ from cvmaker.domain.readability.normalising import (
     phone_key,
     text_key,
 )
+from cvmaker.domain.rich_text.plain import shown_line, shown_text
 
 # A description that keeps this much of its words (F1 of the bags of words) reads as written: a word hyphenated
 # at the end of a line ("deploy-" / "ment") is not the writer's doing, nor something a template can avoid.
@@ -52,7 +53,7 @@ def shown_sections(document: CvDocument) -> list[tuple[int, Section]]:
 def compare(written: CvDocument, read: CvDocument) -> list[FieldReading]:
     readings = _basics(written.basics, read.basics)
     if written.summary and written.summary.strip():
-        readings.append(_text("summary", "Summary", written.summary, read.summary))
+        readings.append(_text("summary", "Summary", shown_text(written.summary), read.summary))
     sections = shown_sections(written)
     headings, claimed = _headings(sections, read.sections)
     readings += headings
@@ -190,6 +191,12 @@ def item_text(item: Item) -> str:
     return " ".join(part for part in (item.description, *item.bullets) if part and part.strip())
 
 
+def written_text(item: Item) -> str:
+    """What a render of the item prints: its rich text without the markers (a reader never sees "**")."""
+    parts = (shown_text(item.description or ""), *map(shown_line, item.bullets))
+    return " ".join(part for part in parts if part.strip())
+
+
 def _likeness(written: Item, read: Item) -> float:
     parts: list[float] = []
     names = [(written.title, read.title, read.organization), (written.organization, read.organization, read.title)]
@@ -202,7 +209,7 @@ def _likeness(written: Item, read: Item) -> float:
     dates = [(ours, theirs) for ours, theirs in dates if ours]
     if dates:
         parts.append(sum(ours == theirs for ours, theirs in dates) / len(dates))
-    text = item_text(written)
+    text = written_text(written)
     if text:
         parts.append(overlap(text, item_text(read)))
     return sum(parts) / len(parts) if parts else 0.0
@@ -277,7 +284,7 @@ def _entry_fields(entry: _Entry, found: Item | None) -> Iterable[FieldReading]:
     if end:
         read_end = date_key(found.end_date, found.current) if found else None
         yield _single(f"{path}.endDate", f"{label}: end date", FieldGroup.ENTRIES, end, read_end)
-    text = item_text(item)
+    text = written_text(item)
     if text:
         where = f"{path}.bullets" if item.bullets else f"{path}.description"
         yield _text(where, f"{label}: description", text, item_text(found) if found else None)

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from cvmaker.domain.cv.model import CvDocument, Item, Section, SectionKind
+from cvmaker.domain.rich_text.plain import plain_line, plain_text
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FULL_MONTHS = (
@@ -143,7 +144,7 @@ def item_heading(item: Item) -> str:
 
 def compact_line(item: Item) -> str:
     """A skills or languages row: "Analysis: SQL, Python" or "French: Professional"."""
-    detail = ", ".join(item.keywords) if item.keywords else (item.description or "")
+    detail = ", ".join(item.keywords) if item.keywords else plain_text(item.description or "").replace("\n", "; ")
     if item.title and detail:
         return f"{item.title}: {detail}"
     return item.title or detail
@@ -160,9 +161,9 @@ def _item_lines(item: Item, language: str) -> list[str]:
         lines.append(meta)
     if item.url:
         lines.append(item.url)
-    if item.description:
-        lines.append(item.description.strip())
-    lines += [f"- {bullet}" for bullet in item.bullets]
+    if item.description and item.description.strip():
+        lines.append(plain_text(item.description))
+    lines += [f"- {plain_line(bullet)}" for bullet in item.bullets]
     if item.keywords:
         lines.append(", ".join(item.keywords))
     return lines
@@ -180,8 +181,8 @@ def to_plain_text(document: CvDocument) -> str:
     for link in document.basics.links:
         if link.label:
             lines.append(link.url)
-    if document.summary:
-        lines += ["", document.summary.strip()]
+    if document.summary and document.summary.strip():
+        lines += ["", plain_text(document.summary)]
     for section in shown_sections(document):
         lines += ["", section.title.upper(), ""]
         for n, item in enumerate(section.items):

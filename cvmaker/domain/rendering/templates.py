@@ -13,6 +13,7 @@ class TemplateInfo:
     description: str
     version: str
     asset_dir: Path  # the only folder a render of this template may read files from
+    two_columns: bool = False  # honours a section's chosen column (`SectionLayout.column`)
 
     @property
     def thumbnail(self) -> Path | None:

@@ -3,7 +3,15 @@
  * New sections and items get ids here, so they keep them on the server and a later merge can match them.
  */
 import { graphql, getFragmentData, type FragmentType } from "../gql";
-import type { CvInput, HeadingStyle, LineHeight, PageSize, SectionKind, SectionSpacing } from "../gql/graphql";
+import type {
+  CvInput,
+  HeadingStyle,
+  LineHeight,
+  PageSize,
+  SectionColumn,
+  SectionKind,
+  SectionSpacing,
+} from "../gql/graphql";
 
 export const EditorCvFragment = graphql(`
   fragment EditorCv_cv on Cv {
@@ -52,6 +60,12 @@ export const EditorCvFragment = graphql(`
       lineHeight
       sectionSpacing
       headingStyle
+      sections {
+        sectionId
+        column
+        pageBreakBefore
+        keepTogether
+      }
     }
     drafts {
       path
@@ -99,6 +113,15 @@ export interface DraftDesign {
   lineHeight?: LineHeight;
   sectionSpacing?: SectionSpacing;
   headingStyle?: HeadingStyle;
+  /** Per-section layout (column, page break, keep together); absent in drafts made before it existed. */
+  sections?: DraftSectionLayout[];
+}
+
+export interface DraftSectionLayout {
+  sectionId: string;
+  column?: SectionColumn | null;
+  pageBreakBefore?: boolean;
+  keepTogether?: boolean;
 }
 
 export interface Draft {
@@ -221,7 +244,11 @@ export function draftToInput(draft: Draft): CvInput {
         url: orNull(item.url.trim()),
       })),
     })),
-    design: { ...draft.design },
+    design: {
+      ...draft.design,
+      // Only layouts of sections the draft still has: the server refuses a layout of a section it does not know.
+      sections: draft.design.sections?.filter((layout) => draft.sections.some((s) => s.id === layout.sectionId)),
+    },
   };
 }
 

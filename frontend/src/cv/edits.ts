@@ -37,12 +37,14 @@ export const moveSection =
 export const addItem = (sectionId: string, item: DraftItem = emptyItem()): Edit =>
   setSection(sectionId, (section) => ({ ...section, items: [...section.items, item] }));
 
+function insertAt<T>(list: readonly T[], value: T, index: number): T[] {
+  const result = [...list];
+  result.splice(Math.max(0, Math.min(index, result.length)), 0, value);
+  return result;
+}
+
 export const insertItem = (sectionId: string, item: DraftItem, index: number): Edit =>
-  setSection(sectionId, (section) => {
-    const items = [...section.items];
-    items.splice(Math.min(index, items.length), 0, item);
-    return { ...section, items };
-  });
+  setSection(sectionId, (section) => ({ ...section, items: insertAt(section.items, item, index) }));
 
 export const removeItem = (sectionId: string, itemId: string): Edit =>
   setSection(sectionId, (section) => ({ ...section, items: section.items.filter((i) => i.id !== itemId) }));
@@ -50,9 +52,10 @@ export const removeItem = (sectionId: string, itemId: string): Edit =>
 export const moveItem = (sectionId: string, from: number, to: number): Edit =>
   setSection(sectionId, (section) => ({ ...section, items: moveInList(section.items, from, to) }));
 
-/** Moves an entry to the end of another section (fixing an import that put it in the wrong one). */
+/** Moves an entry to another section (fixing an import that put it in the wrong one): at `index` (where it was
+ * dropped), or at the end. */
 export const moveItemToSection =
-  (fromSectionId: string, itemId: string, toSectionId: string): Edit =>
+  (fromSectionId: string, itemId: string, toSectionId: string, index?: number): Edit =>
   (draft) => {
     const moving = draft.sections.find((s) => s.id === fromSectionId)?.items.find((i) => i.id === itemId);
     if (!moving || fromSectionId === toSectionId || !draft.sections.some((s) => s.id === toSectionId)) return draft;
@@ -62,7 +65,7 @@ export const moveItemToSection =
         section.id === fromSectionId
           ? { ...section, items: section.items.filter((i) => i.id !== itemId) }
           : section.id === toSectionId
-            ? { ...section, items: [...section.items, moving] }
+            ? { ...section, items: insertAt(section.items, moving, index ?? section.items.length) }
             : section,
       ),
     };

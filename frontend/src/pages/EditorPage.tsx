@@ -19,6 +19,7 @@ import { HistoryTab } from "../features/history/HistoryTab";
 import { LettersTab } from "../features/letters/LettersTab";
 import { LetterRoute } from "../features/letters/LetterEditor";
 import { ContentTab } from "../features/editor/ContentTab";
+import { PhotoField } from "../features/photo/PhotoField";
 import { FitToOnePage } from "../features/design/FitToOnePage";
 import { draftFromCv, type Draft, type PreviewOverride } from "../cv/draft";
 import type { Edit } from "../cv/edits";
@@ -285,13 +286,26 @@ function Editor({ cvId, initial }: { cvId: string; initial: { draft: Draft; vers
                 />
               )}
               <Routes>
-                <Route index element={<ContentTab draft={draft} edit={edit} />} />
+                <Route
+                  index
+                  element={
+                    <>
+                      <PhotoField
+                        cvId={cvId}
+                        currentVersion={() => autosave.current.version}
+                        beforeChange={() => autosave.flush()}
+                        afterChange={() => void autosave.refreshIfIdle()}
+                      />
+                      <ContentTab draft={draft} edit={edit} />
+                    </>
+                  }
+                />
                 <Route
                   path="design"
                   element={
                     <>
                       <FitToOnePage cvId={cvId} draft={draft} edit={edit} />
-                      <DesignTab design={draft.design} edit={edit} />
+                      <DesignTab design={draft.design} sections={draft.sections} edit={edit} />
                     </>
                   }
                 />

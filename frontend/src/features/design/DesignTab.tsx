@@ -3,8 +3,9 @@ import { useId } from "react";
 import { graphql } from "../../gql";
 import type { HeadingStyle, LineHeight, PageSize, SectionSpacing } from "../../gql/graphql";
 import { describeError, ErrorState, LoadingState } from "../../ui/States";
-import type { DraftDesign } from "../../cv/draft";
+import type { DraftDesign, DraftSection } from "../../cv/draft";
 import type { Edit } from "../../cv/edits";
+import { SectionLayout } from "./SectionLayout";
 import "./design.css";
 
 export const TemplatesQuery = graphql(`
@@ -61,7 +62,16 @@ export interface DesignOptions {
 }
 type Design = DraftDesign & DesignOptions;
 
-export function DesignTab({ design, edit }: { design: Design; edit: (e: Edit) => void }) {
+export function DesignTab({
+  design,
+  sections,
+  edit,
+}: {
+  design: Design;
+  /** The CV's sections, for "Sections on the page" (left out: the group is not shown). */
+  sections?: DraftSection[];
+  edit: (e: Edit) => void;
+}) {
   const set = (change: Partial<Design>) => edit((d) => ({ ...d, design: { ...d.design, ...change } }));
   const ids = { accent: useId(), font: useId(), size: useId(), margins: useId() };
   return (
@@ -177,6 +187,7 @@ export function DesignTab({ design, edit }: { design: Design; edit: (e: Edit) =>
           onChange={(headingStyle) => set({ headingStyle })}
         />
       </section>
+      {sections && <SectionLayout design={design} sections={sections} edit={edit} />}
     </div>
   );
 }

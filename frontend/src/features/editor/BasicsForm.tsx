@@ -106,6 +106,7 @@ export const SummaryForm = memo(function SummaryForm({ summary, edit }: { summar
         label="A few sentences about you"
         path="summary"
         multiline
+        rich
         rows={4}
         value={summary}
         onChange={(value) => edit((d) => ({ ...d, summary: value }))}

@@ -5,7 +5,8 @@ import { BasicsForm, SummaryForm } from "./BasicsForm";
 import { SECTION_KINDS, type Draft } from "../../cv/draft";
 import { addSection, insertSection, moveSection, removeSection, type Edit } from "../../cv/edits";
 import { SectionCard } from "./SectionCard";
-import { SortableList, SortableRow } from "./sortable";
+import { DragBetweenSections } from "./dragBetweenContext";
+import { SortableRow } from "./sortable";
 
 export function ContentTab({ draft, edit }: { draft: Draft; edit: (e: Edit) => void }) {
   const toasts = useToasts();
@@ -16,37 +17,35 @@ export function ContentTab({ draft, edit }: { draft: Draft; edit: (e: Edit) => v
     <div className="content-tab">
       <BasicsForm basics={draft.basics} edit={edit} />
       <SummaryForm summary={draft.summary} edit={edit} />
-      <SortableList
-        ids={sections.map((s) => s.id)}
-        nameOf={(id) => `section ${sections.find((s) => s.id === id)?.title ?? ""}`}
-        onMove={(from, to) => edit(moveSection(from, to))}
-      >
-        <ul className="sections" aria-label="Sections">
-          {sections.map((section, index) => (
-            <SortableRow key={section.id} id={section.id}>
-              {(handle) => (
-                <SectionCard
-                  section={section}
-                  index={index}
-                  count={sections.length}
-                  handle={handle}
-                  edit={edit}
-                  onMove={(to) => edit(moveSection(index, to))}
-                  moveTargets={targets.filter((t) => t.id !== section.id)}
-                  onRemove={() => {
-                    edit(removeSection(section.id));
-                    toasts.show({
-                      message: `Removed the section “${section.title}”.`,
-                      actionLabel: "Undo",
-                      onAction: () => edit(insertSection(section, index)),
-                    });
-                  }}
-                />
-              )}
-            </SortableRow>
-          ))}
-        </ul>
-      </SortableList>
+      <DragBetweenSections sections={sections} edit={edit}>
+        {(shown) => (
+          <ul className="sections" aria-label="Sections">
+            {shown.map((section, index) => (
+              <SortableRow key={section.id} id={section.id} kind="section">
+                {(handle) => (
+                  <SectionCard
+                    section={section}
+                    index={index}
+                    count={sections.length}
+                    handle={handle}
+                    edit={edit}
+                    onMove={(to) => edit(moveSection(index, to))}
+                    moveTargets={targets.filter((t) => t.id !== section.id)}
+                    onRemove={() => {
+                      edit(removeSection(section.id));
+                      toasts.show({
+                        message: `Removed the section “${section.title}”.`,
+                        actionLabel: "Undo",
+                        onAction: () => edit(insertSection(section, index)),
+                      });
+                    }}
+                  />
+                )}
+              </SortableRow>
+            ))}
+          </ul>
+        )}
+      </DragBetweenSections>
       <div className="card add-section">
         <label htmlFor="new-section-kind">Add a section</label>
         <div className="add-section__row">

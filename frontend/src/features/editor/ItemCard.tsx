@@ -165,6 +165,7 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
             <TextField
               label="Description"
               multiline
+              rich
               rows={3}
               path={`${path}.description`}
               value={item.description}

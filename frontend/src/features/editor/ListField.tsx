@@ -1,6 +1,8 @@
 import { type ClipboardEvent, type KeyboardEvent, useId, useState } from "react";
 import { flushSync } from "react-dom";
 import { bulletsAfterBackspace, bulletsAfterEnter, bulletsAfterPaste } from "./bulletEdits";
+import { RICH_LINE_HINT } from "./richTextEdits";
+import { handleRichKey } from "./richTextField";
 
 /**
  * Bullet points: one text box each. Enter splits the bullet at the caret, Backspace at the start joins it to the
@@ -29,6 +31,7 @@ export function BulletsField({
     input?.setSelectionRange(next.caret, next.caret);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>, index: number) => {
+    if (handleRichKey(event, (text) => onChange(values.map((v, i) => (i === index ? text : v))))) return;
     const { selectionStart, selectionEnd } = event.currentTarget;
     const start = selectionStart ?? values[index].length;
     const end = selectionEnd ?? start;
@@ -64,6 +67,7 @@ export function BulletsField({
             <input
               id={`${groupId}-${index}`}
               aria-label={`${label} ${index + 1}`}
+              aria-describedby={`${groupId}-hint`}
               value={value}
               data-path={`${path}.${index}`}
               onChange={(e) => onChange(values.map((v, i) => (i === index ? e.target.value : v)))}
@@ -84,6 +88,9 @@ export function BulletsField({
       <button type="button" className="button button--small" onClick={addBullet}>
         Add bullet
       </button>
+      <small id={`${groupId}-hint`} className="muted bullets__hint">
+        {RICH_LINE_HINT}
+      </small>
     </fieldset>
   );
 }

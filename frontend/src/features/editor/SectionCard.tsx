@@ -14,7 +14,7 @@ import {
 import { FieldErrorsContext } from "./fields";
 import { KIND_LABELS } from "../../cv/kinds";
 import { EyeIcon, EyeOffIcon, ItemCard, itemName, TrashIcon } from "./ItemCard";
-import { DragHandle, SortableList, SortableRow } from "./sortable";
+import { DragHandle, EmptyDropZone, SortableGroup, SortableRow } from "./sortable";
 
 interface SectionCardProps {
   section: DraftSection;
@@ -135,16 +135,14 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
       {!collapsed && (
         <>
           {section.items.length === 0 ? (
-            <p className="muted section__empty">Nothing here yet.</p>
+            <EmptyDropZone sectionId={section.id}>
+              <p className="muted section__empty">Nothing here yet.</p>
+            </EmptyDropZone>
           ) : (
-            <SortableList
-              ids={section.items.map((i) => i.id)}
-              nameOf={(id) => itemName(section.items.find((i) => i.id === id) ?? section.items[0]!)}
-              onMove={(from, to) => edit(moveItem(section.id, from, to))}
-            >
+            <SortableGroup ids={section.items.map((i) => i.id)}>
               <ul className="items">
                 {section.items.map((item, itemIndex) => (
-                  <SortableRow key={item.id} id={item.id}>
+                  <SortableRow key={item.id} id={item.id} kind="item">
                     {(handle) => (
                       <ItemCard
                         item={item}
@@ -163,7 +161,7 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
                   </SortableRow>
                 ))}
               </ul>
-            </SortableList>
+            </SortableGroup>
           )}
           <button type="button" className="button button--small add-item" onClick={() => edit(addItem(section.id))}>
             + {labels.addLabel}

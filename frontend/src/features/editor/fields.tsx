@@ -1,4 +1,6 @@
-import { createContext, useContext, useId, type ReactNode } from "react";
+import { createContext, useContext, useId, useRef, type ReactNode } from "react";
+import { RICH_TEXT_HINT } from "./richTextEdits";
+import { handleRichKey, RichTextToolbar } from "./richTextField";
 
 /** Server validation problems by field path ("basics.email", "sections.0.items.2.startDate"). */
 export const FieldErrorsContext = createContext<Readonly<Record<string, string>>>({});
@@ -21,6 +23,8 @@ interface TextFieldProps {
   maxLength?: number;
   /** For repeated rows: the label is read out but shown only on the first row. */
   labelHidden?: boolean;
+  /** A multiline field of rich text (summary, description): a formatting toolbar, Ctrl/Cmd+B and +I, a hint. */
+  rich?: boolean;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -30,7 +34,10 @@ export function TextField(props: TextFieldProps) {
   const error = props.path ? errors[props.path] : undefined;
   const unsure = props.path ? uncertain.has(props.path) : false;
   const source = props.path ? uncertain.get(props.path) : null;
-  const describedBy = [error ? `${id}-error` : null, props.hint ? `${id}-hint` : null, unsure ? `${id}-unsure` : null]
+  const richBox = useRef<HTMLTextAreaElement>(null);
+  const rich = Boolean(props.rich && props.multiline);
+  const hint = props.hint ?? (rich ? RICH_TEXT_HINT : undefined);
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null, unsure ? `${id}-unsure` : null]
     .filter(Boolean)
     .join(" ");
   const common = {
@@ -47,8 +54,15 @@ export function TextField(props: TextFieldProps) {
       <label htmlFor={id} className={props.labelHidden ? "visually-hidden" : undefined}>
         {props.label}
       </label>
+      {rich && <RichTextToolbar target={richBox} controls={id} onChange={props.onChange} />}
       {props.multiline ? (
-        <textarea {...common} rows={props.rows ?? 4} onChange={(e) => props.onChange(e.target.value)} />
+        <textarea
+          {...common}
+          ref={rich ? richBox : undefined}
+          rows={props.rows ?? 4}
+          onChange={(e) => props.onChange(e.target.value)}
+          onKeyDown={rich ? (e) => handleRichKey(e, props.onChange) : undefined}
+        />
       ) : (
         <input
           {...common}
@@ -57,9 +71,9 @@ export function TextField(props: TextFieldProps) {
           onChange={(e) => props.onChange(e.target.value)}
         />
       )}
-      {props.hint && (
+      {hint && (
         <small id={`${id}-hint`} className="muted">
-          {props.hint}
+          {hint}
         </small>
       )}
       {unsure && (

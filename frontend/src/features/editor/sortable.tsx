@@ -1,92 +1,100 @@
-/** Drag-and-drop reordering (pointer, touch and keyboard) with spoken announcements, on dnd-kit. */
-import {
-  closestCenter,
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  TouchSensor,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type DragEndEvent,
-} from "@dnd-kit/core";
-import {
-  SortableContext,
-  sortableKeyboardCoordinates,
-  useSortable,
-  verticalListSortingStrategy,
-} from "@dnd-kit/sortable";
+/**
+ * The sortable parts of the editor on dnd-kit: sections and their entries are rows of one drag context
+ * (dragBetweenContext.tsx), each section's entries a group of their own, and an empty section a drop zone.
+ */
+import { useDndContext, useDroppable } from "@dnd-kit/core";
+import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import type { ReactNode } from "react";
+import type { KeyboardEvent, ReactNode } from "react";
 
-interface SortableListProps {
-  ids: string[];
-  /** Name of each element for announcements ("Experience", "Engineer at Acme"). */
-  nameOf: (id: string) => string;
-  onMove: (from: number, to: number) => void;
-  children: ReactNode;
+/** What a row is; a section drags among sections only, an entry among entries and empty sections. */
+export type RowKind = "section" | "item";
+
+/** What each droppable carries, so the drag context knows a section from an entry from an empty section. */
+export type DropData = { kind: "section" } | { kind: "item" } | { kind: "zone"; sectionId: string };
+
+export function dropData(data: Record<string, unknown> | undefined): DropData | null {
+  const kind = data?.kind;
+  if (kind === "section" || kind === "item") return { kind };
+  if (kind === "zone" && typeof data?.sectionId === "string") return { kind, sectionId: data.sectionId };
+  return null;
 }
 
-export function SortableList({ ids, nameOf, onMove, children }: SortableListProps) {
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
-  const position = (id: string | number) => ids.indexOf(String(id)) + 1;
-  const announcements: Announcements = {
-    onDragStart: ({ active }) =>
-      `Picked up ${nameOf(String(active.id))}, position ${position(active.id)} of ${ids.length}.`,
-    onDragOver: ({ active, over }) =>
-      over ? `${nameOf(String(active.id))} is over position ${position(over.id)} of ${ids.length}.` : undefined,
-    onDragEnd: ({ active, over }) =>
-      over
-        ? `Dropped ${nameOf(String(active.id))} at position ${position(over.id)} of ${ids.length}.`
-        : `Dropped ${nameOf(String(active.id))}.`,
-    onDragCancel: ({ active }) => `Moving ${nameOf(String(active.id))} was cancelled.`,
-  };
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over || active.id === over.id) return;
-    onMove(ids.indexOf(String(active.id)), ids.indexOf(String(over.id)));
-  };
+export function useDraggedKind(): RowKind | null {
+  const data = dropData(useDndContext().active?.data.current);
+  return data?.kind === "section" || data?.kind === "item" ? data.kind : null;
+}
+
+/** One section's entries, sortable among themselves and open to entries from other sections. */
+export function SortableGroup({ ids, children }: { ids: string[]; children: ReactNode }) {
   return (
-    <DndContext
-      sensors={sensors}
-      collisionDetection={closestCenter}
-      onDragEnd={onDragEnd}
-      accessibility={{
-        announcements,
-        screenReaderInstructions: {
-          draggable:
-            "To reorder, press Space to pick up, use the arrow keys to move, Space again to drop, or Escape to cancel.",
-        },
+    <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+      {children}
+    </SortableContext>
+  );
+}
+
+/** Where an entry is dropped into a section that has none. */
+export function EmptyDropZone({ sectionId, children }: { sectionId: string; children: ReactNode }) {
+  const dragged = useDraggedKind();
+  const { setNodeRef, isOver } = useDroppable({
+    id: `into-${sectionId}`,
+    data: { kind: "zone", sectionId },
+    disabled: dragged === "section",
+  });
+  return (
+    <div
+      ref={setNodeRef}
+      className="drop-zone"
+      style={{
+        borderRadius: "var(--radius-small)",
+        outline: isOver ? "2px dashed var(--primary)" : dragged === "item" ? "1px dashed var(--line-strong)" : "none",
       }}
     >
-      <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-        {children}
-      </SortableContext>
-    </DndContext>
+      {children}
+    </div>
   );
 }
 
-/** One sortable element; `handle` gets the drag handle's props, to put on a button. */
+type Handle = { ref: (el: HTMLElement | null) => void; props: Record<string, unknown> };
+
+/**
+ * One sortable element; `handle` gets the drag handle's props, to put on a button. An entry's handle is not a
+ * Tab stop (its moves are in its menu): Left arrow from the entry's title reaches it, for a keyboard drag.
+ */
 export function SortableRow({
   id,
+  kind,
   className,
   children,
 }: {
   id: string;
+  kind: RowKind;
   className?: string;
-  children: (handle: { ref: (el: HTMLElement | null) => void; props: Record<string, unknown> }) => ReactNode;
+  children: (handle: Handle) => ReactNode;
 }) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
-    id,
-  });
+  const dragged = useDraggedKind();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, node, transform, transition, isDragging } =
+    useSortable({
+      id,
+      data: { kind },
+      // Out of the way of a drag of the other kind, for the pointer and for the keyboard's next-target search.
+      disabled: { draggable: false, droppable: dragged !== null && dragged !== kind },
+    });
+  const toHandle = (event: KeyboardEvent<HTMLLIElement>) => {
+    const target = event.target as HTMLElement;
+    if (kind !== "item" || event.key !== "ArrowLeft" || !target.matches("button.item__toggle")) return;
+    const handle = node.current?.querySelector<HTMLElement>(".drag-handle");
+    if (!handle) return;
+    event.preventDefault();
+    handle.focus();
+  };
   return (
     <li
       ref={setNodeRef}
       className={`${className ?? ""} ${isDragging ? "is-dragging" : ""}`}
       style={{ transform: CSS.Translate.toString(transform), transition }}
+      onKeyDown={toHandle}
     >
       {children({ ref: setActivatorNodeRef, props: { ...attributes, ...listeners } })}
     </li>
@@ -98,9 +106,9 @@ export function DragHandle({
   label,
   tabbable = true,
 }: {
-  handle: { ref: (el: HTMLElement | null) => void; props: Record<string, unknown> };
+  handle: Handle;
   label: string;
-  /** False where the same moves are in a menu: the handle is then for the mouse and touch only. */
+  /** False where the same moves are in a menu: the handle is then not a Tab stop (see SortableRow). */
   tabbable?: boolean;
 }) {
   return (

@@ -7,6 +7,7 @@ import { describeError } from "../../ui/States";
 import { type ImportReport, summarize } from "./report";
 import { ACCEPT, FILE_KINDS, kindOf, refusalOf, uploadFile } from "./upload";
 import "./import.css";
+import { HiddenFileInput } from "../../ui/HiddenFileInput";
 
 export type { ImportReport, ImportWarning } from "./report";
 
@@ -175,20 +176,12 @@ export function ImportDialog({
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <input
-          ref={input}
+        <HiddenFileInput
+          inputRef={input}
           id="import-file"
-          type="file"
           accept={ACCEPT}
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
           disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = "";
-            if (file) void importFile(file);
-          }}
+          onFile={(file) => void importFile(file)}
         />
         {phase.kind === "uploading" || phase.kind === "reading" ? (
           <div className="import-progress">
