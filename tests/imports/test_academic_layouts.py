@@ -19,6 +19,10 @@ from cvmaker.domain.parsing.rows import make_row
         ("Research Experience and Other Employment", SectionKind.EXPERIENCE),
         ("Doctoral Studies", SectionKind.EDUCATION),
         ("Research Projects", SectionKind.PROJECTS),
+        ("Social and Cultural Engagement", SectionKind.VOLUNTEER),
+        ("Ehrenamtliches Engagement", SectionKind.VOLUNTEER),
+        ("Selected Research Experience", SectionKind.EXPERIENCE),
+        ("Contact and Links", SectionKind.CUSTOM),
         ("Research Assistant", None),
         ("Head of Education", None),
         ("Senior Research Fellow", None),
@@ -74,4 +78,39 @@ def test_a_role_named_like_a_heading_beside_its_dates_is_not_a_heading() -> None
     assert [(item.title, item.organization) for item in sections[0].items] == [
         ("Volunteer", "The Williams Institute"),
         ("Lab Manager", "Harvard University Music Lab"),
+    ]
+
+
+def test_a_heading_found_by_its_look_keeps_the_kind_its_words_name() -> None:
+    """ "Leadership and Service" right after an experience section is passed over as part of it by wording alone;
+    set like the other headings it is one, and its words say it holds experience."""
+    import io
+
+    import docx
+    from docx.shared import Pt
+
+    from cvmaker.adapters.extraction.sniffing import InProcessExtractor
+    from cvmaker.services.imports import CvFileReader
+
+    document = docx.Document()
+    document.add_paragraph("Filippa Conti")
+    document.add_paragraph("filippa.conti@example.org")
+    for heading, line in (
+        ("Education", "MSc Economics, University of St. Gallen\t2018 – 2020"),
+        ("Work Experience", "Economic Analysis Intern, Swiss National Bank\t2019 – 2020"),
+        ("Leadership and Service", "Co-Organizer, Chicago Asset Pricing Working Group\t2022 – 2023"),
+    ):
+        run = document.add_paragraph().add_run(heading)
+        run.bold, run.font.size = True, Pt(14)
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    sections = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections
+    assert [(s.kind, s.title) for s in sections] == [
+        (SectionKind.EDUCATION, "Education"),
+        (SectionKind.EXPERIENCE, "Work Experience"),
+        (SectionKind.EXPERIENCE, "Leadership and Service"),
+    ]
+    assert [(i.title, i.organization) for i in sections[2].items] == [
+        ("Co-Organizer", "Chicago Asset Pricing Working Group")
     ]

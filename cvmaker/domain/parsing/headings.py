@@ -112,6 +112,16 @@ _VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
         "leadership and activities",
         "leadership & activities",
         "community",
+        "engagement",
+        "social engagement",
+        "civic engagement",
+        "ehrenamt",
+        "ehrenamtliches engagement",
+        "engagement associatif",
+        "bénévolat",
+        "voluntariado",
+        "volontariato",
+        "vrijwilligerswerk",
     ),
     SectionKind.EDUCATION: (
         "education",
@@ -344,7 +354,11 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
     for part in re.split(r"\s*(?:&|\b(?:and|y|e|et|und|en|og|och|ve|и)\b|/|,|\+)\s*", key):
         part = _QUALIFIERS.sub("", part.strip())
         if part in _LOOKUP:
-            return _LOOKUP[part]
+            # "Social and Cultural Engagement": a first part known only as a custom heading gives way to the
+            # head word at the end when that one names a kind.
+            return (_head_kind(key) if _LOOKUP[part] is SectionKind.CUSTOM else None) or _LOOKUP[part]
+    if _ends_like_a_heading(key) and (head := _head_kind(key)) is not None:
+        return head  # "Other Professional Experience", "Selected Research Experience": qualifiers, then a head word
     words = key.split()
     if len(words) <= 3 and re.fullmatch(r"[\w &/'-]+", key):
         for size in (2, 1):
@@ -353,6 +367,15 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
                 if phrase in _LOOKUP and _LOOKUP[phrase] is not SectionKind.CUSTOM and phrase not in ("work",):
                     return _LOOKUP[phrase]
     return stem_kind(key)
+
+
+def _head_kind(key: str) -> SectionKind | None:
+    """The kind named by a heading's last word or two ("... engagement", "... research experience")."""
+    words = key.split()
+    for phrase in (" ".join(words[-2:]), words[-1]):
+        if _LOOKUP.get(phrase) not in (None, SectionKind.CUSTOM):
+            return _LOOKUP[phrase]
+    return None
 
 
 def _ends_like_a_heading(key: str) -> bool:

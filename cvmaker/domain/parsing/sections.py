@@ -203,7 +203,9 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
             or (position in numbered_rows and any(p in numbered_rows for p in known))
         )
         if strong and signatures.get(signature, 0) >= 2 and (row.line.size >= base or signature[2]):
-            known[position] = SectionKind.CUSTOM
+            # A heading by its look; its words may still say what it holds ("Leadership and Service" after an
+            # experience section, passed over above as part of it).
+            known[position] = heading_kind(row.line.text) or SectionKind.CUSTOM
     gaps = sorted(r.line.space_before for r in rows if r.line.space_before > 0)
     typical_gap = gaps[len(gaps) // 2] if gaps else 0.0
     sections = [RawSection(None, None, "")]
