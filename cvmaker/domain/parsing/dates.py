@@ -207,8 +207,37 @@ _SAME_YEAR = re.compile(
 )
 
 
+# The year first, then the months: "2019, Jul – Aug", "2020, Oct – present", "2018, Mar".
+_YEAR_FIRST = re.compile(
+    rf"(?<![\w/.])({_YEAR}),\s*({_MONTH})(?:\s*[-\u2013\u2014]\s*({_MONTH}|{_PRESENT}))?(?![\w/])", re.IGNORECASE
+)
+
+
+def _year_first(text: str) -> tuple[DateRange, int, int] | None:
+    match = _YEAR_FIRST.search(text)
+    if match is None:
+        return None
+    before, after = text[: match.start()], text[match.end() :]
+    if re.search(rf"{_MONTH}\s*$", before, re.IGNORECASE) or re.match(rf"\s*{_YEAR}", after):
+        return None  # "Jan 2019, Mar 2020": two month-and-year dates, not a year then its months
+    year, first, second = match.group(1), match.group(2), match.group(3)
+    start = parse_single(f"{first} {year}")
+    if start is None:
+        return None
+    printed = match.group(0).strip()
+    if second is None:
+        return DateRange(None, start, False, printed), match.start(), match.end()
+    if re.fullmatch(_PRESENT, second.strip(), re.IGNORECASE):
+        return DateRange(start, None, True, printed), match.start(), match.end()
+    end = parse_single(f"{second} {year}")
+    return (DateRange(start, end, False, printed), match.start(), match.end()) if end else None
+
+
 def find_range(text: str) -> tuple[DateRange, int, int] | None:
     """The first date or date range in `text`, with its span."""
+    if (year_first := _year_first(text)) is not None:
+        earlier = _first_range(text[: year_first[1]])
+        return earlier if earlier is not None else year_first
     if same_year := _SAME_YEAR.search(text):  # "Jan – Mar 2020"
         start = parse_single(f"{same_year.group(1)} {same_year.group(3)}")
         end = parse_single(f"{same_year.group(2)} {same_year.group(3)}")
