@@ -324,7 +324,8 @@ def test_a_section_whose_entries_are_dated_in_their_text_is_read_whole() -> None
 
 def test_numbered_headings_with_their_number_set_apart() -> None:
     """ "1." | "Experiencia Laboral": the number in a span of its own does not hide the heading, a second heading
-    of the same kind starts its own section, and an unknown heading numbered like the others is a heading too."""
+    of the same kind starts its own section, and a heading numbered like the others ("3. Manejo de Software") is a
+    heading too, after a skills section as well."""
     parsed = parse_cv(
         _document(
             _line("Ana Pérez", size=20),
@@ -342,8 +343,9 @@ def test_numbered_headings_with_their_number_set_apart() -> None:
     assert sections == [
         (SectionKind.EXPERIENCE, "Experiencia Laboral"),
         (SectionKind.EXPERIENCE, "Experiencia Académica"),
-        (SectionKind.CUSTOM, "Manejo de Software"),
+        (SectionKind.SKILLS, "Manejo de Software"),
     ]
+    assert parsed.document.sections[2].items[0].keywords == ["Mplus", "R", "STATA"]
 
 
 def test_a_name_set_like_the_headings_is_the_name_not_a_section() -> None:

@@ -101,15 +101,24 @@ _INLINE_WORDS = {
     "hobbies",
     "certifications",
     "certificates",
+    "software",
+    "software skills",
+    "programming",
+    "programming skills",
+    "programming languages",
+    "computer skills",
+    "it skills",
+    "tools",
+    "technologies",
 }
 
 
 def _inline_heading(row: Row, current: SectionKind | None, typical_gap: float) -> tuple[str, SectionKind, str] | None:
     """ "SKILLS: Python, Java, SQL" on one line: a heading and its content. Inside a job ("Tools: ...") or a
     skills section ("Languages: Python") such a line is part of what it is in, unless space sets it apart."""
-    if row.bullet or len(row.line.spans) != 1:
-        return None
-    match = _INLINE.match(row.line.text)
+    if (row.bullet and current not in (None, SectionKind.CUSTOM)) or len(row.line.spans) != 1:
+        return None  # a bulleted "Tools: ..." belongs to its job; in a miscellany it starts its own section
+    match = _INLINE.match(row.text if row.bullet else row.line.text)
     if match is None or normalise_heading(match.group(1)) not in _INLINE_WORDS:
         return None
     kind = heading_kind(match.group(1), strict=True)
@@ -134,11 +143,11 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
     for position, row in enumerate(rows):
         kind = None
         in_own_cell = False
-        if len(row.line.spans) >= 2 and current is SectionKind.SKILLS:
-            continue  # "Languages | Python, Go" inside a skills section is a category, not a heading
         following = rows[position + 1] if position + 1 < len(rows) else None
         unnumbered = _unnumbered(row)
         numbered = unnumbered is not row and _heading_shaped(unnumbered)
+        if len(row.line.spans) >= 2 and current is SectionKind.SKILLS and not numbered:
+            continue  # "Languages | Python, Go" inside a skills section is a category, not a heading
         if row.bullet and row.line.list_item and row.text == row.line.text.strip():
             # A Word heading in a numbered list paragraph ("Work History" numbered by the template, the number
             # not printed as text): a known heading set larger or bolder than the body is a heading.

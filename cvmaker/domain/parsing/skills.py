@@ -51,6 +51,19 @@ def _split_list(text: str) -> list[str]:
     return items
 
 
+_LEVEL = re.compile(r"^\s*(level|nivel|niveau|livello|stufe|niveau de maîtrise)\b\s*:?\s*\w+\s*$", re.IGNORECASE)
+
+
+def _is_prose(text: str) -> bool:
+    """A written sentence, not a list: long and ending with a full stop, or most of its comma-parts long."""
+    words = text.split()
+    parts = [p for p in re.split(r"[,;]", text) if p.strip()]
+    if len(words) >= 8 and text.rstrip().endswith(".") and len(parts) <= 2:
+        return True
+    # "Expert developer in Python, Matlab, Julia." is a list in a sentence: its parts are short
+    return len(words) >= 12 and sum(len(p.split()) > 4 for p in parts) * 2 > len(parts)
+
+
 def parse_skills(rows: list[Row]) -> list[SkillGroup]:
     """Rows of a skills section -> groups of items. Wrapped lists are joined before splitting."""
     groups: list[SkillGroup] = []
@@ -71,6 +84,11 @@ def parse_skills(rows: list[Row]) -> list[SkillGroup]:
     continues_category = False
     for position, row in enumerate(rows):
         text = row.text if row.bullet else row.line.text
+        if _LEVEL.match(text) or _is_prose(text):
+            # "Nivel Avanzado" under "R"; "Validación de bases de datos, generación de análisis...": what a skill
+            # is and how well it is known, written out; not a list of skills (it stays in the warnings).
+            flush()
+            continue
         following = rows[position + 1] if position + 1 < len(rows) else None
         if (
             following is not None
