@@ -114,3 +114,21 @@ def test_a_heading_found_by_its_look_keeps_the_kind_its_words_name() -> None:
     assert [(i.title, i.organization) for i in sections[2].items] == [
         ("Co-Organizer", "Chicago Asset Pricing Working Group")
     ]
+
+
+def test_a_teaching_section_of_courses_is_not_a_list_of_jobs() -> None:
+    from cvmaker.domain.cv.model import Item
+    from cvmaker.domain.parsing.section_items import lists_courses
+
+    courses = [
+        Item(id="a", title="Graduate Labor Economics", organization="ITAM"),
+        Item(id="b", title="Intermediate Microeconomics", organization="Universidad del Rosario"),
+        Item(id="c", title="Econometrics", organization="Brown University"),
+    ]
+    roles = [
+        Item(id="d", title="Graduate Student Instructor", organization="UC Berkeley"),
+        Item(id="e", title="Teaching Assistant", organization="CSULA"),
+    ]
+    assert lists_courses("teaching experience", courses)
+    assert not lists_courses("teaching experience", roles)
+    assert not lists_courses("work experience", courses)

@@ -14,6 +14,7 @@ from cvmaker.domain.parsing.entries import Entry, split_entries
 from cvmaker.domain.parsing.entry_fields import fill_fields
 from cvmaker.domain.parsing.headings import CONTACT_HEADINGS, SUMMARY_HEADINGS
 from cvmaker.domain.parsing.list_entries import inherit_employer, one_per_line
+from cvmaker.domain.parsing.roles import title_score
 from cvmaker.domain.parsing.rows import Row
 from cvmaker.domain.parsing.sections import RawSection
 from cvmaker.domain.parsing.skills import parse_skills, split_language, split_languages
@@ -58,6 +59,8 @@ def read_section(raw: RawSection, document: CvDocument, right_edges: dict[int, f
         _languages(section, read_columns_apart(raw.rows, column_edge), path, trail)
     else:
         _entries(section, raw, path, right_edges, trail)
+        if section.kind is SectionKind.EXPERIENCE and lists_courses(raw.key, section.items):
+            section.kind = SectionKind.CUSTOM  # the courses taught, each with its school: not jobs
     if section.items:
         document.sections.append(section)
     elif raw.rows:
@@ -150,6 +153,22 @@ def _entries(section: Section, raw: RawSection, path: str, right_edges: dict[int
                 _add_item(section, path, Entry(description=entry.description, sources=entry.sources), trail)
             continue
         _add_item(section, path, entry, trail)
+
+
+_TEACHING = re.compile(r"\b(teaching|enseignement|lehre|lehrtätigkeit|docencia|docência|insegnamento)\b")
+# A role's title scores at least this much ("Instructor", "Teaching Assistant"); a course's name scores less
+# ("Graduate Labor Economics" holds one title word).
+ROLE_SCORE = 2.0
+
+
+def lists_courses(key: str, items: list[Item]) -> bool:
+    """A teaching section whose entries are mostly courses ("Intermediate Microeconomics, ITAM"), not roles."""
+    if not _TEACHING.search(key) or not items:
+        return False
+    courses = sum(
+        1 for item in items if max(title_score(item.title or ""), title_score(item.organization or "")) < ROLE_SCORE
+    )
+    return courses * 5 >= len(items) * 3
 
 
 def _list_item(section: Section, path: str, text: str, index: int, trail: Trail) -> None:
