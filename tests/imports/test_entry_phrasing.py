@@ -44,3 +44,26 @@ def test_roles_at_places_and_degrees_with_their_school_in_brackets() -> None:
         ("Bachelor Artificial Intelligence", "Radboud University"),
     ]
     assert (education[0].start_date, education[0].current) == ("2021", True)
+
+
+def test_an_employers_town_in_brackets_is_the_place_and_a_wrapped_bracket_is_no_heading() -> None:
+    document = docx.Document()
+    document.add_paragraph("Mario Rossi")
+    document.add_paragraph("mario.rossi@example.it")
+    document.add_heading("Past Employment", level=1)
+    for line in (
+        "2020 - 2021\tResearch assistant to Rocco Macchiavello and Josepa Miquel-Florensa",
+        "\t(TSE)",
+        "02/2018 - 08/2018\tPrometeia (Bologna), Junior Economist",
+        "01/2017 - 05/2017\tEuropean Commission (Bruxelles), Trainee",
+    ):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    sections = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections
+    assert [s.kind for s in sections] == [SectionKind.EXPERIENCE]
+    jobs = sections[0].items
+    assert [(i.title, i.organization, i.location) for i in jobs[1:]] == [
+        ("Junior Economist", "Prometeia", "Bologna"),
+        ("Trainee", "European Commission", "Bruxelles"),
+    ]

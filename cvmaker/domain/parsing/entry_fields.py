@@ -75,6 +75,22 @@ def fill_fields(entry: Entry, kind: SectionKind, right_edge: float) -> None:
     else:
         _generic_fields(entry, candidates, extras, kind)
     entry.description[:0] = [extra.text for extra in extras]
+    if kind in (SectionKind.EXPERIENCE, SectionKind.VOLUNTEER) and entry.organization:
+        _place_in_brackets(entry)
+
+
+def _place_in_brackets(entry: Entry) -> None:
+    """ "Prometeia (Bologna)": the employer, its town in brackets; the town is the entry's place."""
+    match = re.fullmatch(r"(.*\S)\s*\(([^()]+)\)", entry.organization or "")
+    if match is None:
+        return
+    name, inside = match.group(1), match.group(2).strip()
+    acronym = re.fullmatch(r"[A-Z0-9&.-]{2,6}", inside) is not None  # "(TSE)", "(LSE)": the name's short form
+    if acronym or org_score(inside) > 0 or not (is_place_word(inside) or looks_like_city(inside)):
+        return
+    entry.organization = name
+    if not entry.location:
+        entry.location = inside
 
 
 def _job_fields(entry: Entry, candidates: list[Candidate], extras: list[Candidate]) -> None:

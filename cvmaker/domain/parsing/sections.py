@@ -69,6 +69,7 @@ def _heading_shaped(row: Row) -> bool:
         and 1 <= len(text.split()) <= 6
         and len(row.line.spans) <= 2
         and not text.endswith((".", ","))
+        and not re.fullmatch(r"[(\[].*[)\]]", text)  # "(TSE)": the wrapped end of a line, in brackets
         and not re.search(r"\d{3,}|@|https?:|www\.|\w\.[a-z]{2,}/", text)  # "site.dev/talks" is a link
     )
 
