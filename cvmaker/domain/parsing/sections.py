@@ -132,6 +132,9 @@ def _inline_heading(row: Row, current: SectionKind | None, typical_gap: float) -
     return match.group(1).strip(), kind, match.group(2).strip()
 
 
+_ENTRY_KINDS = {SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.VOLUNTEER, SectionKind.PROJECTS}
+
+
 def find_sections(rows: list[Row]) -> list[RawSection]:
     rows = list(rows)
     base = body_size(rows)
@@ -183,6 +186,14 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
                 in_own_cell = kind is not None
         if kind is None:
             continue
+        if (
+            current in _ENTRY_KINDS
+            and current_heading is not None
+            and row.line.text.rstrip().endswith(":")
+            and not _is_caps(row.line.text)
+            and (_weaker(row, current_heading) or row.line.bold != current_heading.line.bold)
+        ):
+            continue  # "Key achievements:" in a job, set unlike the section's heading: a label in the entry
         if kind is current and heading_kind(row.line.text, strict=True) is None and not numbered:
             continue  # "Dutch Logistics Awards" under "Awards": the giver of an award, not another awards section
         words = len(row.line.spans[0].text.split()) if len(row.line.spans) >= 2 else len(row.line.text.split())
@@ -201,6 +212,7 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
     # A line that looks exactly like the known headings is a heading too ("Welcome to RenderCV", "Patents"),
     # but not above the first of them: that is the CV's header, whose name may be set like a heading ("林威").
     first_known = min(known, default=len(rows))
+    group_labels: set[int] = set()
     for position, row in enumerate(rows):
         if position in known or position < first_known or not _heading_shaped(row) or row.dates:
             continue
@@ -212,6 +224,24 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
             # numbered like the known headings ("4." beside "1. Experience"): the numbering makes it one
             or (position in numbered_rows and any(p in numbered_rows for p in known))
         )
+        above = max((p for p in known if p < position), default=None)
+        in_entries = above is not None and known[above] in _ENTRY_KINDS
+        if in_entries and (above == position - 1 or row.line.text.rstrip().endswith(":")):
+            # "Experience" then "Financial Services": a group of the section's entries; "Key achievements:" a
+            # label inside an entry. Neither starts a section of its own; a group label is no entry's line
+            # either (it is reported as unplaced text).
+            following = rows[position + 1] if position + 1 < len(rows) else None
+            if (
+                above == position - 1
+                and signatures.get(signature, 0) >= 2
+                and len(row.line.spans) == 1
+                and following is not None
+                and following.line.bold == row.line.bold
+            ):
+                # Set like the entry line below it, it heads a group; an employer over its role (a weaker line
+                # below) is the entry's own first line.
+                group_labels.add(position)
+            continue
         if strong and signatures.get(signature, 0) >= 2 and (row.line.size >= base or signature[2]):
             # A heading by its look; its words may still say what it holds ("Leadership and Service" after an
             # experience section, passed over above as part of it).
@@ -235,6 +265,6 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
                 # A heading in a left cell beside its first line of content (Word table layouts).
                 rest = replace(row.line, spans=row.line.spans[1:])
                 sections[-1].rows.append(make_row(row.index, rest))
-        else:
+        elif position not in group_labels:
             sections[-1].rows.append(row)
     return sections
