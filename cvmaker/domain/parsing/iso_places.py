@@ -6,9 +6,12 @@ Loaded once, on first use: the API process that never reads a CV never pays for 
 from __future__ import annotations
 
 import gettext
+import importlib.util
+import json
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 # The languages of the CVs people send us (docs/import.md): country names are read in each of them.
 LANGUAGES = ("de", "es", "fr", "it", "nl", "pl", "pt", "pt_BR", "sv", "da", "nb", "fi", "tr", "cs", "ro", "hu")
@@ -31,33 +34,44 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
+def _data_dir() -> Path:
+    """pycountry's folder, found without importing the package (its import builds objects this module does not
+    use: a twentieth of a second saved on every `cvmaker import`)."""
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pycountry")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _entries(database: str, key: str) -> list[dict[str, str]]:
+    data = json.loads((_data_dir() / "databases" / f"{database}.json").read_text(encoding="utf-8"))
+    entries: list[dict[str, str]] = data[key]
+    return entries
+
+
 @cache
 def country_names() -> frozenset[str]:
     """Every country's name, common and official, in English and in `LANGUAGES`, folded."""
-    import pycountry
-
-    names: set[str] = set()
     translations = [
-        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+        gettext.translation("iso3166-1", str(_data_dir() / "locales"), languages=[language], fallback=True)
         for language in LANGUAGES
     ]
-    for country in pycountry.countries:
-        english = [country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)]
-        for name in filter(None, english):
-            names.add(_fold(name))
-            names.update(_fold(t.gettext(name)) for t in translations)
+    names: set[str] = set()
+    for country in _entries("iso3166-1", "3166-1"):
+        for field in ("name", "common_name", "official_name"):
+            if name := country.get(field):
+                names.add(_fold(name))
+                names.update(_fold(t.gettext(name)) for t in translations)
     return frozenset(n for n in names if len(n) >= MIN_LENGTH)
 
 
 @cache
 def region_names() -> frozenset[str]:
     """The names of countries' first-level subdivisions (states, provinces, regions), folded, less the generic."""
-    import pycountry
-
     names = {
-        _fold(subdivision.name)
-        for subdivision in pycountry.subdivisions
-        if subdivision.parent_code is None and not _GENERIC.search(subdivision.name)
+        _fold(subdivision["name"])
+        for subdivision in _entries("iso3166-2", "3166-2")
+        if "parent" not in subdivision and not _GENERIC.search(subdivision["name"])
     }
     return frozenset(n for n in names if len(n) >= MIN_LENGTH)
 
