@@ -67,3 +67,19 @@ def test_an_employers_town_in_brackets_is_the_place_and_a_wrapped_bracket_is_no_
         ("Junior Economist", "Prometeia", "Bologna"),
         ("Trainee", "European Commission", "Bruxelles"),
     ]
+
+
+def test_a_campus_with_the_schools_initials_stays_with_the_school() -> None:
+    document = docx.Document()
+    document.add_paragraph("Jenna Ekwealor")
+    document.add_paragraph("jenna@example.org")
+    document.add_heading("Education", level=1)
+    document.add_paragraph("Ph.D. in Integrative Biology, University of California, Berkeley (UCB)\t2015 – 2021")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    sections = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections
+    degree = sections[0].items[0]
+    assert (degree.title, degree.organization) == (
+        "Ph.D. in Integrative Biology",
+        "University of California, Berkeley (UCB)",
+    )

@@ -38,13 +38,23 @@ def test_phones_years_and_emails_are_not_addresses(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Casablanca, Maroc", "Rio de Janeiro, Brasil", "Ouagadougou, Burkina Faso", "ISTANBUL", "Lima, Perú"],
+    [
+        "Casablanca, Maroc",
+        "Rio de Janeiro, Brasil",
+        "Ouagadougou, Burkina Faso",
+        "ISTANBUL",
+        "Lima, Perú",
+        "Stockholm, SE",
+        "Lyon, FRA",
+    ],
 )
 def test_countries_and_regions_in_the_cvs_language_are_places(line: str) -> None:
     assert is_location_text(line)
 
 
-@pytest.mark.parametrize("line", ["Software Engineer, Consultant", "Python, Java, SQL", "Central", "Northern"])
+@pytest.mark.parametrize(
+    "line", ["Software Engineer, Consultant", "Python, Java, SQL", "Central", "Northern", "Engineer, IT"]
+)
 def test_titles_skills_and_generic_region_words_are_not_places(line: str) -> None:
     assert not is_location_text(line)
 

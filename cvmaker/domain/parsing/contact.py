@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from cvmaker.domain.parsing.iso_places import country_codes
 from cvmaker.domain.parsing.places import (
     is_place_word,
     looks_like_city,
@@ -221,6 +222,8 @@ def is_location_text(text: str) -> bool:
         return False
     if len(pieces) == 1:
         return is_place_word(pieces[0])
+    if len(pieces) == 2 and pieces[1] in country_codes() and looks_like_city(pieces[0]) and not title_score(pieces[0]):
+        return True  # "Stockholm, SE", "Lyon, FRA": a city and its country's code
     _, location = split_location_suffix(pieces, allow_whole=True)
     if location and len(location) >= len(pieces) - 2:
         return all(looks_like_city(p) or is_place_word(p) or re.search(r"\d", p) for p in pieces)

@@ -49,6 +49,11 @@ def education_fields(entry: Entry, candidates: list[Candidate], extras: list[Can
             extras.append(candidate)
 
 
+def _without_short_form(text: str) -> str:
+    """ "Berkeley (UCB)" -> "Berkeley": a campus with the school's initials after it."""
+    return re.sub(r"\s*\([A-Z][A-Za-z&.-]{1,9}\)$", "", text.strip())
+
+
 def _school(
     candidates: list[Candidate], institution: int, degree: int, degree_scores: list[float], used: set[int]
 ) -> tuple[str, int]:
@@ -59,8 +64,8 @@ def _school(
         following < len(candidates)
         and following != degree
         and candidates[following].line == school.line
-        and looks_like_city(candidates[following].text)
-        and len(candidates[following].text.split()) <= 2
+        and looks_like_city(_without_short_form(candidates[following].text))
+        and len(_without_short_form(candidates[following].text).split()) <= 2
         and not is_field_of_study(candidates[following].text)
         and degree_scores[following] == 0
     ):

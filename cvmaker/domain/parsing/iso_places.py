@@ -84,3 +84,11 @@ def is_iso_place(text: str) -> bool:
 
 def is_iso_country(text: str) -> bool:
     return _fold(text) in country_names()
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 and alpha-3 codes ("SE", "DEU"), as printed after a city in a contact line."""
+    return frozenset(
+        code for country in _entries("iso3166-1", "3166-1") for code in (country["alpha_2"], country["alpha_3"])
+    )
