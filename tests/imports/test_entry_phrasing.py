@@ -83,3 +83,18 @@ def test_a_campus_with_the_schools_initials_stays_with_the_school() -> None:
         "Ph.D. in Integrative Biology",
         "University of California, Berkeley (UCB)",
     )
+
+
+def test_a_chinese_schools_field_is_not_its_campus_and_a_labels_colon_is_not_part_of_a_name() -> None:
+    document = docx.Document()
+    document.add_paragraph("王明")
+    document.add_paragraph("wang.ming@example.cn")
+    document.add_heading("Education", level=1)
+    document.add_paragraph("同济大学, 土木工程\t2015 – 2019")
+    document.add_paragraph("Bachelor of Engineering\t2006 – 2010")
+    document.add_paragraph(": Kocaeli University")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    items = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections[0].items
+    assert items[0].organization == "同济大学"
+    assert items[1].organization == "Kocaeli University"

@@ -6,7 +6,7 @@ import re
 
 from cvmaker.domain.parsing.entries import Entry
 from cvmaker.domain.parsing.entry_header import Candidate
-from cvmaker.domain.parsing.places import looks_like_city
+from cvmaker.domain.parsing.places import is_place_word, looks_like_city
 from cvmaker.domain.parsing.roles import degree_score, institution_score, is_field_of_study
 
 # A score is not part of the degree ("BSc Computer Science, GPA 3.8/4.0"); a classification is part of the award
@@ -65,6 +65,8 @@ def _school(
         and following != degree
         and candidates[following].line == school.line
         and looks_like_city(_without_short_form(candidates[following].text))
+        # a campus in Chinese or Japanese names a place ("北京市"); "土木工程" after the school is its field
+        and (not _CJK.search(candidates[following].text) or is_place_word(candidates[following].text))
         and len(_without_short_form(candidates[following].text).split()) <= 2
         and not is_field_of_study(candidates[following].text)
         and degree_scores[following] == 0
