@@ -98,3 +98,25 @@ def test_a_chinese_schools_field_is_not_its_campus_and_a_labels_colon_is_not_par
     items = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections[0].items
     assert items[0].organization == "同济大学"
     assert items[1].organization == "Kocaeli University"
+
+
+def test_a_range_opened_on_a_line_of_its_own_starts_the_next_entry() -> None:
+    document = docx.Document()
+    document.add_paragraph("Maximilian Raff")
+    document.add_paragraph("max.raff@example.de")
+    document.add_heading("Education", level=1)
+    for start, end, degree in (
+        ("07/2020 –", "07/2025", "Doctor of Engineering (Dr.-Ing.), University of Stuttgart"),
+        ("10/2016 –", "10/2019", "Master of Science in Engineering Cybernetics, University of Stuttgart"),
+    ):
+        document.add_paragraph(start)
+        document.add_paragraph(end)
+        document.add_paragraph().add_run(degree).bold = True
+        document.add_paragraph("Thesis: Optimal control of legged robots")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    items = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections[0].items
+    assert [(i.title, i.start_date, i.end_date) for i in items] == [
+        ("Doctor of Engineering (Dr.-Ing.)", "2020-07", "2025-07"),
+        ("Master of Science in Engineering Cybernetics", "2016-10", "2019-10"),
+    ]

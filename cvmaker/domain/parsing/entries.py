@@ -178,7 +178,12 @@ def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entr
             starts_new = (
                 current is None
                 or bool(current.body)
-                or (row.dates_in_own_span and current.dates and _completes_range(current) and bool(row.pieces))
+                or (
+                    row.dates_in_own_span
+                    and current.dates
+                    and _completes_range(current)
+                    and (bool(row.pieces) or _opens_a_range(row))
+                )
             )
             if starts_new:
                 moved: list[Row] = []
@@ -278,6 +283,12 @@ def _rows_after_date(entry: Entry) -> list[Row]:
         if row.dates:
             return entry.header[position + 1 :]
     return []
+
+
+def _opens_a_range(row: Row) -> bool:
+    """ "10/2016 –" on a line of its own, its end on the next: the next entry's dates, where a lone date would
+    end the entry above."""
+    return " ".join(row.dates).rstrip().endswith(("-", "–", "—"))
 
 
 def _completes_range(entry: Entry) -> bool:
