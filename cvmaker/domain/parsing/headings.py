@@ -373,8 +373,10 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
             # "Social and Cultural Engagement": a first part known only as a custom heading gives way to the
             # head word at the end when that one names a kind.
             return (_head_kind(key) if _LOOKUP[part] is SectionKind.CUSTOM else None) or _LOOKUP[part]
-    if _ends_like_a_heading(key) and (head := _head_kind(key)) is not None:
-        return head  # "Other Professional Experience", "Selected Research Experience": qualifiers, then a head word
+    if _ends_like_a_heading(key):
+        return _head_kind(
+            key
+        )  # "Other Professional Experience", "Selected Research Experience": qualifiers, then a head word
     words = key.split()
     if len(words) <= 3 and re.fullmatch(r"[\w &/'-]+", key):
         for size in (2, 1):
@@ -400,7 +402,7 @@ def _ends_like_a_heading(key: str) -> bool:
     words = key.split()
     if len(words) < 2 or re.search(r"\b(of|at|for|de|du|des|der|für|di)\b", key):
         return False
-    return any(_LOOKUP.get(phrase) not in (None, SectionKind.CUSTOM) for phrase in (" ".join(words[-2:]), words[-1]))
+    return _head_kind(key) is not None
 
 
 def looks_like_heading_text(text: str) -> bool:

@@ -43,6 +43,7 @@ def _data_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+@cache
 def _entries(database: str, key: str) -> list[dict[str, str]]:
     data = json.loads((_data_dir() / "databases" / f"{database}.json").read_text(encoding="utf-8"))
     entries: list[dict[str, str]] = data[key]
