@@ -120,3 +120,28 @@ def test_a_range_opened_on_a_line_of_its_own_starts_the_next_entry() -> None:
         ("Doctor of Engineering (Dr.-Ing.)", "2020-07", "2025-07"),
         ("Master of Science in Engineering Cybernetics", "2016-10", "2019-10"),
     ]
+
+
+def test_a_department_and_its_parent_are_one_employer_and_an_initials_led_name_is_no_town() -> None:
+    document = docx.Document()
+    document.add_paragraph("Awa Ouédraogo")
+    document.add_paragraph("awa@example.org")
+    document.add_heading("Experience", level=1)
+    for line in (
+        "Clinical Rotation\tSep 2025 – Dec 2025",
+        "Surgery Department, CHU Bogodogo",
+        "2024 – now | Postdoc, Chair of Labour Economics, University of Basel",
+        "2019 – 2024 | Assistant Professor, McMaster University, Department of Economics",
+        "2017 – 2019 | Data Scientist, Zalando SE, Berlin",
+    ):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    sections = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections
+    jobs = sections[0].items
+    assert [(i.title, i.organization, i.location) for i in jobs] == [
+        ("Clinical Rotation", "Surgery Department, CHU Bogodogo", None),
+        ("Postdoc", "Chair of Labour Economics, University of Basel", None),
+        ("Assistant Professor", "McMaster University, Department of Economics", None),
+        ("Data Scientist", "Zalando SE", "Berlin"),
+    ]

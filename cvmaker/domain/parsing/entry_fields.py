@@ -126,8 +126,12 @@ def _job_fields(entry: Entry, candidates: list[Candidate], extras: list[Candidat
     )
     entry.title, entry.sources["title"] = candidates[title_position].text, candidates[title_position].line
     entry.organization, entry.sources["organization"] = candidates[org_position].text, candidates[org_position].line
+    joined = _parent_beside(candidates, org_position, title_position)
+    if joined is not None:
+        first, second = sorted((org_position, joined))
+        entry.organization = f"{candidates[first].text}, {candidates[second].text}"
     for i in others:
-        if i == org_position:
+        if i == org_position or i == joined:
             continue
         text, index = candidates[i].text, candidates[i].line
         beside_employer = i == org_position + 1 and index == candidates[org_position].line
@@ -142,6 +146,45 @@ def _job_fields(entry: Entry, candidates: list[Candidate], extras: list[Candidat
             entry.location, entry.sources["location"] = text, index  # "Zalando SE, Berlin"
             continue
         extras.append(candidates[i])
+
+
+# Words that name a part of an organisation: "Pulmonology Department, CHU Tengandogo", "Chair of Labour
+# Economics, University of Basel", "Instituto de Sociología, Pontificia Universidad Católica de Chile".
+_UNIT = re.compile(
+    r"\b(?:department|dept|division|unit|chair|faculty|school|institute|centre|center|laboratory|lab|group|"
+    r"section|service|ward|office|team|council|committee|departamento|departament|département|instituto|"
+    r"institut|escuela|école|facultad|faculté|fakultät|lehrstuhl|abteilung|servicio|servizio|dipartimento|"
+    r"cátedra|chaire)\b",
+    re.IGNORECASE,
+)
+
+
+_UNIT_OF = re.compile(rf"(?:{_UNIT.pattern})\s+(?:of|for|de|du|des|für|di)\b", re.IGNORECASE)
+
+
+def _parent_beside(candidates: list[Candidate], org_position: int, title_position: int) -> int | None:
+    """The piece beside the employer on its line when one of the two names a part of the other ("Department of
+    Economics, McMaster University"): the employer is both, as printed. A place, a title or a piece on
+    another line is no part of the name."""
+    org = candidates[org_position]
+    for i in (org_position + 1, org_position - 1):
+        if not 0 <= i < len(candidates) or i == title_position or candidates[i].line != org.line:
+            continue
+        text = candidates[i].text
+        named = org_score(text) > 0 or _UNIT.search(text) is not None  # "University of California" is no place
+        unit_of = _UNIT_OF.match(text) is not None  # "Chair of Labour Economics": a unit, though "chair" is a role
+        if (
+            title_score(text) > org_score(text)
+            and not unit_of
+            or not named
+            and (looks_like_city(text) or is_place(text))
+        ):
+            continue
+        if len(text.split()) > 12 or KEY_VALUE.match(text):
+            continue
+        if _UNIT.search(org.text) and (named or text[:1].isupper()) or named and org_score(org.text) > 0:
+            return i
+    return None
 
 
 def _generic_fields(entry: Entry, candidates: list[Candidate], extras: list[Candidate], kind: SectionKind) -> None:

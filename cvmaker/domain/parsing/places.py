@@ -309,6 +309,8 @@ def looks_like_city(text: str) -> bool:
         return False
     if _NOT_A_CITY.search(text):
         return False
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{2,5}", words[0]):
+        return False  # "CHU Bogodogo", "ETH Zurich", "UC Berkeley": an institution's initials lead its name
     small = {"de", "del", "la", "le", "am", "an", "der", "upon", "on", "sur", "di", "da"}
     # Scripts without capitals (Arabic, Hebrew, Chinese) cannot show a name by its capital: any word may be one.
     caseless = [w[:1].isalpha() and not w[:1].isupper() and not w[:1].islower() for w in words]
