@@ -145,3 +145,28 @@ def test_a_department_and_its_parent_are_one_employer_and_an_initials_led_name_i
         ("Assistant Professor", "McMaster University, Department of Economics", None),
         ("Data Scientist", "Zalando SE", "Berlin"),
     ]
+
+
+def test_a_research_heading_over_cited_papers_is_publications_not_jobs() -> None:
+    document = docx.Document()
+    document.add_paragraph("Toni Marsh")
+    document.add_paragraph("toni@example.edu")
+    document.add_heading("Research", level=1)
+    for line in (
+        "Work in Progress",
+        "1. “The benefits and costs of agricultural adaptation to surface water scarcity” Job Market Paper",
+        "2. “Equity and efficiency in international climate adaptation portfolios,” with Derek Lemoine",
+        "Publications",
+        "1. Rudik, I., and Marsh, T. (2025). Equity and efficiency in adaptation investments. EEPE, 6(1):65–100",
+    ):
+        document.add_paragraph(line)
+    document.add_heading("Research Experience", level=1)
+    document.add_paragraph("2021 – 2024 | Research Assistant, Cornell University")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    sections = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections
+    jobs = [s for s in sections if s.kind is SectionKind.EXPERIENCE]
+    assert sections[0].kind is SectionKind.PUBLICATIONS and sections[0].title == "Research"
+    assert [[(i.title, i.organization) for i in s.items] for s in jobs] == [
+        [("Research Assistant", "Cornell University")]
+    ]

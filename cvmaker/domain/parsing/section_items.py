@@ -61,6 +61,8 @@ def read_section(raw: RawSection, document: CvDocument, right_edges: dict[int, f
         _entries(section, raw, path, right_edges, trail)
         if section.kind is SectionKind.EXPERIENCE and lists_courses(raw.key, section.items):
             section.kind = SectionKind.CUSTOM  # the courses taught, each with its school: not jobs
+        elif section.kind is SectionKind.EXPERIENCE and lists_papers(raw.rows, section.items):
+            section.kind = SectionKind.PUBLICATIONS  # "Research": papers in progress and published, not jobs
     if section.items:
         document.sections.append(section)
     elif raw.rows:
@@ -169,6 +171,22 @@ def lists_courses(key: str, items: list[Item]) -> bool:
         1 for item in items if max(title_score(item.title or ""), title_score(item.organization or "")) < ROLE_SCORE
     )
     return courses * 5 >= len(items) * 3
+
+
+# A paper as a CV cites it: a title in quotes, a numbered reference, or "Authors (2025)." before its title.
+_CITATION = re.compile(r"[“\"][^”\"]{12,}[”\"]|^\s*\[?\d{1,3}[.\]]\s|\(\d{4}[a-z]?\)[.,]")
+
+
+def lists_papers(rows: list[Row], items: list[Item]) -> bool:
+    """A section whose lines cite papers ("1. “The benefits and costs of ...” Job Market Paper") and whose
+    entries name no role: a list of research, filed under a heading such as "Research"."""
+    if not items:
+        return False
+    cited = sum(1 for row in rows if _CITATION.search(row.line.text))
+    roles = sum(
+        1 for item in items if max(title_score(item.title or ""), title_score(item.organization or "")) >= ROLE_SCORE
+    )
+    return cited >= 2 and cited * 2 >= len(items) and roles * 4 < len(items)
 
 
 def _list_item(section: Section, path: str, text: str, index: int, trail: Trail) -> None:
