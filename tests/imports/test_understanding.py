@@ -77,6 +77,8 @@ def test_date_texts_are_told_from_other_text() -> None:
         ("Languages", SectionKind.LANGUAGES),
         ("Personal Projects", SectionKind.PROJECTS),
         ("Professional Summary", SectionKind.CUSTOM),
+        ("Skill Highlights", SectionKind.SKILLS),
+        ("Publication List", SectionKind.PUBLICATIONS),
     ],
 )
 def test_heading_vocabulary_in_its_many_wordings(heading: str, kind: SectionKind) -> None:
@@ -154,6 +156,18 @@ def test_skills_lose_their_category_labels_and_split_into_items() -> None:
         ("Databases", ["SQL", "NoSQL databases", "MySQL", "MongoDB"]),
         (None, ["Angular (versions 2+)", "JavaScript (ES6+)"]),
     ]
+
+
+def test_names_joined_by_slashes_are_items_and_what_they_are_is_dropped() -> None:
+    rows = [
+        make_row(i, _line(text))
+        for i, text in enumerate(
+            ("Java/Python programming", "PyTorch and TensorFlow experience", "A/B testing", "CI/CD, TCP/IP, UI/UX")
+        )
+    ]
+    items = [item for group in parse_skills(rows) for item in group.items]
+    assert items == ["Java", "Python", "PyTorch", "TensorFlow", "A/B testing", "CI/CD", "TCP/IP", "UI/UX"]
+    assert heading_kind("Award Winner") is None  # a singular head word is a heading only before "list" words
 
 
 def test_skill_chips_set_apart_by_space_are_items() -> None:

@@ -382,9 +382,15 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
         for size in (2, 1):
             for start in range(len(words) - size + 1):
                 phrase = " ".join(words[start : start + size])
+                if phrase not in _LOOKUP and f"{phrase}s" in _LOOKUP and words[-1] in _LIST_WORDS:
+                    phrase = f"{phrase}s"  # "Skill Highlights", "Publication List": the head word in the singular
                 if phrase in _LOOKUP and _LOOKUP[phrase] is not SectionKind.CUSTOM and phrase not in ("work",):
                     return _LOOKUP[phrase]
     return stem_kind(key)
+
+
+# Words after a heading's head word that say "a list of": "Skill Highlights", "Publication List".
+_LIST_WORDS = frozenset({"highlights", "list", "summary", "overview", "profile", "record", "set"})
 
 
 def _head_kind(key: str) -> SectionKind | None:

@@ -28,6 +28,15 @@ class SkillGroup:
 _RATING = re.compile(r"[●○◉◎★☆■□▪▫◆◇⬤◯]+")
 
 
+# What a list entry says about the skills it names: "... experience", "... skills", "... knowledge".
+_KIND_TAIL = re.compile(r"(?<=\S)\s+(?:experience|skills|knowledge|proficiency)$", re.IGNORECASE)
+# Names of three or more characters joined by slashes, maybe followed by what they are ("programming").
+_SLASHED = re.compile(
+    r"((?:[A-Z][\w#+.-]{2,}|[a-z]+[A-Z][\w#+.-]*)(?:/(?:[A-Z][\w#+.-]{2,}|[a-z]+[A-Z][\w#+.-]*))+)"
+    r"(?:\s+(?:programming|development|languages?|frameworks?|tools))?"
+)
+
+
 def _split_list(text: str) -> list[str]:
     # A parenthesis holding a list ("databases (MySQL, MongoDB)") gives its items too; one without a comma
     # ("Angular (versions 2+)", "JavaScript (ES6+)") stays with its item.
@@ -40,6 +49,13 @@ def _split_list(text: str) -> list[str]:
         part = part.replace("\u0000", ",").strip(" .,;:")
         part = re.sub(r"^(?:and|&)\s+", "", part, flags=re.IGNORECASE)
         if not re.search(r"\w", part):
+            continue
+        part = _KIND_TAIL.sub("", part) or part  # "PyTorch and TensorFlow experience": the tools themselves
+        names = _SLASHED.fullmatch(part)
+        if names is not None:
+            # "Java/Python programming", "HTML/JavaScript/CSS": names joined by slashes, each a skill
+            # ("CI/CD", "TCP/IP", "UI/UX" are one name: their parts are too short to stand alone).
+            items.extend(names.group(1).split("/"))
             continue
         halves = _AND.split(part)
         if len(halves) > 1 and all(1 <= len(h.split()) <= 2 for h in halves):
