@@ -170,3 +170,34 @@ def test_a_research_heading_over_cited_papers_is_publications_not_jobs() -> None
     assert [[(i.title, i.organization) for i in s.items] for s in jobs] == [
         [("Research Assistant", "Cornell University")]
     ]
+
+
+def test_a_heading_joining_awards_and_volunteer_work_files_each_entry_under_its_kind() -> None:
+    document = docx.Document()
+    document.add_paragraph("Sanne de Vries")
+    document.add_paragraph("sanne.devries@example.nl")
+    document.add_heading("Awards and Volunteer work", level=1)
+    for line in (
+        "2016 – 2020 | Various committee work at rowing association Phocas",
+        "2018 – 2019 | Board member at N.S.R.V. Phocas",
+        "2016 | LVO Science Award",
+        "2015 – 2017 | Staff at the scouts",
+    ):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx")
+    sections = result.document.sections
+    assert [(s.kind, s.title) for s in sections] == [
+        (SectionKind.AWARDS, "Awards and Volunteer work"),
+        (SectionKind.VOLUNTEER, "Awards and Volunteer work"),
+    ]
+    assert [i.title for i in sections[0].items] == ["LVO Science Award"]
+    assert [(i.title, i.organization, i.start_date) for i in sections[1].items] == [
+        ("Various committee work", "rowing association Phocas", "2016"),
+        ("Board member", "N.S.R.V. Phocas", "2018"),
+        ("Staff", "scouts", "2015"),
+    ]
+    assert not [w for w in result.warnings if "Phocas" in w[1] or "scouts" in w[1]]  # nothing left unplaced
+    assert "Awards and Volunteer work" in result.sources["sections.1.title"]
+    assert "Board member" in result.sources["sections.1.items.1.title"]

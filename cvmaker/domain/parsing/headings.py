@@ -393,6 +393,21 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
 _LIST_WORDS = frozenset({"highlights", "list", "summary", "overview", "profile", "record", "set"})
 
 
+def joined_kinds(text: str) -> tuple[SectionKind, SectionKind] | None:
+    """The two kinds a heading joins ("Awards and Volunteer Work", "Volunteering & Honours"), in printed order,
+    when they differ; None for a heading of one kind."""
+    key = normalise_heading(text)
+    if not key or len(key) > 45:
+        return None
+    kinds = []
+    for part in re.split(r"\s*(?:&|\b(?:and|y|e|et|und|en)\b|/|,|\+)\s*", key):
+        part = _QUALIFIERS.sub("", part.strip())
+        kind = _LOOKUP.get(part) or (_head_kind(part) if part else None)
+        if kind is not None and kind is not SectionKind.CUSTOM and kind not in kinds:
+            kinds.append(kind)
+    return (kinds[0], kinds[1]) if len(kinds) == 2 else None
+
+
 def _head_kind(key: str) -> SectionKind | None:
     """The kind named by a heading's last word or two ("... engagement", "... research experience")."""
     words = key.split()

@@ -3,6 +3,7 @@ list items (certificates, awards), skill groups or languages; or the summary."""
 
 from __future__ import annotations
 
+import copy
 import re
 
 from cvmaker.domain import limits
@@ -12,7 +13,7 @@ from cvmaker.domain.parsing.columns import read_columns_apart
 from cvmaker.domain.parsing.dates import DateRange, find_range
 from cvmaker.domain.parsing.entries import Entry, split_entries
 from cvmaker.domain.parsing.entry_fields import fill_fields
-from cvmaker.domain.parsing.headings import CONTACT_HEADINGS, SUMMARY_HEADINGS
+from cvmaker.domain.parsing.headings import CONTACT_HEADINGS, SUMMARY_HEADINGS, joined_kinds
 from cvmaker.domain.parsing.list_entries import inherit_employer, one_per_line
 from cvmaker.domain.parsing.roles import title_score
 from cvmaker.domain.parsing.rows import Row
@@ -58,7 +59,11 @@ def read_section(raw: RawSection, document: CvDocument, right_edges: dict[int, f
     elif raw.kind is SectionKind.LANGUAGES:
         _languages(section, read_columns_apart(raw.rows, column_edge), path, trail)
     else:
-        _entries(section, raw, path, right_edges, trail)
+        roles = _entries(section, raw, path, right_edges, trail)
+        if roles is not None and roles.items:
+            if section.items:
+                document.sections.append(section)
+            section = roles
         if section.kind is SectionKind.EXPERIENCE and lists_courses(raw.key, section.items):
             section.kind = SectionKind.CUSTOM  # the courses taught, each with its school: not jobs
         elif section.kind is SectionKind.EXPERIENCE and lists_papers(raw.rows, section.items):
@@ -131,13 +136,25 @@ def _language_lines(rows: list[Row], trail: Trail) -> list[tuple[str, int]]:
     return joined
 
 
-def _entries(section: Section, raw: RawSection, path: str, right_edges: dict[int, float], trail: Trail) -> None:
+def _entries(
+    section: Section, raw: RawSection, path: str, right_edges: dict[int, float], trail: Trail
+) -> Section | None:
+    """Fill the section with its entries. Under a heading that joins a list and roles ("Awards and Volunteer
+    Work"), the entries that read as roles go to a section of their own, which is returned."""
     rows = raw.rows
     if not rows:
-        return
+        return None
     right_edge = right_edges.get(rows[0].line.column, max(row.line.x1 for row in rows))
     previous: Entry | None = None
+    role_kind = _role_kind_beside(raw)
+    role_entries: list[Entry] = []
     for entry in one_per_line(split_entries(rows, right_edge), raw.kind):
+        if role_kind is not None and _reads_as_role(entry, role_kind, right_edge):
+            fill_fields(entry, role_kind, right_edge)
+            for row in entry.rows:
+                trail.placed.add(row.index)
+            role_entries.append(entry)
+            continue
         fill_fields(entry, raw.kind or SectionKind.CUSTOM, right_edge)
         if raw.kind in (SectionKind.EXPERIENCE, SectionKind.VOLUNTEER) and previous is not None:
             inherit_employer(entry, previous)
@@ -155,6 +172,38 @@ def _entries(section: Section, raw: RawSection, path: str, right_edges: dict[int
                 _add_item(section, path, Entry(description=entry.description, sources=entry.sources), trail)
             continue
         _add_item(section, path, entry, trail)
+    if role_kind is None or not role_entries:
+        return None
+    # The roles' section comes right after the list's (or stands in its place when the list is empty).
+    at = int(path.rsplit(".", 1)[1]) + (1 if section.items else 0)
+    roles = Section(id=new_part_id(), kind=role_kind, title=section.title)
+    if raw.heading is not None:
+        trail.sources[f"sections.{at}.title"] = trail.where(raw.heading.index)
+    for entry in role_entries:
+        _add_item(roles, f"sections.{at}", entry, trail)
+    return roles
+
+
+_ROLE_KINDS = (SectionKind.EXPERIENCE, SectionKind.VOLUNTEER)
+
+
+def _role_kind_beside(raw: RawSection) -> SectionKind | None:
+    """The role kind ("Volunteer Work") a list heading ("Awards") is joined with, when the section is the list."""
+    kinds = joined_kinds(raw.title or raw.key) if raw.heading is not None else None
+    if kinds is None or raw.kind in _ROLE_KINDS or raw.kind is None:
+        return None
+    return next((kind for kind in kinds if kind in _ROLE_KINDS), None)
+
+
+def _reads_as_role(entry: Entry, kind: SectionKind, right_edge: float) -> bool:
+    """Whether an entry, read as a role, has one: a title and where it was held, over a span of time or with a
+    role word in its title ("2016 – 2020 | Board member at N.S.R.V. Phocas"), not an award's one date."""
+    trial = copy.deepcopy(entry)
+    fill_fields(trial, kind, right_edge)
+    if not trial.title or not trial.organization:
+        return False
+    spans_time = trial.date_range is not None and trial.date_range.start is not None
+    return spans_time or title_score(trial.title) >= ROLE_SCORE
 
 
 _TEACHING = re.compile(r"\b(teaching|enseignement|lehre|lehrtätigkeit|docencia|docência|insegnamento)\b")
