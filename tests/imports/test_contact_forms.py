@@ -77,3 +77,18 @@ def test_a_name_in_large_type_at_the_end_of_a_word_file_is_the_name() -> None:
     basics = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.basics
     assert (basics.name, basics.email) == ("Amy Lee", "amy.lee@example.org")
     assert basics.headline != "Email:"
+
+
+def test_the_name_the_email_is_made_from_wins_and_titles_are_no_part_of_it() -> None:
+    from cvmaker.domain.parsing.contact import ContactPiece, read_contact
+
+    contact = read_contact(
+        [
+            ContactPiece("ÉLECTRO INFO PHYSICIEN", 14.0, 0),
+            ContactPiece("ACHRAF NAJMI", 12.0, 1),
+            ContactPiece("najmi.achraf@example.com", 10.0, 2),
+        ]
+    )
+    assert contact.name == "ACHRAF NAJMI"
+    titled = read_contact([ContactPiece("Dr.-Ing. Maximilian Raff", 16.0, 0), ContactPiece("m@example.de", 10.0, 1)])
+    assert titled.name == "Maximilian Raff"

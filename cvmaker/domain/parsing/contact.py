@@ -79,6 +79,32 @@ class Contact:
     sources: dict[str, int] = field(default_factory=dict)  # field -> line index
 
 
+# Titles around a name are no part of it: "Dr Alexander Mikhalev", "Dr.-Ing. Maximilian Raff", "Jane Doe, PhD".
+_HONORIFICS = re.compile(
+    r"^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Dipl|Ing|Mag|Ir|Drs|Lic|Eng)\.?(?:-Ing\.?)?\s+)+|"
+    r",?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|MBA|M\.?Sc\.?|CPA|PE|RN)$"
+)
+
+
+def _fold_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def _handles(contact: Contact) -> list[str]:
+    """The parts of the contact details people make from their names: the email's local part and the last
+    part of each profile link's path ("najmi.achraf@…", "linkedin.com/in/jane-doe"), folded."""
+    found = [contact.email.split("@", 1)[0]] if contact.email else []
+    found += [url.rstrip("/").rsplit("/", 1)[-1] for url, _ in contact.urls if "/" in url.split("://", 1)[-1]]
+    return [_fold_accents(h).casefold() for h in found if h]
+
+
+def _named_in(text: str, handles: list[str]) -> bool:
+    """Whether a line names the person the email or a profile link is made from: a word of three or more
+    letters of it occurs in one of them ("ACHRAF NAJMI" in "najmi.achraf@gmail.com")."""
+    words = [w for w in re.findall(r"\w+", _fold_accents(text).casefold()) if len(w) >= 3]
+    return any(w in handle for w in words for handle in handles)
+
+
 def split_pieces(text: str) -> list[str]:
     return [p.strip(" ,;") for p in SEPARATORS.split(text) if p and p.strip(" ,;")]
 
@@ -293,8 +319,11 @@ def read_contact(pieces: list[ContactPiece]) -> Contact:
     names = [p for p in leftovers if not p.labelled and looks_like_name(p.text)]
     plain = [p for p in leftovers if not DOCUMENT_TITLE.match(p.text.strip())]
     if names:
-        best = max(names, key=lambda p: (p.size, -p.line_index))
-        contact.name = best.text  # as printed: a name in capitals stays so (users edit it; matching folds case)
+        handles = _handles(contact)
+        best = max(names, key=lambda p: (_named_in(p.text, handles), p.size, -p.line_index))
+        contact.name = (
+            _HONORIFICS.sub("", best.text).strip(" ,") or best.text
+        )  # as printed: a name in capitals stays so (users edit it; matching folds case)
         contact.sources["name"] = best.line_index
         leftovers.remove(best)
     elif plain := [p for p in plain if not p.labelled and not p.text.rstrip().endswith(":")]:
