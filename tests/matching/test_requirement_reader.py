@@ -129,6 +129,30 @@ Benefits:
     assert "SolidWorks" not in found and "Salesforce" not in found
 
 
+def test_capitalised_ordinary_words_are_no_product_names_and_verbs_leave_their_object_whole() -> None:
+    found = skills(
+        """Policy Adviser
+Requirements:
+- Behaviours: Working Together; Delivering at Pace
+- Hold QTS or be due to complete training by August
+- Experience with Bluebeam, Fieldwire and Excel
+Your role:
+- Keep temperature records and help with stock rotation
+"""
+    )
+    assert not {"Together", "Pace", "August"} & set(found)
+    assert {"Bluebeam", "Fieldwire", "Excel"} <= set(found)
+    assert "Stock rotation" in {name.capitalize() for name in found}
+
+
+def test_words_that_name_a_product_only_as_written_need_its_capital() -> None:
+    vocabulary = shipped_vocabulary()
+    assert vocabulary.named("Rust") is not None and vocabulary.named("rust") is None
+    assert vocabulary.named("Excel") is not None and vocabulary.named("excel") is None
+    assert vocabulary.lookup("excel") is not None  # a CV keyword is read in any case
+    assert vocabulary.ordinary_word("August") and not vocabulary.ordinary_word("Bluebeam")
+
+
 def test_the_classification_confirms_multi_word_phrases_only() -> None:
     vocabulary = shipped_vocabulary()
     assert vocabulary.known_phrase("wound care")

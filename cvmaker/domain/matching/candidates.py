@@ -83,12 +83,14 @@ def candidates(clause: str) -> list[Candidate]:
                 found.append(Candidate(text, seg_at + offset, introduced, False, joined=True))
             for part, part_at in _split(segment, _AND, seg_at):
                 phrases = _split(part, _PHRASE_SPLIT, part_at)
+                # A verb alone before a preposition ("help with stock rotation") leaves its object a whole entry.
+                worded = sum(_trim(phrase) is not None for phrase, _ in phrases)
                 for phrase, phrase_at in phrases:
                     trimmed = _trim(phrase)
                     if trimmed is None or len(trimmed[0].split()) > 6:
                         continue
                     text, offset = trimmed
-                    listed = len(phrases) == 1
+                    listed = worded == 1
                     found.append(Candidate(text, phrase_at + offset, introduced, text == whole_text, listed=listed))
                     for name, name_at in _names_inside(text):
                         found.append(Candidate(name, phrase_at + offset + name_at, introduced, False, inside=True))

@@ -195,7 +195,7 @@ def _with_modifiers(spans: list[tuple[int, int, Skill, int]]) -> list[tuple[int,
 def _strength(candidate: Candidate, skill: Skill, vocabulary: Vocabulary) -> int:
     """How well a candidate is confirmed: 2 the vocabulary knows it, 1 a name, code, credential or a phrase of
     the classification, 0 only its place in a requirement list."""
-    if vocabulary.lookup(skill.name) is not None:
+    if vocabulary.named(skill.name) is not None:
         return 2
     words = candidate.text.split()
     named = _name_like(words, False) or len(words) == 1 and bool(_ACRONYM.match(candidate.text))
@@ -217,12 +217,12 @@ _HEAD_NOUN_TAIL = re.compile(r" (?:skills?|experience|knowledge|certification|ce
 def _confirmed(candidate: Candidate, clause: Clause, vocabulary: Vocabulary, german: bool) -> Skill | None:
     item = candidate.text
     words = item.split()
-    skill = vocabulary.lookup(item)
+    skill = vocabulary.named(item)
     if skill is not None:
         return None if _generic(item) else Skill(_shown(item, skill), skill.kind)
     core = _TAIL.sub("", item).strip()
     if core and core != item:
-        skill = vocabulary.lookup(core)
+        skill = vocabulary.named(core)
         if skill is not None and not _generic(core):
             return Skill(_shown(core, skill), skill.kind)
     if candidate.joined:
@@ -245,7 +245,7 @@ def _confirmed(candidate: Candidate, clause: Clause, vocabulary: Vocabulary, ger
         if named and item.casefold() not in _NOT_NAMES:
             return Skill(item, "hard")
         listed = candidate.after_lead_in or clause.block in ("required", "preferred")
-        titled = item[:1].isupper() and item[1:].islower() and len(item) > 2
+        titled = item[:1].isupper() and item[1:].islower() and len(item) > 2 and not vocabulary.ordinary_word(item)
         if listed and not german and candidate.start > 0 and titled:
             return Skill(item, "hard")  # a name in a list of tools: "Procore, Bluebeam and Microsoft Excel"
         asks = clause.block in ("required", "preferred")

@@ -92,12 +92,16 @@ class Vocabulary:
         load: Callable[[], tuple[Iterable[dict[str, Any]], Iterable[str]]] | None = None,
         phrases: Iterable[str] = (),
         load_phrases: Callable[[], Iterable[str]] | None = None,
+        ordinary: Iterable[str] = (),
+        load_ordinary: Callable[[], Iterable[str]] | None = None,
     ) -> None:
         self._load = load
         self._built: _Tables | None = None if load else _Tables(terms, stop_phrases)
         self._lock = threading.Lock()
         self._load_phrases = load_phrases
         self._phrases: _Phrases | None = None if load_phrases else _Phrases(phrases)
+        self._load_ordinary = load_ordinary
+        self._ordinary: frozenset[str] | None = None if load_ordinary else frozenset(ordinary)
 
     @property
     def _phrase_index(self) -> _Phrases:
@@ -107,6 +111,16 @@ class Vocabulary:
                     self._phrases = _Phrases(self._load_phrases())
         assert self._phrases is not None
         return self._phrases
+
+    def ordinary_word(self, word: str) -> bool:
+        """Whether a word, in any letter case, is an ordinary English word that names no skill ("August",
+        "Together"): capitalised at the start of a list entry, it is still no product's name."""
+        if self._ordinary is None:
+            with self._lock:
+                if self._ordinary is None and self._load_ordinary is not None:
+                    self._ordinary = frozenset(self._load_ordinary())
+        assert self._ordinary is not None
+        return word.casefold() in self._ordinary
 
     def known_phrase(self, phrase: str) -> bool:
         """Whether a phrase of two or more words occurs, as whole words, in the labels of one classification
@@ -133,6 +147,20 @@ class Vocabulary:
         key = term_key(phrase)
         by_key = self._tables.by_key
         return by_key.get(key) or by_key.get(_singular_last(key))
+
+    def named(self, written: str) -> Skill | None:
+        """The skill a phrase of a posting names as written: like `lookup`, but a spelling that is also an
+        ordinary word counts only in its exact forms ("Rust", "Agile", "Excel"; not "rust", "agile", "excel")."""
+        tables = self._tables
+        key = term_key(written)
+        for candidate in (key, _singular_last(key)):
+            skill = tables.by_key.get(candidate)
+            if skill is not None:
+                forms = tables.exact.get(candidate)
+                if forms is None or written in forms or written.rstrip("s") in forms:
+                    return skill
+                return None
+        return None
 
     def find(self, text: str) -> list[Found]:
         """Every skill mentioned in `text`, in order of appearance (a skill may appear more than once)."""
@@ -202,7 +230,13 @@ def _load_shipped_phrases() -> Iterable[str]:
     return esco_label_runs()
 
 
+def _load_shipped_ordinary() -> Iterable[str]:
+    from cvmaker.domain.matching.skills_data import ordinary_words
+
+    return ordinary_words()
+
+
 @lru_cache(maxsize=1)
 def shipped_vocabulary() -> Vocabulary:
     """The vocabulary shipped in `cvmaker/domain/matching/skills_data`, read on first use."""
-    return Vocabulary(load=_load_shipped, load_phrases=_load_shipped_phrases)
+    return Vocabulary(load=_load_shipped, load_phrases=_load_shipped_phrases, load_ordinary=_load_shipped_ordinary)

@@ -33,3 +33,10 @@ def esco_label_runs() -> tuple[str, ...]:
     """ESCO concepts' labels, folded, one string per concept (`esco_phrases.txt.gz`)."""
     data = resources.files(__package__).joinpath("esco_phrases.txt.gz").read_bytes()
     return tuple(line for line in gzip.decompress(data).decode("utf-8").split("\n") if line)
+
+
+@lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """Lower-case English words that name no skill of the vocabulary (`ordinary_words.txt.gz`)."""
+    data = resources.files(__package__).joinpath("ordinary_words.txt.gz").read_bytes()
+    return frozenset(line for line in gzip.decompress(data).decode("utf-8").split("\n") if line)
