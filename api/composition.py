@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # annotations only: each adapter is imported when it is chose
     from cvmaker.ports import (
         ApplicationRepository,
         CoverLetterRepository,
+        CvStructurer,
         DocumentExtractor,
         Embedder,
         EmbeddingStore,
@@ -258,10 +259,26 @@ def _warm_quietly(pool: WorkerPool) -> None:
         pass
 
 
-def build_imports(blobs: BlobStore, cvs: CvService, pools: list[WorkerPool], quotas: QuotaService) -> ImportService:
+def build_imports(
+    blobs: BlobStore, cvs: CvService, pools: list[WorkerPool], quotas: QuotaService, settings: Settings | None = None
+) -> ImportService:
     from cvmaker.services.imports import ImportService
 
-    return ImportService(blobs, cvs, build_file_reader(build_extractor(pools=pools)), quotas)
+    structurer = _structurer(settings) if settings is not None else None
+    return ImportService(blobs, cvs, build_file_reader(build_extractor(pools=pools)), quotas, structurer)
+
+
+def _structurer(settings: Settings) -> CvStructurer | None:
+    """The import's model pass, when configured; the offline default imports nothing of it (nor the SDK)."""
+    if settings.import_model == "openai":
+        from cvmaker.adapters.extraction.openai_structurer import OpenAiStructurer
+
+        return OpenAiStructurer(
+            _openai_key(settings), settings.openai_model, settings.openai_base_url or None, settings.openai_time_budget
+        )
+    if settings.import_model == "off":
+        return None
+    raise ValueError(f"CVMAKER_IMPORT_MODEL must be off or openai, not {settings.import_model!r}")
 
 
 def build_job_repositories(
@@ -653,7 +670,7 @@ def build_runtime(settings: Settings, verifier: TokenVerifier | None = None) -> 
         cvs,
         ServiceFactories(
             rendering=lambda: build_rendering(settings, blobs, cvs, pools, quotas=quotas),
-            imports=lambda: build_imports(blobs, cvs, pools, quotas),
+            imports=lambda: build_imports(blobs, cvs, pools, quotas, settings),
             jobs=lambda: matching_parts().jobs,
             matching=lambda: matching_parts().matching,
             tailoring=lambda: matching_parts().tailoring,

@@ -51,6 +51,8 @@ class Settings:
     embeddings: str = "local"  # local | openai
     vectors: str = "local"  # local | pinecone
     writer: str = "rules"  # rules | openai
+    # The import's optional model pass over PDF and Word files (checked against the file's text): off | openai.
+    import_model: str = "off"
     openai_api_key: str = field(default="", repr=False)
     # In AWS the keys stay in Secrets Manager: the function is given the secrets' ARNs, read on first use.
     openai_secret_arn: str = ""
@@ -105,6 +107,7 @@ class Settings:
             embeddings=env.get("CVMAKER_EMBEDDINGS", default.embeddings),
             vectors=env.get("CVMAKER_VECTORS", default.vectors),
             writer=env.get("CVMAKER_WRITER", default.writer),
+            import_model=env.get("CVMAKER_IMPORT_MODEL", default.import_model),
             openai_api_key=env.get("OPENAI_API_KEY", ""),
             openai_secret_arn=env.get("CVMAKER_OPENAI_SECRET_ARN", ""),
             openai_base_url=env.get("OPENAI_BASE_URL", ""),

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # annotations only: importing matching's domain here would co
     from cvmaker.domain.matching.results import CoverLetter
     from cvmaker.domain.matching.tailoring import LetterBrief, SummaryBrief
     from cvmaker.domain.parsing.extracted import ExtractedDocument
+    from cvmaker.domain.parsing.model_check import ProposedCv
     from cvmaker.domain.privacy.model import AccountRecord
     from cvmaker.domain.quotas import QuotaCounter
     from cvmaker.domain.rendering.templates import TemplateInfo
@@ -290,6 +291,17 @@ class DocumentExtractor(Protocol):
         """Positioned text of a PDF or DOCX in reading order. Raise `UnsupportedFile` (wrong type, damaged,
         encrypted, no text layer) or `FileLimitExceeded` (size, pages, time, memory)."""
         ...
+
+
+class CvStructurer(Protocol):
+    """The import's optional model pass: a language model reads a CV's text (its visible lines, in reading
+    order) into structure, given the heuristic reading as a draft. The answer is untrusted: the import keeps only
+    what `cvmaker.domain.parsing.model_check` finds in the document. None means no usable answer (a refusal, a
+    truncated or malformed one); `GenerationUnavailable` a time budget spent, a rate limit or a failed service."""
+
+    name: str
+
+    def structure(self, lines: Sequence[str], draft: CvDocument) -> ProposedCv | None: ...
 
 
 # ---------------------------------------------------------------- job matching and tailoring

@@ -11,9 +11,10 @@ an unknown one.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from cvmaker.domain.cv.model import Cv, CvDocument
@@ -21,18 +22,22 @@ from cvmaker.domain.cv.validation import validate_document
 from cvmaker.domain.errors import (
     FieldProblem,
     FileLimitExceeded,
+    GenerationUnavailable,
     InvalidInput,
     LimitExceeded,
     NotFound,
+    QuotaExceeded,
     UnsupportedFile,
 )
 from cvmaker.domain.ids import is_cv_id, new_ulid
 from cvmaker.domain.limits import MAX_UPLOAD_BYTES
 from cvmaker.domain.parsing import parse_cv
 from cvmaker.domain.quotas import QuotaKind
-from cvmaker.ports import BlobStore, DocumentExtractor, UploadTarget
+from cvmaker.ports import BlobStore, CvStructurer, DocumentExtractor, UploadTarget
 from cvmaker.services.cvs import CvService
 from cvmaker.services.quotas import QuotaService, unmetered
+
+log = logging.getLogger(__name__)
 
 UPLOAD_EXPIRY_SECONDS = 300
 
@@ -91,6 +96,8 @@ class ImportService:
     cvs: CvService
     reader: CvFileReader
     quotas: QuotaService = field(default_factory=unmetered)
+    # The optional model pass over PDF and Word files (CVMAKER_IMPORT_MODEL); None: the heuristic reading alone.
+    structurer: CvStructurer | None = None
 
     def create_upload(self, owner: str, filename: str, content_type: str, size: int) -> UploadTicket:
         problems = upload_problems(filename, content_type, size, ACCEPTED_TYPES, f"must be {ACCEPTED_FILES}")
@@ -118,6 +125,8 @@ class ImportService:
                 if kind == "linkedin_export":
                     return self._import_linkedin_export(owner, data, title)
                 result = self.reader.parse(data, "upload")
+                if self.structurer is not None:
+                    result = self._model_pass(owner, result, self.structurer)
                 document = result.document
                 if title and title.strip():
                     document.title = title.strip()[:200]
@@ -126,6 +135,14 @@ class ImportService:
             finally:
                 # Read or refused, the file is not kept: a CV holds what it said, a refused file is nobody's.
                 self.blobs.delete(key)
+
+    def _model_pass(self, owner: str, result: ImportResult, structurer: CvStructurer) -> ImportResult:
+        """The model pass, charged as a model call; with that quota used up, the heuristic reading stands."""
+        try:
+            self.quotas.charge(owner, QuotaKind.MODEL_CALL)
+        except QuotaExceeded:
+            return _model_pass_ignored(result, "your model-call quota is used up for now")
+        return with_model_pass(result, structurer)
 
     def _import_json_resume(self, owner: str, data: bytes, title: str | None) -> Imported:
         try:
@@ -180,6 +197,8 @@ class ImportResult:
     sources: dict[str, str] = field(default_factory=dict)  # field path -> where in the file it came from
     file_kind: str = ""  # "pdf" or "docx", as sniffed from the bytes
     pages: int = 0
+    lines: tuple[str, ...] = ()  # the file's visible text, line by line in reading order (for the model pass)
+    link_urls: tuple[str, ...] = ()  # where the file's hyperlinks point
 
 
 class CvFileReader:
@@ -209,7 +228,69 @@ class CvFileReader:
             document.title = (stem or "Imported CV")[:200]
             warnings.append(("No name was found at the top of the CV", ""))
         document = _valid(document, warnings)
-        return ImportResult(document, warnings, dict(parsed.sources), extracted.kind, extracted.pages)
+        return ImportResult(
+            document,
+            warnings,
+            dict(parsed.sources),
+            extracted.kind,
+            extracted.pages,
+            tuple(line.text for line in extracted.lines),
+            tuple(link.url for link in extracted.links),
+        )
+
+
+def with_model_pass(result: ImportResult, structurer: CvStructurer) -> ImportResult:
+    """The heuristic reading improved by a model's, field by field where the model's value was found in the
+    document (`model_check`, `model_merge`); the heuristic reading as it was when the model fails, times out or
+    invents too much. The warnings say which, and what changed."""
+    from cvmaker.domain.parsing.model_check import DocumentText, check_proposal
+    from cvmaker.domain.parsing.model_merge import merge_reading
+
+    try:
+        proposal = structurer.structure(result.lines, result.document)
+    except GenerationUnavailable as unavailable:
+        return _model_pass_ignored(result, unavailable.message)
+    except Exception:  # a model's failure never fails the import
+        log.exception("the import's model pass failed")
+        return _model_pass_ignored(result, "the model failed")
+    if proposal is None:
+        return _model_pass_ignored(result, "the model gave no usable answer (a refusal, or cut short or malformed)")
+    checked = check_proposal(proposal, DocumentText.of(result.lines, result.link_urls))
+    invented = "; ".join(checked.invented[:5])
+    if checked.refused:
+        reason = f"it invented {len(checked.invented)} of the {checked.checked} strings it returned"
+        return _model_pass_ignored(result, reason, invented)
+    merged = merge_reading(result.document, checked)
+    warnings = list(result.warnings)
+    if checked.invented:
+        warnings.append((f"The model pass left out {len(checked.invented)} strings not in the document", invented))
+    document = merged.document
+    if "basics.name" in merged.changed:
+        document.title = f"{document.basics.name} (imported)"[:200]
+        warnings = [w for w in warnings if w != ("No name was found at the top of the CV", "")]
+    changed = (
+        f"The model pass changed {len(merged.changed)} fields" if merged.changed else "The model pass changed nothing"
+    )
+    warnings.append((changed, ", ".join(merged.changed[:30])))
+    if merged.removed:
+        message = f"The model pass replaced {len(merged.removed)} entries it read differently"
+        warnings.append((message, "; ".join(merged.removed[:10])))
+    sources = {new: where for path, where in result.sources.items() if (new := _moved(path, merged.moved))}
+    sources.update(dict.fromkeys(merged.changed, "the model pass (found in the file's text)"))
+    return replace(result, document=_valid(document, warnings), warnings=warnings, sources=sources)
+
+
+def _model_pass_ignored(result: ImportResult, reason: str, text: str = "") -> ImportResult:
+    warning = (f"The model pass was not used: {reason.rstrip('.')}", text)
+    return replace(result, warnings=[*result.warnings, warning])
+
+
+def _moved(path: str, moved: dict[str, str | None]) -> str | None:
+    """A field path of the heuristic reading, where the merge moved its entry (None: the entry went)."""
+    for old, new in moved.items():
+        if path == old or path.startswith(f"{old}."):
+            return None if new is None else new + path[len(old) :]
+    return path
 
 
 def _valid(document: CvDocument, warnings: list[tuple[str, str]]) -> CvDocument:

@@ -109,9 +109,9 @@ def _score(labels: Path, predictions: Path) -> dict[str, Any]:
         return result
 
 
-def corpus_accuracy(service: CvFileReader) -> list[dict[str, Any]]:
+def corpus_accuracy(service: CvFileReader, kept_as: str = "corpus_predictions") -> list[dict[str, Any]]:
     """Field F1 on the project's corpus, per format and split. The scorer reads labels named cvNN.json: each
-    label is copied under such a name, and its prediction beside it."""
+    label is copied under such a name, and its prediction beside it (kept in OUT/`kept_as`)."""
     folder = next((p for p in CORPUS_FILES if p.is_dir() and any(p.iterdir())), None)
     if folder is None or not (EVAL / "score_import.py").is_file():
         print(f"(corpus accuracy skipped: no corpus files in {', '.join(map(str, CORPUS_FILES))} or no scorer)")
@@ -152,7 +152,7 @@ def corpus_accuracy(service: CvFileReader) -> list[dict[str, Any]]:
                 (predictions / f"{stem}.json").write_text(
                     json.dumps(to_json_resume(result.document, keep_extras=False), ensure_ascii=False)
                 )
-            kept = OUT / "corpus_predictions" / f"{file_format}-{split}"
+            kept = OUT / kept_as / f"{file_format}-{split}"
             shutil.rmtree(kept, ignore_errors=True)
             shutil.copytree(predictions, kept)
             scored = _score(labels, predictions)
@@ -235,10 +235,69 @@ def command_line(files: dict[str, bytes], runs: int = 7) -> list[dict[str, Any]]
     return rows
 
 
+class ModelPassReader(CvFileReader):
+    """The reader followed by the import's model pass, as the import service runs it; counts what the pass did."""
+
+    def __init__(self, structurer: Any) -> None:
+        super().__init__(InProcessExtractor())
+        self.structurer = structurer
+        self.outcomes: dict[str, int] = {}
+        self.call_ms: list[float] = []
+
+    def parse(self, data: bytes, filename: str) -> Any:
+        from cvmaker.services.imports import with_model_pass
+
+        result = super().parse(data, filename)
+        started = time.perf_counter()
+        result = with_model_pass(result, self.structurer)
+        self.call_ms.append((time.perf_counter() - started) * 1000)
+        for message, _ in result.warnings:
+            if message.startswith("The model pass"):
+                outcome = message.split(":")[0] if "not used" in message else " ".join(message.split()[:4])
+                self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
+        return result
+
+
+def model_pass(heuristic: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Field F1 on the corpus with the import's model pass, beside the heuristic's, when an OpenAI-compatible
+    model is configured by environment: CVMAKER_IMPORT_MODEL=openai, OPENAI_BASE_URL, OPENAI_API_KEY,
+    CVMAKER_OPENAI_MODEL (and CVMAKER_OPENAI_TIME_BUDGET)."""
+    from api.settings import Settings
+
+    settings = Settings.from_env()
+    if settings.import_model != "openai" or not (settings.openai_api_key or settings.openai_base_url):
+        print(
+            "\nmodel pass: not measured: no model configured (set CVMAKER_IMPORT_MODEL=openai, OPENAI_BASE_URL, "
+            "OPENAI_API_KEY and CVMAKER_OPENAI_MODEL)"
+        )
+        return None
+    from cvmaker.adapters.extraction.openai_structurer import OpenAiStructurer
+
+    structurer = OpenAiStructurer(
+        settings.openai_api_key or "none",  # a local server (Ollama, vLLM) may need no key; the SDK wants one
+        settings.openai_model,
+        settings.openai_base_url or None,
+        settings.openai_time_budget,
+    )
+    print(f"\nmodel pass with {settings.openai_model} at {settings.openai_base_url or 'api.openai.com'}:")
+    reader = ModelPassReader(structurer)
+    rows = corpus_accuracy(reader, kept_as="corpus_predictions_model")
+    before = {(r["format"], r["split"]): r["f1"] for r in heuristic}
+    for row in rows:
+        was = before.get((row["format"], row["split"]))
+        gain = f"{row['f1'] - was:+.3f}" if was is not None else "n/a"
+        print(f"  {row['format']} {row['split']}: field F1 {was:.3f} -> {row['f1']:.3f} ({gain})")
+    print(f"  outcomes: {reader.outcomes}")
+    p50, p99 = percentile(reader.call_ms, 50), percentile(reader.call_ms, 99)
+    print(f"  model pass per CV: p50 {p50:.0f} ms, p99 {p99:.0f} ms")
+    return {"model": settings.openai_model, "corpus": rows, "outcomes": reader.outcomes, "call_ms": reader.call_ms}
+
+
 def main() -> int:
     service = CvFileReader(InProcessExtractor())
     fields, overall, eval_timings = accuracy(service)
     corpus = corpus_accuracy(service)
+    with_model = model_pass(corpus)
     timing_rows = eval_timings + generated(service)
     two_page_files = (
         {p.name: p.read_bytes() for p in sorted((EVAL / "cvs").glob("*.pdf"))[:3]} if (EVAL / "cvs").is_dir() else {}
@@ -266,7 +325,11 @@ def main() -> int:
         print(f"\noverall field F1 {overall['f1']:.3f} (target >= 0.90)")
     if two_page:
         print(f"slowest 2-page PDF, p50 {max(two_page):.1f} ms (target <= 150 ms)")
-    path = write("import", timing_rows, {"fields": fields, "overall": overall, "verdicts": verdicts, "corpus": corpus})
+    path = write(
+        "import",
+        timing_rows,
+        {"fields": fields, "overall": overall, "verdicts": verdicts, "corpus": corpus, "model_pass": with_model},
+    )
     print(f"written to {path.relative_to(ROOT)}")
     return 0
 
