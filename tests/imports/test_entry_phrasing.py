@@ -201,3 +201,21 @@ def test_a_heading_joining_awards_and_volunteer_work_files_each_entry_under_its_
     assert not [w for w in result.warnings if "Phocas" in w[1] or "scouts" in w[1]]  # nothing left unplaced
     assert "Awards and Volunteer work" in result.sources["sections.1.title"]
     assert "Board member" in result.sources["sections.1.items.1.title"]
+
+
+def test_an_at_sign_before_the_employer_and_a_colon_after_the_title_are_no_part_of_them() -> None:
+    document = docx.Document()
+    document.add_paragraph("Cihan Yilmaz")
+    document.add_paragraph("cihan@example.com")
+    document.add_heading("Professional Experience", level=1)
+    for line in ("Product Development Engineer @Siemens", "(10.2014-…)", "Built the PLC runtime."):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    job = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections[0].items[0]
+    assert (job.title, job.organization, job.start_date, job.current) == (
+        "Product Development Engineer",
+        "Siemens",
+        "2014-10",
+        True,
+    )

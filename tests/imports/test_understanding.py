@@ -40,6 +40,8 @@ from cvmaker.domain.parsing.text import clean
         ("2021年7月 - 2023年8月", "2021-07", "2023-08", False),
         ("2025.09–今", "2025-09", None, True),
         ("2019年 至今", "2019", None, True),
+        ("10.2014-…", "2014-10", None, True),
+        ("2019 – ...", "2019", None, True),
     ],
 )
 def test_dates_in_every_common_format(printed: str, start: str | None, end: str | None, current: bool) -> None:

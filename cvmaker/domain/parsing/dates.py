@@ -153,9 +153,12 @@ _SINGLE = (
     rf"(?:{_FULL_DATE}|{_MONTH}\s*,?\s*{_YEAR}|{_SEASON},?\s+{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?![\d])|{_YEAR}|(?:q[1-4])\s+{_YEAR})"
 )
+# "(10.2014-…)": an ellipsis for the end says the range goes on.
+_ONGOING = r"(?:…|\.{3})"
 _SEPARATOR = r"\s*(?:[-\u2013\u2014~\uff5e\u301c]+|to|until|till|bis|à|至)\s*"
 RANGE = re.compile(
-    rf"(?<![\w/.])(?:(?:since|from|seit|depuis|desde)\s+)?({_SINGLE})(?:{_SEPARATOR}({_SINGLE}|{_PRESENT}|date))?(?![\w/])",
+    rf"(?<![\w/.])(?:(?:since|from|seit|depuis|desde)\s+)?({_SINGLE})(?:{_SEPARATOR}({_SINGLE}|{_PRESENT}|date|{_ONGOING}))?"
+    r"(?![\w/])",
     re.IGNORECASE,
 )
 OPEN_RANGE = re.compile(rf"(?<![\w/.])({_SINGLE}){_SEPARATOR}$", re.IGNORECASE)
@@ -260,7 +263,7 @@ def _first_range(text: str) -> tuple[DateRange, int, int] | None:
             if is_since:
                 return DateRange(start, None, True, printed), match.start(), match.end()
             return DateRange(None, start, False, printed), match.start(), match.end()
-        if re.fullmatch(_PRESENT, second.strip(), re.IGNORECASE) or second.strip().casefold() == "date":
+        if re.fullmatch(rf"{_PRESENT}|date|{_ONGOING}", second.strip(), re.IGNORECASE):
             return DateRange(start, None, True, printed), match.start(), match.end()
         end = parse_single(second)
         if end is None:

@@ -76,8 +76,9 @@ def fill_fields(entry: Entry, kind: SectionKind, right_edge: float) -> None:
         _generic_fields(entry, candidates, extras, kind)
     entry.description[:0] = [extra.text for extra in extras]
     # ": Kocaeli University" after a label cut off at its colon: the punctuation is no part of the name
-    entry.title = entry.title.lstrip(" :;,–—-") or None if entry.title else entry.title
-    entry.organization = entry.organization.lstrip(" :;,–—-") or None if entry.organization else entry.organization
+    # "Lead Teacher:" before its school, "@Siemens" after the title: the punctuation joins, it names nothing
+    entry.title = entry.title.lstrip(" :;,–—-@").rstrip(" :;,") or None if entry.title else entry.title
+    entry.organization = entry.organization.lstrip(" :;,–—-@") or None if entry.organization else entry.organization
     if kind in (SectionKind.EXPERIENCE, SectionKind.VOLUNTEER) and entry.organization:
         _place_in_brackets(entry)
 
