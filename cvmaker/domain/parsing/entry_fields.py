@@ -120,6 +120,7 @@ def _job_fields(entry: Entry, candidates: list[Candidate], extras: list[Candidat
     org_position = max(
         others,
         key=lambda i: (
+            not _reads_as_sentence(candidates[i].text),
             org_score(candidates[i].text) - title_score(candidates[i].text) * EMPLOYER_AGAINST_TITLE,
             -abs(i - title_position),
             -i,
@@ -186,6 +187,13 @@ def _parent_beside(candidates: list[Candidate], org_position: int, title_positio
         if _UNIT.search(org.text) and (named or text[:1].isupper()) or named and org_score(org.text) > 0:
             return i
     return None
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """ "Built the PLC runtime.": a sentence of the description (its full stop after a word in lower case), not an
+    employer, whatever company words it holds ("Acme Inc." ends in a capital)."""
+    words = text.split()
+    return len(words) >= 3 and text.endswith(".") and words[-1][:1].islower()
 
 
 def _generic_fields(entry: Entry, candidates: list[Candidate], extras: list[Candidate], kind: SectionKind) -> None:

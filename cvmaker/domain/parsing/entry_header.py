@@ -28,7 +28,7 @@ KEY_VALUE = re.compile(
     r"|[\w .'/&-]{2,30}:\s*[\d.,/ ]+(?:/\s*\d+)?\s*$)",
     re.IGNORECASE,
 )
-_AT = re.compile(r"\s+(?:at|@|chez|bei)\s+", re.IGNORECASE)
+_AT = re.compile(r"\s+(?:at|chez|bei)\s+|\s+@\s*(?=\w)", re.IGNORECASE)  # "Engineer @Siemens" too
 
 
 def header_groups(entry: Entry, right_edge: float, kind: SectionKind) -> list[list[Candidate]]:
