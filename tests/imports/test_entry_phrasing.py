@@ -219,3 +219,25 @@ def test_an_at_sign_before_the_employer_and_a_colon_after_the_title_are_no_part_
         "2014-10",
         True,
     )
+
+
+def test_a_degrees_supervisor_goes_to_its_description_and_a_department_stays_with_its_university() -> None:
+    document = docx.Document()
+    document.add_paragraph("Ryo Tanaka")
+    document.add_paragraph("ryo@example.jp")
+    document.add_heading("Education", level=1)
+    for line in (
+        "Stanford University\tSep. 2017 – Apr. 2023",
+        "Ph.D. in Applied Physics (Research advisor: Prof. Hideo Mabuchi)",
+        "Department of Theoretical Physics, University of Geneva\t2015 – 2017",
+        "Master of Science in Mathematical Physics",
+    ):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    degrees = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections[0].items
+    assert [(i.title, i.organization) for i in degrees] == [
+        ("Ph.D. in Applied Physics", "Stanford University"),
+        ("Master of Science in Mathematical Physics", "Department of Theoretical Physics, University of Geneva"),
+    ]
+    assert "Research advisor: Prof. Hideo Mabuchi" in (degrees[0].description or "")

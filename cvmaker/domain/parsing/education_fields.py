@@ -7,7 +7,7 @@ import re
 from cvmaker.domain.parsing.entries import Entry
 from cvmaker.domain.parsing.entry_header import Candidate
 from cvmaker.domain.parsing.places import is_place_word, looks_like_city
-from cvmaker.domain.parsing.roles import degree_score, institution_score, is_field_of_study
+from cvmaker.domain.parsing.roles import UNIT, degree_score, institution_score, is_field_of_study
 
 # A score is not part of the degree ("BSc Computer Science, GPA 3.8/4.0"); a classification is part of the award
 # as conferred and as the person wrote it ("BSc Mathematics, First Class", "MSc Physics, Distinction"), so it
@@ -43,10 +43,24 @@ def education_fields(entry: Entry, candidates: list[Candidate], extras: list[Can
     if degree >= 0:
         used.add(degree)
         text, index = _degree(candidates, degree, institution, institution_scores, used)
+        supervised = _SUPERVISOR.search(text)
+        if supervised is not None and supervised.start() > 0:
+            # "Ph.D. in Applied Physics (Research advisor: Prof. Hideo Mabuchi)": who supervised is no part of
+            # the degree; it stays in the description.
+            extras.append(Candidate(supervised.group(0).strip(" ,()（）"), index))
+            text = text[: supervised.start()].rstrip(" ,")
         entry.title, entry.sources["title"] = text, index
     for i, candidate in enumerate(candidates):
         if i not in used:
             extras.append(candidate)
+
+
+# A bracket (maybe cut off at a comma) naming who supervised the degree.
+_SUPERVISOR = re.compile(
+    r"\s*[(（][^()（）]*?(?:advis[oe]r|supervis(?:or|ed by)|mentor|betreuer|betreut|directeur|directrice|"
+    r"director|relatore|orientador|promotor|导师|指導教員|指導教官)[^()（）]*(?:[)）].*)?$",
+    re.IGNORECASE,
+)
 
 
 def _without_short_form(text: str) -> str:
@@ -59,6 +73,17 @@ def _school(
 ) -> tuple[str, int]:
     """The school's name, with a campus printed after it ("University of California, Berkeley")."""
     school = candidates[institution]
+    before = institution - 1
+    if (
+        before >= 0
+        and before != degree
+        and candidates[before].line == school.line
+        and UNIT.search(candidates[before].text)
+        and degree_scores[before] == 0
+    ):
+        # "Department of Theoretical Physics, University of Geneva": the department, then its university
+        used.add(before)
+        school = Candidate(f"{candidates[before].text}, {school.text}", school.line)
     following = institution + 1
     if (
         following < len(candidates)

@@ -15,7 +15,7 @@ from cvmaker.domain.parsing.entries import Entry
 from cvmaker.domain.parsing.entry_body import read_body, read_dates, take_trailing_keywords
 from cvmaker.domain.parsing.entry_header import KEY_VALUE, Candidate, comma_pieces, header_groups, is_place
 from cvmaker.domain.parsing.places import is_place_word, looks_like_city, split_location_suffix
-from cvmaker.domain.parsing.roles import org_score, title_score
+from cvmaker.domain.parsing.roles import UNIT, UNIT_OF, org_score, title_score
 
 _URL_LIKE = re.compile(r"https?://|www\.|\w\.[a-z]{2,}(?:/|$)")  # "site.dev/talks", not "PGConf.EU"
 # A web address on its own, its top-level domain in lower case as addresses are written ("PGConf.EU" is a name).
@@ -150,20 +150,6 @@ def _job_fields(entry: Entry, candidates: list[Candidate], extras: list[Candidat
         extras.append(candidates[i])
 
 
-# Words that name a part of an organisation: "Pulmonology Department, CHU Tengandogo", "Chair of Labour
-# Economics, University of Basel", "Instituto de Sociología, Pontificia Universidad Católica de Chile".
-_UNIT = re.compile(
-    r"\b(?:department|dept|division|unit|chair|faculty|school|institute|centre|center|laboratory|lab|group|"
-    r"section|service|ward|office|team|council|committee|departamento|departament|département|instituto|"
-    r"institut|escuela|école|facultad|faculté|fakultät|lehrstuhl|abteilung|servicio|servizio|dipartimento|"
-    r"cátedra|chaire)\b",
-    re.IGNORECASE,
-)
-
-
-_UNIT_OF = re.compile(rf"(?:{_UNIT.pattern})\s+(?:of|for|de|du|des|für|di)\b", re.IGNORECASE)
-
-
 def _parent_beside(candidates: list[Candidate], org_position: int, title_position: int) -> int | None:
     """The piece beside the employer on its line when one of the two names a part of the other ("Department of
     Economics, McMaster University"): the employer is both, as printed. A place, a title or a piece on
@@ -173,8 +159,8 @@ def _parent_beside(candidates: list[Candidate], org_position: int, title_positio
         if not 0 <= i < len(candidates) or i == title_position or candidates[i].line != org.line:
             continue
         text = candidates[i].text
-        named = org_score(text) > 0 or _UNIT.search(text) is not None  # "University of California" is no place
-        unit_of = _UNIT_OF.match(text) is not None  # "Chair of Labour Economics": a unit, though "chair" is a role
+        named = org_score(text) > 0 or UNIT.search(text) is not None  # "University of California" is no place
+        unit_of = UNIT_OF.match(text) is not None  # "Chair of Labour Economics": a unit, though "chair" is a role
         if (
             title_score(text) > org_score(text)
             and not unit_of
@@ -184,7 +170,7 @@ def _parent_beside(candidates: list[Candidate], org_position: int, title_positio
             continue
         if len(text.split()) > 12 or KEY_VALUE.match(text):
             continue
-        if _UNIT.search(org.text) and (named or text[:1].isupper()) or named and org_score(org.text) > 0:
+        if UNIT.search(org.text) and (named or text[:1].isupper()) or named and org_score(org.text) > 0:
             return i
     return None
 

@@ -99,3 +99,17 @@ def merge_company_suffixes(pieces: list[str]) -> list[str]:
         else:
             merged.append(piece)
     return merged
+
+
+# Words that name a part of an organisation: "Pulmonology Department, CHU Tengandogo", "Chair of Labour
+# Economics, University of Basel", "Instituto de Sociología, Pontificia Universidad Católica de Chile".
+UNIT = re.compile(
+    r"\b(?:department|dept|division|unit|chair|faculty|school|institute|centre|center|laboratory|lab|group|"
+    r"section|service|ward|office|team|council|committee|departamento|departament|département|instituto|"
+    r"institut|escuela|école|facultad|faculté|fakultät|lehrstuhl|abteilung|servicio|servizio|dipartimento|"
+    r"cátedra|chaire)\b",
+    re.IGNORECASE,
+)
+
+
+UNIT_OF = re.compile(rf"(?:{UNIT.pattern})\s+(?:of|for|de|du|des|für|di)\b", re.IGNORECASE)
