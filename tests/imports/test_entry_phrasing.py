@@ -241,3 +241,24 @@ def test_a_degrees_supervisor_goes_to_its_description_and_a_department_stays_wit
         ("Master of Science in Mathematical Physics", "Department of Theoretical Physics, University of Geneva"),
     ]
     assert "Research advisor: Prof. Hideo Mabuchi" in (degrees[0].description or "")
+
+
+def test_a_department_printed_over_its_university_is_part_of_the_employer() -> None:
+    document = docx.Document()
+    document.add_paragraph("Jenna Ek")
+    document.add_paragraph("jenna@example.org")
+    document.add_heading("Research Experience", level=1)
+    for line in (
+        "2015-Present Graduate Student Researcher",
+        "Department of Integrative Biology",
+        "University of California",
+        "The evolution of UV tolerance in dryland mosses, studied in the field and in the laboratory.",
+    ):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    job = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections[0].items[0]
+    assert (job.title, job.organization) == (
+        "Graduate Student Researcher",
+        "Department of Integrative Biology, University of California",
+    )

@@ -156,9 +156,13 @@ def _parent_beside(candidates: list[Candidate], org_position: int, title_positio
     another line is no part of the name."""
     org = candidates[org_position]
     for i in (org_position + 1, org_position - 1):
-        if not 0 <= i < len(candidates) or i == title_position or candidates[i].line != org.line:
+        if not 0 <= i < len(candidates) or i == title_position:
             continue
         text = candidates[i].text
+        if candidates[i].line != org.line and not _unit_over_parent(
+            candidates[min(i, org_position)], candidates[max(i, org_position)]
+        ):
+            continue
         named = org_score(text) > 0 or UNIT.search(text) is not None  # "University of California" is no place
         unit_of = UNIT_OF.match(text) is not None  # "Chair of Labour Economics": a unit, though "chair" is a role
         if (
@@ -173,6 +177,12 @@ def _parent_beside(candidates: list[Candidate], org_position: int, title_positio
         if UNIT.search(org.text) and (named or text[:1].isupper()) or named and org_score(org.text) > 0:
             return i
     return None
+
+
+def _unit_over_parent(upper: Candidate, lower: Candidate) -> bool:
+    """ "Department of Integrative Biology" on one line, "University of California" on the next: a unit printed
+    over the organisation it belongs to."""
+    return lower.line == upper.line + 1 and UNIT_OF.match(upper.text) is not None and org_score(lower.text) > 0
 
 
 def _reads_as_sentence(text: str) -> bool:

@@ -105,7 +105,7 @@ def merge_company_suffixes(pieces: list[str]) -> list[str]:
 # Economics, University of Basel", "Instituto de Sociología, Pontificia Universidad Católica de Chile".
 UNIT = re.compile(
     r"\b(?:department|dept|division|unit|chair|faculty|school|institute|centre|center|laboratory|lab|group|"
-    r"section|service|ward|office|team|council|committee|departamento|departament|département|instituto|"
+    r"section|service|ward|office|council|committee|departamento|departament|département|instituto|"
     r"institut|escuela|école|facultad|faculté|fakultät|lehrstuhl|abteilung|servicio|servizio|dipartimento|"
     r"cátedra|chaire)\b",
     re.IGNORECASE,
