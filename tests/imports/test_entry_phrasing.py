@@ -262,3 +262,27 @@ def test_a_department_printed_over_its_university_is_part_of_the_employer() -> N
         "Graduate Student Researcher",
         "Department of Integrative Biology, University of California",
     )
+
+
+def test_a_label_line_inside_a_job_is_part_of_it_not_another_job() -> None:
+    document = docx.Document()
+    document.add_paragraph("Alex Mik")
+    document.add_paragraph("alex@example.co.uk")
+    document.add_heading("Experience", level=1)
+    for line in (
+        "Tech Lead, Nationwide Building Society, Swindon November 2014 – June 2017",
+        "Key achievements:",
+        "Drove the technical design of the change projects in a complex environment",
+        "Head of Architecture, Shopitize Ltd, London November 2011 - November 2014",
+        "Responsibilities:",
+        "Aligned the business strategy with technology and product development across the company",
+    ):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    jobs = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections[0].items
+    assert [(j.title, j.organization) for j in jobs] == [
+        ("Tech Lead", "Nationwide Building Society"),
+        ("Head of Architecture", "Shopitize Ltd"),
+    ]
+    assert "Key achievements:" in (jobs[0].description or "") + " ".join(jobs[0].bullets)

@@ -55,6 +55,9 @@ def is_sentence(text: str) -> bool:
     return (len(words) >= 9 and len(small) >= 3) or (len(words) >= 7 and text.rstrip().endswith((".", ";")))
 
 
+_LABEL_LINE = re.compile(r"(?:\w[\w'’&/-]*\s){0,3}\w[\w'’&/-]*\s?:")
+
+
 def _is_body(
     row: Row,
     previous: Row | None,
@@ -65,6 +68,8 @@ def _is_body(
 ) -> bool:
     if row.bullet:
         return True
+    if previous is not None and not row.dates and _LABEL_LINE.fullmatch(row.text.strip()):
+        return True  # "Key achievements:", "Responsibilities:": a label over the lines of the entry it is in
     if row.dates:
         if row.dates_in_own_span:
             # Judged without its dates: "2020 – 2022 | Public service employee at the municipality" is a header.
