@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import docx
+import pytest
 
 from cvmaker.adapters.extraction.sniffing import InProcessExtractor
 from cvmaker.domain.cv.model import SectionKind
@@ -286,3 +287,24 @@ def test_a_label_line_inside_a_job_is_part_of_it_not_another_job() -> None:
         ("Head of Architecture", "Shopitize Ltd"),
     ]
     assert "Key achievements:" in (jobs[0].description or "") + " ".join(jobs[0].bullets)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "employer"),
+    [
+        ("Analista de datos, Centro de Medición Mide", "Analista de datos", "Centro de Medición Mide"),
+        ("Agência Nacional de Águas, Pesquisadora", "Pesquisadora", "Agência Nacional de Águas"),
+        ("Chercheuse, Laboratoire Dupont", "Chercheuse", "Laboratoire Dupont"),
+        ("Stadtwerke Kiel, Sachbearbeiterin", "Sachbearbeiterin", "Stadtwerke Kiel"),
+    ],
+)
+def test_titles_in_other_languages_are_told_from_their_employer(line: str, title: str, employer: str) -> None:
+    document = docx.Document()
+    document.add_paragraph("Ana Lima")
+    document.add_paragraph("ana@example.org")
+    document.add_heading("Experience", level=1)
+    document.add_paragraph(f"2019 – 2021 | {line}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    job = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections[0].items[0]
+    assert (job.title, job.organization) == (title, employer)
