@@ -42,6 +42,7 @@ from cvmaker.domain.parsing.text import clean
         ("2019年 至今", "2019", None, True),
         ("10.2014-…", "2014-10", None, True),
         ("2019 – ...", "2019", None, True),
+        ("Sept 2024-", "2024-09", None, True),
     ],
 )
 def test_dates_in_every_common_format(printed: str, start: str | None, end: str | None, current: bool) -> None:

@@ -262,6 +262,10 @@ def _first_range(text: str) -> tuple[DateRange, int, int] | None:
             is_since = bool(re.match(r"(since|from|seit|depuis|desde)\b", printed, re.IGNORECASE))
             if is_since:
                 return DateRange(start, None, True, printed), match.start(), match.end()
+            # "Sept 2024-", "(2019 – )": a range left open at its end goes on
+            if left_open := re.match(rf"{_SEPARATOR}(?=$|[)\]|,;])", text[match.end() :]):
+                end_at = match.end() + len(left_open.group(0).rstrip())
+                return DateRange(start, None, True, text[match.start() : end_at].strip()), match.start(), end_at
             return DateRange(None, start, False, printed), match.start(), match.end()
         if re.fullmatch(rf"{_PRESENT}|date|{_ONGOING}", second.strip(), re.IGNORECASE):
             return DateRange(start, None, True, printed), match.start(), match.end()
