@@ -308,3 +308,26 @@ def test_titles_in_other_languages_are_told_from_their_employer(line: str, title
     document.save(buffer)
     job = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections[0].items[0]
     assert (job.title, job.organization) == (title, employer)
+
+
+def test_a_role_held_for_a_person_names_the_person_as_whom_it_was_for() -> None:
+    document = docx.Document()
+    document.add_paragraph("Toni Marsh")
+    document.add_paragraph("toni@example.edu")
+    document.add_heading("Research Experience", level=1)
+    for line in (
+        "2020 - 2021 | Research assistant to Rocco Macchiavello (LSE)",
+        "2019 - 2020 | Student assistant to Arthur van Soest (Tilburg University)",
+        "2018 | Summer Research Assistant, for W. Michael Hanemann",
+        "2017 | Assistant to the Director, Acme Corp",
+    ):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    jobs = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections[0].items
+    assert [(j.title, j.organization) for j in jobs] == [
+        ("Research assistant", "Rocco Macchiavello (LSE)"),
+        ("Student assistant", "Arthur van Soest (Tilburg University)"),
+        ("Summer Research Assistant", "W. Michael Hanemann"),
+        ("Assistant to the Director", "Acme Corp"),
+    ]

@@ -111,11 +111,31 @@ def comma_pieces(group: list[Candidate]) -> list[Candidate]:
             at = _AT.split(part, maxsplit=1)
             if len(at) == 2 and (title_score(at[0]) > 0 or _names_a_place_of_work(at[0], at[1])):
                 out.extend([Candidate(at[0], index), Candidate(_without_article(at[1]), index)])
+            elif (
+                (worked_for := _WORKED_FOR.split(part, maxsplit=1))
+                and len(worked_for) == 2
+                and _for_someone(*worked_for)
+            ):
+                # "Research assistant to Rocco Macchiavello (LSE)", "Summer Research Assistant, for W. Michael
+                # Hanemann": a role held for a person, who is whom the work was for
+                out.extend(Candidate(piece, index) for piece in worked_for if piece.strip())
             elif school := _school_in_brackets(part):
                 out.extend([Candidate(school[0], index), Candidate(school[1], index)])
             else:
                 out.append(Candidate(part, index))
     return out
+
+
+_WORKED_FOR = re.compile(
+    r"(?:^|\s+)(?:to|for)\s+(?=(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][\w.’'-]*\s+"
+    r"(?:(?:van|von|de|der|den|da|di|del|le|la|du|dos|das|ten|ter)\s+)*[A-Z])"
+)
+
+
+def _for_someone(before: str, after: str) -> bool:
+    """A role ("Research assistant", or nothing when the role is a piece of its own) before a capitalised name."""
+    person = re.sub(r"\([^()]*\)?", " ", after)  # "Arthur van Soest (Tilburg University)": where they work
+    return (not before.strip() or title_score(before) > 0) and org_score(person) == 0 and len(after.split()) <= 12
 
 
 def _names_a_place_of_work(before: str, after: str) -> bool:
