@@ -364,7 +364,9 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
     stripped = _QUALIFIERS.sub("", key)
     if stripped in _LOOKUP:
         return _LOOKUP[stripped]
-    if "," in key or strict or (title_score(key) > 0 and not _ends_like_a_heading(key)):
+    if "," in key and not strict:
+        return _listed_kinds(key)  # "Funding, Honors, & Awards"; "Microsoft Research, Research Intern" is a job
+    if strict or (title_score(key) > 0 and not _ends_like_a_heading(key)):
         return None  # "Research Assistant" is a job, not a section
     # "Experience & Leadership", "Skills and Tools": judge by the first known part.
     for part in re.split(r"\s*(?:&|\b(?:and|y|e|et|und|en|og|och|ve|и)\b|/|,|\+)\s*", key):
@@ -391,6 +393,16 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
 
 # Words after a heading's head word that say "a list of": "Skill Highlights", "Publication List".
 _LIST_WORDS = frozenset({"highlights", "list", "summary", "overview", "profile", "record", "set"})
+
+
+def _listed_kinds(key: str) -> SectionKind | None:
+    """A heading that lists kinds between commas ("funding, honors, & awards"): each part short, none a role,
+    the first known kind of them."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b|/)\s*", key) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 3 or title_score(p) > 0 for p in parts):
+        return None
+    kinds = [_LOOKUP.get(_QUALIFIERS.sub("", p)) for p in parts]
+    return next((k for k in kinds if k is not None and k is not SectionKind.CUSTOM), None)
 
 
 def joined_kinds(text: str) -> tuple[SectionKind, SectionKind] | None:
