@@ -459,3 +459,14 @@ def test_a_second_email_or_phone_is_reported_not_dropped(
     )
     assert (parsed.document.basics.email, parsed.document.basics.phone) == (email, phone)
     assert any(message.startswith("A second") and text == more for message, text in parsed.warnings)
+
+
+def test_levels_in_any_language_are_no_skills_and_a_bulleted_line_is_no_category() -> None:
+    rows = [
+        make_row(0, _line("Python 3 • avançado")),
+        make_row(1, _line("Java • básico")),
+        make_row(2, _line("• Git • Italien: courant")),
+    ]
+    items = [item for group in parse_skills(rows) for item in group.items]
+    assert items == ["Python 3", "Java", "Git", "Italien: courant"]
+    assert [g.category for g in parse_skills(rows)] == [None]

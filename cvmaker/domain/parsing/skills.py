@@ -7,15 +7,22 @@ from dataclasses import dataclass, field
 
 from cvmaker.domain.parsing.rows import Row
 
-_CATEGORY = re.compile(r"^\s*([^:]{2,40}?)\s*:\s+(.+)$")
+_CATEGORY = re.compile(r"^\s*([^:•·▪●|]{2,40}?)\s*:\s+(.+)$")  # "• Git • Italien: courant" is no category
 _LIST_SPLIT = re.compile(r"\s*[,;|•·◦▪●/]\s+|\s*[;|•·◦▪●]\s*|\s+[–—]\s+")
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
-_LEVEL = re.compile(
-    r"\s*[\(\[]?\s*(native|fluent|proficient|advanced|intermediate|beginner|basic|expert|mother tongue|"
-    r"bilingual|conversational|elementary|working proficiency|professional working proficiency|"
-    r"full professional proficiency|limited working proficiency|[ABC][12])\s*[\)\]]?\s*$",
-    re.IGNORECASE,
+# How well a language or a skill is known, in the languages CVs are written in.
+LEVEL_WORDS = (
+    r"native|fluent|proficient|advanced|intermediate|beginner|basic|expert|mother tongue|bilingual|"
+    r"conversational|elementary|working proficiency|professional working proficiency|"
+    r"full professional proficiency|limited working proficiency|good|very good|"
+    r"nativo|nativa|língua nativa|fluente|avançado|avançada|intermediário|intermediária|básico|básica|iniciante|"
+    r"lengua materna|fluido|avanzado|avanzada|intermedio|intermedia|principiante|bilingüe|experto|experta|"
+    r"natif|langue maternelle|courant|avancé|avancée|intermédiaire|débutant|débutante|notions|bilingue|"
+    r"muttersprache|muttersprachlich|fließend|verhandlungssicher|fortgeschritten|grundkenntnisse|gut|sehr gut|"
+    r"madrelingua|avanzato|avanzata|scolastico|moedertaal|vloeiend|gevorderd|[ABC][12]"
 )
+_LANGUAGE_LEVEL = re.compile(rf"\s*[\(\[]?\s*({LEVEL_WORDS})\s*[\)\]]?\s*$", re.IGNORECASE)
+_ONLY_A_LEVEL = re.compile(rf"(?:{LEVEL_WORDS})", re.IGNORECASE)
 
 
 @dataclass
@@ -48,8 +55,8 @@ def _split_list(text: str) -> list[str]:
     for part in _LIST_SPLIT.split(depth_safe):
         part = part.replace("\u0000", ",").strip(" .,;:")
         part = re.sub(r"^(?:and|&)\s+", "", part, flags=re.IGNORECASE)
-        if not re.search(r"\w", part):
-            continue
+        if not re.search(r"\w", part) or _ONLY_A_LEVEL.fullmatch(part):
+            continue  # "Python 3 • avançado": how well, not another skill
         part = _KIND_TAIL.sub("", part) or part  # "PyTorch and TensorFlow experience": the tools themselves
         names = _SLASHED.fullmatch(part)
         if names is not None:
@@ -67,7 +74,7 @@ def _split_list(text: str) -> list[str]:
     return items
 
 
-_LEVEL = re.compile(r"^\s*(level|nivel|niveau|livello|stufe|niveau de maîtrise)\b\s*:?\s*\w+\s*$", re.IGNORECASE)
+_LEVEL_LINE = re.compile(r"^\s*(level|nivel|niveau|livello|stufe|niveau de maîtrise)\b\s*:?\s*\w+\s*$", re.IGNORECASE)
 
 
 def _is_prose(text: str) -> bool:
@@ -100,7 +107,7 @@ def parse_skills(rows: list[Row]) -> list[SkillGroup]:
     continues_category = False
     for position, row in enumerate(rows):
         text = row.text if row.bullet else row.line.text
-        if _LEVEL.match(text) or _is_prose(text):
+        if _LEVEL_LINE.match(text) or _is_prose(text):
             # "Nivel Avanzado" under "R"; "Validación de bases de datos, generación de análisis...": what a skill
             # is and how well it is known, written out; not a list of skills (it stays in the warnings).
             flush()
@@ -199,7 +206,7 @@ def split_language(text: str) -> tuple[str, str | None]:
     bracket = re.fullmatch(r"(.+?)\s*\((.+)\)", text)
     if bracket:  # "Deutsch (Muttersprache)", "English (Native or Bilingual)"
         return bracket.group(1).strip(), bracket.group(2).strip()
-    match = _LEVEL.search(text)
+    match = _LANGUAGE_LEVEL.search(text)
     if match and match.start() > 0:
         return text[: match.start()].strip(" ,-"), match.group(1)
     return text, None
