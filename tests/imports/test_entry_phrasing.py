@@ -331,3 +331,25 @@ def test_a_role_held_for_a_person_names_the_person_as_whom_it_was_for() -> None:
         ("Summer Research Assistant", "W. Michael Hanemann"),
         ("Assistant to the Director", "Acme Corp"),
     ]
+
+
+def test_labelled_lists_of_skills_and_languages_under_other_information_are_read_as_such() -> None:
+    document = docx.Document()
+    document.add_paragraph("Billur Gor")
+    document.add_paragraph("billur@example.ca")
+    document.add_heading("Other Information", level=1)
+    for line in (
+        "Citizenship: Turkish",
+        "Languages: Turkish (native), English (fluent)",
+        "Programming: Python, Stata, MATLAB, R",
+    ):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    sections = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections
+    by_kind = {s.kind: s for s in sections}
+    assert [k for i in by_kind[SectionKind.SKILLS].items for k in i.keywords] == ["Python", "Stata", "MATLAB", "R"]
+    assert [(i.title, i.description) for i in by_kind[SectionKind.LANGUAGES].items] == [
+        ("Turkish", "native"),
+        ("English", "fluent"),
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import replace
 
 from cvmaker.domain import limits
 from cvmaker.domain.cv.model import DEFAULT_SECTION_TITLES, CvDocument, Item, Section, SectionKind
@@ -46,6 +47,8 @@ def read_section(raw: RawSection, document: CvDocument, right_edges: dict[int, f
     if len(document.sections) >= limits.MAX_SECTIONS:
         trail.warn("Too many sections: this one was left out", heading_text)
         return
+    if raw.kind in (SectionKind.CUSTOM, SectionKind.LANGUAGES) and _labelled_lists(raw, document, right_edges, trail):
+        return
     title = trail.clip(_tidy_heading(heading_text), limits.MAX_SHORT_TEXT)
     if title and re.fullmatch(r"(?:\w ){2,}\w", title) and raw.kind is not SectionKind.CUSTOM:
         title = DEFAULT_SECTION_TITLES[raw.kind]  # "S K I L L S": its word breaks are lost; the kind's name
@@ -75,6 +78,41 @@ def read_section(raw: RawSection, document: CvDocument, right_edges: dict[int, f
             if row.index not in trail.placed:
                 trail.warn(f'Could not be placed in section "{heading_text}"', row.line.text)
                 trail.placed.add(row.index)
+
+
+# "Programming: Python, Stata, R" or "Languages: Spanish (native)" under "Additional information" or "Other".
+_LABELLED = {
+    SectionKind.SKILLS: re.compile(
+        r"^\s*(?:programming(?: languages)?|software|computer(?: skills)?|tools|technical(?: skills)?|it(?: skills)?|"
+        r"skills|technologies|frameworks|languages de programmation|logiciels|informatique|edv|it-kenntnisse|"
+        r"software-kenntnisse|kenntnisse|programação|programación|herramientas|ferramentas|informática)\s*:\s*\S",
+        re.IGNORECASE,
+    ),
+    SectionKind.LANGUAGES: re.compile(
+        r"^\s*(?:languages?|langues|sprachen|sprachkenntnisse|idiomas|lingue|talen)\s*:\s*\S", re.IGNORECASE
+    ),
+}
+
+
+def _labelled_lists(raw: RawSection, document: CvDocument, right_edges: dict[int, float], trail: Trail) -> bool:
+    """A section of odds and ends (or of languages) holding labelled lists of skills or languages ("Programming:
+    Python, Stata"): the lists are read as a skills and a languages section, the rest as the section it is.
+    False when there is no such line."""
+    moved = {
+        kind: [row for row in raw.rows if pattern.match(row.text)]
+        for kind, pattern in _LABELLED.items()
+        if kind is not raw.kind
+    }
+    if not any(moved.values()):
+        return False
+    taken = {row.index for rows in moved.values() for row in rows}
+    read_section(replace(raw, rows=[row for row in raw.rows if row.index not in taken]), document, right_edges, trail)
+    for kind, rows in moved.items():
+        if rows:
+            read_section(
+                RawSection(heading=None, kind=kind, key=kind.value.lower(), rows=rows), document, right_edges, trail
+            )
+    return True
 
 
 def _skills(section: Section, rows: list[Row], path: str, trail: Trail) -> None:
