@@ -145,6 +145,20 @@ Your role:
     assert "Stock rotation" in {name.capitalize() for name in found}
 
 
+def test_contract_pay_and_time_abbreviations_are_no_skills_and_a_held_credential_is_its_name() -> None:
+    found = skills(
+        """Management Accountant
+Requirements:
+- CIMA qualified, with 3 years PQE
+- Intermediate Excel
+- Poste en CDI, salary in USD, shifts end at 1 pm
+"""
+    )
+    assert not {"PQE", "CDI", "USD", "1 pm", "CIMA qualified"} & set(found)
+    assert "CIMA" in found or "Chartered Institute of Management Accountants (CIMA)" in found
+    assert "Excel" in found
+
+
 def test_words_that_name_a_product_only_as_written_need_its_capital() -> None:
     vocabulary = shipped_vocabulary()
     assert vocabulary.named("Rust") is not None and vocabulary.named("rust") is None

@@ -139,7 +139,7 @@ _AMOUNT = re.compile(
     r"un|deux|trois|quatre|cinq|uno|dos|tres|cuatro|cinco)\s*\+?\s*"
     r"(?:%|h|hrs?|hours?|days?|weeks?|months?|years?|yrs|lbs?|kg|km|miles?|points?|"
     r"jahre?n?|monate?n?|stunden|tage?n?|jours?|semaines?|mois|ans?|heures?|años|meses|horas|días)\b|"
-    r"^\d+(?:[.,]\d+)?$|\b(?:least|minimum|mindestens|maximum|max)\b",
+    r"^\d+(?:[.,]\d+)?$|\b(?:least|minimum|mindestens|maximum|max)\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b",
     re.IGNORECASE,
 )
 _DEGREE = re.compile(
@@ -214,7 +214,14 @@ def _shown(written: str, skill: Skill) -> str:
 _HEAD_NOUN_TAIL = re.compile(r" (?:skills?|experience|knowledge|certification|certificate)$")
 
 
+# "CIMA qualified", "AITT accredited": the credential is the name before the word saying it is held.
+_HELD = re.compile(r"^(.*\S)\s+(?:qualified|accredited|certified|registered|licensed|trained)$", re.IGNORECASE)
+
+
 def _confirmed(candidate: Candidate, clause: Clause, vocabulary: Vocabulary, german: bool) -> Skill | None:
+    held = _HELD.match(candidate.text)
+    if held is not None and _name_like(held.group(1).split(), german):
+        return Skill(held.group(1), "hard")
     item = candidate.text
     words = item.split()
     skill = vocabulary.named(item)
@@ -284,4 +291,8 @@ def _generic(written: str) -> bool:
 
 
 # Short capitalised words that are no name of a skill: places, units and the posting's own abbreviations.
-_NOT_NAMES = frozenset({"uk", "us", "usa", "eu", "cv", "ft", "pt", "am", "pm", "ok", "id", "it", "hr", "ie", "eg"})
+# Contract types, pay, currencies and the like that postings abbreviate: "CDI", "PQE", "OTE", "USD", "COVID".
+_NOT_NAMES = frozenset(
+    {"uk", "us", "usa", "eu", "cv", "ft", "pt", "am", "pm", "ok", "id", "it", "hr", "ie", "eg"}
+    | {"cdi", "cdd", "pqe", "ote", "fte", "pto", "usd", "eur", "gbp", "chf", "covid", "dui", "dwi", "asap", "faq"}
+)

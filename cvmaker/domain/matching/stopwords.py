@@ -461,7 +461,9 @@ FILLER_WORDS = frozenset(
     maîtrise expérience idéalement idealmente idealerweise
     buen buenos buena buenas sólido sólidos sólida amplia amplio amplios valorable imprescindible deseable
     experiencia conocimiento conocimientos dominio
-    pedimos buscamos requerimos valorará valora necesario necesaria""")
+    pedimos buscamos requerimos valorará valora necesario necesaria
+    intermediate active unencumbered fluent courant nivel niveau avanzado avanzada avancé avancée
+    gültig gültige gültiger gültigen gültiges aktuelle aktueller vigente vigentes""")
 )
 
 # Verbs that open a duty ("Administer medications", "Gérer les réservations", "Preparar el presupuesto"): the
