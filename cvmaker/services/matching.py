@@ -23,8 +23,9 @@ from cvmaker.domain.matching.jobs import Job, Requirement, RequirementKind
 from cvmaker.domain.matching.meaning import by_meaning_at_all, pieces, shown_by_meaning
 from cvmaker.domain.matching.results import Evidence, Match, RankedCv, RankedJob
 from cvmaker.domain.matching.scoring import OtherCv, meets, score_match
-from cvmaker.domain.matching.text import normalize, sentences
+from cvmaker.domain.matching.text import normalize, sentences, singular, term_key
 from cvmaker.domain.matching.vocabulary import Vocabulary, shipped_vocabulary
+from cvmaker.domain.matching.wording import wordings
 from cvmaker.ports import Embedder, EmbeddingStore, Vector, VectorIndex, VectorRecord
 from cvmaker.services.cvs import CvService
 from cvmaker.services.jobs import JobService
@@ -33,9 +34,12 @@ EVIDENCE_PER_REQUIREMENT = 3
 MAX_NAMED = 2  # items that name a requirement outright, shown before those found by meaning
 EVIDENCE_FLOOR = 0.4  # share of the embedder's similarity range an item needs to count as evidence by meaning
 MAX_OTHER_CVS = 100
+MAX_READ_CVS = 2_000  # CV versions whose facts, passages and words stay in memory
 MAX_JOB_CHUNKS = 48
 SNIPPET = 240
 _BY_MEANING = (RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL, RequirementKind.KEYWORD)
+# Kinds `meets` judges by the CV's skills and words (the others by titles, years, degree): what `_Naming` tests.
+_NAMED = (RequirementKind.HARD_SKILL, RequirementKind.SOFT_SKILL, RequirementKind.KEYWORD)
 
 
 class CachedEmbedder:
@@ -110,12 +114,44 @@ def centroid(vectors: Sequence[Vector]) -> Vector | None:
 
 
 @dataclass(frozen=True, slots=True)
-class _PreparedCv:
-    cv: Cv
+class _ReadCv:
+    """What matching reads from one version of a CV, kept in memory by (owner, CV, version, day): its facts, its
+    passages, and the folded words of its visible text (what `_Naming` tests)."""
+
     facts: CvFacts
     passages: list[CvPassage]
+    words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Naming:
+    """What a CV needs to name a requirement by words (`meets`): the vocabulary's skill among its skills, or
+    every folded word of one of the requirement's `wordings` (as written or singular) in its visible text, since
+    `occurs_in` matches whole folded words. A CV with neither cannot name it; `meets` itself judges the others."""
+
+    skill_key: str | None
+    forms: tuple[frozenset[str], ...]
+
+    def possible(self, read: _ReadCv) -> bool:
+        return (self.skill_key is not None and self.skill_key in read.facts.skills) or any(
+            form <= read.words for form in self.forms
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _PreparedCv:
+    cv: Cv
+    read: _ReadCv
     vectors: list[Vector]
     centroid: Vector | None
+
+    @property
+    def facts(self) -> CvFacts:
+        return self.read.facts
+
+    @property
+    def passages(self) -> list[CvPassage]:
+        return self.read.passages
 
 
 @dataclass
@@ -126,8 +162,8 @@ class MatchingService:
     index: VectorIndex
     vocabulary: Vocabulary = field(default_factory=shipped_vocabulary)
     clock: Callable[[], datetime] = field(default=utc_now)
-    _facts: OrderedDict[tuple[str, str, int, str], CvFacts] = field(default_factory=OrderedDict, repr=False)
-    _facts_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _read_cvs: OrderedDict[tuple[str, str, int, str], _ReadCv] = field(default_factory=OrderedDict, repr=False)
+    _read_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     # ---------------------------------------------------------------- operations
 
@@ -135,18 +171,19 @@ class MatchingService:
         cv = self.cvs.get(owner, cv_id)
         job = self.jobs.get(owner, job_id)
         prepared = self._prepare(cv, index=True)
-        other_cvs = {other.id: other for other in self._other_cvs(owner, cv.id)}
-        others = [OtherCv(other.id, self._read_facts(other)) for other in other_cvs.values()]
-        evidence = self._evidence(job, prepared, others, other_cvs)
+        others = [(other.id, self._read(other)) for other in self._other_cvs(owner, cv.id)]
+        namings = {r: self._naming(r) for r in job.requirements}
+        by_meaning = self._by_meaning(job, prepared, namings)
+        evidence = self._evidence(job, prepared, others)
         return score_match(
             job,
             cv.id,
             prepared.facts,
-            others,
+            self._others_naming(job, prepared.read, by_meaning, others, namings),
             self._semantic(prepared, job),
             evidence,
             self.vocabulary,
-            self._by_meaning(job, prepared),
+            by_meaning,
         )
 
     def rank_jobs(self, owner: str, cv_id: str, first: int = 10) -> list[RankedJob]:
@@ -209,15 +246,18 @@ class MatchingService:
         match = score_match(job, prepared.cv.id, prepared.facts, [], semantic, {}, self.vocabulary, meant)
         return match.score, sum(p.score * p.weight for p in match.breakdown)
 
-    def _by_meaning(self, job: Job, prepared: _PreparedCv) -> dict[Requirement, Evidence]:
+    def _by_meaning(
+        self, job: Job, prepared: _PreparedCv, namings: dict[Requirement, _Naming | None] | None = None
+    ) -> dict[Requirement, Evidence]:
         """Skills the CV does not name but shows in other words: for each, the visible sentence closest in
         meaning, when it is close enough (`cvmaker.domain.matching.meaning`)."""
         import numpy as np
 
+        named = namings if namings is not None else {r: self._naming(r) for r in job.requirements}
         wanted = [
             r
             for r in job.requirements
-            if r.kind in _BY_MEANING and by_meaning_at_all(r.text) and not meets(r, prepared.facts, self.vocabulary)
+            if r.kind in _BY_MEANING and by_meaning_at_all(r.text) and not self._meets(r, prepared.read, named[r])
         ]
         found = pieces(prepared.passages)
         if not wanted or not found:
@@ -252,12 +292,13 @@ class MatchingService:
     # ---------------------------------------------------------------- CV preparation
 
     def _prepare(self, cv: Cv, index: bool) -> _PreparedCv:
-        found = passages(cv.document)
+        read = self._read(cv)
+        found = read.passages
         vectors = self.embedder.embed([p.text for p in found]) if found else []
         if index and found:
             self._ensure_indexed(cv, found, vectors)
         shown = [v for p, v in zip(found, vectors) if p.visible]
-        return _PreparedCv(cv, self._read_facts(cv), found, vectors, centroid(shown))
+        return _PreparedCv(cv, read, vectors, centroid(shown))
 
     def _ensure_indexed(self, cv: Cv, found: list[CvPassage], vectors: list[Vector]) -> None:
         records = [
@@ -280,18 +321,61 @@ class MatchingService:
             self.index.delete(cv.owner, {"cv_id": cv.id})
             self.index.upsert(cv.owner, records)
 
-    def _read_facts(self, cv: Cv) -> CvFacts:
+    def _read(self, cv: Cv) -> _ReadCv:
+        """The CV's facts, passages and words, read once per version (an edit makes a new version, so a cached
+        reading is never stale) and per day (years of experience count to today)."""
         today = self.clock().date()
         key = (cv.owner, cv.id, cv.version, today.isoformat())
-        with self._facts_lock:
-            facts = self._facts.get(key)
-        if facts is None:
+        with self._read_lock:
+            read = self._read_cvs.get(key)
+            if read is not None:
+                self._read_cvs.move_to_end(key)
+        if read is None:
             facts = read_facts(cv.document, self.vocabulary, today)
-            with self._facts_lock:
-                self._facts[key] = facts
-                while len(self._facts) > 2_000:
-                    self._facts.popitem(last=False)
-        return facts
+            read = _ReadCv(facts, passages(cv.document), _words(facts.text))
+            with self._read_lock:
+                self._read_cvs[key] = read
+                while len(self._read_cvs) > MAX_READ_CVS:
+                    self._read_cvs.popitem(last=False)
+        return read
+
+    def _naming(self, requirement: Requirement) -> _Naming | None:
+        """What naming the requirement takes (None: a kind `meets` judges otherwise, by titles, years or degree)."""
+        if requirement.kind not in _NAMED:
+            return None
+        skill = self.vocabulary.lookup(requirement.text) if requirement.kind != RequirementKind.KEYWORD else None
+        forms = (_words(form) for w in wordings(requirement.text) for form in (w, singular(w)))
+        return _Naming(skill.key if skill is not None else None, tuple(f for f in forms if f))
+
+    def _meets(self, requirement: Requirement, read: _ReadCv, naming: _Naming | None) -> bool:
+        """`meets`, answered at once when the CV lacks what naming the requirement takes: `meets` reads the CV's
+        whole text again for each wording it tries, which over a user's many CVs is most of a match's time."""
+        if naming is not None and not naming.possible(read):
+            return False
+        return meets(requirement, read.facts, self.vocabulary)
+
+    def _others_naming(
+        self,
+        job: Job,
+        read: _ReadCv,
+        by_meaning: dict[Requirement, Evidence],
+        others: list[tuple[str, _ReadCv]],
+        namings: dict[Requirement, _Naming | None],
+    ) -> list[OtherCv]:
+        """The few other CVs `score_match` needs. Of the user's other CVs it asks only whether one names each
+        requirement this CV does not show (`meets`), so one CV naming it answers as all of them would; `score_match`
+        then reads a handful of CVs' text per missing requirement, not every CV's."""
+        chosen: dict[str, _ReadCv] = {}
+        for requirement in job.requirements:
+            naming = namings[requirement]
+            if requirement in by_meaning or any(self._meets(requirement, c, naming) for c in chosen.values()):
+                continue  # shown by meaning (no other CV is asked), or a CV already chosen names it
+            if self._meets(requirement, read, naming):
+                continue  # this CV names it: no other CV is asked
+            found = next(((i, other) for i, other in others if self._meets(requirement, other, naming)), None)
+            if found is not None:
+                chosen[found[0]] = found[1]
+        return [OtherCv(cv_id, other.facts) for cv_id, other in others if cv_id in chosen]
 
     def _all_cvs(self, owner: str) -> list[Cv]:
         cvs: list[Cv] = []
@@ -310,7 +394,7 @@ class MatchingService:
     # ---------------------------------------------------------------- evidence
 
     def _evidence(
-        self, job: Job, prepared: _PreparedCv, others: list[OtherCv], other_cvs: dict[str, Cv]
+        self, job: Job, prepared: _PreparedCv, others: list[tuple[str, _ReadCv]]
     ) -> dict[Requirement, list[Evidence]]:
         requirements = list(job.requirements)
         if not requirements:
@@ -338,11 +422,7 @@ class MatchingService:
             elsewhere: list[Evidence] = []
             if not chosen or not any(occurs_in(requirement.text, e.text) for e in chosen):
                 elsewhere = self._evidence_elsewhere(
-                    requirement,
-                    [OtherCv(prepared.cv.id, prepared.facts), *others],
-                    {prepared.cv.id: prepared.cv, **other_cvs},
-                    query,
-                    hidden_only_in=prepared.cv.id,
+                    requirement, [(prepared.cv.id, prepared.read), *others], query, hidden_only_in=prepared.cv.id
                 )
             evidence[requirement] = chosen[: EVIDENCE_PER_REQUIREMENT - len(elsewhere)] + elsewhere
         return evidence
@@ -372,8 +452,7 @@ class MatchingService:
     def _evidence_elsewhere(
         self,
         requirement: Requirement,
-        others: list[OtherCv],
-        other_cvs: dict[str, Cv],
+        cvs: list[tuple[str, _ReadCv]],
         query: Vector,
         hidden_only_in: str,
     ) -> list[Evidence]:
@@ -381,20 +460,16 @@ class MatchingService:
         skill = self.vocabulary.lookup(requirement.text)
         if skill is None:
             return []
-        for other in others:
-            for section_id, item_id in other.facts.skill_items.get(skill.key, []):
+        for cv_id, read in cvs:
+            for section_id, item_id in read.facts.skill_items.get(skill.key, []):
                 passage = next(
-                    (
-                        p
-                        for p in passages(other_cvs[other.cv_id].document)
-                        if (p.section_id, p.item_id) == (section_id, item_id)
-                    ),
+                    (p for p in read.passages if (p.section_id, p.item_id) == (section_id, item_id)),
                     None,
                 )
-                if passage is None or (other.cv_id == hidden_only_in and passage.visible):
+                if passage is None or (cv_id == hidden_only_in and passage.visible):
                     continue
                 vector = self.embedder.embed([passage.text])[0]
-                return [self._evidence_of(other.cv_id, passage, requirement, cosine(query, vector))]
+                return [self._evidence_of(cv_id, passage, requirement, cosine(query, vector))]
         return []
 
     def _evidence_of(self, cv_id: str, passage: CvPassage, requirement: Requirement, similarity: float) -> Evidence:
@@ -442,6 +517,11 @@ def _snippet(passage: CvPassage, requirement: Requirement) -> str:
     if best is None:
         return pieces[0] if passage.item_id is None and pieces else passage.label
     return best if len(best) <= SNIPPET else best[: SNIPPET - 1].rstrip() + "\u2026"
+
+
+def _words(text: str) -> frozenset[str]:
+    """The folded words of a text, as `occurs_in` compares them."""
+    return frozenset(word for word in term_key(text).split(" ") if word)
 
 
 def _vector_id(cv_id: str, passage: CvPassage) -> str:
