@@ -399,7 +399,6 @@ def build_matching(
     matching = MatchingService(
         cvs, jobs, CachedEmbedder(embedder, embedding_store), _vector_index(settings, embedder.dimension)
     )
-    jobs.on_create.append(matching.remember_job)
     return MatchingParts(
         jobs, matching, TailoringService(cvs, jobs, matching, writer, quotas=quotas), letters, writer, quotas
     )

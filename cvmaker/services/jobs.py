@@ -33,8 +33,6 @@ class JobService:
     repository: JobRepository
     generator: TextGenerator
     vocabulary: Vocabulary = field(default_factory=shipped_vocabulary)
-    # Told of every new job (matching indexes it), after it is stored.
-    on_create: builtins.list[Callable[[Job], None]] = field(default_factory=list)
     clock: Callable[[], datetime] = field(default=utc_now)
     quotas: QuotaService = field(default_factory=unmetered)
 
@@ -53,9 +51,9 @@ class JobService:
             created_at=self.clock(),
             extracted_by=extracted_by,
         )
+        # The posting is embedded when it is first matched, not here: MiniLM takes about a second for a posting's
+        # 48 sentences on one core, which would hold every createJob (`bench_match_many`).
         self.repository.add(job)
-        for listener in self.on_create:
-            listener(job)
         return job
 
     def _read_requirements(self, posting: Posting) -> tuple[list[Requirement], str]:

@@ -232,10 +232,6 @@ class MatchingService:
         """Remove a deleted CV's vectors from the index (call after `deleteCv`)."""
         self.index.delete(owner, {"cv_id": cv_id})
 
-    def remember_job(self, job: Job) -> None:
-        """Embed a new job's text now (after `createJob`), so ranking many jobs later finds it cached."""
-        self._job_centroid(job)
-
     # ---------------------------------------------------------------- scoring parts
 
     def _quick_score(self, prepared: _PreparedCv, job: Job) -> tuple[float, float]:

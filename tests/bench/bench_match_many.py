@@ -7,10 +7,10 @@ One user holds all 54 CVs of `tests/corpora/postings/cvs` and saves every sixth 
 Both operations go through the GraphQL schema in process, on the real composition (`build_runtime`: SQLite in a
 temporary folder, MiniLM embeddings with their SQLite cache, the local vector index, the rules writer):
 
-1. `createJob` p50 / p99 after one untimed posting (the model's and the vocabulary's first load is reported on
-   its own). Target: p50 <= 300 ms. Then as many other postings with matching not told of new jobs, so their
-   text is not embedded: what reading the requirements and storing the job take alone.
-2. `matchCv`, every CV against two of the jobs, after one untimed pass (so every embedding is cached and every
+1. `createJob` p50 / p99 after one untimed posting (the vocabulary's first load is reported on its own): reading
+   the requirements and storing the job; the posting is embedded at its first match. Target: p50 <= 300 ms.
+2. A new job's first `matchCv` (it embeds the posting's sentences): p50 / p99, reported, no target.
+3. `matchCv`, every CV against two of the jobs, after that first pass (so every embedding is cached and every
    CV indexed): p50 / p99. Target: p50 <= 100 ms. The same pairs are then timed on `MatchingService.match`
    alone, to tell the service's share from the API's.
 """
@@ -101,9 +101,14 @@ def run(data_dir: Path) -> dict[str, Any]:
         (cv_id, job_ids[(i + step * 7) % len(job_ids)]) for i, cv_id in enumerate(cv_ids) for step in range(JOBS_PER_CV)
     ]
     scores = []
+    seen_jobs: set[str] = set()
+    first_of_job: list[float] = []  # a new job's first match embeds its posting (createJob does not)
     for cv_id, job_id in pairs:  # warm-up: every embedding computed and cached, every CV indexed
-        data, _ = execute(MATCH, {"cv": cv_id, "job": job_id})
+        data, elapsed = execute(MATCH, {"cv": cv_id, "job": job_id})
         assert data["matchCv"]["__typename"] == "Match", data
+        if job_id not in seen_jobs:
+            seen_jobs.add(job_id)
+            first_of_job.append(elapsed)
     matched = []
     for cv_id, job_id in pairs:
         data, elapsed = execute(MATCH, {"cv": cv_id, "job": job_id})
@@ -114,14 +119,6 @@ def run(data_dir: Path) -> dict[str, Any]:
         started = time.perf_counter()
         services.matching.match(OWNER, cv_id, job_id)
         in_service.append((time.perf_counter() - started) * 1000)
-    # createJob for as many other postings (nothing of theirs read or cached yet), with matching not told of new
-    # jobs (`on_create` emptied, so the posting's text is not embedded): reading the requirements and storing.
-    services.jobs.on_create.clear()
-    unembedded = []
-    for path in postings[JOB_EVERY // 2 :: JOB_EVERY]:
-        title, body = read_posting(path)
-        _, elapsed = execute(CREATE_JOB, {"input": {"title": title, "description": body}})
-        unembedded.append(elapsed)
     loop.close()
     runtime.close()
     return {
@@ -129,7 +126,7 @@ def run(data_dir: Path) -> dict[str, Any]:
         "jobs": len(job_ids),
         "create_job_first_ms": round(cold_ms, 1),
         "create_job": figures(created),
-        "create_job_without_embedding": figures(unembedded),
+        "match_cv_first_of_job": figures(first_of_job),
         "match_cv": figures(matched),
         "match_service": figures(in_service),
         # The scores themselves, so two runs (before and after a change) can be compared for sameness.
@@ -141,15 +138,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as data_dir:
         result = run(Path(data_dir))
     create, match, service = result["create_job"], result["match_cv"], result["match_service"]
-    bare = result["create_job_without_embedding"]
+    first = result["match_cv_first_of_job"]
     print(f"One user, {result['cvs']} CVs, {result['jobs']} jobs (offline: MiniLM, local index, SQLite).")
     print(
         f"createJob: p50 {create['p50_ms']} ms, p99 {create['p99_ms']} ms over {create['runs']} postings "
-        f"(the first posting, loading the model: {result['create_job_first_ms']} ms); target p50 <= 300 ms"
+        f"(the first posting: {result['create_job_first_ms']} ms); target p50 <= 300 ms"
     )
     print(
-        f"  of which not embedding the posting (reading requirements, storing): p50 {bare['p50_ms']} ms, "
-        f"p99 {bare['p99_ms']} ms"
+        f"a new job's first matchCv (embeds the posting's sentences): p50 {first['p50_ms']} ms, "
+        f"p99 {first['p99_ms']} ms over {first['runs']} jobs"
     )
     print(
         f"matchCv, embeddings cached: p50 {match['p50_ms']} ms, p99 {match['p99_ms']} ms over {match['runs']} runs "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(r"\.?[^\W_](?:[\w+#&.'\u2019]*[^\W_+#]|[+#]+)?")
 _DASHES = str.maketrans(
@@ -53,8 +54,10 @@ def tokens(text: str) -> list[Token]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def term_key(text: str) -> str:
-    """The lookup key of a term or phrase: its folded tokens joined by single spaces."""
+    """The lookup key of a term or phrase: its folded tokens joined by single spaces. Cached: matching folds the
+    same CV texts and requirement wordings again for every job it compares (`bench_match_many`)."""
     return " ".join(t.key for t in tokens(text))
 
 
