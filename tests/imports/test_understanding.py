@@ -115,6 +115,9 @@ def test_lines_that_merely_mention_a_heading_word_are_not_headings() -> None:
         ("Publicações", SectionKind.PUBLICATIONS),
         ("Professional Service", SectionKind.VOLUNTEER),
         ("Current Position", SectionKind.EXPERIENCE),
+        ("Tecnologie", SectionKind.SKILLS),
+        ("Herramientas", SectionKind.SKILLS),
+        ("Outils", SectionKind.SKILLS),
     ],
 )
 def test_headings_in_other_languages(heading: str, kind: SectionKind) -> None:
@@ -470,3 +473,9 @@ def test_levels_in_any_language_are_no_skills_and_a_bulleted_line_is_no_category
     items = [item for group in parse_skills(rows) for item in group.items]
     assert items == ["Python 3", "Java", "Git", "Italien: courant"]
     assert [g.category for g in parse_skills(rows)] == [None]
+
+
+def test_a_profile_heading_in_other_languages_is_the_summary() -> None:
+    from cvmaker.domain.parsing.headings import SUMMARY_HEADINGS
+
+    assert {"profilo", "perfil", "resumen", "à propos", "über mich", "profiel"} <= SUMMARY_HEADINGS

@@ -27,6 +27,23 @@ _SUMMARY_WORDING = (
     "about myself",
     "kurzprofil",
     "profil",
+    # in Portuguese, Spanish, French, Italian, Dutch and German
+    "resumo",
+    "perfil",
+    "perfil profissional",
+    "sobre mim",
+    "resumen",
+    "perfil profesional",
+    "sobre mí",
+    "à propos",
+    "à propos de moi",
+    "profil professionnel",
+    "profilo",
+    "profilo professionale",
+    "over mij",
+    "profiel",
+    "über mich",
+    "persönliches profil",
 )
 # Headings of contact details, read with the header at the top of the CV.
 _CONTACT_WORDING = (
