@@ -83,6 +83,8 @@ def test_date_texts_are_told_from_other_text() -> None:
         ("Skill Highlights", SectionKind.SKILLS),
         ("Publication List", SectionKind.PUBLICATIONS),
         ("FUNDING, HONORS, & AWARDS", SectionKind.AWARDS),
+        ("Appendix: Abstracts of Working Papers", SectionKind.PUBLICATIONS),
+        ("List of Publications", SectionKind.PUBLICATIONS),
     ],
 )
 def test_heading_vocabulary_in_its_many_wordings(heading: str, kind: SectionKind) -> None:
@@ -176,6 +178,7 @@ def test_names_joined_by_slashes_are_items_and_what_they_are_is_dropped() -> Non
     assert items == ["Java", "Python", "PyTorch", "TensorFlow", "A/B testing", "CI/CD", "TCP/IP", "UI/UX"]
     assert heading_kind("Award Winner") is None  # a singular head word is a heading only before "list" words
     assert heading_kind("Google, Software Engineer") is None  # a job, not a list of kinds
+    assert heading_kind("Head of Education") is None  # a role, not a list
 
 
 def test_skill_chips_set_apart_by_space_are_items() -> None:

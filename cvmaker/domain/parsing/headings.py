@@ -361,6 +361,13 @@ _LOOKUP_UNSPACED = {key.replace(" ", ""): kind for key, kind in _LOOKUP.items()}
 
 
 def normalise_heading(text: str) -> str:
+    # "Appendix: Abstracts of Working Papers": what the appendix holds names the section
+    text = re.sub(
+        r"^(?:appendix|annex|annexe|anhang|anexo|allegato)(?:\s+[a-z0-9])?\s*[:.\u2013\u2014-]\s+(?=\w)",
+        "",
+        text.strip(),
+        flags=re.IGNORECASE,
+    )
     text = re.sub(r"[\s:|\u2013\u2014_\-.•·]+$", "", text.strip())
     text = re.sub(r"^[\s|\u2013\u2014_\-.•·\d]+", "", text)
     if re.fullmatch(r"(?:[A-Za-z] ){3,}[A-Za-z]", text):  # letter-spaced "E X P E R I E N C E"
@@ -381,6 +388,9 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
     stripped = _QUALIFIERS.sub("", key)
     if stripped in _LOOKUP:
         return _LOOKUP[stripped]
+    listing = _LIST_OF.match(key)
+    if listing is not None and not strict:
+        return heading_kind(listing.group(1))  # "Abstracts of Working Papers", "List of Publications"
     if "," in key and not strict:
         return _listed_kinds(key)  # "Funding, Honors, & Awards"; "Microsoft Research, Research Intern" is a job
     if strict or (title_score(key) > 0 and not _ends_like_a_heading(key)):
@@ -408,6 +418,8 @@ def heading_kind(text: str, strict: bool = False) -> SectionKind | None:
     return stem_kind(key)
 
 
+# Words before "of" that say a heading lists what follows (unlike a role's "Head of Education").
+_LIST_OF = re.compile(r"^(?:list|lists|abstracts|summaries|summary|overview|selection|record|index) of (.+)$")
 # Words after a heading's head word that say "a list of": "Skill Highlights", "Publication List".
 _LIST_WORDS = frozenset({"highlights", "list", "summary", "overview", "profile", "record", "set"})
 
