@@ -296,6 +296,7 @@ def test_a_label_line_inside_a_job_is_part_of_it_not_another_job() -> None:
         ("Agência Nacional de Águas, Pesquisadora", "Pesquisadora", "Agência Nacional de Águas"),
         ("Chercheuse, Laboratoire Dupont", "Chercheuse", "Laboratoire Dupont"),
         ("Stadtwerke Kiel, Sachbearbeiterin", "Sachbearbeiterin", "Stadtwerke Kiel"),
+        ("Interno en División Regional, Banco de México", "Interno en División Regional", "Banco de México"),
     ],
 )
 def test_titles_in_other_languages_are_told_from_their_employer(line: str, title: str, employer: str) -> None:
