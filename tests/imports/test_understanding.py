@@ -43,6 +43,10 @@ from cvmaker.domain.parsing.text import clean
         ("10.2014-…", "2014-10", None, True),
         ("2019 – ...", "2019", None, True),
         ("Sept 2024-", "2024-09", None, True),
+        ("2017.18", "2017", "2018", False),
+        ("2019/2020", "2019", "2020", False),
+        ("2019-21", "2019", "2021", False),
+        ("2021.07", None, "2021-07", False),
     ],
 )
 def test_dates_in_every_common_format(printed: str, start: str | None, end: str | None, current: bool) -> None:

@@ -205,6 +205,8 @@ def parse_single(text: str) -> str | None:
     return None
 
 
+# A span of years written with the second year's last two digits: "2017.18", "2018/22" (a month cannot be 13+).
+_ACADEMIC_YEARS = re.compile(rf"(?<![\w/.])({_YEAR})(?:[./\-\u2013](\d\d)|\s*/\s*({_YEAR}))(?![\w/]|\.\d)")
 _SAME_YEAR = re.compile(
     rf"(?<![\w/.])({_MONTH})\s*[-\u2013\u2014]\s*({_MONTH})\s*,?\s*({_YEAR})(?![\w/])", re.IGNORECASE
 )
@@ -241,6 +243,12 @@ def find_range(text: str) -> tuple[DateRange, int, int] | None:
     if (year_first := _year_first(text)) is not None:
         earlier = _first_range(text[: year_first[1]])
         return earlier if earlier is not None else year_first
+    if academic := _ACADEMIC_YEARS.search(text):  # "2017.18": the academic year 2017-2018
+        first, last = academic.group(1), academic.group(2) or academic.group(3)[2:]
+        if academic.group(3) or int(last) > 12 and int(last) > int(first[2:]):
+            found = DateRange(first, academic.group(3) or f"{first[:2]}{last}", False, academic.group(0))
+            earlier = _first_range(text[: academic.start()])
+            return earlier if earlier is not None else (found, academic.start(), academic.end())
     if same_year := _SAME_YEAR.search(text):  # "Jan – Mar 2020"
         start = parse_single(f"{same_year.group(1)} {same_year.group(3)}")
         end = parse_single(f"{same_year.group(2)} {same_year.group(3)}")

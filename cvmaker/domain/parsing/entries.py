@@ -187,7 +187,7 @@ def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entr
                     row.dates_in_own_span
                     and current.dates
                     and _completes_range(current)
-                    and (bool(row.pieces) or _opens_a_range(row))
+                    and (bool(row.pieces) or _opens_a_range(row) or _dated_first(current))
                 )
             )
             if starts_new:
@@ -288,6 +288,12 @@ def _rows_after_date(entry: Entry) -> list[Row]:
         if row.dates:
             return entry.header[position + 1 :]
     return []
+
+
+def _dated_first(entry: Entry) -> bool:
+    """The entry opened with a line of dates alone ("2017.18" over its degree and school): the next such line
+    opens the next entry, where a lone date under a title would end the entry above."""
+    return bool(entry.header) and not entry.header[0].pieces and bool(entry.header[0].dates) and len(entry.header) > 1
 
 
 def _opens_a_range(row: Row) -> bool:

@@ -135,6 +135,16 @@ def _inline_heading(row: Row, current: SectionKind | None, typical_gap: float) -
 _ENTRY_KINDS = {SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.VOLUNTEER, SectionKind.PROJECTS}
 
 
+def _after_a_date(rows: list[Row], position: int) -> bool:
+    """Whether the line before is a date alone ("2017.18", "Sep 2019 – 2021"): what follows it opens an entry."""
+    return position > 0 and is_date_text(rows[position - 1].line.text)
+
+
+def _runs_on(rows: list[Row], position: int) -> bool:
+    """Whether the line before ends in a comma ("Master's thesis,"): this line goes on with it."""
+    return position > 0 and rows[position - 1].line.text.rstrip().endswith(",")
+
+
 def find_sections(rows: list[Row]) -> list[RawSection]:
     rows = list(rows)
     base = body_size(rows)
@@ -188,6 +198,12 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
             continue
         if (
             current in _ENTRY_KINDS
+            and (_after_a_date(rows, position) or _runs_on(rows, position))
+            and heading_kind(row.line.text, strict=True) is None
+        ):
+            continue  # "2017.18" then "Master's thesis,": an entry's first line after its date, not a heading
+        if (
+            current in _ENTRY_KINDS
             and current_heading is not None
             and row.line.text.rstrip().endswith(":")
             and not _is_caps(row.line.text)
@@ -216,6 +232,9 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
     for position, row in enumerate(rows):
         if position in known or position < first_known or not _heading_shaped(row) or row.dates:
             continue
+        under_title = _after_a_date(rows, position - 1) and len(rows[position - 1].line.text.split()) <= 6
+        if _after_a_date(rows, position) or under_title or _runs_on(rows, position):
+            continue  # set like a heading, but an entry's second or third line ("Bachelor's honours" / its field)
         signature = _signature(row)
         strong = (
             signature[0] >= base + 0.8
