@@ -47,6 +47,7 @@ from cvmaker.domain.parsing.text import clean
         ("2019/2020", "2019", "2020", False),
         ("2019-21", "2019", "2021", False),
         ("2021.07", None, "2021-07", False),
+        ("2018 March – June", "2018-03", "2018-06", False),
     ],
 )
 def test_dates_in_every_common_format(printed: str, start: str | None, end: str | None, current: bool) -> None:

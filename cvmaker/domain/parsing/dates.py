@@ -214,7 +214,8 @@ _SAME_YEAR = re.compile(
 
 # The year first, then the months: "2019, Jul – Aug", "2020, Oct – present", "2018, Mar".
 _YEAR_FIRST = re.compile(
-    rf"(?<![\w/.])({_YEAR}),\s*({_MONTH})(?:\s*[-\u2013\u2014]\s*({_MONTH}|{_PRESENT}))?(?![\w/])", re.IGNORECASE
+    rf"(?<![\w/.])({_YEAR})(?:,\s*|\s+)({_MONTH})(?:\s*[-\u2013\u2014]\s*({_MONTH}|{_PRESENT}))?(?![\w/])",
+    re.IGNORECASE,
 )
 
 
