@@ -376,3 +376,29 @@ def test_a_line_set_like_a_heading_right_after_an_entrys_date_is_the_entry_not_a
         ("Bachelor’s honours", "Univ. Grenoble Alpes", "2017", "2018"),
         ("Bachelor in Psychology", "Univ. Paris 8", "2014", "2016"),
     ]
+
+
+def test_a_role_then_its_dates_under_the_last_employer_open_the_next_entry() -> None:
+    document = docx.Document()
+    document.add_paragraph("Mara Weav")
+    document.add_paragraph("mara@example.org")
+    document.add_heading("Employment", level=1)
+    for line in (
+        "Postdoctoral Researcher\tOct 2023 – Current",
+        "Stanford Graduate School of Business",
+        "Research Associate",
+        "Oct 2022 – Oct 2023",
+        "Global Institute for Women's Leadership",
+        "Research Assistant",
+        "Jan 2017 – March 2018",
+        "Newgate Research",
+    ):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    jobs = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections[0].items
+    assert [(j.title, j.organization, j.start_date) for j in jobs] == [
+        ("Postdoctoral Researcher", "Stanford Graduate School of Business", "2023-10"),
+        ("Research Associate", "Global Institute for Women's Leadership", "2022-10"),
+        ("Research Assistant", "Newgate Research", "2017-01"),
+    ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from cvmaker.domain.parsing.dates import DateRange
 from cvmaker.domain.parsing.extracted import Span
+from cvmaker.domain.parsing.roles import org_score, title_score
 from cvmaker.domain.parsing.rows import Row, make_row
 from cvmaker.domain.parsing.text import strip_bullet
 
@@ -190,7 +191,14 @@ def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entr
                     and (bool(row.pieces) or _opens_a_range(row) or _dated_first(current))
                 )
             )
-            if starts_new:
+            titled = _title_over_date(current, row) if not starts_new and current is not None else []
+            if titled:
+                # "Research Associate" / "Oct 2022 – Oct 2023" under the last entry's employer: the role and its
+                # dates open the next entry.
+                del current.header[-len(titled) :]
+                current = Entry(header=titled)
+                entries.append(current)
+            elif starts_new:
                 moved: list[Row] = []
                 if current is not None and not current.body and row.dates_in_own_span and entries:
                     # Entries whose date sits on their k-th header line: the k lines before this one are
@@ -287,6 +295,18 @@ def _rows_after_date(entry: Entry) -> list[Row]:
     for position, row in enumerate(entry.header):
         if row.dates:
             return entry.header[position + 1 :]
+    return []
+
+
+def _title_over_date(entry: Entry, row: Row) -> list[Row]:
+    """The lines of `entry` that open another entry when `row`, a line of dates alone, comes: the entry has its
+    range already and, after its dated line, a line naming a role ("Research Associate") and what follows it."""
+    if not (row.dates and not row.pieces and entry.dates and _completes_range(entry)):
+        return []
+    after = _rows_after_date(entry)
+    for position, candidate in enumerate(after):
+        if position > 0 and title_score(candidate.text) > 0 and title_score(candidate.text) > org_score(candidate.text):
+            return after[position:]
     return []
 
 
