@@ -192,7 +192,7 @@ def split_entries(rows: list[Row], right_edge: float | None = None) -> list[Entr
                 )
             )
             titled = _title_over_date(current, row) if not starts_new and current is not None else []
-            if titled:
+            if titled and current is not None:
                 # "Research Associate" / "Oct 2022 – Oct 2023" under the last entry's employer: the role and its
                 # dates open the next entry.
                 del current.header[-len(titled) :]
