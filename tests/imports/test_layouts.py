@@ -196,3 +196,22 @@ def test_a_running_header_on_later_pages_only_is_left_out(importer: CvFileReader
     assert "page 2" not in json.dumps(result.document.to_dict(), ensure_ascii=False)
     assert ("A running header or footer with the name; left out", "María González — page 2") in result.warnings
     assert len(next(s for s in result.document.sections if s.kind is SectionKind.EXPERIENCE).items) == 3
+
+
+def test_a_name_and_email_only_in_the_running_header_are_read_from_the_first_page(importer: CvFileReader) -> None:
+    from tests.imports.documents import render_pdf
+
+    jobs = "".join(
+        f"<h3>Research Associate {n}</h3><p>Oct 20{n:02d} – Oct 20{n + 1:02d}</p><p>Institute number {n}</p>"
+        f"<p>{'Analysed survey data and wrote policy reports for government clients. ' * 4}</p>"
+        for n in range(10, 22)
+    )
+    markup = (
+        "<html><head><style>@page { size: A4; margin: 25mm 18mm; "
+        "@top-center { content: 'MORGAN WEAVING'; font-size: 12pt; } "
+        "@top-right { content: 'Email: morgan@example.org'; font-size: 8pt; } } body { font-size: 10pt }"
+        f"</style></head><body><h2>Employment</h2>{jobs}</body></html>"
+    )
+    result = importer.parse(render_pdf(markup), "cv.pdf")
+    assert result.pages >= 2
+    assert (result.document.basics.name, result.document.basics.email) == ("MORGAN WEAVING", "morgan@example.org")

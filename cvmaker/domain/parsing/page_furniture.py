@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from cvmaker.domain.parsing.contact import EMAIL, looks_like_name
 from cvmaker.domain.parsing.extracted import TextLine
 from cvmaker.domain.parsing.page_text import PageText
 
@@ -55,13 +56,20 @@ def drop_running_lines(pages: Sequence[PageText], per_page: list[list[TextLine]]
             key = _repeat_key(line)
             if key in repeated and near_edge(line, page):
                 smallest[key] = min(smallest.get(key, line.size), line.size)
-    for page, lines in zip(pages, per_page, strict=True):
+    for number, (page, lines) in enumerate(zip(pages, per_page, strict=True)):
         kept = []
         for line in lines:
             key = _repeat_key(line)
-            if near_edge(line, page) and key in repeated and line.size <= smallest[key] * 1.5:
+            top_of_first = number == 0 and line.top < page.height * 0.12 and _names_the_person(line.text)
+            if near_edge(line, page) and key in repeated and line.size <= smallest[key] * 1.5 and not top_of_first:
                 dropped.append(line.text)
             else:
                 kept.append(line)
         lines[:] = kept
     return dropped
+
+
+def _names_the_person(text: str) -> bool:
+    """A running header that carries the CV's own header ("MORGAN WEAVING", "Email: m@example.com"): on the
+    first page it is where the name and the contact details are, so it stays there."""
+    return bool(EMAIL.search(text)) or looks_like_name(text.strip())
