@@ -198,12 +198,6 @@ def find_sections(rows: list[Row]) -> list[RawSection]:
             continue
         if (
             current in _ENTRY_KINDS
-            and (_after_a_date(rows, position) or _runs_on(rows, position))
-            and heading_kind(row.line.text, strict=True) is None
-        ):
-            continue  # "2017.18" then "Master's thesis,": an entry's first line after its date, not a heading
-        if (
-            current in _ENTRY_KINDS
             and current_heading is not None
             and row.line.text.rstrip().endswith(":")
             and not _is_caps(row.line.text)
