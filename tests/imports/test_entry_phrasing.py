@@ -402,3 +402,20 @@ def test_a_role_then_its_dates_under_the_last_employer_open_the_next_entry() -> 
         ("Research Associate", "Global Institute for Women's Leadership", "2022-10"),
         ("Research Assistant", "Newgate Research", "2017-01"),
     ]
+
+
+def test_a_line_of_what_was_done_under_a_role_is_not_its_employer() -> None:
+    document = docx.Document()
+    document.add_paragraph("Georgios Spith")
+    document.add_paragraph("geo@example.com")
+    document.add_heading("Employment", level=1)
+    for line in (
+        "Microsoft Research, Redmond, Washington, US",
+        "Research Intern, June 2015 – August 2015",
+        "Conversation modelling with neural networks (related to Cortana product)",
+    ):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    job = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections[0].items[0]
+    assert (job.title, job.organization) == ("Research Intern", "Microsoft Research")

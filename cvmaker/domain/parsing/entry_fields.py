@@ -185,11 +185,48 @@ def _unit_over_parent(upper: Candidate, lower: Candidate) -> bool:
     return lower.line == upper.line + 1 and UNIT_OF.match(upper.text) is not None and org_score(lower.text) > 0
 
 
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "de",
+        "del",
+        "der",
+        "des",
+        "di",
+        "du",
+        "e",
+        "en",
+        "et",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "und",
+        "with",
+        "y",
+    ]
+)
+
+
 def _reads_as_sentence(text: str) -> bool:
     """ "Built the PLC runtime.": a sentence of the description (its full stop after a word in lower case), not an
     employer, whatever company words it holds ("Acme Inc." ends in a capital)."""
     words = text.split()
-    return len(words) >= 3 and text.endswith(".") and words[-1][:1].islower()
+    if len(words) >= 3 and text.endswith(".") and words[-1][:1].islower():
+        return True
+    # "Developed web-based tools for time-series forecasting": a long line of words in lower case is what was
+    # done, where an employer's name is in capitals ("Centre for Addiction and Mental Health").
+    content = [w for w in words if w.casefold() not in _SMALL_WORDS and w[:1].isalpha()]
+    return len(words) >= 5 and sum(w[:1].islower() for w in content) * 2 > len(content)
 
 
 def _generic_fields(entry: Entry, candidates: list[Candidate], extras: list[Candidate], kind: SectionKind) -> None:
