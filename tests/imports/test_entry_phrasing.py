@@ -419,3 +419,28 @@ def test_a_line_of_what_was_done_under_a_role_is_not_its_employer() -> None:
     document.save(buffer)
     job = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx").document.sections[0].items[0]
     assert (job.title, job.organization) == ("Research Intern", "Microsoft Research")
+
+
+def test_a_timeline_of_dates_set_apart_gives_its_ranges_to_the_undated_jobs_in_order() -> None:
+    document = docx.Document()
+    for line in ("●", "2021/07/15-2023/08/27", "●", "2019/01/24-2021/06/08", "Luis Guerrero", "luis@example.co"):
+        document.add_paragraph(line)
+    document.add_heading("Work History", level=1)
+    for line in (
+        "Geotechnical Monitoring Analyst",
+        "Hexagon Mining, Barranquilla, Colombia",
+        "Real time monitoring of pit slopes and tailing dams using radars, total stations and GNSS receivers.",
+        "Junior Geologist",
+        "Independence Water and Mining, Montelibano, Colombia",
+        "Supervised and coordinated drilling programmes, ensuring the sampling quality and the logging of chips.",
+    ):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = CvFileReader(InProcessExtractor()).parse(buffer.getvalue(), "cv.docx")
+    jobs = result.document.sections[0].items
+    assert [(j.title, j.start_date, j.end_date) for j in jobs] == [
+        ("Geotechnical Monitoring Analyst", "2021-07", "2023-08"),
+        ("Junior Geologist", "2019-01", "2021-06"),
+    ]
+    assert not [w for w in result.warnings if "2021/07/15" in w[1]]

@@ -16,6 +16,7 @@ from cvmaker.domain.parsing.headingless import split_headingless
 from cvmaker.domain.parsing.rows import make_row
 from cvmaker.domain.parsing.section_items import read_section
 from cvmaker.domain.parsing.sections import RawSection, find_sections
+from cvmaker.domain.parsing.timeline import date_timeline
 from cvmaker.domain.parsing.trail import Trail, clip
 
 
@@ -40,6 +41,7 @@ def parse_cv(extracted: ExtractedDocument) -> ParsedCv:
         _drop_running_name(sections, document.basics.name, trail)
     for raw in sections[1:]:
         read_section(raw, document, right_edges, trail)
+    date_timeline(sections[0], document, trail)
     _report_dropped(extracted.dropped, trail)
     for index, line in enumerate(extracted.lines):
         if index not in trail.placed and line.text.strip():
