@@ -90,6 +90,7 @@ def test_date_texts_are_told_from_other_text() -> None:
         ("FUNDING, HONORS, & AWARDS", SectionKind.AWARDS),
         ("Appendix: Abstracts of Working Papers", SectionKind.PUBLICATIONS),
         ("List of Publications", SectionKind.PUBLICATIONS),
+        ("Teaching", SectionKind.EXPERIENCE),
     ],
 )
 def test_heading_vocabulary_in_its_many_wordings(heading: str, kind: SectionKind) -> None:

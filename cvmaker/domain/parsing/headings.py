@@ -84,6 +84,7 @@ _VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
         "teaching experience",
         "teaching appointments",
         "teaching positions",
+        "teaching",
         "praktika",
         "stages",
         "industry experience",
