@@ -14,7 +14,6 @@ document by the domain (`model_check`) before any of it is used.
 from __future__ import annotations
 
 import json
-import logging
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -22,10 +21,7 @@ from typing import Any
 
 from cvmaker.adapters.matching.openai_client import LazyOpenAiClient
 from cvmaker.domain.cv.model import CvDocument, SectionKind
-from cvmaker.domain.errors import GenerationUnavailable
 from cvmaker.domain.parsing.model_check import ProposedCv, ProposedItem, ProposedSection
-
-log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "gpt-4.1-mini"
 DEFAULT_TIME_BUDGET = 20.0  # seconds for the one call, connection included
@@ -182,49 +178,8 @@ class OpenAiStructurer(LazyOpenAiClient):
         self.model = model
 
     def structure(self, lines: Sequence[str], draft: CvDocument) -> ProposedCv | None:
-        import openai
-        import pydantic
-
-        try:
-            completion = self.client().chat.completions.parse(
-                model=self.model,
-                messages=[
-                    {"role": "system", "content": INSTRUCTIONS},
-                    {"role": "user", "content": as_data(lines, draft)},
-                ],
-                response_format=_schema(),
-                max_completion_tokens=MAX_ANSWER_TOKENS,
-                timeout=self.time_budget,
-            )
-        except (openai.LengthFinishReasonError, openai.ContentFilterFinishReasonError) as stopped:
-            log.info("import model answer not used: %s", type(stopped).__name__)
-            return None
-        except (pydantic.ValidationError, json.JSONDecodeError, ValueError) as malformed:
-            log.info("import model answer did not fit the schema: %s", type(malformed).__name__)
-            return None
-        except openai.RateLimitError as limited:
-            raise GenerationUnavailable("The model is rate limited.", _retry_after(limited)) from limited
-        except openai.APITimeoutError as slow:
-            raise GenerationUnavailable(f"The model did not answer within {self.time_budget:g} s.") from slow
-        except (openai.APIConnectionError, openai.APIStatusError) as failed:
-            status = getattr(failed, "status_code", None)
-            raise GenerationUnavailable(
-                f"The model service failed (HTTP {status})." if status else "The model service could not be reached."
-            ) from failed
-        except openai.OpenAIError as failed:  # no key configured, or anything else the SDK raises
-            raise GenerationUnavailable(f"The model could not be called ({type(failed).__name__}).") from failed
-        choice = completion.choices[0] if completion.choices else None
-        if choice is None or choice.message.refusal or choice.message.parsed is None:
-            log.info("import model refused or gave no answer")
-            return None
-        return _proposal(choice.message.parsed)
-
-
-def _retry_after(error: Any) -> float | None:
-    try:
-        return float(error.response.headers.get("retry-after"))
-    except (AttributeError, TypeError, ValueError):
-        return None
+        parsed = self.parse(self.model, INSTRUCTIONS, as_data(lines, draft), _schema(), MAX_ANSWER_TOKENS)
+        return _proposal(parsed) if parsed is not None else None
 
 
 __all__ = ["OpenAiStructurer", "as_data", "draft_of"]

@@ -14,17 +14,13 @@ posting can at most change wording within what the CV already says.
 from __future__ import annotations
 
 import json
-import logging
 from functools import lru_cache
 from typing import Any
 
 from cvmaker.adapters.matching.openai_client import LazyOpenAiClient
-from cvmaker.domain.errors import GenerationUnavailable
 from cvmaker.domain.matching.extraction import Posting
 from cvmaker.domain.matching.tailoring import LetterBrief, LetterRole, SummaryBrief
 from cvmaker.ports import ProposedRequirement
-
-log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "gpt-4.1-mini"
 DEFAULT_TIME_BUDGET = 20.0  # seconds per call, connection included
@@ -137,36 +133,4 @@ class OpenAiWriter(LazyOpenAiClient):
         return parsed.text.strip() if parsed is not None else None
 
     def _parse(self, instructions: str, content: str, schema: type, max_tokens: int) -> Any:
-        import openai
-        import pydantic
-
-        try:
-            completion = self.client().chat.completions.parse(
-                model=self.model,
-                messages=[{"role": "system", "content": instructions}, {"role": "user", "content": content}],
-                response_format=schema,
-                max_completion_tokens=max_tokens,
-                timeout=self.time_budget,
-            )
-        except (openai.LengthFinishReasonError, openai.ContentFilterFinishReasonError) as stopped:
-            log.info("model answer not used: %s", type(stopped).__name__)
-            return None
-        except (pydantic.ValidationError, json.JSONDecodeError, ValueError) as malformed:
-            log.info("model answer did not fit the schema: %s", type(malformed).__name__)
-            return None
-        except openai.RateLimitError as limited:
-            raise GenerationUnavailable(retry_after=_retry_after(limited)) from limited
-        except (openai.APITimeoutError, openai.APIConnectionError, openai.InternalServerError) as failed:
-            raise GenerationUnavailable() from failed
-        choice = completion.choices[0] if completion.choices else None
-        if choice is None or choice.message.refusal or choice.message.parsed is None:
-            log.info("model refused or gave no answer")
-            return None
-        return choice.message.parsed
-
-
-def _retry_after(error: Any) -> float | None:
-    try:
-        return float(error.response.headers.get("retry-after"))
-    except (AttributeError, TypeError, ValueError):
-        return None
+        return self.parse(self.model, instructions, content, schema, max_tokens)
